@@ -1,0 +1,139 @@
+// The domain vocabulary shared by every runtime (station, registry, renderer).
+// zod schemas double as the validation at every boundary (IPC, HTTP, sync).
+import { z } from 'zod';
+
+export const CATEGORIES = [
+  'delegation',
+  'partner',
+  'io',
+  'ngo',
+  'private_sector',
+  'media',
+  'speaker',
+  'staff',
+] as const;
+export const Category = z.enum(CATEGORIES);
+export type Category = z.infer<typeof Category>;
+
+export const CATEGORY_LABELS: Record<Category, string> = {
+  delegation: 'Delegation',
+  partner: 'Partner for Co-operation',
+  io: 'International organisation',
+  ngo: 'NGO / civil society',
+  private_sector: 'Private sector',
+  media: 'Media',
+  speaker: 'Speaker',
+  staff: 'Staff',
+};
+
+export const AttendeeStatus = z.enum(['active', 'cancelled', 'revoked']);
+export type AttendeeStatus = z.infer<typeof AttendeeStatus>;
+
+/** 'YYYY-MM-DD' in the event's time zone. */
+export const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+export const Verdict = z.enum(['admitted', 'warning', 'refused']);
+export type Verdict = z.infer<typeof Verdict>;
+
+/**
+ * Why a verdict was given. Codes are stable (they travel in the log and sync);
+ * the sentence shown to people is built from them in core/checkin/messages.ts.
+ */
+export const REASONS = [
+  // admitted
+  'ok',
+  'ok_returning', // first admission today, was here on an earlier day
+  'ok_unsynced', // signed badge, attendee not in the local list yet
+  // warning
+  'already_checked_in', // admitted again today (re-entry); shows first admission
+  'notes', // admitted, but the desk has a note to read
+  // refused
+  'malformed',
+  'unknown_code',
+  'not_this_event',
+  'bad_signature',
+  'unknown_key',
+  'cancelled',
+  'revoked', // superseded by a reprinted badge
+  'not_valid_today',
+  'category_not_allowed',
+  'already_checked_in_refused', // station set to refuse repeats
+  'room_full',
+  'room_not_allowed',
+] as const;
+export const Reason = z.enum(REASONS);
+export type Reason = z.infer<typeof Reason>;
+
+export const StationRole = z.enum(['desk', 'door']);
+export type StationRole = z.infer<typeof StationRole>;
+export const DoorMode = z.enum(['entry', 'exit', 'toggle']);
+export type DoorMode = z.infer<typeof DoorMode>;
+
+export const EVENT_KINDS = [
+  'scan', // a code was scanned (any verdict)
+  'manual', // checked in from search, no badge
+  'undo', // compensates an earlier admission (payload.target)
+  'walkin', // attendee registered at the station (payload: attendee)
+  'reprint', // badge version bumped (payload: attendee id, old/new version)
+  'note', // desk note changed
+  'room_entry', // door scan: entered a room
+  'room_exit', // door scan: left a room
+  'counter', // manual +/- tally for an unscanned door (payload.delta)
+  'sweep', // everyone out of a room
+] as const;
+export const EventKind = z.enum(EVENT_KINDS);
+export type EventKind = z.infer<typeof EventKind>;
+
+export interface AttendeeSummary {
+  id: string;
+  givenName: string;
+  familyName: string;
+  organisation: string;
+  delegation: string;
+  category: Category;
+  categoryLabel: string;
+  status: AttendeeStatus;
+  badgeVersion: number;
+  notes: string;
+  /** False when the station only knows this person from a signed badge. */
+  synced: boolean;
+}
+
+export interface FirstAdmission {
+  at: number; // wall millis
+  stationId: string;
+  stationName: string;
+  day: string;
+  eventId: string;
+}
+
+export interface CheckInResult {
+  verdict: Verdict;
+  reason: Reason;
+  /** One sentence a volunteer understands at a glance. */
+  message: string;
+  attendee: AttendeeSummary | null;
+  firstAdmission: FirstAdmission | null;
+  /** The committed log event (null only when nothing could be stored). */
+  eventId: string | null;
+  hlc: string | null;
+  at: number;
+}
+
+/** One row in the append-only scan/event log, as it travels between stations. */
+export const LogEvent = z.object({
+  id: z.string().uuid(),
+  stationId: z.string().min(1).max(64),
+  seq: z.number().int().positive(),
+  hlc: z.string().length(46),
+  wallTime: z.number().int(),
+  kind: EventKind,
+  attendeeId: z.string().max(64).nullable(),
+  roomId: z.string().max(64).nullable(),
+  sessionId: z.string().max(64).nullable(),
+  verdict: Verdict.nullable(),
+  reason: z.string().max(64).nullable(),
+  operator: z.string().max(120).nullable(),
+  payload: z.record(z.string(), z.unknown()),
+});
+export type LogEvent = z.infer<typeof LogEvent>;

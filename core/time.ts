@@ -1,0 +1,65 @@
+// Calendar helpers. Event days are local dates in the event's time zone, whatever
+// time zone the station laptop happens to be set to.
+
+const fmtCache = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = fmtCache.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    fmtCache.set(timeZone, f);
+  }
+  return f;
+}
+
+/** 'YYYY-MM-DD' of `millis` in `timeZone`. */
+export function dayInZone(millis: number, timeZone: string): string {
+  return formatter(timeZone).format(new Date(millis));
+}
+
+/** Adds whole days to a 'YYYY-MM-DD' string. */
+export function addDays(day: string, n: number): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Offset of `timeZone` from UTC at `millis`, in minutes (Vienna in summer: +120). */
+export function zoneOffsetMinutes(millis: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(millis));
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(millis / 1000) * 1000) / 60000);
+}
+
+/** UTC millis of a local wall-clock time ('YYYY-MM-DD', 'HH:MM') in `timeZone`. */
+export function localToMillis(day: string, hhmm: string, timeZone: string): number {
+  const guess = Date.parse(`${day}T${hhmm}:00Z`);
+  const offset = zoneOffsetMinutes(guess, timeZone);
+  const first = guess - offset * 60000;
+  // Re-check once: the offset may differ on the other side of a DST switch.
+  const offset2 = zoneOffsetMinutes(first, timeZone);
+  return guess - offset2 * 60000;
+}
+
+/** 'HH:MM' of `millis` in `timeZone`. */
+export function timeInZone(millis: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(millis),
+  );
+}
+
+/** '18 Apr 09:14' style, for sentences shown at the desk. */
+export function shortDateTime(millis: number, timeZone: string): string {
+  const d = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short' }).format(new Date(millis));
+  return `${d} ${timeInZone(millis, timeZone)}`;
+}

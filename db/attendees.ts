@@ -1,0 +1,96 @@
+// Attendee reads and writes. Functions take the connection first (Signal's DataReader/DataWriter style).
+import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { CATEGORY_LABELS, type AttendeeSummary, type Category } from '../core/model';
+import { foldForSearch } from '../core/search/fold';
+import type { Orm } from './connection';
+import { attendees, badgeCodes, revocations } from './schema';
+
+export type AttendeeRow = typeof attendees.$inferSelect;
+export type AttendeeInsert = typeof attendees.$inferInsert;
+
+export function getAttendee(orm: Orm, id: string): AttendeeRow | undefined {
+  return orm.select().from(attendees).where(eq(attendees.id, id)).get();
+}
+
+export function findByBadgeCode(orm: Orm, code: string): { attendee: AttendeeRow; badgeVersion: number } | undefined {
+  const row = orm
+    .select({ attendee: attendees, badgeVersion: badgeCodes.badgeVersion })
+    .from(badgeCodes)
+    .innerJoin(attendees, eq(attendees.id, badgeCodes.attendeeId))
+    .where(eq(badgeCodes.code, code))
+    .get();
+  return row ?? undefined;
+}
+
+export function revocationOf(orm: Orm, attendeeId: string, badgeVersion: number) {
+  return orm
+    .select()
+    .from(revocations)
+    .where(and(eq(revocations.attendeeId, attendeeId), eq(revocations.badgeVersion, badgeVersion)))
+    .get();
+}
+
+export function searchTextFor(a: Pick<AttendeeRow, 'givenName' | 'familyName' | 'organisation' | 'delegation'>): string {
+  return foldForSearch(`${a.givenName} ${a.familyName} ${a.organisation} ${a.delegation}`);
+}
+
+/** Inserts or replaces attendees (registry edits win), keeping search text in step. */
+export function upsertAttendees(orm: Orm, rows: AttendeeInsert[]): void {
+  for (const r of rows) {
+    const row = { ...r, searchText: searchTextFor(r as AttendeeRow) };
+    const { id: _id, ...rest } = row;
+    orm.insert(attendees).values(row).onConflictDoUpdate({ target: attendees.id, set: rest }).run();
+  }
+}
+
+export function upsertBadgeCodes(orm: Orm, rows: { code: string; attendeeId: string; badgeVersion: number }[]): void {
+  for (const r of rows) {
+    orm
+      .insert(badgeCodes)
+      .values(r)
+      .onConflictDoUpdate({ target: badgeCodes.code, set: { attendeeId: r.attendeeId, badgeVersion: r.badgeVersion } })
+      .run();
+  }
+}
+
+export function countAttendees(orm: Orm): number {
+  return orm.select({ n: sql<number>`count(*)` }).from(attendees).get()?.n ?? 0;
+}
+
+/**
+ * Simple folded substring search: every word of the query must appear.
+ * (Front-desk search with FTS5 ranking lives in db/search.ts once issue 6 lands.)
+ */
+export function searchAttendeesBasic(orm: Orm, query: string, limit = 20): AttendeeRow[] {
+  const words = foldForSearch(query).split(' ').filter(Boolean).slice(0, 6);
+  if (words.length === 0) return [];
+  return orm
+    .select()
+    .from(attendees)
+    .where(and(...words.map((w) => like(attendees.searchText, `%${w.replace(/[%_]/g, '')}%`))))
+    .orderBy(attendees.familyName, attendees.givenName)
+    .limit(limit)
+    .all();
+}
+
+export function getAttendeesByIds(orm: Orm, ids: string[]): AttendeeRow[] {
+  if (ids.length === 0) return [];
+  return orm.select().from(attendees).where(inArray(attendees.id, ids)).all();
+}
+
+export function toSummary(a: AttendeeRow): AttendeeSummary {
+  const category = a.category as Category;
+  return {
+    id: a.id,
+    givenName: a.givenName,
+    familyName: a.familyName,
+    organisation: a.organisation,
+    delegation: a.delegation,
+    category,
+    categoryLabel: CATEGORY_LABELS[category] ?? a.category,
+    status: a.status as AttendeeSummary['status'],
+    badgeVersion: a.badgeVersion,
+    notes: a.notes,
+    synced: a.source !== 'badge',
+  };
+}

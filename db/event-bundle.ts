@@ -1,0 +1,29 @@
+// Loads a whole event (event, rooms, sessions, attendees, badge codes) into the
+// station database: used for the demo event and for a registry's first download.
+import type { DemoEvent } from '../resources/demo/generate';
+import { upsertAttendees, upsertBadgeCodes } from './attendees';
+import type { Orm } from './connection';
+import { event as eventTable, rooms, sessions } from './schema';
+
+export type EventBundle = DemoEvent;
+
+export function loadEventBundle(orm: Orm, b: EventBundle, now: number): void {
+  orm.delete(eventTable).run();
+  orm.insert(eventTable).values(b.event).run();
+  for (const r of b.rooms) {
+    const { id, ...rest } = r;
+    orm.insert(rooms).values(r).onConflictDoUpdate({ target: rooms.id, set: rest }).run();
+  }
+  for (const s of b.sessions) {
+    const { id, ...rest } = s;
+    orm.insert(sessions).values(s).onConflictDoUpdate({ target: sessions.id, set: rest }).run();
+  }
+  upsertAttendees(
+    orm,
+    b.attendees.map(({ badgeCode: _code, ...a }) => ({ ...a, badgeVersion: 1, source: 'registry', updatedAt: now })),
+  );
+  upsertBadgeCodes(
+    orm,
+    b.attendees.map((a) => ({ code: a.badgeCode, attendeeId: a.id, badgeVersion: 1 })),
+  );
+}

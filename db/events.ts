@@ -1,0 +1,188 @@
+// The append-only event log and the state derived from it.
+//
+// Every write goes through insertEvent(), which stores the row *and* updates the
+// derived tables in the caller's transaction. Own events and events pulled from
+// other stations take the same path, and the derived state depends only on the
+// set of events (ordered by HLC, station, id), never on arrival order.
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { FIRST_ADMISSION_REASONS } from '../core/checkin/decide';
+import type { LogEvent } from '../core/model';
+import type { Orm } from './connection';
+import { admissions, events, undone } from './schema';
+
+export type EventRow = typeof events.$inferSelect;
+
+/** Hooks other derived views (occupancy…) register to stay in step with the log. */
+export type DerivedHook = (orm: Orm, e: EventRow) => void;
+const hooks: DerivedHook[] = [];
+export function registerDerivedHook(hook: DerivedHook): void {
+  if (!hooks.includes(hook)) hooks.push(hook);
+}
+
+const ADMITTING = ['admitted', 'warning'];
+
+/**
+ * Stores an event (idempotent on its UUID) and updates derived state.
+ * Returns false when the event was already there (a replayed sync batch).
+ */
+export function insertEvent(orm: Orm, e: LogEvent & { day: string }, receivedAt: number, pushedAt: number | null = null): boolean {
+  const row: EventRow = {
+    id: e.id,
+    stationId: e.stationId,
+    seq: e.seq,
+    hlc: e.hlc,
+    wallTime: e.wallTime,
+    kind: e.kind,
+    attendeeId: e.attendeeId,
+    roomId: e.roomId,
+    sessionId: e.sessionId,
+    verdict: e.verdict,
+    reason: e.reason,
+    operator: e.operator,
+    payload: e.payload,
+    day: e.day,
+    pushedAt,
+    receivedAt,
+  };
+  const res = orm.insert(events).values(row).onConflictDoNothing().run();
+  if (res.changes === 0) return false;
+  applyDerived(orm, row);
+  return true;
+}
+
+function applyDerived(orm: Orm, e: EventRow): void {
+  if (e.kind === 'undo') {
+    const target = typeof e.payload.target === 'string' ? e.payload.target : null;
+    if (target) {
+      orm.insert(undone).values({ eventId: target, undoEventId: e.id }).onConflictDoNothing().run();
+      const t = orm.select({ attendeeId: events.attendeeId, day: events.day }).from(events).where(eq(events.id, target)).get();
+      if (t?.attendeeId) recomputeAdmission(orm, t.attendeeId, t.day);
+    }
+  } else if (e.attendeeId && e.verdict && ADMITTING.includes(e.verdict) && (e.kind === 'scan' || e.kind === 'manual')) {
+    recomputeAdmission(orm, e.attendeeId, e.day);
+  }
+  for (const h of hooks) h(orm, e);
+}
+
+/** Rebuilds one attendee-day admission from the log: earliest non-undone admitting event wins. */
+export function recomputeAdmission(orm: Orm, attendeeId: string, day: string): void {
+  const rows = orm
+    .select({ id: events.id, hlc: events.hlc, stationId: events.stationId, wallTime: events.wallTime, reason: events.reason })
+    .from(events)
+    .leftJoin(undone, eq(undone.eventId, events.id))
+    .where(
+      and(
+        eq(events.attendeeId, attendeeId),
+        eq(events.day, day),
+        inArray(events.kind, ['scan', 'manual']),
+        inArray(events.verdict, ADMITTING),
+        isNull(undone.eventId),
+      ),
+    )
+    .orderBy(asc(events.hlc), asc(events.stationId), asc(events.id))
+    .all();
+  if (rows.length === 0) {
+    orm.delete(admissions).where(and(eq(admissions.attendeeId, attendeeId), eq(admissions.day, day))).run();
+    return;
+  }
+  const first = rows[0]!;
+  const firstClaims = rows.filter((r) => r.reason !== null && FIRST_ADMISSION_REASONS.has(r.reason)).length;
+  const value = {
+    attendeeId,
+    day,
+    eventId: first.id,
+    hlc: first.hlc,
+    stationId: first.stationId,
+    wallTime: first.wallTime,
+    admitCount: rows.length,
+    conflict: firstClaims > 1,
+  };
+  orm
+    .insert(admissions)
+    .values(value)
+    .onConflictDoUpdate({ target: [admissions.attendeeId, admissions.day], set: value })
+    .run();
+}
+
+export function admissionsOf(orm: Orm, attendeeId: string) {
+  return orm.select().from(admissions).where(eq(admissions.attendeeId, attendeeId)).orderBy(asc(admissions.day)).all();
+}
+
+export function getEvent(orm: Orm, id: string): EventRow | undefined {
+  return orm.select().from(events).where(eq(events.id, id)).get();
+}
+
+export function isUndone(orm: Orm, eventId: string): boolean {
+  return !!orm.select({ id: undone.eventId }).from(undone).where(eq(undone.eventId, eventId)).get();
+}
+
+/** This station's last admitting decision that has not been undone (target of "undo"). */
+export function lastUndoableEvent(orm: Orm, stationId: string): EventRow | undefined {
+  return orm
+    .select({ e: events })
+    .from(events)
+    .leftJoin(undone, eq(undone.eventId, events.id))
+    .where(
+      and(
+        eq(events.stationId, stationId),
+        inArray(events.kind, ['scan', 'manual']),
+        inArray(events.verdict, ADMITTING),
+        isNull(undone.eventId),
+      ),
+    )
+    .orderBy(desc(events.seq))
+    .limit(1)
+    .get()?.e;
+}
+
+/** Recent scans at one station, newest first, with whether each was later undone. */
+export function recentEvents(orm: Orm, stationId: string, limit: number) {
+  return orm
+    .select({ e: events, undoneBy: undone.undoEventId })
+    .from(events)
+    .leftJoin(undone, eq(undone.eventId, events.id))
+    .where(and(eq(events.stationId, stationId), inArray(events.kind, ['scan', 'manual', 'undo'])))
+    .orderBy(desc(events.seq))
+    .limit(limit)
+    .all();
+}
+
+export function maxSeq(orm: Orm, stationId: string): number {
+  return orm.select({ m: sql<number | null>`max(${events.seq})` }).from(events).where(eq(events.stationId, stationId)).get()?.m ?? 0;
+}
+
+export function toLogEvent(r: EventRow): LogEvent & { day: string } {
+  return {
+    id: r.id,
+    stationId: r.stationId,
+    seq: r.seq,
+    hlc: r.hlc,
+    wallTime: r.wallTime,
+    kind: r.kind as LogEvent['kind'],
+    attendeeId: r.attendeeId,
+    roomId: r.roomId,
+    sessionId: r.sessionId,
+    verdict: r.verdict as LogEvent['verdict'],
+    reason: r.reason,
+    operator: r.operator,
+    payload: r.payload,
+    day: r.day,
+  };
+}
+
+/** Rebuilds every derived admission from the log (used by tests and after repairs). */
+export function rebuildAdmissions(orm: Orm): void {
+  orm.delete(admissions).run();
+  orm.delete(undone).run();
+  const undos = orm.select().from(events).where(eq(events.kind, 'undo')).all();
+  for (const u of undos) {
+    const target = typeof u.payload.target === 'string' ? u.payload.target : null;
+    if (target) orm.insert(undone).values({ eventId: target, undoEventId: u.id }).onConflictDoNothing().run();
+  }
+  const pairs = orm
+    .selectDistinct({ attendeeId: events.attendeeId, day: events.day })
+    .from(events)
+    .where(and(inArray(events.kind, ['scan', 'manual']), inArray(events.verdict, ADMITTING)))
+    .all();
+  for (const p of pairs) if (p.attendeeId) recomputeAdmission(orm, p.attendeeId, p.day);
+}

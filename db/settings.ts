@@ -1,0 +1,17 @@
+// Key/value settings of this station (identity, counters, clock, sync cursor).
+import { eq } from 'drizzle-orm';
+import type { Orm } from './connection';
+import { settings } from './schema';
+
+export function getSetting<T>(orm: Orm, key: string): T | undefined {
+  const row = orm.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  return row ? (row.value as T) : undefined;
+}
+
+export function setSetting(orm: Orm, key: string, value: unknown): void {
+  orm
+    .insert(settings)
+    .values({ key, value })
+    .onConflictDoUpdate({ target: settings.key, set: { value } })
+    .run();
+}

@@ -1,0 +1,8 @@
+import { defineConfig } from 'drizzle-kit';
+
+// Station (SQLite) migrations. The registry has its own config in registry/.
+export default defineConfig({
+  dialect: 'sqlite',
+  schema: './db/schema.ts',
+  out: './db/migrations',
+});

@@ -1,0 +1,26 @@
+// Turns any failure into a sentence for the person at the station. Stack traces
+// go to the log (stderr), never to the screen.
+import type { ApiError } from '../core/api';
+import { DbOpenError } from '../db/connection';
+
+export function userMessageFor(err: unknown): ApiError {
+  const code = (err as { code?: string })?.code ?? '';
+  if (err instanceof DbOpenError) return { code: 'storage', message: err.message };
+  if (code === 'SQLITE_FULL' || code === 'ENOSPC') {
+    return {
+      code: 'disk_full',
+      message: 'The disk is full: this scan was NOT saved. Free some space (or call the tech desk), then scan again.',
+    };
+  }
+  if (code === 'SQLITE_READONLY' || code === 'SQLITE_IOERR' || code.startsWith('SQLITE_IOERR') || code === 'EROFS') {
+    return {
+      code: 'storage',
+      message: 'Foyer cannot write to its database: this scan was NOT saved. Call the tech desk.',
+    };
+  }
+  if (code === 'SQLITE_BUSY') {
+    return { code: 'busy', message: 'The station database is busy. Scan again in a moment.' };
+  }
+  console.error('[foyer] unexpected error', err);
+  return { code: 'internal', message: 'Something went wrong and nothing was saved. Try again; if it repeats, call the tech desk.' };
+}

@@ -1,0 +1,141 @@
+// The one handler map. Both transports (Electron IPC, HTTP/WebSocket host) call
+// dispatch() with untrusted input; arguments are validated with zod here, once.
+import { and, count, eq, inArray, isNull } from 'drizzle-orm';
+import { messageFor } from '../core/checkin/messages';
+import { methods, type ApiResponse, type Method, type ParsedArgsOf, type Results } from '../core/api';
+import type { Reason } from '../core/model';
+import { countAttendees, searchAttendeesBasic, toSummary, getAttendeesByIds } from '../db/attendees';
+import { recentEvents } from '../db/events';
+import { admissions, events } from '../db/schema';
+import { checkIn, checkInAttendee, undoLast } from './checkin';
+import { userMessageFor } from './errors';
+import type { Station } from './station';
+
+export type Handler<M extends Method> = (args: ParsedArgsOf<M>, station: Station) => Results[M] | Promise<Results[M]>;
+export type Handlers = { [M in Method]: Handler<M> };
+
+export interface HandlerOptions {
+  /** Injected clock for tests; defaults to Date.now. */
+  now?: () => number;
+}
+
+export function createHandlers(opts: HandlerOptions = {}): Handlers {
+  const now = opts.now ?? Date.now;
+  return {
+    'station.status': (_args, station) => {
+      const cfg = station.config();
+      const info = station.eventInfo();
+      const t = now();
+      const today = station.today(t);
+      const orm = station.db.orm;
+      const checkedInToday = orm.select({ n: count() }).from(admissions).where(eq(admissions.day, today)).get()?.n ?? 0;
+      const outbox =
+        orm
+          .select({ n: count() })
+          .from(events)
+          .where(and(eq(events.stationId, station.id), isNull(events.pushedAt)))
+          .get()?.n ?? 0;
+      return {
+        station: { id: cfg.id, name: cfg.name, role: cfg.role, roomId: cfg.roomId, doorMode: cfg.doorMode },
+        event: info,
+        today,
+        isEventDay: info.days.includes(today),
+        attendees: countAttendees(orm),
+        checkedInToday,
+        outbox,
+        sync: station.syncStatus(),
+        clockDriftMs: station.clockDriftMs,
+        now: t,
+      };
+    },
+    'checkin.scan': (args, station) => {
+      const r = checkIn(station, args.text, now(), { operator: args.operator ?? null });
+      station.emit('scan');
+      return r;
+    },
+    'checkin.attendee': (args, station) => {
+      const r = checkInAttendee(station, args.attendeeId, now(), { operator: args.operator ?? null });
+      station.emit('scan');
+      return r;
+    },
+    'checkin.undo': (args, station) => {
+      const r = undoLast(station, now(), { operator: args.operator ?? null });
+      station.emit('scan');
+      return r;
+    },
+    'checkin.recent': (args, station) => {
+      const rows = recentEvents(station.db.orm, station.id, args.limit);
+      const people = new Map(
+        getAttendeesByIds(
+          station.db.orm,
+          rows.map((r) => r.e.attendeeId).filter((x): x is string => !!x),
+        ).map((a) => [a.id, toSummary(a)]),
+      );
+      return rows.map(({ e, undoneBy }) => {
+        const a = e.attendeeId ? people.get(e.attendeeId) : undefined;
+        return {
+          eventId: e.id,
+          at: e.wallTime,
+          kind: e.kind,
+          verdict: (e.verdict as Results['checkin.recent'][number]['verdict']) ?? null,
+          reason: e.reason,
+          message: e.kind === 'undo' ? 'Undo' : e.reason ? messageFor(e.reason as Reason, { name: a?.givenName }) : '',
+          attendee: a
+            ? {
+                id: a.id,
+                givenName: a.givenName,
+                familyName: a.familyName,
+                organisation: a.organisation,
+                delegation: a.delegation,
+                categoryLabel: a.categoryLabel,
+              }
+            : null,
+          undone: !!undoneBy,
+        };
+      });
+    },
+    'attendees.search': (args, station) => {
+      const rows = searchAttendeesBasic(station.db.orm, args.query, args.limit);
+      const today = station.today(now());
+      const adm = new Map(
+        station.db.orm
+          .select()
+          .from(admissions)
+          .where(and(eq(admissions.day, today), inArray(admissions.attendeeId, rows.map((r) => r.id))))
+          .all()
+          .map((a) => [a.attendeeId, a]),
+      );
+      return rows.map((r) => ({
+        ...toSummary(r),
+        checkedInToday: adm.has(r.id),
+        checkedInAt: adm.get(r.id)?.wallTime ?? null,
+      }));
+    },
+  };
+}
+
+/** Validates and runs one call. Never throws; errors come back as sentences for people. */
+export async function dispatch(
+  handlers: Handlers,
+  station: Station,
+  method: unknown,
+  rawArgs: unknown,
+): Promise<ApiResponse<unknown>> {
+  if (typeof method !== 'string' || !Object.hasOwn(methods, method)) {
+    return { ok: false, error: { code: 'unknown_method', message: `Unknown request "${String(method).slice(0, 60)}".` } };
+  }
+  const m = method as Method;
+  const parsed = methods[m].safeParse(rawArgs ?? {});
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: { code: 'invalid_args', message: `Invalid request to ${m}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'arguments'} ${i.message}`).join('; ')}` },
+    };
+  }
+  try {
+    const handler = handlers[m] as Handler<Method>;
+    return { ok: true, value: await handler(parsed.data as never, station) };
+  } catch (err) {
+    return { ok: false, error: userMessageFor(err) };
+  }
+}

@@ -1,0 +1,202 @@
+// A running station: its database, identity and clock. Node only (Electron main
+// process or the headless host); no Electron and no React in here.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { eq } from 'drizzle-orm';
+import * as hlc from '../core/hlc';
+import type { LogEvent } from '../core/model';
+import { dayInZone } from '../core/time';
+import { DB_FILE, DbOpenError, closeStationDb, openStationDb, type StationDb } from '../db/connection';
+import { insertEvent, maxSeq } from '../db/events';
+import { event as eventTable, stations } from '../db/schema';
+import { getSetting, setSetting } from '../db/settings';
+import { seedDemoEvent } from '../resources/demo/seed';
+
+export interface StationConfig {
+  id: string;
+  name: string;
+  role: 'desk' | 'door';
+  roomId: string | null;
+  doorMode: 'entry' | 'exit' | 'toggle' | null;
+  allowedCategories: string[] | null;
+  repeatPolicy: 'warn' | 'refuse';
+}
+
+export interface EventInfo {
+  id: string;
+  name: string;
+  venue: string;
+  timeZone: string;
+  days: string[];
+  description: string;
+}
+
+type Listener = (topic: string, data?: unknown) => void;
+
+export class Station {
+  private clock: hlc.HlcState;
+  private seq: number;
+  private listeners = new Set<Listener>();
+  /** Largest clock drift seen from another station's events (ms), for the status bar. */
+  clockDriftMs = 0;
+
+  constructor(
+    readonly db: StationDb,
+    readonly dataDir: string,
+  ) {
+    const self = getSetting<string>(db.orm, 'self');
+    if (!self) throw new DbOpenError('This station has no identity in its database.', 'corrupt');
+    this.seq = maxSeq(db.orm, self);
+    const saved = getSetting<hlc.HlcState>(db.orm, 'hlc');
+    this.clock = saved ?? hlc.initialState(hlc.nodeIdFor(self));
+  }
+
+  get id(): string {
+    return getSetting<string>(this.db.orm, 'self')!;
+  }
+
+  config(): StationConfig {
+    const row = this.db.orm.select().from(stations).where(eq(stations.id, this.id)).get();
+    return {
+      id: this.id,
+      name: row?.name ?? 'Station',
+      role: (row?.role as StationConfig['role']) ?? 'desk',
+      roomId: row?.roomId ?? null,
+      doorMode: (row?.doorMode as StationConfig['doorMode']) ?? null,
+      allowedCategories: row?.allowedCategories ?? null,
+      repeatPolicy: getSetting<'warn' | 'refuse'>(this.db.orm, 'repeatPolicy') ?? 'warn',
+    };
+  }
+
+  eventInfo(): EventInfo {
+    const e = this.db.orm.select().from(eventTable).get();
+    if (!e) throw new DbOpenError('This station has no event loaded.', 'missing');
+    return e;
+  }
+
+  today(now: number): string {
+    return dayInZone(now, this.eventInfo().timeZone);
+  }
+
+  /**
+   * Appends one of this station's own events, stamped with the next sequence
+   * number and HLC. Must be called inside a transaction (see `write`), so the
+   * event, its derived state and the clock are committed together.
+   */
+  append(
+    e: Omit<LogEvent, 'id' | 'stationId' | 'seq' | 'hlc' | 'wallTime'>,
+    now: number,
+    timeZone = this.eventInfo().timeZone,
+  ): LogEvent & { day: string } {
+    const { stamp, state } = hlc.send(this.clock, now);
+    const full = {
+      ...e,
+      id: crypto.randomUUID(),
+      stationId: this.id,
+      seq: this.seq + 1,
+      hlc: stamp,
+      wallTime: now,
+      day: dayInZone(now, timeZone),
+    };
+    insertEvent(this.db.orm, full, now);
+    setSetting(this.db.orm, 'hlc', state);
+    this.clock = state;
+    this.seq += 1;
+    return full;
+  }
+
+  /** Merges a remote HLC (pulled events) into the local clock. */
+  receiveClock(remote: string, now: number): hlc.ReceiveResult {
+    const r = hlc.receive(this.clock, remote, now);
+    this.clock = r.state;
+    setSetting(this.db.orm, 'hlc', r.state);
+    if (Math.abs(r.driftMs) > Math.abs(this.clockDriftMs) || !r.drifted) this.clockDriftMs = r.driftMs;
+    return r;
+  }
+
+  /**
+   * Runs `fn` in one IMMEDIATE transaction. better-sqlite3 is synchronous, so
+   * when this returns the commit has been fsync'd (synchronous=FULL): only then
+   * may a verdict be shown. On failure the in-memory clock/seq are restored.
+   */
+  write<T>(fn: () => T): T {
+    const clock = this.clock;
+    const seq = this.seq;
+    try {
+      return this.db.sqlite.transaction(fn).immediate();
+    } catch (err) {
+      this.clock = clock;
+      this.seq = seq;
+      throw err;
+    }
+  }
+
+  /** Sync state for the status bar; the sync client (issue 5) replaces this provider. */
+  syncStatus: () => { state: 'standalone' | 'online' | 'offline' | 'error'; lastSyncAt: number | null; message: string | null } = () => ({
+    state: 'standalone',
+    lastSyncAt: null,
+    message: null,
+  });
+
+  on(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit(topic: string, data?: unknown): void {
+    for (const l of this.listeners) {
+      try {
+        l(topic, data);
+      } catch {
+        // A broken subscriber (closed socket) must never affect a scan.
+      }
+    }
+  }
+
+  close(): void {
+    closeStationDb(this.db);
+  }
+}
+
+export interface OpenStationOptions {
+  /** Seed the embedded demo event when the data folder is new. */
+  demo?: boolean;
+  stationName?: string;
+  now?: number;
+}
+
+const MARKER = 'station.json';
+
+/**
+ * Opens (or, for a new data folder, creates) a station. A folder that was set up
+ * before but lost its database is an error, never a silent empty start.
+ */
+export function openStation(dataDir: string, opts: OpenStationOptions = {}): Station {
+  const file = path.join(dataDir, DB_FILE);
+  const markerFile = path.join(dataDir, MARKER);
+  const isNew = !fs.existsSync(markerFile);
+  if (isNew && fs.existsSync(file)) {
+    // A database without marker: adopt it (written by an older build or copied in).
+  }
+  const db = openStationDb(file, { create: isNew });
+  try {
+    if (!getSetting<string>(db.orm, 'self')) {
+      const id = crypto.randomUUID();
+      const now = opts.now ?? Date.now();
+      db.sqlite.transaction(() => {
+        setSetting(db.orm, 'self', id);
+        db.orm
+          .insert(stations)
+          .values({ id, name: opts.stationName ?? 'Front desk 1', role: 'desk' })
+          .run();
+        if (opts.demo !== false) seedDemoEvent(db.orm, now);
+      })();
+      fs.writeFileSync(markerFile, JSON.stringify({ stationId: id, createdAt: new Date(now).toISOString() }, null, 2));
+    }
+    return new Station(db, dataDir);
+  } catch (err) {
+    closeStationDb(db);
+    throw err;
+  }
+}

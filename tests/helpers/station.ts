@@ -1,0 +1,20 @@
+// Test helpers: a fresh station in a temp folder, seeded with the demo event.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { badgeCodes } from '../../db/schema';
+import { openStation, type OpenStationOptions, type Station } from '../../station/station';
+
+export function tempDir(prefix = 'foyer-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export function freshStation(opts: OpenStationOptions = {}): { station: Station; dir: string } {
+  const dir = tempDir();
+  return { station: openStation(dir, opts), dir };
+}
+
+/** Some demo badge codes with their attendee ids. */
+export function demoCodes(station: Station, n = 5): { code: string; attendeeId: string }[] {
+  return station.db.orm.select().from(badgeCodes).limit(n).all();
+}
