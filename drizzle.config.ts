@@ -3,6 +3,6 @@ import { defineConfig } from 'drizzle-kit';
 // Station (SQLite) migrations. The registry has its own config in registry/.
 export default defineConfig({
   dialect: 'sqlite',
-  schema: './db/schema.ts',
+  schema: './db/schema/index.ts',
   out: './db/migrations',
 });

@@ -3,7 +3,7 @@ import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { CATEGORY_LABELS, type AttendeeSummary, type Category } from '../core/model';
 import { foldForSearch } from '../core/search/fold';
 import type { Orm } from './connection';
-import { attendees, badgeCodes, revocations } from './schema';
+import { attendees, badgeCodes, revocations } from './schema/index';
 
 export type AttendeeRow = typeof attendees.$inferSelect;
 export type AttendeeInsert = typeof attendees.$inferInsert;

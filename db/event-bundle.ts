@@ -3,7 +3,7 @@
 import type { DemoEvent } from '../resources/demo/generate';
 import { upsertAttendees, upsertBadgeCodes } from './attendees';
 import type { Orm } from './connection';
-import { event as eventTable, rooms, sessions } from './schema';
+import { event as eventTable, rooms, sessions } from './schema/index';
 
 export type EventBundle = DemoEvent;
 

@@ -8,7 +8,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { FIRST_ADMISSION_REASONS } from '../core/checkin/decide';
 import type { LogEvent } from '../core/model';
 import type { Orm } from './connection';
-import { admissions, events, undone } from './schema';
+import { admissions, events, undone } from './schema/index';
 
 export type EventRow = typeof events.$inferSelect;
 

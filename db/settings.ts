@@ -1,7 +1,7 @@
 // Key/value settings of this station (identity, counters, clock, sync cursor).
 import { eq } from 'drizzle-orm';
 import type { Orm } from './connection';
-import { settings } from './schema';
+import { settings } from './schema/index';
 
 export function getSetting<T>(orm: Orm, key: string): T | undefined {
   const row = orm.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();

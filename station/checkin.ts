@@ -8,7 +8,7 @@ import { CATEGORY_LABELS, type Category, type CheckInResult, type FirstAdmission
 import { shortDateTime } from '../core/time';
 import { getAttendee, revocationOf, toSummary, type AttendeeRow } from '../db/attendees';
 import { admissionsOf, lastUndoableEvent } from '../db/events';
-import { stations } from '../db/schema';
+import { stations } from '../db/schema/index';
 import { matchBadge } from './badge-matchers';
 import type { Station } from './station';
 

@@ -9,7 +9,7 @@ import type { LogEvent } from '../core/model';
 import { dayInZone } from '../core/time';
 import { DB_FILE, DbOpenError, closeStationDb, openStationDb, type StationDb } from '../db/connection';
 import { insertEvent, maxSeq } from '../db/events';
-import { event as eventTable, stations } from '../db/schema';
+import { event as eventTable, stations } from '../db/schema/index';
 import { getSetting, setSetting } from '../db/settings';
 import { seedDemoEvent } from '../resources/demo/seed';
 

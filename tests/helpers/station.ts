@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { badgeCodes } from '../../db/schema';
+import { badgeCodes } from '../../db/schema/index';
 import { openStation, type OpenStationOptions, type Station } from '../../station/station';
 
 export function tempDir(prefix = 'foyer-test-'): string {

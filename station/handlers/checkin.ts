@@ -1,25 +1,17 @@
-// The one handler map. Both transports (Electron IPC, HTTP/WebSocket host) call
-// dispatch() with untrusted input; arguments are validated with zod here, once.
+// Handlers of the check-in area (see core/api/checkin.ts for the contract).
 import { and, count, eq, inArray, isNull } from 'drizzle-orm';
-import { messageFor } from '../core/checkin/messages';
-import { methods, type ApiResponse, type Method, type ParsedArgsOf, type Results } from '../core/api';
-import type { Reason } from '../core/model';
-import { countAttendees, searchAttendeesBasic, toSummary, getAttendeesByIds } from '../db/attendees';
-import { recentEvents } from '../db/events';
-import { admissions, events } from '../db/schema';
-import { checkIn, checkInAttendee, undoLast } from './checkin';
-import { userMessageFor } from './errors';
-import type { Station } from './station';
+import { messageFor } from '../../core/checkin/messages';
+import type { CheckinResults } from '../../core/api/checkin';
+import type { Results } from '../../core/api/index';
+import type { Reason } from '../../core/model';
+import { countAttendees, searchAttendeesBasic, toSummary, getAttendeesByIds } from '../../db/attendees';
+import { recentEvents } from '../../db/events';
+import { admissions, events } from '../../db/schema/index';
+import { checkIn, checkInAttendee, undoLast } from '../checkin';
+import type { Station } from '../station';
+import type { AreaHandlers, HandlerOptions } from './types';
 
-export type Handler<M extends Method> = (args: ParsedArgsOf<M>, station: Station) => Results[M] | Promise<Results[M]>;
-export type Handlers = { [M in Method]: Handler<M> };
-
-export interface HandlerOptions {
-  /** Injected clock for tests; defaults to Date.now. */
-  now?: () => number;
-}
-
-export function createHandlers(opts: HandlerOptions = {}): Handlers {
+export function checkinHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof CheckinResults> {
   const now = opts.now ?? Date.now;
   return {
     'station.status': (_args, station) => {
@@ -114,28 +106,3 @@ export function createHandlers(opts: HandlerOptions = {}): Handlers {
   };
 }
 
-/** Validates and runs one call. Never throws; errors come back as sentences for people. */
-export async function dispatch(
-  handlers: Handlers,
-  station: Station,
-  method: unknown,
-  rawArgs: unknown,
-): Promise<ApiResponse<unknown>> {
-  if (typeof method !== 'string' || !Object.hasOwn(methods, method)) {
-    return { ok: false, error: { code: 'unknown_method', message: `Unknown request "${String(method).slice(0, 60)}".` } };
-  }
-  const m = method as Method;
-  const parsed = methods[m].safeParse(rawArgs ?? {});
-  if (!parsed.success) {
-    return {
-      ok: false,
-      error: { code: 'invalid_args', message: `Invalid request to ${m}: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'arguments'} ${i.message}`).join('; ')}` },
-    };
-  }
-  try {
-    const handler = handlers[m] as Handler<Method>;
-    return { ok: true, value: await handler(parsed.data as never, station) };
-  } catch (err) {
-    return { ok: false, error: userMessageFor(err) };
-  }
-}

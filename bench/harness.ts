@@ -1,0 +1,44 @@
+// Shared by every bench/*.bench.ts module: the row format and small timing helpers.
+// Benchmarks print figures; nothing here asserts a time (timing here is noisy).
+
+export interface BenchRow {
+  area: string;
+  name: string;
+  value: number;
+  unit: string;
+  /** value ÷ anchor, when an anchor (a limit or a bare baseline) was measured in the same run. */
+  ratio?: number;
+  /** What the ratio is against, e.g. 'bare fsync insert' or 'target 20 ms'. */
+  vs?: string;
+  note?: string;
+}
+
+export interface BenchContext {
+  /** Smaller sizes for a quick run (`npm run bench -- --quick`). */
+  quick: boolean;
+  tmp: string;
+}
+
+export type BenchModule = (ctx: BenchContext) => Promise<BenchRow[]>;
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+/** Runs fn n times and returns per-call durations in ms, sorted. */
+export async function sample(n: number, fn: (i: number) => unknown): Promise<number[]> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t = performance.now();
+    await fn(i);
+    out.push(performance.now() - t);
+  }
+  return out.sort((a, b) => a - b);
+}
+
+export function round(x: number, digits = 3): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}

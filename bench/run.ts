@@ -1,0 +1,59 @@
+// `npm run bench [-- --quick] [-- --only area]`: runs every bench/*.bench.ts module,
+// prints one table (figure, unit, ratio against an anchor measured in the same run)
+// and writes bench-results.json for comparison between commits.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { BenchModule, BenchRow } from './harness';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const onlyIdx = args.indexOf('--only');
+const only = onlyIdx >= 0 ? args[onlyIdx + 1] : undefined;
+
+const files = fs
+  .readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => !only || f.startsWith(only))
+  .sort();
+
+const machine = {
+  cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
+  memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+  node: process.version,
+  platform: `${os.platform()} ${os.release()}`,
+  date: new Date().toISOString(),
+};
+
+const rows: BenchRow[] = [];
+const started = Date.now();
+for (const f of files) {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `foyer-bench-${f.replace('.bench.ts', '')}-`));
+  const t = Date.now();
+  process.stderr.write(`running ${f}…\n`);
+  try {
+    const mod = (await import(pathToFileURL(path.join(here, f)).href)) as { default: BenchModule };
+    const got = await mod.default({ quick, tmp });
+    rows.push(...got);
+  } catch (err) {
+    rows.push({ area: f.replace('.bench.ts', ''), name: 'FAILED', value: NaN, unit: '', note: String((err as Error).message ?? err).slice(0, 200) });
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+  process.stderr.write(`  ${f} took ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+}
+
+const fmt = (x: number | undefined) =>
+  x === undefined ? '' : Number.isNaN(x) ? 'n/a' : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(3);
+const table = rows.map((r) => [r.area, r.name, fmt(r.value), r.unit, r.ratio === undefined ? '' : `${fmt(r.ratio)}×`, r.vs ?? '', r.note ?? '']);
+const head = ['area', 'figure', 'value', 'unit', 'ratio', 'vs', 'note'];
+const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
+const line = (cells: string[]) => cells.map((c, i) => (i === 2 || i === 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+console.log(`\nFoyer benchmark — ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}`);
+console.log(line(head));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of table) console.log(line(r));
+console.log(`\n${rows.length} figures in ${((Date.now() - started) / 1000).toFixed(0)} s${quick ? ' (quick)' : ''}`);
+fs.writeFileSync('bench-results.json', JSON.stringify({ machine, quick, rows }, null, 2));

@@ -1,0 +1,2 @@
+// All station tables. Each area keeps its tables in its own file; add a line here.
+export * from './station';

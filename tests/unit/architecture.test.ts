@@ -1,0 +1,55 @@
+// Enforces docs/architecture.md "What runs where": folder import boundaries.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = path.resolve(__dirname, '../..');
+
+function files(dir: string): string[] {
+  const abs = path.join(root, dir);
+  if (!fs.existsSync(abs)) return [];
+  return fs.readdirSync(abs, { recursive: true, encoding: 'utf8' })
+    .filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes('node_modules'))
+    .map((f) => path.join(dir, f));
+}
+
+function imports(file: string): string[] {
+  const src = fs.readFileSync(path.join(root, file), 'utf8');
+  const out: string[] = [];
+  for (const m of src.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)) {
+    out.push((m[1] ?? m[2] ?? m[3])!);
+  }
+  return out;
+}
+
+/** Resolves a relative import to its top-level project folder. */
+function targetFolder(file: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  const abs = path.resolve(path.dirname(path.join(root, file)), spec);
+  return path.relative(root, abs).split(path.sep)[0] ?? null;
+}
+
+const rules: Record<string, { folders: string[]; packages: RegExp[] }> = {
+  core: { folders: ['db', 'station', 'electron', 'renderer', 'registry'], packages: [/^electron$/, /^react/, /^node:/, /^better-sqlite3$/] },
+  db: { folders: ['station', 'electron', 'renderer', 'registry'], packages: [/^electron$/, /^react/] },
+  station: { folders: ['electron', 'renderer', 'registry'], packages: [/^electron$/, /^react/] },
+  renderer: { folders: ['db', 'station', 'electron', 'registry'], packages: [/^electron$/, /^node:/, /^better-sqlite3$/, /^drizzle-orm/] },
+  registry: { folders: ['db', 'station', 'electron', 'renderer'], packages: [/^electron$/, /^react/] },
+  electron: { folders: ['renderer', 'registry'], packages: [/^react/] },
+};
+
+describe('architecture boundaries', () => {
+  for (const [folder, rule] of Object.entries(rules)) {
+    it(`${folder}/ imports only what it may`, () => {
+      const bad: string[] = [];
+      for (const f of files(folder)) {
+        for (const spec of imports(f)) {
+          const t = targetFolder(f, spec);
+          if (t && rule.folders.includes(t)) bad.push(`${f} → ${spec}`);
+          if (!spec.startsWith('.') && rule.packages.some((re) => re.test(spec))) bad.push(`${f} → ${spec}`);
+        }
+      }
+      expect(bad).toEqual([]);
+    });
+  }
+});
