@@ -52,11 +52,23 @@ export class Station {
     this.clock = saved ?? hlc.initialState(hlc.nodeIdFor(self));
   }
 
+  // Hot-path caches: every scan reads the station's config and the event. Anything
+  // that changes stations, settings or the event row must call invalidate().
+  private cached: { id?: string; config?: StationConfig; event?: EventInfo } = {};
+
+  invalidate(): void {
+    this.cached = {};
+  }
+
   get id(): string {
-    return getSetting<string>(this.db.orm, 'self')!;
+    return (this.cached.id ??= getSetting<string>(this.db.orm, 'self')!);
   }
 
   config(): StationConfig {
+    return (this.cached.config ??= this.readConfig());
+  }
+
+  private readConfig(): StationConfig {
     const row = this.db.orm.select().from(stations).where(eq(stations.id, this.id)).get();
     return {
       id: this.id,
@@ -70,6 +82,10 @@ export class Station {
   }
 
   eventInfo(): EventInfo {
+    return (this.cached.event ??= this.readEventInfo());
+  }
+
+  private readEventInfo(): EventInfo {
     const e = this.db.orm.select().from(eventTable).get();
     if (!e) throw new DbOpenError('This station has no event loaded.', 'missing');
     return e;
