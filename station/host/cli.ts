@@ -1,0 +1,90 @@
+// `npm run start:web -- --data DIR --port P`: opens the station database and serves
+// the renderer + API on 127.0.0.1. Prints one JSON line {url, port} on stdout (for
+// tests and scripts), then a line for people. Database problems print their
+// sentence and exit 1; SIGINT/SIGTERM close the database cleanly.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { DbOpenError } from '../../db/connection';
+import { createHandlers } from '../handlers/index';
+import { openStation, type Station } from '../station';
+import { startHost, type RunningHost } from './server';
+import { newToken } from './security';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+function usageError(message: string): never {
+  process.stderr.write(`${message}\nUsage: npm run start:web -- [--data DIR] [--port P] [--static DIR]\n`);
+  process.exit(2);
+}
+
+function parseCli() {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        data: { type: 'string', default: path.join('.data', 'station') },
+        port: { type: 'string', default: '5780' },
+        static: { type: 'string', default: path.join(repoRoot, 'dist', 'renderer') },
+        'station-name': { type: 'string' },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    usageError((err as Error).message);
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) usageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
+  return { dataDir: path.resolve(values.data!), port, staticDir: path.resolve(values.static!), stationName: values['station-name'] };
+}
+
+async function main(): Promise<void> {
+  const args = parseCli();
+  let station: Station;
+  try {
+    station = openStation(args.dataDir, { stationName: args.stationName });
+  } catch (err) {
+    if (err instanceof DbOpenError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(1);
+    }
+    throw err;
+  }
+
+  let host: RunningHost;
+  try {
+    host = await startHost({ station, handlers: createHandlers(), port: args.port, host: '127.0.0.1', token: newToken(), staticDir: args.staticDir });
+  } catch (err) {
+    station.close();
+    const code = (err as { code?: string }).code;
+    process.stderr.write(
+      code === 'EADDRINUSE'
+        ? `Port ${args.port} is already in use (is another Foyer running?). Choose another with --port.\n`
+        : `The station could not start its local server: ${(err as Error).message}\n`,
+    );
+    process.exit(1);
+  }
+
+  process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port })}\n`);
+  process.stdout.write(`Foyer station "${station.config().name}" (${station.eventInfo().name}) is ready: open ${host.url}\n`);
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) return;
+    closing = true;
+    // Close the server first so no request writes while the database closes.
+    host.close().finally(() => {
+      station.close();
+      process.stderr.write(`Foyer station stopped (${signal}); data saved in ${args.dataDir}\n`);
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error('[foyer host] failed to start', err);
+  process.stderr.write('The station could not start. See the message above, or call the tech desk.\n');
+  process.exit(1);
+});
