@@ -86,6 +86,8 @@ export function closeStationDb(db: StationDb): void {
   if (!db.sqlite.open) return;
   try {
     db.sqlite.pragma('optimize');
+  } catch {
+    // Best effort (fails on a full disk); closing matters more.
   } finally {
     db.sqlite.close();
   }
