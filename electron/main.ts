@@ -1,0 +1,120 @@
+// Electron main process: windows, security and IPC wiring only. Every decision
+// lives in station/ and core/ (logic) or electron/security.ts (policy).
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { createHandlers } from '../station/handlers/index';
+import { openStation, type Station } from '../station/station';
+import { wireIpc } from './ipc.main';
+import { mainMethods } from './main-methods';
+import { menuTemplate } from './menu';
+import { desktopPaths } from './paths';
+import { serveAppRequest } from './protocol.main';
+import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, hardenSession, hardenWebContents } from './security';
+import { startupProblem } from './startup-error';
+import { mainWindowOptions } from './window';
+
+// ---- before ready: scheme privileges, sandbox everywhere, paths ---------------
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
+app.enableSandbox();
+
+const paths = desktopPaths({
+  isPackaged: app.isPackaged,
+  appPath: app.getAppPath(),
+  resourcesPath: process.resourcesPath,
+  userData: app.getPath('userData'),
+  argv: process.argv,
+  env: process.env,
+});
+// db/connection.ts reads this to find the migrations (packaged: resources/migrations).
+process.env.FOYER_MIGRATIONS = paths.migrations;
+// A station chosen with --data gets its own Chromium profile, so the single-instance
+// lock below is per database: one writer per database, two stations can coexist.
+if (paths.dataDirFromArgs) app.setPath('userData', path.join(paths.dataDir, 'electron-profile'));
+
+// Any webContents that ever gets created (ours or not) is hardened.
+app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+
+let station: Station | null = null;
+let mainWindow: BrowserWindow | null = null;
+let disposeIpc: (() => void) | null = null;
+
+if (!app.requestSingleInstanceLock()) {
+  // Another Foyer window already owns this station's database (single writer).
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (!mainWindow) return;
+    if (mainWindow.isMinimized()) mainWindow.restore();
+    mainWindow.focus();
+  });
+  app.whenReady().then(start, (err: unknown) => fail(err));
+}
+
+async function start(): Promise<void> {
+  hardenSession(session.defaultSession);
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(request, paths.renderer));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(app.isPackaged, process.platform)));
+
+  try {
+    if (!fs.existsSync(path.join(paths.renderer, 'index.html'))) throw new Error('The renderer has not been built.');
+    // better-sqlite3 loads its native binding here (not at import), so a binding not
+    // rebuilt for Electron's ABI is caught and explained like any other open failure.
+    station = openStation(paths.dataDir);
+    const win = new BrowserWindow(mainWindowOptions(paths.preload));
+    mainWindow = win;
+    disposeIpc = wireIpc(ipcMain, { station, handlers: createHandlers(), mainMethods, window: win });
+    win.once('ready-to-show', () => win.show());
+    win.on('closed', () => {
+      mainWindow = null;
+    });
+    keepRendererAlive(win);
+    await win.loadURL(APP_ENTRY_URL);
+  } catch (err) {
+    await fail(err);
+  }
+}
+
+/** Scans are committed in this process, so a crashed renderer loses nothing: reload it. */
+function keepRendererAlive(win: BrowserWindow): void {
+  let lastReload = 0;
+  win.webContents.on('render-process-gone', (_event, details) => {
+    console.error(`[foyer] renderer gone: ${details.reason}`);
+    if (details.reason === 'clean-exit' || win.isDestroyed()) return;
+    const now = Date.now();
+    if (now - lastReload < 5_000) return; // crashing in a loop: leave it for a person to see
+    lastReload = now;
+    win.webContents.reload();
+  });
+}
+
+async function fail(err: unknown): Promise<void> {
+  console.error('[foyer] start-up failed', err);
+  const problem = startupProblem(err, paths.dataDir);
+  const { response } = await dialog.showMessageBox({
+    type: 'error',
+    title: problem.title,
+    message: problem.message,
+    detail: problem.detail,
+    buttons: ['Quit', 'Show data folder'],
+    defaultId: 0,
+    cancelId: 0,
+    noLink: true,
+  });
+  // openPath opens our own local folder in the file manager; never a URL.
+  if (response === 1 && fs.existsSync(paths.dataDir)) await shell.openPath(paths.dataDir);
+  app.exit(1);
+}
+
+app.on('window-all-closed', () => app.quit());
+
+app.on('will-quit', () => {
+  disposeIpc?.();
+  disposeIpc = null;
+  // Checkpoint and close the single writer connection (PRAGMA optimize, WAL merged).
+  station?.close();
+  station = null;
+});
+
+// `npm start` in a terminal: Ctrl+C and kill quit cleanly (closing the database).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
