@@ -1,20 +1,25 @@
 // Calendar helpers. Event days are local dates in the event's time zone, whatever
 // time zone the station laptop happens to be set to.
 
+// Building an Intl.DateTimeFormat costs far more than using one, and the scan path
+// formats on every verdict: keep one per (purpose, time zone).
 const fmtCache = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = fmtCache.get(timeZone);
+function formatter(kind: string, timeZone: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  const key = `${kind}|${timeZone}`;
+  let f = fmtCache.get(key);
   if (!f) {
-    f = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    fmtCache.set(timeZone, f);
+    f = make();
+    fmtCache.set(key, f);
   }
   return f;
 }
 
 /** 'YYYY-MM-DD' of `millis` in `timeZone`. */
 export function dayInZone(millis: number, timeZone: string): string {
-  return formatter(timeZone).format(new Date(millis));
+  return formatter('day', timeZone, () =>
+    new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }),
+  ).format(new Date(millis));
 }
 
 /** Adds whole days to a 'YYYY-MM-DD' string. */
@@ -26,16 +31,18 @@ export function addDays(day: string, n: number): string {
 
 /** Offset of `timeZone` from UTC at `millis`, in minutes (Vienna in summer: +120). */
 export function zoneOffsetMinutes(millis: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(millis));
+  const parts = formatter('parts', timeZone, () =>
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    }),
+  ).formatToParts(new Date(millis));
   const get = (t: string) => Number(parts.find((p) => p.type === t)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((asUtc - Math.floor(millis / 1000) * 1000) / 60000);
@@ -53,13 +60,15 @@ export function localToMillis(day: string, hhmm: string, timeZone: string): numb
 
 /** 'HH:MM' of `millis` in `timeZone`. */
 export function timeInZone(millis: number, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
-    new Date(millis),
-  );
+  return formatter('hhmm', timeZone, () =>
+    new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
+  ).format(new Date(millis));
 }
 
 /** '18 Apr 09:14' style, for sentences shown at the desk. */
 export function shortDateTime(millis: number, timeZone: string): string {
-  const d = new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short' }).format(new Date(millis));
+  const d = formatter('dmon', timeZone, () => new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short' })).format(
+    new Date(millis),
+  );
   return `${d} ${timeInZone(millis, timeZone)}`;
 }

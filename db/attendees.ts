@@ -3,31 +3,37 @@ import { and, eq, inArray, like, sql } from 'drizzle-orm';
 import { CATEGORY_LABELS, type AttendeeSummary, type Category } from '../core/model';
 import { foldForSearch } from '../core/search/fold';
 import type { Orm } from './connection';
+import { prepared } from './prepared';
 import { attendees, badgeCodes, revocations } from './schema/index';
 
 export type AttendeeRow = typeof attendees.$inferSelect;
 export type AttendeeInsert = typeof attendees.$inferInsert;
 
 export function getAttendee(orm: Orm, id: string): AttendeeRow | undefined {
-  return orm.select().from(attendees).where(eq(attendees.id, id)).get();
+  return prepared(orm, 'attendee.byId', () =>
+    orm.select().from(attendees).where(eq(attendees.id, sql.placeholder('id'))).prepare(),
+  ).get({ id });
 }
 
 export function findByBadgeCode(orm: Orm, code: string): { attendee: AttendeeRow; badgeVersion: number } | undefined {
-  const row = orm
-    .select({ attendee: attendees, badgeVersion: badgeCodes.badgeVersion })
-    .from(badgeCodes)
-    .innerJoin(attendees, eq(attendees.id, badgeCodes.attendeeId))
-    .where(eq(badgeCodes.code, code))
-    .get();
-  return row ?? undefined;
+  return prepared(orm, 'attendee.byCode', () =>
+    orm
+      .select({ attendee: attendees, badgeVersion: badgeCodes.badgeVersion })
+      .from(badgeCodes)
+      .innerJoin(attendees, eq(attendees.id, badgeCodes.attendeeId))
+      .where(eq(badgeCodes.code, sql.placeholder('code')))
+      .prepare(),
+  ).get({ code });
 }
 
 export function revocationOf(orm: Orm, attendeeId: string, badgeVersion: number) {
-  return orm
-    .select()
-    .from(revocations)
-    .where(and(eq(revocations.attendeeId, attendeeId), eq(revocations.badgeVersion, badgeVersion)))
-    .get();
+  return prepared(orm, 'revocation.of', () =>
+    orm
+      .select()
+      .from(revocations)
+      .where(and(eq(revocations.attendeeId, sql.placeholder('attendeeId')), eq(revocations.badgeVersion, sql.placeholder('badgeVersion'))))
+      .prepare(),
+  ).get({ attendeeId, badgeVersion });
 }
 
 export function searchTextFor(a: Pick<AttendeeRow, 'givenName' | 'familyName' | 'organisation' | 'delegation'>): string {
@@ -36,21 +42,41 @@ export function searchTextFor(a: Pick<AttendeeRow, 'givenName' | 'familyName' | 
 
 /** Inserts or replaces attendees (registry edits win), keeping search text in step. */
 export function upsertAttendees(orm: Orm, rows: AttendeeInsert[]): void {
+  const stmt = prepared(orm, 'attendees.upsert', () => {
+    const cols = Object.keys(attendees).filter((k) => k !== 'enableRLS') as (keyof AttendeeRow)[];
+    const set = Object.fromEntries(cols.filter((k) => k !== 'id').map((k) => [k, sql.raw(`excluded.${attendees[k].name}`)]));
+    return orm
+      .insert(attendees)
+      .values(Object.fromEntries(cols.map((k) => [k, sql.placeholder(k)])) as unknown as AttendeeInsert)
+      .onConflictDoUpdate({ target: attendees.id, set })
+      .prepare();
+  });
   for (const r of rows) {
-    const row = { ...r, searchText: searchTextFor(r as AttendeeRow) };
-    const { id: _id, ...rest } = row;
-    orm.insert(attendees).values(row).onConflictDoUpdate({ target: attendees.id, set: rest }).run();
+    stmt.run({
+      organisation: '',
+      delegation: '',
+      country: '',
+      validDays: null,
+      status: 'active',
+      badgeVersion: 1,
+      notes: '',
+      source: 'registry',
+      updatedAt: 0,
+      ...r,
+      searchText: searchTextFor(r as AttendeeRow),
+    });
   }
 }
 
 export function upsertBadgeCodes(orm: Orm, rows: { code: string; attendeeId: string; badgeVersion: number }[]): void {
-  for (const r of rows) {
+  const stmt = prepared(orm, 'badgeCodes.upsert', () =>
     orm
       .insert(badgeCodes)
-      .values(r)
-      .onConflictDoUpdate({ target: badgeCodes.code, set: { attendeeId: r.attendeeId, badgeVersion: r.badgeVersion } })
-      .run();
-  }
+      .values({ code: sql.placeholder('code'), attendeeId: sql.placeholder('attendeeId'), badgeVersion: sql.placeholder('badgeVersion') })
+      .onConflictDoUpdate({ target: badgeCodes.code, set: { attendeeId: sql`excluded.attendee_id`, badgeVersion: sql`excluded.badge_version` } })
+      .prepare(),
+  );
+  for (const r of rows) stmt.run(r);
 }
 
 export function countAttendees(orm: Orm): number {

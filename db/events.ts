@@ -8,6 +8,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { FIRST_ADMISSION_REASONS } from '../core/checkin/decide';
 import type { LogEvent } from '../core/model';
 import type { Orm } from './connection';
+import { prepared } from './prepared';
 import { admissions, events, undone } from './schema/index';
 
 export type EventRow = typeof events.$inferSelect;
@@ -44,7 +45,13 @@ export function insertEvent(orm: Orm, e: LogEvent & { day: string }, receivedAt:
     pushedAt,
     receivedAt,
   };
-  const res = orm.insert(events).values(row).onConflictDoNothing().run();
+  const res = prepared(orm, 'events.insert', () =>
+    orm
+      .insert(events)
+      .values(Object.fromEntries(Object.keys(row).map((k) => [k, sql.placeholder(k)])) as unknown as EventRow)
+      .onConflictDoNothing()
+      .prepare(),
+  ).run(row);
   if (res.changes === 0) return false;
   applyDerived(orm, row);
   return true;
@@ -66,23 +73,30 @@ function applyDerived(orm: Orm, e: EventRow): void {
 
 /** Rebuilds one attendee-day admission from the log: earliest non-undone admitting event wins. */
 export function recomputeAdmission(orm: Orm, attendeeId: string, day: string): void {
-  const rows = orm
-    .select({ id: events.id, hlc: events.hlc, stationId: events.stationId, wallTime: events.wallTime, reason: events.reason })
-    .from(events)
-    .leftJoin(undone, eq(undone.eventId, events.id))
-    .where(
-      and(
-        eq(events.attendeeId, attendeeId),
-        eq(events.day, day),
-        inArray(events.kind, ['scan', 'manual']),
-        inArray(events.verdict, ADMITTING),
-        isNull(undone.eventId),
-      ),
-    )
-    .orderBy(asc(events.hlc), asc(events.stationId), asc(events.id))
-    .all();
+  const rows = prepared(orm, 'admissions.candidates', () =>
+    orm
+      .select({ id: events.id, hlc: events.hlc, stationId: events.stationId, wallTime: events.wallTime, reason: events.reason })
+      .from(events)
+      .leftJoin(undone, eq(undone.eventId, events.id))
+      .where(
+        and(
+          eq(events.attendeeId, sql.placeholder('attendeeId')),
+          eq(events.day, sql.placeholder('day')),
+          inArray(events.kind, ['scan', 'manual']),
+          inArray(events.verdict, ADMITTING),
+          isNull(undone.eventId),
+        ),
+      )
+      .orderBy(asc(events.hlc), asc(events.stationId), asc(events.id))
+      .prepare(),
+  ).all({ attendeeId, day });
   if (rows.length === 0) {
-    orm.delete(admissions).where(and(eq(admissions.attendeeId, attendeeId), eq(admissions.day, day))).run();
+    prepared(orm, 'admissions.delete', () =>
+      orm
+        .delete(admissions)
+        .where(and(eq(admissions.attendeeId, sql.placeholder('attendeeId')), eq(admissions.day, sql.placeholder('day'))))
+        .prepare(),
+    ).run({ attendeeId, day });
     return;
   }
   const first = rows[0]!;
@@ -97,15 +111,33 @@ export function recomputeAdmission(orm: Orm, attendeeId: string, day: string): v
     admitCount: rows.length,
     conflict: firstClaims > 1,
   };
-  orm
-    .insert(admissions)
-    .values(value)
-    .onConflictDoUpdate({ target: [admissions.attendeeId, admissions.day], set: value })
-    .run();
+  prepared(orm, 'admissions.upsert', () => {
+    const ph = Object.fromEntries(Object.keys(value).map((k) => [k, sql.placeholder(k)])) as unknown as typeof value;
+    const excluded = {
+      eventId: sql`excluded.event_id`,
+      hlc: sql`excluded.hlc`,
+      stationId: sql`excluded.station_id`,
+      wallTime: sql`excluded.wall_time`,
+      admitCount: sql`excluded.admit_count`,
+      conflict: sql`excluded.conflict`,
+    };
+    return orm
+      .insert(admissions)
+      .values(ph)
+      .onConflictDoUpdate({ target: [admissions.attendeeId, admissions.day], set: excluded })
+      .prepare();
+  }).run(value);
 }
 
 export function admissionsOf(orm: Orm, attendeeId: string) {
-  return orm.select().from(admissions).where(eq(admissions.attendeeId, attendeeId)).orderBy(asc(admissions.day)).all();
+  return prepared(orm, 'admissions.of', () =>
+    orm
+      .select()
+      .from(admissions)
+      .where(eq(admissions.attendeeId, sql.placeholder('attendeeId')))
+      .orderBy(asc(admissions.day))
+      .prepare(),
+  ).all({ attendeeId });
 }
 
 export function getEvent(orm: Orm, id: string): EventRow | undefined {

@@ -1,6 +1,7 @@
 // Key/value settings of this station (identity, counters, clock, sync cursor).
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Orm } from './connection';
+import { prepared } from './prepared';
 import { settings } from './schema/index';
 
 export function getSetting<T>(orm: Orm, key: string): T | undefined {
@@ -9,9 +10,11 @@ export function getSetting<T>(orm: Orm, key: string): T | undefined {
 }
 
 export function setSetting(orm: Orm, key: string, value: unknown): void {
-  orm
-    .insert(settings)
-    .values({ key, value })
-    .onConflictDoUpdate({ target: settings.key, set: { value } })
-    .run();
+  prepared(orm, 'settings.set', () =>
+    orm
+      .insert(settings)
+      .values({ key: sql.placeholder('key'), value: sql.placeholder('value') })
+      .onConflictDoUpdate({ target: settings.key, set: { value: sql`excluded.value` } })
+      .prepare(),
+  ).run({ key, value });
 }

@@ -1,0 +1,98 @@
+// Badge signing keys, revocations and reprints.
+//
+// A reprint is an event in the log (kind 'reprint', payload {oldVersion, newVersion});
+// the derived hook below turns it into a revocation row and the attendee's current
+// badge version. It depends only on the set of reprint events (max version, earliest
+// revocation time), so a reprint made at another station and pulled by sync revokes
+// the old badge here too, whatever order the events arrive in.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Orm } from './connection';
+import { registerDerivedHook, type EventRow } from './events';
+import { attendees, revocations, signingKeys } from './schema/index';
+
+export type SigningKeyRow = typeof signingKeys.$inferSelect;
+
+export function b64(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('base64');
+}
+export function unb64(s: string): Uint8Array {
+  return new Uint8Array(Buffer.from(s, 'base64'));
+}
+
+/** The raw public key for a key id this station trusts, or undefined. Runs on every signed scan. */
+export function trustedPublicKey(orm: Orm, keyId: number): Uint8Array | undefined {
+  const row = orm
+    .select({ publicKey: signingKeys.publicKey })
+    .from(signingKeys)
+    .where(and(eq(signingKeys.keyId, keyId), eq(signingKeys.active, true)))
+    .get();
+  return row ? unb64(row.publicKey) : undefined;
+}
+
+export function listSigningKeys(orm: Orm): SigningKeyRow[] {
+  return orm.select().from(signingKeys).orderBy(signingKeys.keyId).all();
+}
+
+/** The newest active key whose private half this console holds (standalone issuing), if any. */
+export function issuingKey(orm: Orm): { keyId: number; privateKey: Uint8Array } | undefined {
+  const row = orm
+    .select()
+    .from(signingKeys)
+    .where(and(eq(signingKeys.active, true), sql`${signingKeys.privateKey} is not null`))
+    .orderBy(sql`${signingKeys.keyId} desc`)
+    .get();
+  return row?.privateKey ? { keyId: row.keyId, privateKey: unb64(row.privateKey) } : undefined;
+}
+
+export function upsertSigningKey(
+  orm: Orm,
+  k: { keyId: number; publicKey: Uint8Array; privateKey?: Uint8Array | null; createdAt: number; active?: boolean },
+): void {
+  const row = {
+    keyId: k.keyId,
+    publicKey: b64(k.publicKey),
+    privateKey: k.privateKey ? b64(k.privateKey) : null,
+    createdAt: k.createdAt,
+    active: k.active ?? true,
+  };
+  const { keyId: _id, ...set } = row;
+  orm.insert(signingKeys).values(row).onConflictDoUpdate({ target: signingKeys.keyId, set }).run();
+}
+
+/** Records a superseded badge version; the earliest revocation time wins (order-independent). */
+export function addRevocation(orm: Orm, r: { attendeeId: string; badgeVersion: number; revokedAt: number; reason?: string }): void {
+  orm
+    .insert(revocations)
+    .values({ reason: 'reprint', ...r })
+    .onConflictDoUpdate({
+      target: [revocations.attendeeId, revocations.badgeVersion],
+      set: { revokedAt: sql`min(${revocations.revokedAt}, excluded.revoked_at)` },
+    })
+    .run();
+}
+
+export interface ReprintPayload {
+  oldVersion: number;
+  newVersion: number;
+}
+
+export function reprintPayload(e: Pick<EventRow, 'payload'>): ReprintPayload | null {
+  const { oldVersion, newVersion } = e.payload as Partial<ReprintPayload>;
+  if (!Number.isInteger(oldVersion) || !Number.isInteger(newVersion) || newVersion! <= oldVersion! || oldVersion! < 1) return null;
+  return { oldVersion: oldVersion!, newVersion: newVersion! };
+}
+
+function applyReprint(orm: Orm, e: EventRow): void {
+  if (e.kind !== 'reprint' || !e.attendeeId) return;
+  const p = reprintPayload(e);
+  if (!p) return;
+  // Every version below the new one is superseded (a reprint of a reprint revokes both).
+  for (let v = p.oldVersion; v < p.newVersion; v++) addRevocation(orm, { attendeeId: e.attendeeId, badgeVersion: v, revokedAt: e.wallTime });
+  orm
+    .update(attendees)
+    .set({ badgeVersion: sql`max(${attendees.badgeVersion}, ${p.newVersion})` })
+    .where(eq(attendees.id, e.attendeeId))
+    .run();
+}
+
+registerDerivedHook(applyReprint);
