@@ -12,8 +12,9 @@ export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
 /**
  * Privileges of the app scheme: `standard` gives it real origins and relative URLs,
- * `secure` makes it a secure context (getUserMedia needs one), fetch is needed to
- * load the QR decoder's .wasm, `stream` lets <video>/media read ranged responses.
+ * `secure` makes it a secure context (getUserMedia needs one), fetch lets the
+ * renderer fetch its own assets (e.g. a decoder's .wasm), `stream` lets media read
+ * streamed responses.
  * Never `bypassCSP`, never `corsEnabled`, no service workers.
  */
 export const APP_SCHEME_PRIVILEGES = {
@@ -27,13 +28,14 @@ export const APP_SCHEME_PRIVILEGES = {
 /**
  * Content-Security-Policy of every response of the app scheme. Nothing is loaded
  * from the network; the only non-self sources are in-memory (data:/blob: images,
- * the camera's mediastream, blob: workers).
- * 'wasm-unsafe-eval' lets the QR decoder compile WebAssembly; it does NOT allow
- * eval() or new Function() of JavaScript (unlike 'unsafe-eval').
+ * the camera's mediastream, blob: workers). renderer/index.html carries its own
+ * meta CSP and the browser enforces both; a unit test keeps this one at least as
+ * permissive for scripts, styles, images, media and workers, so a decoder that
+ * needs 'wasm-unsafe-eval' there cannot silently break the desktop app.
  */
 export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'self'"],
-  ['script-src', "'self' 'wasm-unsafe-eval'"],
+  ['script-src', "'self'"],
   ['style-src', "'self'"],
   ['img-src', "'self' data: blob:"],
   ['font-src', "'self'"],
