@@ -1,0 +1,153 @@
+// Operator CLI: `npm run registry:admin -- [--data DIR | --url URL --token T] <command> …`
+// Talks to a running registry over HTTP (PGlite allows only one process on its files).
+//   status
+//   demo [--first-day YYYY-MM-DD] [--attendees N]   import the demo event (ready to try)
+//   event --id ID --name NAME --venue V --tz ZONE --days D1,D2 [--description TEXT]
+//   import FILE [--map field=Column …] [--valid-only] [--default-category C] [--sheet S] [--dry-run]
+//   pair [--name NAME] [--role desk|door] [--room ID] [--door-mode entry|exit|toggle]
+//   stations | revoke STATION_ID
+//   key-new | keys | key-deactivate KEY_ID | revoke-badge ATTENDEE_ID VERSION
+//   export attendees.csv|events.csv|checkins.csv [--out FILE]
+import fs from 'node:fs';
+import path from 'node:path';
+
+const argv = process.argv.slice(2);
+function flag(name: string): string | undefined {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return undefined;
+  const v = argv[i + 1];
+  argv.splice(i, 2);
+  return v;
+}
+function flags(name: string): string[] {
+  const out: string[] = [];
+  for (let v = flag(name); v !== undefined; v = flag(name)) out.push(v);
+  return out;
+}
+function bool(name: string): boolean {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return false;
+  argv.splice(i, 1);
+  return true;
+}
+
+const dataDir = flag('data');
+let url = flag('url');
+let token = flag('token') ?? process.env.FOYER_ADMIN_TOKEN;
+if (dataDir) {
+  url ??= JSON.parse(fs.readFileSync(path.join(dataDir, 'registry.json'), 'utf8')).url;
+  token ??= fs.readFileSync(path.join(dataDir, 'admin-token'), 'utf8').trim();
+}
+if (!url || !token) {
+  console.error('Tell me which registry: --data DIR (of a running registry), or --url URL --token ADMIN_TOKEN.');
+  process.exit(2);
+}
+
+async function call(method: string, p: string, body?: unknown): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(url + p, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (err) {
+    console.error(`Cannot reach the registry at ${url}: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  const text = await res.text();
+  const ct = res.headers.get('content-type') ?? '';
+  const data = ct.includes('json') ? JSON.parse(text) : text;
+  if (!res.ok && !(res.status === 422 && p.endsWith('/import'))) {
+    console.error(`Registry said ${res.status}: ${(data as { error?: { message?: string } })?.error?.message ?? text}`);
+    process.exit(1);
+  }
+  return data;
+}
+
+const print = (x: unknown) => console.log(typeof x === 'string' ? x : JSON.stringify(x, null, 2));
+const [cmd, ...rest] = argv;
+
+switch (cmd) {
+  case 'status':
+    print(await call('GET', '/v1/admin/status'));
+    break;
+  case 'demo': {
+    const firstDay = flag('first-day');
+    const n = flag('attendees');
+    print(await call('POST', '/v1/admin/demo', { firstDay, attendees: n ? Number(n) : undefined }));
+    break;
+  }
+  case 'event':
+    print(
+      await call('PUT', '/v1/admin/event', {
+        id: flag('id'),
+        name: flag('name'),
+        venue: flag('venue') ?? '',
+        timeZone: flag('tz'),
+        days: (flag('days') ?? '').split(',').filter(Boolean),
+        description: flag('description') ?? '',
+      }),
+    );
+    break;
+  case 'import': {
+    const mapping = Object.fromEntries(flags('map').map((m) => m.split('=', 2) as [string, string]));
+    const mode = bool('valid-only') ? 'valid' : 'all';
+    const dryRun = bool('dry-run');
+    const file = argv[1];
+    if (!file) throw new Error('import needs a file');
+    const r = (await call('POST', '/v1/admin/attendees/import', {
+      format: file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv',
+      fileBase64: fs.readFileSync(file).toString('base64'),
+      mapping,
+      mode,
+      dryRun,
+      defaultCategory: flag('default-category'),
+      sheet: flag('sheet'),
+    })) as { summary: string; errors: { row: number; column: string; reason: string }[]; warnings: { row: number; column: string; reason: string }[] };
+    console.log(r.summary);
+    for (const e of r.errors) console.log(`  error   row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.reason}`);
+    for (const w of r.warnings) console.log(`  warning row ${w.row}${w.column ? `, ${w.column}` : ''}: ${w.reason}`);
+    if (r.errors.length > 0 && mode === 'all') process.exitCode = 1;
+    break;
+  }
+  case 'pair': {
+    const r = (await call('POST', '/v1/admin/pairing-codes', {
+      name: flag('name'),
+      role: flag('role') ?? 'desk',
+      roomId: flag('room'),
+      doorMode: flag('door-mode'),
+    })) as { code: string; expiresAt: number };
+    console.log(`Pairing code: ${r.code}  (one use, valid until ${new Date(r.expiresAt).toLocaleString()})`);
+    console.log(`On the station: Settings → Registry → ${url} and this code.`);
+    break;
+  }
+  case 'stations':
+    print(await call('GET', '/v1/admin/stations'));
+    break;
+  case 'revoke':
+    print(await call('POST', `/v1/admin/stations/${encodeURIComponent(rest[0] ?? '')}/revoke`, {}));
+    break;
+  case 'key-new':
+    print(await call('POST', '/v1/admin/keys', {}));
+    break;
+  case 'keys':
+    print(await call('GET', '/v1/admin/keys'));
+    break;
+  case 'key-deactivate':
+    print(await call('POST', `/v1/admin/keys/${encodeURIComponent(rest[0] ?? '')}/deactivate`, {}));
+    break;
+  case 'revoke-badge':
+    print(await call('POST', '/v1/admin/revocations', { attendeeId: rest[0], badgeVersion: Number(rest[1]) }));
+    break;
+  case 'export': {
+    const out = flag('out');
+    const csv = (await call('GET', `/v1/admin/export/${encodeURIComponent(rest[0] ?? '')}`)) as string;
+    if (out) fs.writeFileSync(out, csv);
+    else process.stdout.write(csv);
+    break;
+  }
+  default:
+    console.error('Commands: status, demo, event, import, pair, stations, revoke, key-new, keys, key-deactivate, revoke-badge, export');
+    process.exit(2);
+}

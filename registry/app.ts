@@ -1,0 +1,25 @@
+// The registry HTTP app (Hono): station routes, admin routes, one error format.
+// Malformed input of any kind is a 4xx with a sentence; a 500 is a bug and is logged.
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { PROTOCOL_VERSION } from '../core/sync/protocol';
+import type { RegistryContext } from './context';
+import { HttpError, errorJson } from './http';
+import { adminRoutes } from './routes/admin';
+import { syncRoutes } from './routes/sync';
+
+export function createApp(ctx: RegistryContext): Hono {
+  const app = new Hono();
+  app.get('/v1/health', (c) => c.json({ ok: true as const, protocol: PROTOCOL_VERSION, serverTime: ctx.now() }));
+  app.route('/', syncRoutes(ctx) as unknown as Hono);
+  app.route('/', adminRoutes(ctx));
+  app.notFound((c) => c.json(errorJson('not_found', `No such request: ${c.req.method} ${c.req.path.slice(0, 100)}`), 404));
+  app.onError((err, c) => {
+    if (err instanceof HttpError) return c.json(errorJson(err.code, err.message), err.status);
+    if (err instanceof HTTPException) return c.json(errorJson('http', err.message || 'Bad request.'), err.status);
+    if (err instanceof URIError || err instanceof SyntaxError) return c.json(errorJson('bad_request', 'The request could not be read.'), 400);
+    console.error('[registry] unexpected error', c.req.method, c.req.path, err);
+    return c.json(errorJson('internal', 'The registry hit an unexpected error; nothing was changed. Try again.'), 500);
+  });
+  return app;
+}

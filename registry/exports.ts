@@ -1,0 +1,42 @@
+// CSV exports for the organiser. Cells that a spreadsheet would run as a formula are
+// neutralised (a leading apostrophe), since attendee names come from anyone.
+import { asc, sql } from 'drizzle-orm';
+import Papa from 'papaparse';
+import { query, type RegistryOrm } from './db';
+import { attendees, events } from './schema';
+
+export const EXPORTS = ['attendees.csv', 'events.csv', 'checkins.csv'] as const;
+export type ExportName = (typeof EXPORTS)[number];
+
+export function safeCell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
+  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+}
+
+export async function exportCsv(orm: RegistryOrm, what: ExportName): Promise<string> {
+  let rows: Record<string, unknown>[];
+  if (what === 'attendees.csv') {
+    rows = (await orm.select().from(attendees).orderBy(asc(attendees.familyName), asc(attendees.givenName))).map(({ seq: _s, ...r }) => ({
+      ...r,
+      validDays: r.validDays?.join(';') ?? '',
+      badgeCodes: r.badgeCodes.join(';'),
+    }));
+  } else if (what === 'events.csv') {
+    rows = (await orm.select().from(events).orderBy(asc(events.hlc), asc(events.stationId), asc(events.id))).map(({ payload, ...r }) => ({ ...r, payload }));
+  } else {
+    // First admission per person and day, in HLC order; "admitted twice" when two stations
+    // admitted the same badge as a first entry without knowing of each other.
+    rows = await query(
+      orm,
+      sql`select a.id as attendee_id, a.given_name, a.family_name, a.organisation, e.day,
+                 min(e.hlc) as first_hlc, count(*) as admissions,
+                 count(*) filter (where e.reason in ('ok','ok_returning','ok_unsynced','notes')) > 1 as admitted_twice
+          from events e join attendees a on a.id = e.attendee_id
+          where e.kind in ('scan','manual') and e.verdict in ('admitted','warning')
+            and not exists (select 1 from events u where u.kind = 'undo' and u.payload->>'target' = e.id)
+          group by a.id, a.given_name, a.family_name, a.organisation, e.day
+          order by e.day, first_hlc`,
+    );
+  }
+  return Papa.unparse(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, safeCell(v)]))));
+}

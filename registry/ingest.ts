@@ -1,0 +1,141 @@
+// Push: a station's batch of events, stored exactly once (ON CONFLICT DO NOTHING on the
+// UUID), then the station's contiguous acknowledgement mark is advanced.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { Category } from '../core/model';
+import { WireEvent, type PushResponse, type Rejection } from '../core/sync/protocol';
+import { query, type RegistryOrm } from './db';
+import { attendees, events, rejections, stations } from './schema';
+import { writeTx } from './store';
+
+/** What a walk-in event carries about the new person (written by the station's walk-in form). */
+const WalkinAttendee = z.object({
+  givenName: z.string().max(200),
+  familyName: z.string().max(200),
+  organisation: z.string().max(300).default(''),
+  delegation: z.string().max(200).default(''),
+  country: z.string().max(8).default(''),
+  category: Category.default('ngo'),
+  validDays: z.array(z.string()).nullable().default(null),
+  notes: z.string().max(2000).default(''),
+  badgeCodes: z.array(z.string().min(1).max(256)).max(10).default([]),
+});
+
+export interface IngestResult extends Omit<PushResponse, 'protocol' | 'serverTime'> {
+  /** Change sequence numbers were handed out (other stations should be poked). */
+  changed: boolean;
+}
+
+export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[], now: number): Promise<IngestResult> {
+  const rejected: Rejection[] = [];
+  const valid: WireEvent[] = [];
+  const seen = new Set<string>();
+  for (const r of raw) {
+    const p = WireEvent.safeParse(r);
+    const id = typeof (r as { id?: unknown })?.id === 'string' ? String((r as { id: string }).id).slice(0, 64) : '';
+    const seqRaw = (r as { seq?: unknown })?.seq;
+    const seq = typeof seqRaw === 'number' && Number.isInteger(seqRaw) && seqRaw > 0 && seqRaw < 2 ** 31 ? seqRaw : null;
+    if (!p.success) {
+      rejected.push({ id, seq, reason: `invalid event: ${p.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ').slice(0, 400)}` });
+    } else if (p.data.stationId !== stationId) {
+      rejected.push({ id, seq: null, reason: 'event belongs to another station' });
+    } else if (!seen.has(p.data.id)) {
+      seen.add(p.data.id);
+      valid.push(p.data);
+    }
+  }
+
+  return writeTx(orm, async (tx) => {
+    let stored = 0;
+    let duplicates = 0;
+    for (let i = 0; i < valid.length; i += 250) {
+      const chunk = valid.slice(i, i + 250);
+      const inserted = await tx
+        .insert(events)
+        .values(
+          chunk.map((e) => ({
+            id: e.id,
+            stationId: e.stationId,
+            stationSeq: e.seq,
+            hlc: e.hlc,
+            wallTime: e.wallTime,
+            kind: e.kind,
+            attendeeId: e.attendeeId,
+            roomId: e.roomId,
+            sessionId: e.sessionId,
+            verdict: e.verdict,
+            reason: e.reason,
+            operator: e.operator,
+            payload: e.payload,
+            day: e.day,
+            receivedAt: now,
+          })),
+        )
+        .onConflictDoNothing()
+        .returning({ id: events.id });
+      const got = new Set(inserted.map((x) => x.id));
+      stored += got.size;
+      const missing = chunk.filter((e) => !got.has(e.id));
+      if (missing.length > 0) {
+        // Not inserted: either the same UUID is already stored (a replay — fine), or this
+        // station already used that sequence number for a different event (restored backup).
+        const existing = await tx
+          .select({ id: events.id, stationId: events.stationId })
+          .from(events)
+          .where(inArray(events.id, missing.map((e) => e.id)));
+        const byId = new Map(existing.map((x) => [x.id, x.stationId]));
+        for (const e of missing) {
+          const owner = byId.get(e.id);
+          if (owner === stationId) duplicates++;
+          else if (owner !== undefined) rejected.push({ id: e.id, seq: null, reason: 'this event id was already used by another station' });
+          else rejected.push({ id: e.id, seq: e.seq, reason: `sequence number ${e.seq} of this station was already used by a different event` });
+        }
+      }
+      const walkins = chunk.filter((e) => got.has(e.id) && e.kind === 'walkin' && e.attendeeId);
+      for (const w of walkins) await insertWalkin(tx, w, now);
+    }
+    // Keep a record of settled rejections so the acknowledgement mark can pass them.
+    const settle = rejected.filter((r): r is Rejection & { seq: number } => r.seq !== null && r.id !== '');
+    if (settle.length > 0) {
+      await tx
+        .insert(rejections)
+        .values(settle.map((r) => ({ stationId, stationSeq: r.seq, eventId: r.id, reason: r.reason, at: now })))
+        .onConflictDoNothing();
+    }
+    const acked = await advanceAck(tx, stationId, now);
+    return { acked, stored, duplicates, rejected, changed: stored > 0 };
+  });
+}
+
+/** A walk-in registered at a station becomes an attendee, unless the organiser already has that id (registry edits win). */
+async function insertWalkin(tx: RegistryOrm, e: WireEvent, now: number): Promise<void> {
+  const p = WalkinAttendee.safeParse((e.payload as { attendee?: unknown }).attendee ?? e.payload);
+  if (!p.success || !e.attendeeId) return;
+  await tx
+    .insert(attendees)
+    .values({ id: e.attendeeId, ...p.data, status: 'active', badgeVersion: 1, source: 'walkin', updatedAt: now })
+    .onConflictDoNothing();
+}
+
+/** Moves stations.acked_seq forward over every stored or settled sequence number. */
+async function advanceAck(tx: RegistryOrm, stationId: string, now: number): Promise<number> {
+  const cur = await tx.select({ acked: stations.ackedSeq }).from(stations).where(eq(stations.id, stationId));
+  let acked = cur[0]?.acked ?? 0;
+  for (;;) {
+    const rows = await query<{ s: number }>(
+      tx,
+      sql`select station_seq as s from events where station_id = ${stationId} and station_seq > ${acked}
+          union select station_seq from rejections where station_id = ${stationId} and station_seq > ${acked}
+          order by 1 limit 5000`,
+    );
+    let moved = false;
+    for (const r of rows) {
+      if (Number(r.s) !== acked + 1) break;
+      acked += 1;
+      moved = true;
+    }
+    if (!moved || rows.length < 5000) break;
+  }
+  await tx.update(stations).set({ ackedSeq: acked, lastSeenAt: now }).where(and(eq(stations.id, stationId)));
+  return acked;
+}

@@ -1,0 +1,59 @@
+// Live pokes: a data-free "pull now" to every connected station after a commit that
+// handed out change sequence numbers. With a real PostgreSQL server several registry
+// processes share one database, so pokes travel through LISTEN/NOTIFY; PGlite is a
+// single process and pokes directly.
+import type { RegistryDb } from './db';
+
+type Subscriber = { stationId: string; poke: (seq: number) => void; close: () => void };
+
+const POKE = 'foyer_poke';
+const KICK = 'foyer_kick';
+
+export class LiveHub {
+  private subs = new Set<Subscriber>();
+  private latest = 0;
+
+  constructor(private db: RegistryDb) {}
+
+  async start(): Promise<void> {
+    if (this.db.listen) {
+      await this.db.listen(POKE, (p) => this.pokeLocal(Number(p) || 0));
+      await this.db.listen(KICK, (id) => this.kickLocal(id));
+    }
+  }
+
+  subscribe(s: Subscriber): () => void {
+    this.subs.add(s);
+    return () => this.subs.delete(s);
+  }
+
+  get connected(): number {
+    return this.subs.size;
+  }
+
+  /** Something changed up to `seq`: tell every station (in every registry process). */
+  changed(seq: number): void {
+    if (this.db.listen) void this.db.notify(POKE, String(seq)).catch(() => this.pokeLocal(seq));
+    else this.pokeLocal(seq);
+  }
+
+  /** A station was revoked: close its live connections at once. */
+  kick(stationId: string): void {
+    if (this.db.listen) void this.db.notify(KICK, stationId).catch(() => this.kickLocal(stationId));
+    else this.kickLocal(stationId);
+  }
+
+  closeAll(): void {
+    for (const s of [...this.subs]) s.close();
+    this.subs.clear();
+  }
+
+  private pokeLocal(seq: number): void {
+    this.latest = Math.max(this.latest, seq);
+    for (const s of this.subs) s.poke(this.latest);
+  }
+
+  private kickLocal(stationId: string): void {
+    for (const s of [...this.subs]) if (s.stationId === stationId) s.close();
+  }
+}

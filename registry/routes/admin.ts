@@ -1,0 +1,212 @@
+// Operator routes (admin token): event, attendees and their import, rooms, sessions,
+// badge keys and revocations, stations and pairing codes, exports.
+import crypto from 'node:crypto';
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { and, asc, count, gt, ilike, or, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { dayInZone } from '../../core/time';
+import { AttendeeRecord, EventInfoRecord, RoomRecord, SessionRecord } from '../../core/sync/protocol';
+import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
+import { requireAdmin } from '../auth';
+import type { RegistryContext } from '../context';
+import { exportCsv, EXPORTS } from '../exports';
+import { HttpError, check, jsonBody } from '../http';
+import { ImportOptions, parseImport } from '../import';
+import { attendees, events } from '../schema';
+import { createPairingCode, listStations, revokeStation } from '../stations';
+import {
+  addRevocation,
+  addSigningKey,
+  currentSeq,
+  getEvent,
+  listSigningKeys,
+  patchAttendee,
+  setEvent,
+  setSigningKeyActive,
+  upsertAttendees,
+  upsertRoom,
+  upsertSession,
+} from '../store';
+
+const IdParam = z.string().min(1).max(64);
+
+export function adminRoutes(ctx: RegistryContext): Hono {
+  const { orm, live, now } = ctx;
+  const app = new Hono();
+  const limit = (max: number) =>
+    bodyLimit({
+      maxSize: max,
+      onError: () => {
+        throw new HttpError(413, 'too_large', `The request is larger than ${Math.round(max / 1024 / 1024)} MB.`);
+      },
+    });
+  app.use('/v1/admin/*', requireAdmin(orm, ctx.adminHash));
+  // Default size limit for admin bodies; the import route allows files up to 50 MB.
+  app.use('/v1/admin/*', async (c, next) => (c.req.path === '/v1/admin/attendees/import' ? next() : limit(1024 * 1024)(c, next)));
+  const poke = async () => live.changed(await currentSeq(orm));
+
+  app.get('/v1/admin/status', async (c) => {
+    const [a] = await orm.select({ n: count() }).from(attendees);
+    const [e] = await orm.select({ n: count() }).from(events);
+    return c.json({ event: await getEvent(orm), attendees: a?.n ?? 0, events: e?.n ?? 0, seq: await currentSeq(orm), liveConnections: live.connected, database: ctx.db.kind });
+  });
+
+  app.put('/v1/admin/event', async (c) => {
+    const body = await jsonBody(c, EventInfoRecord);
+    await setEvent(orm, body);
+    await poke();
+    return c.json({ ok: true });
+  });
+
+  app.post('/v1/admin/attendees/import', limit(72 * 1024 * 1024), async (c) => {
+    const opts = await jsonBody(c, ImportOptions);
+    const { report, records } = await parseImport(opts);
+    if (records.length > 0) {
+      await upsertAttendees(orm, records, now());
+      await poke();
+    }
+    return c.json(report, report.errors.length > 0 && report.imported === 0 && !opts.dryRun ? 422 : 200);
+  });
+
+  app.get('/v1/admin/attendees', async (c) => {
+    const q = check(
+      z.object({ q: z.string().max(100).optional(), limit: z.coerce.number().int().min(1).max(1000).default(100), after: z.string().max(64).default('') }),
+      c.req.query(),
+      'query',
+    );
+    const where = q.q
+      ? and(gt(attendees.id, q.after), or(ilike(attendees.familyName, `%${q.q}%`), ilike(attendees.givenName, `%${q.q}%`)))
+      : gt(attendees.id, q.after);
+    const rows = await orm.select().from(attendees).where(where).orderBy(asc(attendees.id)).limit(q.limit);
+    return c.json(rows.map(({ seq: _s, updatedAt: _u, ...r }) => r));
+  });
+
+  app.put('/v1/admin/attendees/:id', async (c) => {
+    const id = check(IdParam, c.req.param('id'), 'attendee id');
+    const body = await jsonBody(c, AttendeeRecord.omit({ source: true }));
+    if (body.id !== id) throw new HttpError(400, 'id_mismatch', 'The id in the path and in the body differ.');
+    await upsertAttendees(orm, [body], now());
+    await poke();
+    return c.json({ ok: true });
+  });
+
+  app.patch('/v1/admin/attendees/:id', async (c) => {
+    const id = check(IdParam, c.req.param('id'), 'attendee id');
+    const body = await jsonBody(c, AttendeeRecord.omit({ id: true, source: true }).partial().strict());
+    if (!(await patchAttendee(orm, id, body, now()))) throw new HttpError(404, 'not_found', `No attendee with id ${id}.`);
+    await poke();
+    return c.json({ ok: true });
+  });
+
+  app.put('/v1/admin/rooms/:id', async (c) => {
+    const body = await jsonBody(c, RoomRecord);
+    if (body.id !== c.req.param('id')) throw new HttpError(400, 'id_mismatch', 'The id in the path and in the body differ.');
+    await upsertRoom(orm, body);
+    await poke();
+    return c.json({ ok: true });
+  });
+
+  app.put('/v1/admin/sessions/:id', async (c) => {
+    const body = await jsonBody(c, SessionRecord);
+    if (body.id !== c.req.param('id')) throw new HttpError(400, 'id_mismatch', 'The id in the path and in the body differ.');
+    if (body.endsAt <= body.startsAt) throw new HttpError(400, 'invalid', 'A session must end after it starts.');
+    await upsertSession(orm, body);
+    await poke();
+    return c.json({ ok: true });
+  });
+
+  app.get('/v1/admin/keys', async (c) => c.json(await listSigningKeys(orm)));
+
+  app.post('/v1/admin/keys', async (c) => {
+    // Either the registry makes the key pair (it then signs batch badges), or the operator
+    // supplies a public key whose private half lives elsewhere. Raw 32 bytes, base64url.
+    const body = await jsonBody(c, z.object({ publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional() }));
+    let publicKey = body.publicKey;
+    let privateKey: string | null = null;
+    if (!publicKey) {
+      const kp = crypto.generateKeyPairSync('ed25519');
+      publicKey = kp.publicKey.export({ format: 'jwk' }).x!;
+      privateKey = kp.privateKey.export({ format: 'jwk' }).d!;
+    }
+    const keyId = await addSigningKey(orm, { publicKey, privateKey, active: true }, now());
+    await poke();
+    return c.json({ keyId, publicKey });
+  });
+
+  app.post('/v1/admin/keys/:id/deactivate', async (c) => {
+    const id = check(z.coerce.number().int().min(1).max(65535), c.req.param('id'), 'key id');
+    if (!(await setSigningKeyActive(orm, id, false))) throw new HttpError(404, 'not_found', `No key ${id}.`);
+    await poke();
+    return c.json({ ok: true });
+  });
+
+  app.post('/v1/admin/revocations', async (c) => {
+    const body = await jsonBody(c, z.object({ attendeeId: IdParam, badgeVersion: z.number().int().min(1), reason: z.string().min(1).max(64).default('reprint') }));
+    await addRevocation(orm, body, now());
+    await poke();
+    return c.json({ ok: true });
+  });
+
+  app.post('/v1/admin/pairing-codes', async (c) => {
+    const body = await jsonBody(
+      c,
+      z.object({
+        name: z.string().min(1).max(120).optional(),
+        role: z.enum(['desk', 'door']).default('desk'),
+        roomId: IdParam.optional(),
+        doorMode: z.enum(['entry', 'exit', 'toggle']).optional(),
+        ttlMinutes: z.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
+      }),
+    );
+    const r = await createPairingCode(orm, { ...body, ttlMs: body.ttlMinutes * 60_000 }, now());
+    return c.json(r);
+  });
+
+  app.get('/v1/admin/stations', async (c) => c.json(await listStations(orm)));
+
+  app.post('/v1/admin/stations/:id/revoke', async (c) => {
+    const id = check(IdParam, c.req.param('id'), 'station id');
+    if (!(await revokeStation(orm, id, now()))) throw new HttpError(404, 'not_found', `No station ${id}.`);
+    live.kick(id);
+    await poke();
+    return c.json({ ok: true });
+  });
+
+  /** Every stored event, in server order (for audits and the convergence tests). */
+  app.get('/v1/admin/events', async (c) => {
+    const q = check(z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(10000).default(5000) }), c.req.query(), 'query');
+    const rows = await orm.select().from(events).where(gt(events.seq, q.after)).orderBy(asc(events.seq)).limit(q.limit);
+    return c.json(rows);
+  });
+
+  app.get('/v1/admin/export/:what', async (c) => {
+    const what = check(z.enum(EXPORTS), c.req.param('what'), 'export name');
+    const csv = await exportCsv(orm, what);
+    c.header('content-type', 'text/csv; charset=utf-8');
+    c.header('content-disposition', `attachment; filename="${what}"`);
+    return c.body(csv);
+  });
+
+  app.post('/v1/admin/demo', async (c) => {
+    const body = await jsonBody(c, z.object({ firstDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), attendees: z.number().int().min(1).max(200_000).optional() }));
+    const demo = generateDemoEvent(body.firstDay ?? dayInZone(now(), DEMO_TIME_ZONE), { attendees: body.attendees });
+    await setEvent(orm, demo.event);
+    for (const r of demo.rooms) await upsertRoom(orm, { ...r, warnPct: 80, criticalPct: 95, fullPolicy: 'refuse' });
+    for (const s of demo.sessions) await upsertSession(orm, s);
+    await upsertAttendees(
+      orm,
+      demo.attendees.map(({ badgeCode, ...a }) => ({ ...a, badgeVersion: 1, badgeCodes: [badgeCode], source: 'registry' as const })),
+      now(),
+    );
+    const [k] = await orm.select({ n: count() }).from(sql`signing_keys`);
+    if (!k?.n) {
+      const kp = crypto.generateKeyPairSync('ed25519');
+      await addSigningKey(orm, { publicKey: kp.publicKey.export({ format: 'jwk' }).x!, privateKey: kp.privateKey.export({ format: 'jwk' }).d!, active: true }, now());
+    }
+    await poke();
+    return c.json({ ok: true, event: demo.event.id, attendees: demo.attendees.length });
+  });
+
+  return app;
+}

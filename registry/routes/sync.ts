@@ -1,0 +1,116 @@
+// Station-facing routes: pairing, push, pull, live pokes (protocol in docs/sync-protocol.md).
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { streamSSE } from 'hono/streaming';
+import { z } from 'zod';
+import {
+  Cursor,
+  DEFAULT_PAGE,
+  INITIAL_CURSOR,
+  MAX_PAGE,
+  MAX_PUSH_BYTES,
+  PROTOCOL_VERSION,
+  PairRequest,
+  PushRequest,
+  cursorSeq,
+  type PairResponse,
+  type PullResponse,
+  type PushResponse,
+} from '../../core/sync/protocol';
+import { requireStation, type Env } from '../auth';
+import { pullPage } from '../changes';
+import { ingest } from '../ingest';
+import { HttpError, check, jsonBody } from '../http';
+import type { RegistryContext } from '../context';
+import { pairStation } from '../stations';
+import { currentSeq, getEvent } from '../store';
+
+const PullQuery = z.object({
+  cursor: Cursor.default(INITIAL_CURSOR),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
+  protocol: z.coerce.number().int().default(PROTOCOL_VERSION),
+});
+
+export function syncRoutes(ctx: RegistryContext): Hono<Env> {
+  const { orm, live, now } = ctx;
+  const app = new Hono<Env>();
+  const station = requireStation(orm, ctx.adminHash);
+  const tooBig = (max: number) =>
+    bodyLimit({
+      maxSize: max,
+      onError: () => {
+        throw new HttpError(413, 'too_large', `The request is larger than ${Math.round(max / 1024)} kB; send smaller batches.`);
+      },
+    });
+
+  app.post('/v1/pair', tooBig(16 * 1024), async (c) => {
+    const body = await jsonBody(c, PairRequest);
+    const r = await pairStation(orm, body.code, body.stationId, body.name, now());
+    if (!r.ok) throw new HttpError(403, 'bad_code', 'This pairing code is wrong, was already used, or has expired. Ask for a new one.');
+    const ev = await getEvent(orm);
+    live.changed(await currentSeq(orm));
+    const res: PairResponse = { protocol: PROTOCOL_VERSION, stationId: body.stationId, token: r.token, eventId: ev?.id ?? null, eventName: ev?.name ?? null };
+    return c.json(res);
+  });
+
+  app.post('/v1/sync/push', tooBig(MAX_PUSH_BYTES), station, async (c) => {
+    const body = await jsonBody(c, PushRequest);
+    const st = c.get('station');
+    if (body.stationId !== st.id) throw new HttpError(403, 'wrong_station', 'A station can only push its own events.');
+    const r = await ingest(orm, st.id, body.events, now());
+    if (r.changed) live.changed(await currentSeq(orm));
+    const res: PushResponse = {
+      protocol: PROTOCOL_VERSION,
+      acked: r.acked,
+      stored: r.stored,
+      duplicates: r.duplicates,
+      rejected: r.rejected,
+      serverTime: now(),
+    };
+    return c.json(res);
+  });
+
+  app.get('/v1/sync/pull', station, async (c) => {
+    const q = check(PullQuery, c.req.query(), 'query');
+    if (q.protocol !== PROTOCOL_VERSION) throw new HttpError(426, 'protocol', `This registry speaks sync protocol ${PROTOCOL_VERSION}; update Foyer on this station.`);
+    const st = c.get('station');
+    const page = await pullPage(orm, st.id, cursorSeq(q.cursor), q.limit);
+    const res: PullResponse = { protocol: PROTOCOL_VERSION, ...page, acked: st.ackedSeq, serverTime: now() };
+    return c.json(res);
+  });
+
+  app.get('/v1/sync/live', station, (c) => {
+    const st = c.get('station');
+    return streamSSE(c, async (stream) => {
+      let closed = false;
+      let wake: (() => void) | null = null;
+      const unsubscribe = live.subscribe({
+        stationId: st.id,
+        poke: (seq) => {
+          void stream.writeSSE({ event: 'poke', data: String(seq) }).catch(() => {});
+        },
+        close: () => {
+          closed = true;
+          wake?.();
+        },
+      });
+      stream.onAbort(() => {
+        closed = true;
+        wake?.();
+      });
+      await stream.writeSSE({ event: 'hello', data: String(await currentSeq(orm)) });
+      // Heartbeats let both sides notice a dead connection (a cut cable sends no FIN).
+      while (!closed) {
+        await new Promise<void>((resolve) => {
+          wake = resolve;
+          setTimeout(resolve, ctx.heartbeatMs);
+        });
+        if (!closed) await stream.writeSSE({ event: 'ping', data: '' }).catch(() => (closed = true));
+      }
+      unsubscribe();
+      await stream.close().catch(() => {});
+    });
+  });
+
+  return app;
+}

@@ -1,0 +1,162 @@
+// Registry writes. Every write that takes change sequence numbers runs in writeTx(),
+// which holds one transaction-scoped advisory lock: sequence numbers are then handed
+// out in commit order, so a station that pulled up to cursor N can never later miss a
+// row with seq ≤ N that was still in flight (the classic "late commit" gap).
+import { eq, inArray, sql } from 'drizzle-orm';
+import type { AttendeeRecord, EventInfoRecord, RoomRecord, SessionRecord } from '../core/sync/protocol';
+import { query, type RegistryOrm } from './db';
+import { attendees, event, meta, revocations, rooms, sessions, signingKeys } from './schema';
+
+const WRITE_LOCK = 74110002;
+const nextSeq = sql`nextval('change_seq')`;
+
+export async function writeTx<T>(orm: RegistryOrm, fn: (tx: RegistryOrm) => Promise<T>): Promise<T> {
+  return orm.transaction(async (tx) => {
+    await tx.execute(sql`select pg_advisory_xact_lock(${WRITE_LOCK})`);
+    return fn(tx as unknown as RegistryOrm);
+  });
+}
+
+export async function getMeta<T>(orm: RegistryOrm, key: string): Promise<T | undefined> {
+  const r = await orm.select({ value: meta.value }).from(meta).where(eq(meta.key, key));
+  return r[0]?.value as T | undefined;
+}
+
+export async function setMeta(orm: RegistryOrm, key: string, value: unknown): Promise<void> {
+  await orm.insert(meta).values({ key, value }).onConflictDoUpdate({ target: meta.key, set: { value } });
+}
+
+/** The highest change sequence handed out so far (for pokes and status). */
+export async function currentSeq(orm: RegistryOrm): Promise<number> {
+  const r = await query<{ last_value: string | number; is_called: boolean }>(orm, sql`select last_value, is_called from change_seq`);
+  const row = r[0];
+  return row && row.is_called ? Number(row.last_value) : 0;
+}
+
+export async function getEvent(orm: RegistryOrm): Promise<EventInfoRecord | null> {
+  const r = await orm.select().from(event).limit(1);
+  if (!r[0]) return null;
+  const { seq: _s, ...rest } = r[0];
+  return rest;
+}
+
+export async function setEvent(orm: RegistryOrm, e: EventInfoRecord): Promise<void> {
+  await writeTx(orm, async (tx) => {
+    await tx.delete(event).where(sql`${event.id} <> ${e.id}`);
+    const { id: _id, ...rest } = e;
+    await tx.insert(event).values(e).onConflictDoUpdate({ target: event.id, set: { ...rest, seq: nextSeq } });
+  });
+}
+
+type AttendeeInput = Omit<AttendeeRecord, 'source'> & { source?: AttendeeRecord['source'] };
+
+/** Inserts or replaces attendees: organiser edits win over anything a station did. */
+export async function upsertAttendees(orm: RegistryOrm, rows: AttendeeInput[], now: number): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500).map((r) => ({ ...r, source: r.source ?? 'registry', updatedAt: now }));
+    await writeTx(orm, async (tx) => {
+      await tx
+        .insert(attendees)
+        .values(chunk)
+        .onConflictDoUpdate({
+          target: attendees.id,
+          set: {
+            givenName: sql`excluded.given_name`,
+            familyName: sql`excluded.family_name`,
+            organisation: sql`excluded.organisation`,
+            delegation: sql`excluded.delegation`,
+            country: sql`excluded.country`,
+            category: sql`excluded.category`,
+            validDays: sql`excluded.valid_days`,
+            status: sql`excluded.status`,
+            badgeVersion: sql`excluded.badge_version`,
+            notes: sql`excluded.notes`,
+            badgeCodes: sql`excluded.badge_codes`,
+            source: sql`excluded.source`,
+            updatedAt: sql`excluded.updated_at`,
+            seq: nextSeq,
+          },
+        });
+    });
+  }
+}
+
+/** A single organiser edit: only the given fields change; the row gets a new sequence number. */
+export async function patchAttendee(
+  orm: RegistryOrm,
+  id: string,
+  patch: Partial<Omit<AttendeeRecord, 'id' | 'source'>>,
+  now: number,
+): Promise<boolean> {
+  return writeTx(orm, async (tx) => {
+    const r = await tx
+      .update(attendees)
+      .set({ ...patch, source: 'registry', updatedAt: now, seq: nextSeq })
+      .where(eq(attendees.id, id))
+      .returning({ id: attendees.id });
+    return r.length > 0;
+  });
+}
+
+export async function upsertRoom(orm: RegistryOrm, r: RoomRecord): Promise<void> {
+  const { id: _id, ...rest } = r;
+  await writeTx(orm, (tx) => tx.insert(rooms).values(r).onConflictDoUpdate({ target: rooms.id, set: { ...rest, seq: nextSeq } }).then(() => {}));
+}
+
+export async function upsertSession(orm: RegistryOrm, s: SessionRecord): Promise<void> {
+  const { id: _id, ...rest } = s;
+  await writeTx(orm, (tx) =>
+    tx.insert(sessions).values(s).onConflictDoUpdate({ target: sessions.id, set: { ...rest, seq: nextSeq } }).then(() => {}),
+  );
+}
+
+export async function addSigningKey(
+  orm: RegistryOrm,
+  k: { publicKey: string; privateKey: string | null; active: boolean },
+  now: number,
+): Promise<number> {
+  return writeTx(orm, async (tx) => {
+    const r = await query<{ m: number | null }>(tx, sql`select max(key_id) as m from signing_keys`);
+    const keyId = (r[0]?.m ?? 0) + 1;
+    await tx.insert(signingKeys).values({ keyId, publicKey: k.publicKey, privateKey: k.privateKey, createdAt: now, active: k.active });
+    return keyId;
+  });
+}
+
+export async function setSigningKeyActive(orm: RegistryOrm, keyId: number, active: boolean): Promise<boolean> {
+  return writeTx(orm, async (tx) => {
+    const r = await tx.update(signingKeys).set({ active, seq: nextSeq }).where(eq(signingKeys.keyId, keyId)).returning({ k: signingKeys.keyId });
+    return r.length > 0;
+  });
+}
+
+export async function listSigningKeys(orm: RegistryOrm) {
+  return orm
+    .select({ keyId: signingKeys.keyId, publicKey: signingKeys.publicKey, createdAt: signingKeys.createdAt, active: signingKeys.active })
+    .from(signingKeys)
+    .orderBy(signingKeys.keyId);
+}
+
+export async function addRevocation(
+  orm: RegistryOrm,
+  r: { attendeeId: string; badgeVersion: number; reason: string },
+  now: number,
+): Promise<void> {
+  await writeTx(orm, (tx) =>
+    tx
+      .insert(revocations)
+      .values({ ...r, revokedAt: now })
+      .onConflictDoUpdate({ target: [revocations.attendeeId, revocations.badgeVersion], set: { reason: r.reason, seq: nextSeq } })
+      .then(() => {}),
+  );
+}
+
+export async function attendeeIdsExisting(orm: RegistryOrm, ids: string[]): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (let i = 0; i < ids.length; i += 1000) {
+    const r = await orm.select({ id: attendees.id }).from(attendees).where(inArray(attendees.id, ids.slice(i, i + 1000)));
+    for (const x of r) out.add(x.id);
+  }
+  return out;
+}
+
