@@ -1,0 +1,47 @@
+// The shell: top navigation over the screen registry, the active screen, the status bar.
+// The active screen lives in the address fragment (#/checkin) so a reload keeps it.
+import { useEffect, useState } from 'react';
+import { StationStatusProvider } from './api/StationStatus';
+import { StatusBar } from './components/StatusBar';
+import { t } from './i18n';
+import { screens } from './screens';
+
+function screenFromHash(): string {
+  const m = /^#\/([\w-]+)/.exec(location.hash);
+  const id = m?.[1];
+  return id && screens.some((s) => s.id === id) ? id : screens[0]!.id;
+}
+
+export function App() {
+  const [current, setCurrent] = useState(screenFromHash);
+  useEffect(() => {
+    const onHash = () => setCurrent(screenFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  const screen = screens.find((s) => s.id === current) ?? screens[0]!;
+  return (
+    <StationStatusProvider>
+      <div className="app">
+        <header className="topbar">
+          <span className="topbar__brand">{t('app.name')}</span>
+          <nav aria-label={t('app.navLabel')}>
+            <ul className="topbar__nav">
+              {screens.map((s) => (
+                <li key={s.id}>
+                  <a href={`#/${s.id}`} className="topbar__link" aria-current={s.id === screen.id ? 'page' : undefined} data-testid={`nav-${s.id}`}>
+                    {t(s.label)}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        </header>
+        <main className="app__main" id="main">
+          <screen.Component key={screen.id} />
+        </main>
+        <StatusBar />
+      </div>
+    </StationStatusProvider>
+  );
+}

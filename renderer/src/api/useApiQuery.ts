@@ -1,0 +1,78 @@
+// Fetches with the station API and re-fetches when one of `topics` is pushed.
+// Overlapping pushes are coalesced: at most one request in flight, one queued.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiCallError, subscribe, type Topic } from './index';
+import { t } from '../i18n';
+
+export interface QueryState<T> {
+  data: T | undefined;
+  /** A sentence, when the last fetch failed (data keeps the last good value). */
+  error: string | null;
+  refresh: () => void;
+}
+
+export function useApiQuery<T>(
+  fetcher: () => Promise<T>,
+  topics: readonly Topic[],
+  deps: readonly unknown[] = [],
+  opts: { intervalMs?: number } = {},
+): QueryState<T> {
+  const [data, setData] = useState<T | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+  const fetcherRef = useRef(fetcher);
+  fetcherRef.current = fetcher;
+  const inFlight = useRef(false);
+  const queued = useRef(false);
+  const alive = useRef(true);
+  const generation = useRef(0);
+
+  const run = useCallback(() => {
+    if (inFlight.current) {
+      queued.current = true;
+      return;
+    }
+    inFlight.current = true;
+    const gen = generation.current;
+    fetcherRef
+      .current()
+      .then(
+        (value) => {
+          if (!alive.current || gen !== generation.current) return;
+          setData(value);
+          setError(null);
+        },
+        (err: unknown) => {
+          if (!alive.current || gen !== generation.current) return;
+          setError(err instanceof ApiCallError ? err.message : t('errors.unexpected'));
+        },
+      )
+      .finally(() => {
+        if (gen !== generation.current) return; // a newer query took over
+        inFlight.current = false;
+        if (queued.current && alive.current) {
+          queued.current = false;
+          run();
+        }
+      });
+  }, []);
+
+  useEffect(() => {
+    alive.current = true;
+    generation.current += 1;
+    inFlight.current = false;
+    queued.current = false;
+    run();
+    const off = subscribe((topic) => {
+      if (topics.includes(topic)) run();
+    });
+    const timer = opts.intervalMs ? setInterval(run, opts.intervalMs) : null;
+    return () => {
+      alive.current = false;
+      off();
+      if (timer) clearInterval(timer);
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [run, opts.intervalMs, topics.join(','), ...deps]);
+
+  return { data, error, refresh: run };
+}

@@ -1,0 +1,33 @@
+// Small inline SVG icons. Always decorative (aria-hidden): meaning is also given in words.
+export type IconName = 'check' | 'warning' | 'cross' | 'info' | 'undo' | 'search' | 'scan' | 'clock' | 'sync' | 'alert';
+
+const PATHS: Record<IconName, string> = {
+  check: 'M5 12.5l4.5 4.5L19 7.5',
+  cross: 'M6 6l12 12M18 6L6 18',
+  warning: 'M12 3.5L2.5 20h19L12 3.5zM12 10v4.5M12 17.2v.3',
+  info: 'M12 3a9 9 0 100 18 9 9 0 000-18zM12 11v6M12 7.5v.3',
+  alert: 'M12 3a9 9 0 100 18 9 9 0 000-18zM12 7v6.5M12 16.5v.3',
+  undo: 'M9 7L4 12l5 5M4.5 12H15a5 5 0 010 10h-3',
+  search: 'M10.5 4a6.5 6.5 0 100 13 6.5 6.5 0 000-13zM15.5 15.5L21 21',
+  scan: 'M3 8V4h4M17 4h4v4M21 16v4h-4M7 20H3v-4M7 12h10',
+  clock: 'M12 3a9 9 0 100 18 9 9 0 000-18zM12 7v5l3 2',
+  sync: 'M4 12a8 8 0 0114-5.3L20 9M20 4v5h-5M20 12a8 8 0 01-14 5.3L4 15M4 20v-5h5',
+};
+
+export function Icon({ name, className }: { name: IconName; className?: string }) {
+  return (
+    <svg
+      className={`icon ${className ?? ''}`}
+      viewBox="0 0 24 24"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth={2.5}
+      strokeLinecap="round"
+      strokeLinejoin="round"
+      aria-hidden="true"
+      focusable="false"
+    >
+      <path d={PATHS[name]} />
+    </svg>
+  );
+}

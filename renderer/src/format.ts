@@ -1,0 +1,27 @@
+// Times shown at the desk, always in the event's time zone (not the laptop's).
+import { dayInZone, shortDateTime, timeInZone } from '../../core/time';
+
+export function clockTime(ms: number, timeZone: string): string {
+  return timeInZone(ms, timeZone);
+}
+
+export function clockTimeWithSeconds(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }).format(
+    new Date(ms),
+  );
+}
+
+/** '09:14' today, '18 Apr 09:14' on another day. */
+export function when(ms: number, timeZone: string, now = Date.now()): string {
+  return dayInZone(ms, timeZone) === dayInZone(now, timeZone) ? timeInZone(ms, timeZone) : shortDateTime(ms, timeZone);
+}
+
+/** 'Sun 29 Nov' */
+export function weekdayDate(day: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(
+    new Date(`${day}T12:00:00Z`),
+  );
+}
+
+/** The laptop's zone as a fallback before the station status has arrived. */
+export const localZone = Intl.DateTimeFormat().resolvedOptions().timeZone;

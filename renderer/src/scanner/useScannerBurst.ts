@@ -1,0 +1,82 @@
+// Catches scanner bursts whatever has focus. Listens on window in the capture phase,
+// so it sees keys before any field or button does. Characters of a burst that landed
+// in a text field (e.g. the name search) are taken out again when the burst ends,
+// and the closing Enter/Tab is swallowed (it must not submit a search or move focus).
+import { useEffect, useRef } from 'react';
+import { BurstDetector, DEFAULT_BURST, type BurstOptions } from './burst';
+
+type TextField = HTMLInputElement | HTMLTextAreaElement;
+
+interface Snapshot {
+  el: TextField;
+  value: string;
+  start: number | null;
+  end: number | null;
+}
+
+export function isTextField(el: EventTarget | null): el is TextField {
+  if (el instanceof HTMLTextAreaElement) return true;
+  if (!(el instanceof HTMLInputElement)) return false;
+  return ['text', 'search', 'email', 'tel', 'url', 'password', 'number', ''].includes(el.type);
+}
+
+export function isEditable(el: EventTarget | null): boolean {
+  return isTextField(el) || (el instanceof HTMLElement && el.isContentEditable);
+}
+
+/** Sets a React-controlled field's value the way typing would, so React sees it. */
+export function setFieldValue(el: TextField, value: string): void {
+  const proto = el instanceof HTMLTextAreaElement ? HTMLTextAreaElement.prototype : HTMLInputElement.prototype;
+  Object.getOwnPropertyDescriptor(proto, 'value')?.set?.call(el, value);
+  el.dispatchEvent(new Event('input', { bubbles: true }));
+}
+
+export function useScannerBurst(
+  onScan: (text: string) => void,
+  opts: Partial<BurstOptions> & { enabled?: boolean } = {},
+): void {
+  const onScanRef = useRef(onScan);
+  onScanRef.current = onScan;
+  const { enabled = true, maxGapMs, minLength, maxTerminatorGapMs } = opts;
+
+  useEffect(() => {
+    if (!enabled) return;
+    const detector = new BurstDetector({
+      maxGapMs: maxGapMs ?? DEFAULT_BURST.maxGapMs,
+      minLength: minLength ?? DEFAULT_BURST.minLength,
+      maxTerminatorGapMs: maxTerminatorGapMs ?? DEFAULT_BURST.maxTerminatorGapMs,
+    });
+    let snapshot: Snapshot | null = null;
+
+    const onKeyDown = (e: KeyboardEvent) => {
+      if (e.isComposing) return;
+      const target = e.target;
+      const out = detector.feed({ key: e.key, t: e.timeStamp, ctrl: e.ctrlKey, alt: e.altKey, meta: e.metaKey, repeat: e.repeat });
+      if (out.kind === 'scan') {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        // Put back what the field held before the burst began.
+        if (snapshot && snapshot.el.isConnected) {
+          setFieldValue(snapshot.el, snapshot.value);
+          try {
+            snapshot.el.setSelectionRange(snapshot.start, snapshot.end);
+          } catch {
+            // number fields have no selection
+          }
+        }
+        snapshot = null;
+        onScanRef.current(out.text);
+        return;
+      }
+      if (out.startsBuffer) {
+        snapshot = isTextField(target) ? { el: target, value: target.value, start: target.selectionStart, end: target.selectionEnd } : null;
+      }
+      // Outside text fields a burst's characters do nothing useful, but a space could
+      // press a focused button: keep burst keys away from buttons and links.
+      if (out.inBurst && !isEditable(target)) e.preventDefault();
+    };
+
+    window.addEventListener('keydown', onKeyDown, { capture: true });
+    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
+  }, [enabled, maxGapMs, minLength, maxTerminatorGapMs]);
+}

@@ -1,0 +1,64 @@
+// Front-desk check-in: scan (or type) a badge, or find a person by name; see the
+// verdict large; undo a mistake; glance at the last scans.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useStationStatus } from '../../api/StationStatus';
+import { Icon } from '../../components/Icon';
+import { localZone } from '../../format';
+import { t } from '../../i18n';
+import { useScannerBurst } from '../../scanner/useScannerBurst';
+import { NameSearch } from './NameSearch';
+import { RecentScans } from './RecentScans';
+import { ScanInput } from './ScanInput';
+import { useCheckin } from './useCheckin';
+import { useUndoShortcut } from './useUndoShortcut';
+import { VerdictPanel } from './VerdictPanel';
+import './checkin.css';
+
+export function CheckinScreen() {
+  const { panel, scan, admit, undo, undoing } = useCheckin();
+  const status = useStationStatus();
+  const timeZone = status.data?.event.timeZone ?? localZone;
+  const scanRef = useRef<HTMLInputElement>(null);
+  const [searching, setSearching] = useState(false);
+
+  const focusScan = useCallback(() => scanRef.current?.focus(), []);
+
+  useScannerBurst(scan);
+  useUndoShortcut(undo);
+
+  // Esc from anywhere on the screen goes back to the scan field.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Escape' && !e.defaultPrevented) focusScan();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [focusScan]);
+
+  return (
+    <div className="checkin">
+      <div className="checkin__main">
+        <ScanInput onScan={scan} inputRef={scanRef} busy={panel.state === 'pending'} />
+        <VerdictPanel panel={panel} timeZone={timeZone} />
+        <div className="checkin__actions">
+          <button type="button" className="button" data-testid="undo" onClick={() => void undo()} disabled={undoing}>
+            <Icon name="undo" />
+            {undoing ? t('undo.working') : t('undo.button')}
+            <kbd>{t('undo.shortcut')}</kbd>
+          </button>
+        </div>
+      </div>
+      <div className="checkin__side">
+        <NameSearch
+          timeZone={timeZone}
+          onQueryChange={setSearching}
+          onCheckIn={(id) => {
+            void admit(id);
+            focusScan();
+          }}
+        />
+        {!searching && <RecentScans timeZone={timeZone} />}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,140 @@
+// Find a person who forgot their badge: type part of a name, organisation or
+// country; ↑/↓ choose, Enter checks the chosen person in, Esc clears.
+// ARIA combobox pattern: focus stays in the field, the active option is announced.
+import { useEffect, useId, useState, type Ref } from 'react';
+import type { SearchHit } from '../../../../core/api/checkin';
+import { api, ApiCallError } from '../../api';
+import { clockTime } from '../../format';
+import { t } from '../../i18n';
+
+const DEBOUNCE_MS = 120;
+
+export function NameSearch(props: {
+  onCheckIn: (attendeeId: string) => void;
+  timeZone: string;
+  inputRef?: Ref<HTMLInputElement>;
+  onQueryChange?: (active: boolean) => void;
+}) {
+  const { onCheckIn, timeZone, onQueryChange } = props;
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [active, setActive] = useState(0);
+  const [error, setError] = useState<string | null>(null);
+  const [searched, setSearched] = useState('');
+  const listId = useId();
+
+  useEffect(() => onQueryChange?.(query.trim().length > 0), [query, onQueryChange]);
+
+  useEffect(() => {
+    const q = query.trim();
+    if (!q) {
+      setHits([]);
+      setSearched('');
+      setError(null);
+      return;
+    }
+    let stale = false;
+    const timer = setTimeout(() => {
+      api['attendees.search']({ query: q, limit: 8 }).then(
+        (r) => {
+          if (stale) return;
+          setHits(r);
+          setActive(0);
+          setSearched(q);
+          setError(null);
+        },
+        (err: unknown) => {
+          if (!stale) setError(err instanceof ApiCallError ? err.message : t('errors.unexpected'));
+        },
+      );
+    }, DEBOUNCE_MS);
+    return () => {
+      stale = true;
+      clearTimeout(timer);
+    };
+  }, [query]);
+
+  const choose = (hit: SearchHit | undefined) => {
+    if (!hit) return;
+    onCheckIn(hit.id);
+    setQuery('');
+  };
+
+  const open = query.trim().length > 0;
+  const optionId = (i: number) => `${listId}-opt-${i}`;
+
+  return (
+    <section className="panel search" aria-labelledby={`${listId}-label`}>
+      <label id={`${listId}-label`} className="panel__title" htmlFor={`${listId}-input`}>
+        {t('search.label')}
+      </label>
+      <input
+        id={`${listId}-input`}
+        ref={props.inputRef}
+        data-testid="search-input"
+        className="search__input"
+        type="search"
+        role="combobox"
+        aria-expanded={open && hits.length > 0}
+        aria-controls={`${listId}-list`}
+        aria-activedescendant={open && hits[active] ? optionId(active) : undefined}
+        aria-autocomplete="list"
+        aria-describedby={`${listId}-hint`}
+        autoComplete="off"
+        spellCheck={false}
+        placeholder={t('search.placeholder')}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setActive((i) => Math.min(i + 1, Math.max(hits.length - 1, 0)));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setActive((i) => Math.max(i - 1, 0));
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            choose(hits[active]);
+          } else if (e.key === 'Escape' && query) {
+            e.preventDefault();
+            e.stopPropagation();
+            setQuery('');
+          }
+        }}
+      />
+      <p id={`${listId}-hint`} className="search__hint">
+        {t('search.hint')}
+      </p>
+      {error && <p className="panel__error">{error}</p>}
+      {open && searched && hits.length === 0 && !error && <p className="panel__empty">{t('search.noResults', { query: searched })}</p>}
+      <ul id={`${listId}-list`} role="listbox" className="search__list" data-testid="search-results" hidden={!open || hits.length === 0}>
+        {hits.map((h, i) => (
+          <li
+            key={h.id}
+            id={optionId(i)}
+            role="option"
+            aria-selected={i === active}
+            className={`search__hit${i === active ? ' search__hit--active' : ''}${h.status !== 'active' ? ' search__hit--inactive' : ''}`}
+            // Mouse users: pick on press without stealing focus from the field.
+            onMouseDown={(e) => e.preventDefault()}
+            onClick={() => choose(h)}
+          >
+            <span className="search__name" dir="auto">
+              {h.givenName} {h.familyName}
+            </span>
+            <span className="search__meta" dir="auto">
+              {[h.organisation, h.delegation, h.categoryLabel].filter(Boolean).join(' · ')}
+            </span>
+            <span className="search__state">
+              {h.status === 'cancelled' && <span className="tag tag--bad">{t('search.cancelled')}</span>}
+              {h.status === 'revoked' && <span className="tag tag--bad">{t('search.revoked')}</span>}
+              {h.checkedInToday && h.checkedInAt !== null && (
+                <span className="tag tag--ok">{t('search.checkedInAt', { time: clockTime(h.checkedInAt, timeZone) })}</span>
+              )}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

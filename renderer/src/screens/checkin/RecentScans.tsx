@@ -1,0 +1,67 @@
+// This station's last 10 check-in decisions, newest first. Undone ones are struck
+// through AND labelled "undone" (not by styling alone).
+import type { RecentScan } from '../../../../core/api/checkin';
+import type { Verdict } from '../../../../core/model';
+import { api } from '../../api';
+import { useApiQuery } from '../../api/useApiQuery';
+import { Icon, type IconName } from '../../components/Icon';
+import { clockTime } from '../../format';
+import { hasMessage, t } from '../../i18n';
+
+const SHOWN = 10;
+const VERDICT_ICON: Record<Verdict, IconName> = { admitted: 'check', warning: 'warning', refused: 'cross' };
+const TOPICS = ['scan'] as const;
+
+export function RecentScans({ timeZone }: { timeZone: string }) {
+  // Undo events take rows in the log; ask for more so 10 decisions remain.
+  const { data, error } = useApiQuery(() => api['checkin.recent']({ limit: SHOWN * 2 }), TOPICS);
+  const rows = (data ?? []).filter((r) => r.kind !== 'undo').slice(0, SHOWN);
+  return (
+    <section className="panel recent" aria-labelledby="recent-title">
+      <h2 id="recent-title" className="panel__title">
+        {t('recent.title')}
+      </h2>
+      {error && <p className="panel__error">{error}</p>}
+      {data && rows.length === 0 && <p className="panel__empty">{t('recent.empty')}</p>}
+      <ol className="recent__list" data-testid="recent-scans">
+        {rows.map((r) => (
+          <RecentRow key={r.eventId} row={r} timeZone={timeZone} />
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function reasonLabel(row: RecentScan): string {
+  const key = `reasonShort.${row.reason}`;
+  return row.reason && hasMessage(key) ? t(key) : row.message;
+}
+
+function RecentRow({ row, timeZone }: { row: RecentScan; timeZone: string }) {
+  const name = row.attendee ? `${row.attendee.givenName} ${row.attendee.familyName}` : t('verdict.unknownPerson');
+  const verdict = row.verdict ?? 'refused';
+  return (
+    <li
+      className={`recent__row recent__row--${verdict}${row.undone ? ' recent__row--undone' : ''}`}
+      data-testid="recent-scan"
+      data-verdict={verdict}
+      data-undone={row.undone ? 'true' : 'false'}
+    >
+      <span className="recent__time">{clockTime(row.at, timeZone)}</span>
+      <span className={`recent__verdict recent__verdict--${verdict}`}>
+        <Icon name={VERDICT_ICON[verdict]} />
+        <span className="visually-hidden">{t(`verdict.${verdict}`)}</span>
+      </span>
+      <span className="recent__who">
+        <span className="recent__name" dir="auto">
+          {name}
+        </span>
+        <span className="recent__msg">
+          {row.kind === 'manual' ? `${t('recent.manual')} · ` : ''}
+          {reasonLabel(row)}
+        </span>
+      </span>
+      {row.undone && <span className="recent__undone">{t('recent.undone')}</span>}
+    </li>
+  );
+}

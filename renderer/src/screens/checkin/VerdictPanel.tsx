@@ -1,0 +1,127 @@
+// The big answer a volunteer reads from a metre away: colour + icon + words (never
+// colour alone), who it is, why, and — for repeats — when and where they were first
+// admitted. data-verdict is only set from a committed reply of the station.
+import type { CheckInResult, Verdict } from '../../../../core/model';
+import { Icon, type IconName } from '../../components/Icon';
+import { clockTimeWithSeconds, when } from '../../format';
+import { t } from '../../i18n';
+import type { PanelState } from './useCheckin';
+
+const LOOK: Record<Verdict, { icon: IconName; word: string }> = {
+  admitted: { icon: 'check', word: t('verdict.admitted') },
+  warning: { icon: 'warning', word: t('verdict.warning') },
+  refused: { icon: 'cross', word: t('verdict.refused') },
+};
+
+export function VerdictPanel({ panel, timeZone }: { panel: PanelState; timeZone: string }) {
+  switch (panel.state) {
+    case 'idle':
+      return (
+        <Frame state="idle" icon="scan" word={t('verdict.idle')}>
+          <p className="verdict__reason">{t('verdict.idleHint')}</p>
+        </Frame>
+      );
+    case 'pending':
+      return <Frame state="pending" icon="clock" word={t('verdict.pending')} />;
+    case 'error':
+      return (
+        <Frame state="error" icon="alert" word={t('verdict.error')} at={panel.at} timeZone={timeZone}>
+          <p className="verdict__reason verdict__reason--strong">{panel.message}</p>
+        </Frame>
+      );
+    case 'undone':
+    case 'info':
+      return (
+        <Frame state={panel.state} icon={panel.state === 'undone' ? 'undo' : 'info'} word={t(`verdict.${panel.state}`)} at={panel.at} timeZone={timeZone}>
+          <p className="verdict__reason verdict__reason--strong">{panel.message}</p>
+        </Frame>
+      );
+    case 'verdict':
+      return <VerdictResult result={panel.result} timeZone={timeZone} />;
+  }
+}
+
+function VerdictResult({ result, timeZone }: { result: CheckInResult; timeZone: string }) {
+  const look = LOOK[result.verdict];
+  const a = result.attendee;
+  const first = result.firstAdmission;
+  // The repeat sentences already say when and where; other reasons get their own line.
+  const repeatSentence = result.reason === 'already_checked_in' || result.reason === 'already_checked_in_refused';
+  const showNote = !!a?.notes;
+  return (
+    <Frame state="verdict" verdict={result.verdict} icon={look.icon} word={look.word} at={result.at} timeZone={timeZone}>
+      {a ? (
+        <>
+          <p className="verdict__name" dir="auto" data-testid="verdict-name">
+            {a.givenName} {a.familyName}
+          </p>
+          {a.organisation && (
+            <p className="verdict__org" dir="auto">
+              {a.organisation}
+            </p>
+          )}
+          <p className="verdict__tags">
+            <span className="tag">{a.categoryLabel}</span>
+            {a.delegation && (
+              <span className="tag tag--plain" dir="auto">
+                {a.delegation}
+              </span>
+            )}
+            {!a.synced && <span className="tag tag--warn">{t('verdict.notSynced')}</span>}
+          </p>
+        </>
+      ) : (
+        <p className="verdict__name verdict__name--unknown">{t('verdict.unknownPerson')}</p>
+      )}
+      {result.reason !== 'notes' && (
+        <p className="verdict__reason" data-testid="verdict-reason">
+          {result.message}
+        </p>
+      )}
+      {first && !repeatSentence && (
+        <p className="verdict__first" data-testid="verdict-first">
+          {t('verdict.firstAdmitted', { when: when(first.at, timeZone, result.at), where: first.stationName })}
+        </p>
+      )}
+      {showNote && (
+        <div className="verdict__note" data-testid="verdict-note">
+          <Icon name="info" />
+          <p>
+            <strong>{t('verdict.deskNote')}:</strong> <span dir="auto">{a!.notes}</span>
+          </p>
+        </div>
+      )}
+    </Frame>
+  );
+}
+
+function Frame(props: {
+  state: PanelState['state'];
+  verdict?: Verdict;
+  icon: IconName;
+  word: string;
+  at?: number;
+  timeZone?: string;
+  children?: React.ReactNode;
+}) {
+  const kind = props.verdict ?? props.state;
+  return (
+    <section
+      className={`verdict verdict--${kind}`}
+      data-testid="verdict"
+      data-state={props.state}
+      data-verdict={props.verdict}
+      aria-live="assertive"
+      aria-atomic="true"
+    >
+      <header className="verdict__band">
+        <Icon name={props.icon} className="verdict__icon" />
+        <span className="verdict__word">{props.word}</span>
+        {props.at !== undefined && props.timeZone && (
+          <span className="verdict__time">{t('verdict.scannedAt', { time: clockTimeWithSeconds(props.at, props.timeZone) })}</span>
+        )}
+      </header>
+      {props.children && <div className="verdict__body">{props.children}</div>}
+    </section>
+  );
+}

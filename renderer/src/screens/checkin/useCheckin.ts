@@ -1,0 +1,56 @@
+// The check-in screen's actions and what the verdict panel shows. A verdict is set
+// only from the station's reply, i.e. after the event was committed; while a call
+// is out the panel shows a neutral "Checking…" (never the previous person's verdict).
+import { useCallback, useRef, useState } from 'react';
+import type { CheckInResult } from '../../../../core/model';
+import { announce, api, ApiCallError } from '../../api';
+import { t } from '../../i18n';
+
+export type PanelState =
+  | { state: 'idle' }
+  | { state: 'pending' }
+  | { state: 'verdict'; result: CheckInResult }
+  | { state: 'undone'; message: string; at: number }
+  | { state: 'info'; message: string; at: number }
+  | { state: 'error'; message: string; at: number };
+
+const errorText = (err: unknown) => (err instanceof ApiCallError ? err.message : t('errors.unexpected'));
+
+export function useCheckin() {
+  const [panel, setPanel] = useState<PanelState>({ state: 'idle' });
+  const [undoing, setUndoing] = useState(false);
+  // Only the latest request may set the panel (a slow reply must not overwrite a newer scan).
+  const latest = useRef(0);
+
+  const run = useCallback(async (call: () => Promise<CheckInResult>) => {
+    const id = ++latest.current;
+    setPanel({ state: 'pending' });
+    try {
+      const result = await call();
+      if (id === latest.current) setPanel({ state: 'verdict', result });
+    } catch (err) {
+      if (id === latest.current) setPanel({ state: 'error', message: errorText(err), at: Date.now() });
+    } finally {
+      announce('scan');
+    }
+  }, []);
+
+  const scan = useCallback((text: string) => run(() => api['checkin.scan']({ text })), [run]);
+  const admit = useCallback((attendeeId: string) => run(() => api['checkin.attendee']({ attendeeId })), [run]);
+
+  const undo = useCallback(async () => {
+    const id = ++latest.current;
+    setUndoing(true);
+    try {
+      const r = await api['checkin.undo']({});
+      if (id === latest.current) setPanel(r.undone ? { state: 'undone', message: r.message, at: Date.now() } : { state: 'info', message: r.message, at: Date.now() });
+    } catch (err) {
+      if (id === latest.current) setPanel({ state: 'error', message: errorText(err), at: Date.now() });
+    } finally {
+      setUndoing(false);
+      announce('scan');
+    }
+  }, []);
+
+  return { panel, scan, admit, undo, undoing };
+}

@@ -1,0 +1,15 @@
+// The screen registry: the top navigation lists these in order. A new screen is
+// one entry here (id → #/id in the address bar, label from i18n, component).
+import type { ComponentType } from 'react';
+import type { MessageKey } from '../i18n';
+import { CheckinScreen } from './checkin/CheckinScreen';
+
+export interface ScreenDef {
+  id: string;
+  label: MessageKey;
+  Component: ComponentType;
+}
+
+export const screens: ScreenDef[] = [
+  { id: 'checkin', label: 'nav.checkin', Component: CheckinScreen },
+];

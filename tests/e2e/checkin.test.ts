@@ -1,0 +1,151 @@
+// The check-in screen through the real renderer in Debian Chromium, on the headless
+// host as a real process: scanner bursts, verdicts, undo, restart durability, search.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayInZone } from '../../core/time';
+import { DEMO_TIME_ZONE, generateDemoEvent, type DemoAttendee } from '../../resources/demo/generate';
+import { launchBrowser, openStationPage, scanBurst, screenshot, type StationPage } from '../helpers/browser';
+import { startHostProcess, type HostProcess } from '../helpers/host';
+
+// The demo generator is deterministic: the host seeds exactly these people.
+const demo = generateDemoEvent(dayInZone(Date.now(), DEMO_TIME_ZONE)).attendees;
+const plain = demo.filter((a) => a.status === 'active' && a.validDays === null && !a.notes);
+const nonAscii = plain.filter((a) => /[^\x00-\x7f]/.test(a.givenName + a.familyName));
+const fullName = (a: DemoAttendee) => `${a.givenName} ${a.familyName}`;
+
+describe('check-in screen (Chromium, headless host)', () => {
+  let host: HostProcess;
+  let browser: Browser;
+  let sp: StationPage;
+  const opened: StationPage[] = [];
+  let page: Page;
+  const verdict = () => page.getByTestId('verdict');
+
+  async function expectVerdict(kind: 'admitted' | 'warning' | 'refused') {
+    await expect.poll(() => verdict().getAttribute('data-verdict'), { timeout: 10_000 }).toBe(kind);
+  }
+
+  beforeAll(async () => {
+    host = await startHostProcess();
+    browser = await launchBrowser();
+    sp = await openStationPage(browser, host.url);
+    opened.push(sp);
+    page = sp.page;
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+  });
+
+  it('opens on the check-in screen, ready to scan, with the token gone from the address bar', async () => {
+    await expect.poll(() => verdict().getAttribute('data-state')).toBe('idle');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('scan-input');
+    expect(page.url()).not.toContain('token');
+    await expect.poll(() => page.getByTestId('status-count').textContent()).toMatch(/0 \/ 1,200 checked in today/);
+    await screenshot(page, 'checkin-idle');
+  });
+
+  const a = nonAscii[0]!;
+  const b = plain.find((x) => x !== a && x.delegation !== a.delegation)!;
+  const c = plain.find((x) => x !== a && x !== b)!;
+
+  it('admits a scanned demo badge and shows who it is', async () => {
+    await scanBurst(page, a.badgeCode);
+    await expectVerdict('admitted');
+    await expect.poll(() => page.getByTestId('verdict-name').textContent()).toBe(fullName(a));
+    expect(await verdict().textContent()).toContain(a.organisation);
+    // The scan field is empty again, ready for the next badge.
+    expect(await page.getByTestId('scan-input').inputValue()).toBe('');
+    await expect.poll(() => page.getByTestId('status-count').textContent()).toMatch(/^1 \/ 1,200/);
+    await screenshot(page, 'checkin-admitted');
+  });
+
+  it('a second scan warns when and where the person was first admitted', async () => {
+    await scanBurst(page, a.badgeCode);
+    await expectVerdict('warning');
+    const reason = await page.getByTestId('verdict-reason').textContent();
+    expect(reason).toMatch(/Already checked in at .*\d{2}:\d{2}.*Front desk 1/);
+    await expect.poll(() => page.getByTestId('recent-scan').count()).toBe(2);
+    await screenshot(page, 'checkin-warning');
+  });
+
+  it('undo (button) strikes the last decision in the recent list', async () => {
+    await page.getByTestId('undo').click();
+    await expect.poll(() => verdict().getAttribute('data-state')).toBe('undone');
+    const newest = page.getByTestId('recent-scan').first();
+    await expect.poll(() => newest.getAttribute('data-undone')).toBe('true');
+    expect(await newest.textContent()).toContain('undone');
+    expect(await page.getByTestId('recent-scan').nth(1).getAttribute('data-undone')).toBe('false');
+  });
+
+  it('undo (Ctrl+Z) takes back a first admission', async () => {
+    await page.getByTestId('scan-input').focus();
+    await scanBurst(page, b.badgeCode);
+    await expectVerdict('admitted');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => verdict().getAttribute('data-state')).toBe('undone');
+    expect(await verdict().textContent()).toContain(fullName(b));
+    await expect.poll(() => page.getByTestId('recent-scan').first().getAttribute('data-undone')).toBe('true');
+    await screenshot(page, 'checkin-undone');
+  });
+
+  it('refuses an unknown code with a clear sentence', async () => {
+    await scanBurst(page, 'A23-ZZZZZZ');
+    await expectVerdict('refused');
+    expect(await page.getByTestId('verdict-reason').textContent()).toBe('Badge not found. Search by name or send to the help desk.');
+    expect(await verdict().textContent()).not.toMatch(/\bAdmitted\b/); // only "Not admitted"
+    await screenshot(page, 'checkin-refused');
+  });
+
+  it('catches a scanner burst while the name search has focus, and leaves the search text alone', async () => {
+    const search = page.getByTestId('search-input');
+    await search.click();
+    await page.keyboard.type('Mar', { delay: 150 }); // a person typing
+    await page.waitForTimeout(300);
+    await scanBurst(page, c.badgeCode);
+    await expectVerdict('admitted');
+    await expect.poll(() => page.getByTestId('verdict-name').textContent()).toBe(fullName(c));
+    expect(await search.inputValue()).toBe('Mar');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('search-input');
+  });
+
+  it('checks a person in from the name search with the arrow keys and Enter', async () => {
+    const d = plain.find((x) => ![a, b, c].includes(x) && demo.filter((y) => y.familyName === x.familyName).length >= 3)!;
+    const search = page.getByTestId('search-input');
+    await search.fill('');
+    await search.fill(d.familyName);
+    const options = page.getByTestId('search-results').getByRole('option');
+    await expect.poll(() => options.count()).toBeGreaterThan(1);
+    const texts = await options.allTextContents();
+    const index = texts.findIndex((tx) => tx.startsWith(fullName(d)) && tx.includes(d.organisation));
+    expect(index).toBeGreaterThanOrEqual(0);
+    await screenshot(page, 'checkin-search');
+    for (let i = 0; i < index; i++) await search.press('ArrowDown');
+    await expect.poll(() => options.nth(index).getAttribute('aria-selected')).toBe('true');
+    await search.press('Enter');
+    await expectVerdict('admitted');
+    // Several people may share the name: check it was the chosen one.
+    await expect.poll(() => page.getByTestId('verdict-name').textContent()).toBe(fullName(d));
+    expect(await verdict().textContent()).toContain(d.organisation);
+    expect(await search.inputValue()).toBe('');
+    await expect.poll(() => page.getByTestId('recent-scan').first().textContent()).toContain('from search');
+  });
+
+  it('keeps admissions and undos across a restart of the host process', async () => {
+    await page.context().close(); // the old page cannot follow the host to its new port
+    host = await host.restart();
+    sp = await openStationPage(browser, host.url);
+    opened.push(sp);
+    page = sp.page;
+    await scanBurst(page, a.badgeCode);
+    await expectVerdict('warning'); // the first admission survived
+    await scanBurst(page, b.badgeCode);
+    await expectVerdict('admitted'); // the undone admission stayed undone
+    await screenshot(page, 'checkin-after-restart');
+  });
+
+  it('ran without console errors or CSP violations', () => {
+    expect(opened.flatMap((o) => o.problems)).toEqual([]);
+  });
+});
