@@ -87,7 +87,7 @@ describe('bundled Electron main process (fake electron module)', () => {
     expect(String(windowOptions.webPreferences.preload)).toMatch(/dist-electron[/\\]preload\.cjs$/);
 
     expect(results.status).toMatchObject({ ok: true, value: { attendees: expect.any(Number) } });
-    expect((results.status.value as { attendees: number }).attendees).toBeGreaterThan(100); // the demo event
+    expect((results.status!.value as { attendees: number }).attendees).toBeGreaterThan(100); // the demo event
     expect(results.checkin).toMatchObject({ ok: true, value: { verdict: 'admitted' } });
     expect(results.invalid).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
     expect(results.desktop).toMatchObject({ ok: true, value: { desktop: true } });
