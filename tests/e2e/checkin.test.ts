@@ -94,6 +94,7 @@ describe('check-in screen (Chromium, headless host)', () => {
     await scanBurst(page, 'A23-ZZZZZZ');
     await expectVerdict('refused');
     expect(await page.getByTestId('verdict-reason').textContent()).toBe('Badge not found. Search by name or send to the help desk.');
+    expect(await page.getByTestId('verdict-code').textContent()).toContain('A23-ZZZZZZ');
     expect(await verdict().textContent()).not.toMatch(/\bAdmitted\b/); // only "Not admitted"
     await screenshot(page, 'checkin-refused');
   });

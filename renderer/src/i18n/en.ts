@@ -30,6 +30,8 @@ export const en = {
     firstAdmitted: 'First admitted {{when}} at {{where}}',
     deskNote: 'Desk note',
     scannedAt: 'Scanned {{time}}',
+    at: 'At {{time}}',
+    scannedCode: 'Scanned code: {{code}}',
     unknownPerson: 'Unknown badge',
     notSynced: 'Not yet in this station’s list',
     cancelled: 'Registration cancelled',

@@ -37,11 +37,13 @@ export function VerdictPanel({ panel, timeZone }: { panel: PanelState; timeZone:
         </Frame>
       );
     case 'verdict':
-      return <VerdictResult result={panel.result} timeZone={timeZone} />;
+      return <VerdictResult result={panel.result} input={panel.input} timeZone={timeZone} />;
   }
 }
 
-function VerdictResult({ result, timeZone }: { result: CheckInResult; timeZone: string }) {
+const MAX_CODE_SHOWN = 64;
+
+function VerdictResult({ result, input, timeZone }: { result: CheckInResult; input?: string; timeZone: string }) {
   const look = LOOK[result.verdict];
   const a = result.attendee;
   const first = result.firstAdmission;
@@ -76,6 +78,11 @@ function VerdictResult({ result, timeZone }: { result: CheckInResult; timeZone: 
       {result.reason !== 'notes' && (
         <p className="verdict__reason" data-testid="verdict-reason">
           {result.message}
+        </p>
+      )}
+      {!a && input && result.reason !== 'malformed' && (
+        <p className="verdict__code" data-testid="verdict-code">
+          {t('verdict.scannedCode', { code: input.trim().length > MAX_CODE_SHOWN ? `${input.trim().slice(0, MAX_CODE_SHOWN)}…` : input.trim() })}
         </p>
       )}
       {first && !repeatSentence && (
@@ -118,7 +125,9 @@ function Frame(props: {
         <Icon name={props.icon} className="verdict__icon" />
         <span className="verdict__word">{props.word}</span>
         {props.at !== undefined && props.timeZone && (
-          <span className="verdict__time">{t('verdict.scannedAt', { time: clockTimeWithSeconds(props.at, props.timeZone) })}</span>
+          <span className="verdict__time">
+            {t(props.state === 'verdict' ? 'verdict.scannedAt' : 'verdict.at', { time: clockTimeWithSeconds(props.at, props.timeZone) })}
+          </span>
         )}
       </header>
       {props.children && <div className="verdict__body">{props.children}</div>}

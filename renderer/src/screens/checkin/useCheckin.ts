@@ -9,7 +9,8 @@ import { t } from '../../i18n';
 export type PanelState =
   | { state: 'idle' }
   | { state: 'pending' }
-  | { state: 'verdict'; result: CheckInResult }
+  /** `input`: the scanned text, shown when no attendee matched (to read out to the help desk). */
+  | { state: 'verdict'; result: CheckInResult; input?: string }
   | { state: 'undone'; message: string; at: number }
   | { state: 'info'; message: string; at: number }
   | { state: 'error'; message: string; at: number };
@@ -22,12 +23,12 @@ export function useCheckin() {
   // Only the latest request may set the panel (a slow reply must not overwrite a newer scan).
   const latest = useRef(0);
 
-  const run = useCallback(async (call: () => Promise<CheckInResult>) => {
+  const run = useCallback(async (call: () => Promise<CheckInResult>, input?: string) => {
     const id = ++latest.current;
     setPanel({ state: 'pending' });
     try {
       const result = await call();
-      if (id === latest.current) setPanel({ state: 'verdict', result });
+      if (id === latest.current) setPanel({ state: 'verdict', result, input });
     } catch (err) {
       if (id === latest.current) setPanel({ state: 'error', message: errorText(err), at: Date.now() });
     } finally {
@@ -35,7 +36,7 @@ export function useCheckin() {
     }
   }, []);
 
-  const scan = useCallback((text: string) => run(() => api['checkin.scan']({ text })), [run]);
+  const scan = useCallback((text: string) => run(() => api['checkin.scan']({ text }), text), [run]);
   const admit = useCallback((attendeeId: string) => run(() => api['checkin.attendee']({ attendeeId })), [run]);
 
   const undo = useCallback(async () => {
