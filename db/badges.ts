@@ -8,7 +8,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Orm } from './connection';
 import { registerDerivedHook, type EventRow } from './events';
-import { attendees, revocations, signingKeys } from './schema/index';
+import { prepared } from './prepared';
+import { attendees, badgeCodes, revocations, signingKeys } from './schema/index';
 
 export type SigningKeyRow = typeof signingKeys.$inferSelect;
 
@@ -21,11 +22,13 @@ export function unb64(s: string): Uint8Array {
 
 /** The raw public key for a key id this station trusts, or undefined. Runs on every signed scan. */
 export function trustedPublicKey(orm: Orm, keyId: number): Uint8Array | undefined {
-  const row = orm
-    .select({ publicKey: signingKeys.publicKey })
-    .from(signingKeys)
-    .where(and(eq(signingKeys.keyId, keyId), eq(signingKeys.active, true)))
-    .get();
+  const row = prepared(orm, 'signingKey.trusted', () =>
+    orm
+      .select({ publicKey: signingKeys.publicKey })
+      .from(signingKeys)
+      .where(and(eq(signingKeys.keyId, sql.placeholder('keyId')), eq(signingKeys.active, true)))
+      .prepare(),
+  ).get({ keyId });
   return row ? unb64(row.publicKey) : undefined;
 }
 
@@ -42,6 +45,16 @@ export function issuingKey(orm: Orm): { keyId: number; privateKey: Uint8Array } 
     .orderBy(sql`${signingKeys.keyId} desc`)
     .get();
   return row?.privateKey ? { keyId: row.keyId, privateKey: unb64(row.privateKey) } : undefined;
+}
+
+/** The plain code (imported list) of an attendee's current badge, if any: printed under the QR for typing by hand. */
+export function plainCodeOf(orm: Orm, attendeeId: string, badgeVersion: number): string | undefined {
+  return orm
+    .select({ code: badgeCodes.code })
+    .from(badgeCodes)
+    .where(and(eq(badgeCodes.attendeeId, attendeeId), eq(badgeCodes.badgeVersion, badgeVersion)))
+    .orderBy(badgeCodes.code)
+    .get()?.code;
 }
 
 export function upsertSigningKey(

@@ -2,6 +2,7 @@
 // Each badge format is one matcher; the first that recognises the text decides.
 import type { Reason } from '../core/model';
 import { findByBadgeCode, type AttendeeRow } from '../db/attendees';
+import { indicoMatcher, signedBadgeMatcher } from './badges/matchers';
 import type { Station } from './station';
 
 export type BadgeMatch =
@@ -18,7 +19,8 @@ export const plainCodeMatcher: BadgeMatcher = (station, text) => {
   return { kind: 'attendee', attendee: hit.attendee, scannedVersion: hit.badgeVersion, format: 'plain' };
 };
 
-const matchers: BadgeMatcher[] = [plainCodeMatcher];
+// Signed badges and Indico codes have a recognisable shape, so they are tried first.
+const matchers: BadgeMatcher[] = [signedBadgeMatcher, indicoMatcher, plainCodeMatcher];
 
 /** Formats are tried most specific first; signed badges (issue 3) register in front. */
 export function registerMatcher(m: BadgeMatcher, first = true): void {

@@ -3,7 +3,18 @@
 import type { ApiError } from '../core/api';
 import { DbOpenError } from '../db/connection';
 
+/** A refusal whose message is already a sentence for the person at the station (e.g. "not yet synced"). */
+export class UserError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
 export function userMessageFor(err: unknown): ApiError {
+  if (err instanceof UserError) return { code: err.code, message: err.message };
   const code = (err as { code?: string })?.code ?? '';
   if (err instanceof DbOpenError) return { code: 'storage', message: err.message };
   if (code === 'SQLITE_FULL' || code === 'ENOSPC') {

@@ -9,9 +9,12 @@ import type { LogEvent } from '../core/model';
 import { dayInZone } from '../core/time';
 import { DB_FILE, DbOpenError, closeStationDb, openStationDb, type StationDb } from '../db/connection';
 import { insertEvent, maxSeq } from '../db/events';
+// Registers the occupancy derived hook for every station, whatever imports it first.
+import '../db/occupancy/derive';
 import { event as eventTable, stations } from '../db/schema/index';
 import { getSetting, setSetting } from '../db/settings';
 import { seedDemoEvent } from '../resources/demo/seed';
+import { ensureSigningKey } from './badges/keys';
 
 export interface StationConfig {
   id: string;
@@ -207,9 +210,12 @@ export function openStation(dataDir: string, opts: OpenStationOptions = {}): Sta
           .values({ id, name: opts.stationName ?? 'Front desk 1', role: 'desk' })
           .run();
         if (opts.demo !== false) seedDemoEvent(db.orm, now);
+        ensureSigningKey(db.orm, now);
       })();
       fs.writeFileSync(markerFile, JSON.stringify({ stationId: id, createdAt: new Date(now).toISOString() }, null, 2));
     }
+    // Demo stations created before badges were signed get the demo key too.
+    db.sqlite.transaction(() => ensureSigningKey(db.orm, opts.now ?? Date.now(), { demoOnly: true }))();
     return new Station(db, dataDir);
   } catch (err) {
     closeStationDb(db);

@@ -4,11 +4,17 @@
 // every transport; results are typed here and produced by station/handlers.ts.
 import type { z } from 'zod';
 
+import { badgeMethods, type BadgesResults } from './badges';
 import { checkinMethods, type CheckinResults } from './checkin';
+import { occupancyMethods, type OccupancyResults } from './occupancy';
+import { syncMethods, type SyncResults } from './sync';
 
 /** Every method of every area. An area adds its methods object and results interface here. */
 export const methods = {
   ...checkinMethods,
+  ...occupancyMethods,
+  ...syncMethods,
+  ...badgeMethods,
 } as const;
 
 export type Method = keyof typeof methods;
@@ -16,7 +22,7 @@ export type ArgsOf<M extends Method> = z.input<(typeof methods)[M]>;
 export type ParsedArgsOf<M extends Method> = z.output<(typeof methods)[M]>;
 
 /** Results of every method, by name. An area extends this with its own interface. */
-export interface Results extends CheckinResults {}
+export interface Results extends CheckinResults, BadgesResults, SyncResults, OccupancyResults {}
 
 /** What every transport returns (after Signal: never throw across a process boundary). */
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };

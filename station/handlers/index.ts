@@ -4,7 +4,10 @@
 import { methods, type ApiResponse, type Method } from '../../core/api/index';
 import { userMessageFor } from '../errors';
 import type { Station } from '../station';
+import { badgeHandlers } from './badges';
 import { checkinHandlers } from './checkin';
+import { occupancyHandlers } from './occupancy';
+import { syncHandlers } from './sync';
 import type { Handler, HandlerOptions, Handlers } from './types';
 
 export type { Handlers, HandlerOptions } from './types';
@@ -12,6 +15,9 @@ export type { Handlers, HandlerOptions } from './types';
 export function createHandlers(opts: HandlerOptions = {}): Handlers {
   return {
     ...checkinHandlers(opts),
+    ...occupancyHandlers(opts),
+    ...syncHandlers(opts),
+    ...badgeHandlers(opts),
   };
 }
 

@@ -1,0 +1,50 @@
+// Badges area of the station API: reprint a badge, preview it, save it as PDF.
+// Printing itself is Electron's (electron/print.main.ts), from the preview's HTML.
+import { z } from 'zod';
+import { TEMPLATE_IDS } from '../badge/templates';
+import type { AttendeeSummary } from '../model';
+
+const attendeeId = z.string().min(1).max(64);
+const template = z.enum(TEMPLATE_IDS).default('cr80');
+
+export const badgeMethods = {
+  'badges.reprint': z.object({ attendeeId, operator: z.string().max(120).optional() }),
+  'badges.preview': z.object({ attendeeId, template }),
+  'badges.pdf': z.object({ attendeeId, template }),
+} as const;
+
+export interface ReprintResult {
+  attendee: AttendeeSummary;
+  oldVersion: number;
+  newVersion: number;
+  /** The 'reprint' event in the log. */
+  eventId: string;
+  at: number;
+}
+
+export interface BadgePreview {
+  /** The badge as SVG, sized in millimetres. */
+  svg: string;
+  /** A printable page holding only the badge (page size = badge size): what Electron prints. */
+  html: string;
+  widthMm: number;
+  heightMm: number;
+  template: (typeof TEMPLATE_IDS)[number];
+  badgeVersion: number;
+  /** False when this station cannot sign and the QR holds the imported plain code. */
+  signed: boolean;
+}
+
+export interface BadgePdf {
+  /** Where the station saved it (inside its data folder). */
+  path: string;
+  fileName: string;
+  base64: string;
+  bytes: number;
+}
+
+export interface BadgesResults {
+  'badges.reprint': ReprintResult;
+  'badges.preview': BadgePreview;
+  'badges.pdf': BadgePdf;
+}

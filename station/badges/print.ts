@@ -1,0 +1,45 @@
+// What goes on one attendee's badge: names, band, and the QR text — signed with
+// this console's key where it issues badges, else the imported plain code.
+import { signBadge } from '../../core/badge/signed';
+import type { Category } from '../../core/model';
+import type { BadgePrint } from '../../core/badge/templates';
+import type { EventInfo } from '../station';
+import type { Orm } from '../../db/connection';
+import type { AttendeeRow } from '../../db/attendees';
+import { issuingKey, plainCodeOf } from '../../db/badges';
+import { nodeEd25519 } from '../../node/ed25519';
+import { UserError } from '../errors';
+
+export function badgePrintFor(orm: Orm, info: EventInfo, a: AttendeeRow): BadgePrint {
+  if (a.source === 'badge') {
+    throw new UserError('not_synced', 'This person is not yet synced to this station, so their name is unknown here. Sync, then print.');
+  }
+  if (a.status !== 'active') throw new UserError('not_active', 'This registration is cancelled or revoked: no badge can be printed.');
+  const code = plainCodeOf(orm, a.id, a.badgeVersion) ?? '';
+  const key = issuingKey(orm);
+  let qrText = code;
+  if (key) {
+    // Days outside the event (stale data) are dropped; a badge valid on none of the event's days is not printed.
+    const validDays = a.validDays ? a.validDays.filter((d) => info.days.includes(d)) : null;
+    if (validDays && validDays.length === 0) throw new UserError('no_valid_day', 'This person is not registered for any day of this event.');
+    qrText = signBadge(
+      { eventId: info.id, attendeeId: a.id, badgeVersion: a.badgeVersion, validDays, category: a.category as Category },
+      info.days,
+      key,
+      nodeEd25519,
+    );
+  }
+  if (!qrText) throw new UserError('cannot_sign', 'This station holds no badge signing key and this person has no badge code. Print at the registry.');
+  return {
+    attendeeId: a.id,
+    givenName: a.givenName,
+    familyName: a.familyName,
+    organisation: a.organisation,
+    delegation: a.delegation,
+    country: a.country,
+    category: a.category,
+    qrText,
+    code,
+    badgeVersion: a.badgeVersion,
+  };
+}

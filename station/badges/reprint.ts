@@ -1,0 +1,34 @@
+// Reprint: a new badge version for a lost or damaged badge. It is an event in the
+// log; the derived hook in db/badges.ts bumps the version and revokes the old one,
+// so the old badge is refused here at once and at other stations after sync.
+import type { ReprintResult } from '../../core/api/badges';
+import { getAttendee, toSummary } from '../../db/attendees';
+import { UserError } from '../errors';
+import type { Station } from '../station';
+
+export function reprintBadge(station: Station, attendeeId: string, now: number, opts: { operator?: string | null } = {}): ReprintResult {
+  return station.write(() => {
+    const orm = station.db.orm;
+    const a = getAttendee(orm, attendeeId);
+    if (!a) throw new UserError('not_found', 'This person is not on this station’s list. Search again or sync.');
+    if (a.source === 'badge') throw new UserError('not_synced', 'This person is not yet synced to this station. Sync, then reprint.');
+    if (a.status !== 'active') throw new UserError('not_active', 'This registration is cancelled or revoked: no badge can be reprinted.');
+    const oldVersion = a.badgeVersion;
+    const newVersion = oldVersion + 1;
+    const e = station.append(
+      {
+        kind: 'reprint',
+        attendeeId,
+        roomId: null,
+        sessionId: null,
+        verdict: null,
+        reason: null,
+        operator: opts.operator ?? null,
+        payload: { oldVersion, newVersion },
+      },
+      now,
+    );
+    const after = getAttendee(orm, attendeeId)!;
+    return { attendee: toSummary(after), oldVersion, newVersion, eventId: e.id, at: now };
+  });
+}

@@ -1,0 +1,54 @@
+// Handlers of the badges area (see core/api/badges.ts for the contract).
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BadgesResults } from '../../core/api/badges';
+import { isSignedBadgeText } from '../../core/badge/signed';
+import { badgeHtml, badgeSvg } from '../../core/badge/svg';
+import { getAttendee } from '../../db/attendees';
+import { renderBadgesPdf } from '../../node/badges/pdf';
+import { badgePrintFor } from '../badges/print';
+import { reprintBadge } from '../badges/reprint';
+import { UserError } from '../errors';
+import type { Station } from '../station';
+import type { AreaHandlers, HandlerOptions } from './types';
+
+function printable(station: Station, attendeeId: string) {
+  const a = getAttendee(station.db.orm, attendeeId);
+  if (!a) throw new UserError('not_found', 'This person is not on this station’s list. Search again or sync.');
+  return badgePrintFor(station.db.orm, station.eventInfo(), a);
+}
+
+export function badgeHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof BadgesResults> {
+  const now = opts.now ?? Date.now;
+  return {
+    'badges.reprint': (args, station) => {
+      const r = reprintBadge(station, args.attendeeId, now(), { operator: args.operator ?? null });
+      station.emit('attendees');
+      return r;
+    },
+    'badges.preview': (args, station) => {
+      const b = printable(station, args.attendeeId);
+      const { svg, widthMm, heightMm } = badgeSvg(b, args.template);
+      return {
+        svg,
+        html: badgeHtml(b, args.template),
+        widthMm,
+        heightMm,
+        template: args.template,
+        badgeVersion: b.badgeVersion,
+        signed: isSignedBadgeText(b.qrText),
+      };
+    },
+    'badges.pdf': async (args, station) => {
+      const b = printable(station, args.attendeeId);
+      const pdf = await renderBadgesPdf([b], args.template, { title: `Badge ${b.givenName} ${b.familyName}`.trim() });
+      // The file name carries no personal data: id prefix and badge version.
+      const fileName = `badge-${b.attendeeId.slice(0, 8)}-v${b.badgeVersion}-${args.template}.pdf`;
+      const dir = path.join(station.dataDir, 'badges');
+      fs.mkdirSync(dir, { recursive: true });
+      const file = path.join(dir, fileName);
+      fs.writeFileSync(file, pdf);
+      return { path: file, fileName, base64: pdf.toString('base64'), bytes: pdf.length };
+    },
+  };
+}

@@ -1,0 +1,239 @@
+// Signed badges, Indico codes and reprints at the front desk, through checkIn()
+// and the station API: what a volunteer sees for each kind of badge.
+import crypto from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import fc from 'fast-check';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { base32Encode } from '../../core/badge/base32';
+import { BADGE_PREFIX } from '../../core/badge/signed';
+import { shortDateTime } from '../../core/time';
+import { addRevocation, issuingKey, listSigningKeys } from '../../db/badges';
+import { insertEvent } from '../../db/events';
+import { attendees, badgeCodes, events, revocations } from '../../db/schema/index';
+import { demoKeyPair } from '../../node/ed25519';
+import { checkIn } from '../../station/checkin';
+import { createHandlers, dispatch } from '../../station/handlers/index';
+import { openStation, type Station } from '../../station/station';
+import { forgedBadgeFor, signedBadgeFor } from '../helpers/badges';
+import { freshStation } from '../helpers/station';
+
+let station: Station;
+let dir: string;
+let now: number;
+
+beforeEach(() => {
+  ({ station, dir } = freshStation());
+  now = Date.parse(`${station.eventInfo().days[0]}T10:00:00Z`);
+});
+afterEach(() => station.close());
+
+function someAttendee(skip = 0) {
+  return station.db.orm
+    .select()
+    .from(attendees)
+    .where(and(eq(attendees.status, 'active'), eq(attendees.notes, '')))
+    .all()
+    .filter((a) => a.validDays === null)[skip]!;
+}
+
+const api = (now: () => number) => {
+  const handlers = createHandlers({ now });
+  return (method: string, args: unknown) => dispatch(handlers, station, method, args);
+};
+
+describe('signing keys', () => {
+  it('a new demo station holds the demo event key pair, private half included', () => {
+    const keys = listSigningKeys(station.db.orm);
+    expect(keys).toHaveLength(1);
+    expect(keys[0]!.privateKey).toBeTruthy();
+    expect(Buffer.from(keys[0]!.publicKey, 'base64')).toEqual(Buffer.from(demoKeyPair('atip-23').publicKey));
+  });
+
+  it('a station created without the demo gets no key until an event arrives', () => {
+    const { station: s } = freshStation({ demo: false });
+    expect(listSigningKeys(s.db.orm)).toHaveLength(0);
+    s.close();
+  });
+});
+
+describe('signed badges at the desk', () => {
+  it('admits a known attendee by their signed badge and names them', () => {
+    const a = someAttendee();
+    const r = checkIn(station, signedBadgeFor(station, { attendeeId: a.id, category: a.category as never }), now);
+    expect(r).toMatchObject({ verdict: 'admitted', reason: 'ok' });
+    expect(r.attendee?.familyName).toBe(a.familyName);
+    expect(station.db.orm.select().from(events).where(eq(events.id, r.eventId!)).get()?.payload).toMatchObject({ format: 'signed' });
+  });
+
+  it('admits a genuine badge for someone this station has never seen, and records a placeholder for sync', () => {
+    const id = crypto.randomUUID();
+    const r = checkIn(station, signedBadgeFor(station, { attendeeId: id, category: 'media', validDays: [station.eventInfo().days[0]!] }), now);
+    expect(r).toMatchObject({ verdict: 'admitted', reason: 'ok_unsynced' });
+    expect(r.message).toBe('Genuine badge. Name not yet synced to this station.');
+    expect(r.attendee).toMatchObject({ id, synced: false, category: 'media' });
+    const row = station.db.orm.select().from(attendees).where(eq(attendees.id, id)).get()!;
+    expect(row).toMatchObject({ source: 'badge', category: 'media', validDays: [station.eventInfo().days[0]], badgeVersion: 1 });
+    // A second scan is a repeat, like any other badge.
+    const again = checkIn(station, signedBadgeFor(station, { attendeeId: id, category: 'media' }), now + 60_000);
+    expect(again).toMatchObject({ verdict: 'warning', reason: 'already_checked_in' });
+    // Valid only on day one: refused on day two.
+    expect(checkIn(station, signedBadgeFor(station, { attendeeId: id, category: 'media', validDays: [station.eventInfo().days[0]!] }), now + 86_400_000)).toMatchObject({
+      verdict: 'refused',
+      reason: 'not_valid_today',
+    });
+  });
+
+  it('refuses a forged badge, another event’s badge and an unknown key with sentences a volunteer understands', () => {
+    const forged = checkIn(station, forgedBadgeFor(station), now);
+    expect(forged).toMatchObject({ verdict: 'refused', reason: 'bad_signature', attendee: null });
+    expect(forged.message).toBe('This badge is not genuine (signature check failed).');
+    const other = checkIn(station, signedBadgeFor(station, { eventId: 'osce-ministerial-2024' }), now);
+    expect(other).toMatchObject({ verdict: 'refused', reason: 'not_this_event' });
+    expect(other.message).toBe('This badge is for a different event.');
+    const unknownKey = checkIn(station, signedBadgeFor(station, { keyId: 7 }), now);
+    expect(unknownKey).toMatchObject({ verdict: 'refused', reason: 'unknown_key' });
+    expect(unknownKey.message).toContain('key this station does not know');
+    // Nothing was learnt from a refused badge.
+    expect(station.db.orm.select().from(attendees).where(eq(attendees.source, 'badge')).all()).toHaveLength(0);
+  });
+
+  it('a deactivated key no longer admits (rotation)', () => {
+    const text = signedBadgeFor(station);
+    station.db.sqlite.prepare('update signing_keys set active = 0').run();
+    expect(checkIn(station, text, now)).toMatchObject({ verdict: 'refused', reason: 'unknown_key' });
+  });
+
+  it('refuses a superseded version of an attendee it has never seen (revocation list from sync)', () => {
+    const id = crypto.randomUUID();
+    const revokedAt = now - 3_600_000;
+    station.write(() => addRevocation(station.db.orm, { attendeeId: id, badgeVersion: 1, revokedAt }));
+    const r = checkIn(station, signedBadgeFor(station, { attendeeId: id }), now);
+    expect(r).toMatchObject({ verdict: 'refused', reason: 'revoked' });
+    expect(r.message).toBe(`This badge was replaced by a reprint on ${shortDateTime(revokedAt, station.eventInfo().timeZone)}. Ask for the new badge.`);
+    expect(checkIn(station, signedBadgeFor(station, { attendeeId: id, badgeVersion: 2 }), now)).toMatchObject({ verdict: 'admitted' });
+  });
+
+  it('keeps plain codes working next to signed badges', () => {
+    const code = station.db.orm.select().from(badgeCodes).innerJoin(attendees, eq(attendees.id, badgeCodes.attendeeId)).where(and(eq(attendees.status, 'active'), eq(attendees.notes, ''))).get()!;
+    expect(checkIn(station, code.badge_codes.code, now).verdict).not.toBe('refused');
+  });
+});
+
+describe('reprint', () => {
+  it('bumps the version, logs a reprint event, and the old badge (signed or plain) is refused with the reprint date', async () => {
+    const a = someAttendee(3);
+    const plain = station.db.orm.select().from(badgeCodes).where(eq(badgeCodes.attendeeId, a.id)).get()!.code;
+    const oldBadge = signedBadgeFor(station, { attendeeId: a.id, category: a.category as never });
+    const reprintAt = now - 30 * 60_000;
+    const call = api(() => reprintAt);
+    const res = await call('badges.reprint', { attendeeId: a.id, operator: 'desk volunteer' });
+    expect(res.ok).toBe(true);
+    if (!res.ok) return;
+    expect(res.value).toMatchObject({ oldVersion: 1, newVersion: 2, attendee: { id: a.id, badgeVersion: 2 } });
+    const ev = station.db.orm.select().from(events).where(eq(events.kind, 'reprint')).all();
+    expect(ev).toHaveLength(1);
+    expect(ev[0]).toMatchObject({ attendeeId: a.id, operator: 'desk volunteer', payload: { oldVersion: 1, newVersion: 2 } });
+    expect(station.db.orm.select().from(revocations).where(eq(revocations.attendeeId, a.id)).all()).toMatchObject([{ badgeVersion: 1, revokedAt: reprintAt }]);
+
+    const sentence = `This badge was replaced by a reprint on ${shortDateTime(reprintAt, station.eventInfo().timeZone)}. Ask for the new badge.`;
+    const old = checkIn(station, oldBadge, now);
+    expect(old).toMatchObject({ verdict: 'refused', reason: 'revoked', message: sentence });
+    expect(checkIn(station, plain, now)).toMatchObject({ verdict: 'refused', reason: 'revoked', message: sentence });
+    const fresh = checkIn(station, signedBadgeFor(station, { attendeeId: a.id, badgeVersion: 2, category: a.category as never }), now);
+    expect(fresh).toMatchObject({ verdict: 'admitted', attendee: { id: a.id } });
+  });
+
+  it('a reprint made at another station (pulled by sync) revokes the old badge here too', () => {
+    const a = someAttendee(5);
+    const other = 'station-b';
+    station.write(() =>
+      insertEvent(
+        station.db.orm,
+        {
+          id: crypto.randomUUID(),
+          stationId: other,
+          seq: 1,
+          hlc: `${new Date(now - 1000).toISOString()}-0000-${'b'.repeat(16)}`,
+          wallTime: now - 1000,
+          kind: 'reprint',
+          attendeeId: a.id,
+          roomId: null,
+          sessionId: null,
+          verdict: null,
+          reason: null,
+          operator: null,
+          payload: { oldVersion: 1, newVersion: 2 },
+          day: station.today(now),
+        },
+        now,
+      ),
+    );
+    expect(station.db.orm.select().from(attendees).where(eq(attendees.id, a.id)).get()!.badgeVersion).toBe(2);
+    expect(checkIn(station, signedBadgeFor(station, { attendeeId: a.id }), now)).toMatchObject({ verdict: 'refused', reason: 'revoked' });
+  });
+
+  it('cannot reprint someone unknown or only known from a badge, and says so', async () => {
+    const call = api(() => now);
+    const missing = await call('badges.reprint', { attendeeId: crypto.randomUUID() });
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    const id = crypto.randomUUID();
+    checkIn(station, signedBadgeFor(station, { attendeeId: id }), now);
+    const unsynced = await call('badges.reprint', { attendeeId: id });
+    expect(unsynced).toMatchObject({ ok: false, error: { code: 'not_synced' } });
+    if (!unsynced.ok) expect(unsynced.error.message).toMatch(/not yet synced/);
+  });
+});
+
+describe('Indico-style QR codes', () => {
+  const indico = (uuid: string) => JSON.stringify({ i: [2, 'indico.example.org', Buffer.from(uuid.replace(/-/g, ''), 'hex').toString('base64')] });
+
+  it('admits an imported Indico ticket and refuses an unknown or broken one', () => {
+    const a = someAttendee(7);
+    const ticket = crypto.randomUUID();
+    station.db.orm.insert(badgeCodes).values({ code: ticket, attendeeId: a.id, badgeVersion: 1 }).run();
+    expect(checkIn(station, indico(ticket), now)).toMatchObject({ verdict: 'admitted', attendee: { id: a.id } });
+    expect(checkIn(station, indico(crypto.randomUUID()), now)).toMatchObject({ verdict: 'refused', reason: 'unknown_code' });
+    expect(checkIn(station, '{"i":[2, "host", "not base64!"]}', now)).toMatchObject({ verdict: 'refused', reason: 'malformed' });
+    expect(checkIn(station, '{"i":[2, "host"', now)).toMatchObject({ verdict: 'refused', reason: 'malformed' });
+  });
+});
+
+describe('bad input', () => {
+  it('1,000 random strings and byte blobs: no crash, every one refused with a sentence, every one logged', () => {
+    const prefixes = ['', BADGE_PREFIX, 'fy1:', '{"i":', 'A23-'];
+    const input = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.string({ unit: 'grapheme', maxLength: 100 }),
+      fc.uint8Array({ maxLength: 200 }).map((b) => Buffer.from(b).toString('latin1')),
+      fc.uint8Array({ minLength: 1, maxLength: 140 }).map((b) => BADGE_PREFIX + base32Encode(b)),
+      fc.tuple(fc.constantFrom(...prefixes), fc.string({ maxLength: 200 })).map(([p, s]) => p + s),
+      fc.json().map((j) => `{"i":${j}}`),
+    );
+    const samples = fc.sample(input, { numRuns: 1000, seed: 42 });
+    expect(samples).toHaveLength(1000);
+    const before = station.db.orm.select().from(events).all().length;
+    for (const text of samples) {
+      const r = checkIn(station, text, now);
+      expect(r.verdict, JSON.stringify(text)).toBe('refused');
+      expect(r.message.length).toBeGreaterThan(10);
+      expect(r.message).not.toMatch(/Error|undefined|at \w+ \(/);
+      expect(r.eventId).toBeTruthy();
+    }
+    expect(station.db.orm.select().from(events).all().length - before).toBe(1000);
+  });
+});
+
+describe('restart', () => {
+  it('keeps the key, the placeholder and the reprint across a restart', async () => {
+    const id = crypto.randomUUID();
+    checkIn(station, signedBadgeFor(station, { attendeeId: id }), now);
+    const a = someAttendee(9);
+    await api(() => now)('badges.reprint', { attendeeId: a.id });
+    const key = issuingKey(station.db.orm);
+    station.close();
+    station = openStation(dir);
+    expect(issuingKey(station.db.orm)).toEqual(key);
+    expect(station.db.orm.select().from(attendees).where(eq(attendees.id, id)).get()?.source).toBe('badge');
+    expect(checkIn(station, signedBadgeFor(station, { attendeeId: a.id }), now)).toMatchObject({ reason: 'revoked' });
+  });
+});
