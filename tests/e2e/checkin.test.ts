@@ -17,7 +17,6 @@ describe('check-in screen (Chromium, headless host)', () => {
   let host: HostProcess;
   let browser: Browser;
   let sp: StationPage;
-  const opened: StationPage[] = [];
   let page: Page;
   const verdict = () => page.getByTestId('verdict');
 
@@ -29,7 +28,6 @@ describe('check-in screen (Chromium, headless host)', () => {
     host = await startHostProcess();
     browser = await launchBrowser();
     sp = await openStationPage(browser, host.url);
-    opened.push(sp);
     page = sp.page;
   });
 
@@ -133,11 +131,21 @@ describe('check-in screen (Chromium, headless host)', () => {
     await expect.poll(() => page.getByTestId('recent-scan').first().textContent()).toContain('from search');
   });
 
-  it('keeps admissions and undos across a restart of the host process', async () => {
+  it('shows "Not saved" when the station service is gone (crash), never a verdict', async () => {
+    expect(sp.problems).toEqual([]); // this page was clean up to here
+    await host.stop('SIGKILL');
+    await page.getByTestId('scan-input').focus();
+    await scanBurst(page, c.badgeCode);
+    await expect.poll(() => verdict().getAttribute('data-state')).toBe('error');
+    expect(await verdict().getAttribute('data-verdict')).toBeNull();
+    expect(await verdict().textContent()).toMatch(/Not saved.*nothing was saved/);
+    await screenshot(page, 'checkin-error');
     await page.context().close(); // the old page cannot follow the host to its new port
+  });
+
+  it('keeps admissions and undos across a crash and restart of the host process', async () => {
     host = await host.restart();
     sp = await openStationPage(browser, host.url);
-    opened.push(sp);
     page = sp.page;
     await scanBurst(page, a.badgeCode);
     await expectVerdict('warning'); // the first admission survived
@@ -147,6 +155,6 @@ describe('check-in screen (Chromium, headless host)', () => {
   });
 
   it('ran without console errors or CSP violations', () => {
-    expect(opened.flatMap((o) => o.problems)).toEqual([]);
+    expect(sp.problems).toEqual([]);
   });
 });

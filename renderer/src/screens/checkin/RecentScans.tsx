@@ -21,7 +21,8 @@ export function RecentScans({ timeZone }: { timeZone: string }) {
       <h2 id="recent-title" className="panel__title">
         {t('recent.title')}
       </h2>
-      {error && <p className="panel__error">{error}</p>}
+      {/* With a list on screen the status bar already raises the alarm; don't shout twice. */}
+      {error && !data && <p className="panel__error">{error}</p>}
       {data && rows.length === 0 && <p className="panel__empty">{t('recent.empty')}</p>}
       <ol className="recent__list" data-testid="recent-scans">
         {rows.map((r) => (
