@@ -107,6 +107,9 @@ async function playRenderer(win) {
   results.checkin = await call(trusted, 'checkin.attendee', { attendeeId, operator: 'fake-electron' });
   results.invalid = await call(trusted, 'checkin.scan', { text: 42 });
   results.desktop = await call(trusted, 'desktop.info', {});
+  // pdfkit and the Noto fonts load their files at run time: prove they resolve from the bundle.
+  const pdf = await call(trusted, 'badges.pdf', { attendeeId });
+  results.pdf = pdf.ok ? { ok: true, bytes: pdf.value.bytes, magic: Buffer.from(pdf.value.base64, 'base64').subarray(0, 5).toString() } : pdf;
   const subframe = { url: win.webContents.mainFrame.url, parent: win.webContents.mainFrame };
   results.fromSubframe = await call({ sender: win.webContents, senderFrame: subframe }, 'checkin.attendee', { attendeeId });
   results.topics = win.webContents.sent;

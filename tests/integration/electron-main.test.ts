@@ -91,6 +91,7 @@ describe('bundled Electron main process (fake electron module)', () => {
     expect(results.checkin).toMatchObject({ ok: true, value: { verdict: 'admitted' } });
     expect(results.invalid).toMatchObject({ ok: false, error: { code: 'invalid_args' } });
     expect(results.desktop).toMatchObject({ ok: true, value: { desktop: true } });
+    expect(results.pdf).toMatchObject({ ok: true, magic: '%PDF-' }); // pdfkit + fonts load from node_modules
     expect(results.fromSubframe).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(results.topics).toContainEqual(['foyer:topic', 'scan']);
     expect(results.navigationRefused).toBe(true);
