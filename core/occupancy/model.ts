@@ -157,5 +157,12 @@ export function computeOccupancy(input: Iterable<OccEvent>): OccupancyModel {
     r.refused = ef.filter((e) => e.effect === 'refused').length;
     r.tally = tallyOf(countersBy.get(k) ?? [], sweepsBy.get(k) ?? []);
   }
-  return { stays, effects, sweeps, counters, rooms };
+  // Canonical output order, whatever order the events came in.
+  const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  stays.sort((a, b) => (a.inKey < b.inKey ? -1 : a.inKey > b.inKey ? 1 : 0));
+  effects.sort(byKey);
+  sweeps.sort(byKey);
+  counters.sort(byKey);
+  const sortedRooms = new Map([...rooms.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return { stays, effects, sweeps, counters, rooms: sortedRooms };
 }

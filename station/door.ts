@@ -1,0 +1,181 @@
+// Room doors: scan in/out, manual counter, sweep, door settings. Like check-in, each
+// decision runs in one IMMEDIATE transaction and the result is returned only after the
+// event is committed. Nothing here touches the network.
+import { eq } from 'drizzle-orm';
+import type { CounterResult, DoorScanResult, DoorStatus, SweepResult } from '../core/api/occupancy';
+import { cleanScan } from '../core/checkin/scan-input';
+import { CATEGORY_LABELS, type Category } from '../core/model';
+import { decideDoor, type DoorDecision } from '../core/occupancy/door';
+import { doorMessage } from '../core/occupancy/messages';
+import type { DoorMode } from '../core/occupancy/types';
+import { timeInZone } from '../core/time';
+import { revocationOf, toSummary, type AttendeeRow } from '../db/attendees';
+import '../db/occupancy/derive';
+import { currentSession, isInvited, isInviteOnly, listRooms, listSessions, personAtRoom } from '../db/occupancy/read';
+import { stations } from '../db/schema/index';
+import { matchBadge } from './badge-matchers';
+import { oneRoomLive } from './occupancy-view';
+import type { Station } from './station';
+
+export interface DoorOptions {
+  operator?: string | null;
+}
+
+export function doorScan(station: Station, scanText: unknown, now: number, opts: DoorOptions = {}): DoorScanResult {
+  const cfg = station.config();
+  const room = cfg.role === 'door' && cfg.roomId ? listRooms(station.db.orm).find((r) => r.id === cfg.roomId) : undefined;
+  const mode: DoorMode = cfg.doorMode ?? 'entry';
+  if (!room) {
+    return {
+      verdict: 'refused',
+      reason: 'not_configured',
+      direction: 'entry',
+      message: 'This station is not set to a room door. Choose a room and a door mode first.',
+      attendee: null,
+      room: null,
+      eventId: null,
+      at: now,
+    };
+  }
+  const input = cleanScan(scanText);
+  const result = station.write(() => {
+    const orm = station.db.orm;
+    const tz = station.eventInfo().timeZone;
+    const today = station.today(now);
+    const session = currentSession(listSessions(orm), room.id, now);
+    const record = (d: DoorDecision, a: AttendeeRow | null, payload: Record<string, unknown>, since?: number | null) => {
+      const e = station.append(
+        {
+          kind: d.direction === 'exit' ? 'room_exit' : 'room_entry',
+          attendeeId: a?.id ?? null,
+          roomId: room.id,
+          sessionId: session?.id ?? null,
+          verdict: d.verdict,
+          reason: d.reason,
+          operator: opts.operator ?? null,
+          payload: { door: mode, ...payload },
+        },
+        now,
+      );
+      return {
+        verdict: d.verdict,
+        reason: d.reason,
+        direction: d.direction,
+        message: doorMessage(d.reason, {
+          name: a ? a.givenName || a.familyName : undefined,
+          room: room.name,
+          session: session?.title,
+          category: a ? (CATEGORY_LABELS[a.category as Category] ?? a.category) : undefined,
+          since: since ? timeInZone(since, tz) : undefined,
+        }),
+        attendee: a ? toSummary(a) : null,
+        eventId: e.id,
+      };
+    };
+    const unreadable = (reason: 'malformed' | 'unknown_code', payload: Record<string, unknown>) =>
+      record({ direction: mode === 'exit' ? 'exit' : 'entry', verdict: 'refused', reason }, null, payload);
+    if (!input.ok) return unreadable('malformed', { why: input.why });
+    const match = matchBadge(station, input.text, now);
+    const code = input.text.slice(0, 256);
+    if (match.kind === 'refused') {
+      // An unknown or invalid badge at an exit still leaves: only entries are refused.
+      return unreadable(match.reason === 'malformed' ? 'malformed' : 'unknown_code', { code, format: match.format });
+    }
+    const a = match.attendee;
+    const here = personAtRoom(orm, a.id, today, room.id);
+    const counts = oneRoomLive(station, room.id, now);
+    const decision = decideDoor({
+      mode,
+      today,
+      eventDays: station.eventInfo().days,
+      attendee: { status: a.status, category: a.category, validDays: a.validDays ?? null, badgeVersion: a.badgeVersion },
+      scannedVersion: match.scannedVersion,
+      scannedVersionRevoked: match.scannedVersion !== null && !!revocationOf(orm, a.id, match.scannedVersion),
+      room,
+      session: session
+        ? { allowedCategories: session.allowedCategories, inviteOnly: isInviteOnly(orm, session.id), invited: isInvited(orm, session.id, a.id) }
+        : null,
+      current: counts?.current ?? 0,
+      insideSince: here.insideSince,
+      lastExitAt: here.lastExitAt,
+      now,
+    });
+    return record(decision, a, { code, format: match.format }, here.insideSince);
+  });
+  return { ...result, room: oneRoomLive(station, room.id, now), at: now };
+}
+
+/** Manual +/− for a door nobody scans. The count never goes below zero. */
+export function manualCount(station: Station, roomId: string, delta: number, now: number, opts: DoorOptions = {}): CounterResult | null {
+  return station.write(() => {
+    const live = oneRoomLive(station, roomId, now);
+    if (!live) return null;
+    if (live.current + delta < 0) {
+      return {
+        applied: false,
+        message: live.current === 0 ? `${live.name} already shows nobody inside.` : `${live.name} shows only ${live.current} inside.`,
+        room: live,
+      };
+    }
+    station.append(
+      { kind: 'counter', attendeeId: null, roomId, sessionId: null, verdict: null, reason: null, operator: opts.operator ?? null, payload: { delta } },
+      now,
+    );
+    const after = oneRoomLive(station, roomId, now)!;
+    return { applied: true, message: `${delta > 0 ? '+' : '−'}${Math.abs(delta)} counted at ${after.name}.`, room: after };
+  });
+}
+
+/** Everyone out (end of a session): closes every stay in the room and resets the manual tally. */
+export function sweepRoom(station: Station, roomId: string, now: number, opts: DoorOptions = {}): SweepResult | null {
+  return station.write(() => {
+    const before = oneRoomLive(station, roomId, now);
+    if (!before) return null;
+    const session = currentSession(listSessions(station.db.orm), roomId, now);
+    station.append(
+      {
+        kind: 'sweep',
+        attendeeId: null,
+        roomId,
+        sessionId: session?.id ?? null,
+        verdict: null,
+        reason: null,
+        operator: opts.operator ?? null,
+        payload: { clearedAtStation: before.current },
+      },
+      now,
+    );
+    const after = oneRoomLive(station, roomId, now)!;
+    return { cleared: before.current, message: `${after.name} swept: ${before.current} counted out.`, room: after };
+  });
+}
+
+export function doorStatus(station: Station, now: number): DoorStatus {
+  const cfg = station.config();
+  return {
+    station: { id: cfg.id, name: cfg.name, role: cfg.role, roomId: cfg.roomId, mode: cfg.doorMode },
+    room: cfg.role === 'door' && cfg.roomId ? oneRoomLive(station, cfg.roomId, now) : null,
+    rooms: listRooms(station.db.orm).map((r) => ({ id: r.id, name: r.name, capacity: r.capacity })),
+    now,
+  };
+}
+
+/** Sets this station to a room door (or back to a desk with roomId null). */
+export function configureDoor(station: Station, roomId: string | null, mode: DoorMode | null, name: string | undefined): void {
+  if (roomId && !listRooms(station.db.orm).some((r) => r.id === roomId)) throw new DoorSettingsError('That room does not exist at this event.');
+  station.write(() => {
+    station.db.orm
+      .update(stations)
+      .set({
+        role: roomId ? 'door' : 'desk',
+        roomId,
+        doorMode: roomId ? (mode ?? 'entry') : null,
+        ...(name ? { name } : {}),
+      })
+      .where(eq(stations.id, station.id))
+      .run();
+  });
+  station.invalidate();
+}
+
+export class DoorSettingsError extends Error {}
