@@ -27,7 +27,7 @@ describe('check-in screen (Chromium, headless host)', () => {
   beforeAll(async () => {
     host = await startHostProcess();
     browser = await launchBrowser();
-    sp = await openStationPage(browser, host.url);
+    sp = await openStationPage(browser, host.url, { clock: true });
     page = sp.page;
   });
 
@@ -95,6 +95,14 @@ describe('check-in screen (Chromium, headless host)', () => {
     expect(await page.getByTestId('verdict-code').textContent()).toContain('A23-ZZZZZZ');
     expect(await verdict().textContent()).not.toMatch(/\bAdmitted\b/); // only "Not admitted"
     await screenshot(page, 'checkin-refused');
+  });
+
+  it('an answer fades to "Previous scan" after a while, so it cannot be mistaken for the next person', async () => {
+    expect(await verdict().getAttribute('data-stale')).toBeNull();
+    await page.clock.fastForward(21_000);
+    await expect.poll(() => verdict().getAttribute('data-stale')).toBe('true');
+    expect(await verdict().textContent()).toContain('Previous scan: Not admitted');
+    await screenshot(page, 'checkin-stale');
   });
 
   it('catches a scanner burst while the name search has focus, and leaves the search text alone', async () => {

@@ -20,10 +20,15 @@ export interface StationPage {
   problems: string[];
 }
 
-/** Opens the station URL in a fresh context and waits for the check-in screen's status bar. */
-export async function openStationPage(browser: Browser, url: string): Promise<StationPage> {
+/**
+ * Opens the station URL in a fresh context and waits for the status bar.
+ * `clock`: install Playwright's controllable clock (time still flows; tests can
+ * `page.clock.fastForward(ms)` to reach timeouts without waiting).
+ */
+export async function openStationPage(browser: Browser, url: string, opts: { clock?: boolean } = {}): Promise<StationPage> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB' });
   const page = await context.newPage();
+  if (opts.clock) await page.clock.install();
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(m.text());

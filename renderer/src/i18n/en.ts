@@ -24,6 +24,7 @@ export const en = {
     error: 'Not saved',
     pending: 'Checking…',
     idle: 'Ready to scan',
+    previous: 'Previous scan: {{word}}',
     idleHint: 'Scan a badge or search by name.',
     undone: 'Undone',
     info: 'Note',

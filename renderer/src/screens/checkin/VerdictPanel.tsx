@@ -1,6 +1,7 @@
 // The big answer a volunteer reads from a metre away: colour + icon + words (never
 // colour alone), who it is, why, and — for repeats — when and where they were first
 // admitted. data-verdict is only set from a committed reply of the station.
+import { createContext, useContext, useEffect, useState } from 'react';
 import type { CheckInResult, Verdict } from '../../../../core/model';
 import { Icon, type IconName } from '../../components/Icon';
 import { clockTimeWithSeconds, when } from '../../format';
@@ -13,7 +14,29 @@ const LOOK: Record<Verdict, { icon: IconName; word: string }> = {
   refused: { icon: 'cross', word: t('verdict.refused') },
 };
 
+/**
+ * After this long an answer fades to grey and says "Previous scan", so a volunteer
+ * whose next scan did not register is not misled by the last person's green panel.
+ */
+export const STALE_AFTER_MS = 20_000;
+const StaleCtx = createContext(false);
+
 export function VerdictPanel({ panel, timeZone }: { panel: PanelState; timeZone: string }) {
+  const [stale, setStale] = useState(false);
+  useEffect(() => {
+    setStale(false);
+    if (panel.state === 'idle' || panel.state === 'pending') return;
+    const timer = setTimeout(() => setStale(true), STALE_AFTER_MS);
+    return () => clearTimeout(timer);
+  }, [panel]);
+  return (
+    <StaleCtx.Provider value={stale}>
+      <PanelContent panel={panel} timeZone={timeZone} />
+    </StaleCtx.Provider>
+  );
+}
+
+function PanelContent({ panel, timeZone }: { panel: PanelState; timeZone: string }) {
   switch (panel.state) {
     case 'idle':
       return (
@@ -112,9 +135,11 @@ function Frame(props: {
   children?: React.ReactNode;
 }) {
   const kind = props.verdict ?? props.state;
+  const stale = useContext(StaleCtx);
   return (
     <section
-      className={`verdict verdict--${kind}`}
+      className={`verdict verdict--${kind}${stale ? ' verdict--stale' : ''}`}
+      data-stale={stale ? 'true' : undefined}
       data-testid="verdict"
       data-state={props.state}
       data-verdict={props.verdict}
@@ -123,7 +148,7 @@ function Frame(props: {
     >
       <header className="verdict__band">
         <Icon name={props.icon} className="verdict__icon" />
-        <span className="verdict__word">{props.word}</span>
+        <span className="verdict__word">{stale ? t('verdict.previous', { word: props.word }) : props.word}</span>
         {props.at !== undefined && props.timeZone && (
           <span className="verdict__time">
             {t(props.state === 'verdict' ? 'verdict.scannedAt' : 'verdict.at', { time: clockTimeWithSeconds(props.at, props.timeZone) })}
