@@ -136,10 +136,10 @@ export function roomDay(orm: Orm, roomId: string, day: string): RoomDayData {
 export function netChangeSince(orm: Orm, roomId: string, day: string, since: number): number {
   const r = stmt(
     orm,
-    `SELECT (SELECT count(*) FROM occupancy_stays WHERE room_id = ?1 AND day = ?2 AND in_at >= ?3)
-          - (SELECT count(*) FROM occupancy_stays WHERE room_id = ?1 AND day = ?2 AND out_at >= ?3)
-          + (SELECT coalesce(sum(delta), 0) FROM occupancy_marks WHERE room_id = ?1 AND day = ?2 AND kind = 'counter' AND at >= ?3) AS n`,
-  ).get(roomId, day, since) as { n: number };
+    `SELECT (SELECT count(*) FROM occupancy_stays WHERE room_id = @room AND day = @day AND in_at >= @since)
+          - (SELECT count(*) FROM occupancy_stays WHERE room_id = @room AND day = @day AND out_at >= @since)
+          + (SELECT coalesce(sum(delta), 0) FROM occupancy_marks WHERE room_id = @room AND day = @day AND kind = 'counter' AND at >= @since) AS n`,
+  ).get({ room: roomId, day, since }) as { n: number };
   return r.n;
 }
 
