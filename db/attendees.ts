@@ -1,7 +1,7 @@
 // Attendee reads and writes. Functions take the connection first (Signal's DataReader/DataWriter style).
-import { and, eq, inArray, like, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { CATEGORY_LABELS, type AttendeeSummary, type Category } from '../core/model';
-import { foldForSearch } from '../core/search/fold';
+import { encodeSearchText } from '../core/search/keys';
 import type { Orm } from './connection';
 import { prepared } from './prepared';
 import { attendees, badgeCodes, revocations } from './schema/index';
@@ -36,8 +36,9 @@ export function revocationOf(orm: Orm, attendeeId: string, badgeVersion: number)
   ).get({ attendeeId, badgeVersion });
 }
 
+/** The search keys of an attendee; the FTS index follows this column (db/search.ts). */
 export function searchTextFor(a: Pick<AttendeeRow, 'givenName' | 'familyName' | 'organisation' | 'delegation'>): string {
-  return foldForSearch(`${a.givenName} ${a.familyName} ${a.organisation} ${a.delegation}`);
+  return encodeSearchText({ givenName: a.givenName, familyName: a.familyName, organisation: a.organisation ?? '', delegation: a.delegation ?? '' });
 }
 
 /** Inserts or replaces attendees (registry edits win), keeping search text in step. */
@@ -81,22 +82,6 @@ export function upsertBadgeCodes(orm: Orm, rows: { code: string; attendeeId: str
 
 export function countAttendees(orm: Orm): number {
   return orm.select({ n: sql<number>`count(*)` }).from(attendees).get()?.n ?? 0;
-}
-
-/**
- * Simple folded substring search: every word of the query must appear.
- * (Front-desk search with FTS5 ranking lives in db/search.ts once issue 6 lands.)
- */
-export function searchAttendeesBasic(orm: Orm, query: string, limit = 20): AttendeeRow[] {
-  const words = foldForSearch(query).split(' ').filter(Boolean).slice(0, 6);
-  if (words.length === 0) return [];
-  return orm
-    .select()
-    .from(attendees)
-    .where(and(...words.map((w) => like(attendees.searchText, `%${w.replace(/[%_]/g, '')}%`))))
-    .orderBy(attendees.familyName, attendees.givenName)
-    .limit(limit)
-    .all();
 }
 
 export function getAttendeesByIds(orm: Orm, ids: string[]): AttendeeRow[] {

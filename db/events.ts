@@ -140,6 +140,17 @@ export function admissionsOf(orm: Orm, attendeeId: string) {
   ).all({ attendeeId });
 }
 
+/** One attendee's admission on one day, if any (search results show check-in state). */
+export function admissionOn(orm: Orm, attendeeId: string, day: string) {
+  return prepared(orm, 'admissions.on', () =>
+    orm
+      .select()
+      .from(admissions)
+      .where(and(eq(admissions.attendeeId, sql.placeholder('attendeeId')), eq(admissions.day, sql.placeholder('day'))))
+      .prepare(),
+  ).get({ attendeeId, day });
+}
+
 export function getEvent(orm: Orm, id: string): EventRow | undefined {
   return orm.select().from(events).where(eq(events.id, id)).get();
 }

@@ -4,8 +4,9 @@ import { messageFor } from '../../core/checkin/messages';
 import type { CheckinResults } from '../../core/api/checkin';
 import type { Results } from '../../core/api/index';
 import type { Reason } from '../../core/model';
-import { countAttendees, searchAttendeesBasic, toSummary, getAttendeesByIds } from '../../db/attendees';
-import { recentEvents } from '../../db/events';
+import { countAttendees, toSummary, getAttendeesByIds } from '../../db/attendees';
+import { admissionOn, recentEvents } from '../../db/events';
+import { searchAttendees } from '../../db/search';
 import { admissions, events } from '../../db/schema/index';
 import { checkIn, checkInAttendee, undoLast } from '../checkin';
 import type { Station } from '../station';
@@ -87,21 +88,11 @@ export function checkinHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof C
       });
     },
     'attendees.search': (args, station) => {
-      const rows = searchAttendeesBasic(station.db.orm, args.query, args.limit);
       const today = station.today(now());
-      const adm = new Map(
-        station.db.orm
-          .select()
-          .from(admissions)
-          .where(and(eq(admissions.day, today), inArray(admissions.attendeeId, rows.map((r) => r.id))))
-          .all()
-          .map((a) => [a.attendeeId, a]),
-      );
-      return rows.map((r) => ({
-        ...toSummary(r),
-        checkedInToday: adm.has(r.id),
-        checkedInAt: adm.get(r.id)?.wallTime ?? null,
-      }));
+      return searchAttendees(station.db.orm, args.query, args.limit).map(({ attendee }) => {
+        const adm = admissionOn(station.db.orm, attendee.id, today);
+        return { ...toSummary(attendee), checkedInToday: !!adm, checkedInAt: adm?.wallTime ?? null };
+      });
     },
   };
 }

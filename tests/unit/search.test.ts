@@ -1,0 +1,200 @@
+// Front-desk name search against a real station database (demo event + a few people with
+// the names volunteers get wrong): any spelling, any script, family name first, as you type.
+import crypto from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decodeSearchText, parseQuery } from '../../core/search/keys';
+import { upsertAttendees, upsertBadgeCodes, type AttendeeInsert } from '../../db/attendees';
+import { attendees } from '../../db/schema/index';
+import { repairSearchIndex, searchAttendees } from '../../db/search';
+import { checkInAttendee } from '../../station/checkin';
+import { createHandlers, dispatch } from '../../station/handlers/index';
+import type { Station } from '../../station/station';
+import { freshStation } from '../helpers/station';
+
+let station: Station;
+const ids: Record<string, string> = {};
+
+function person(key: string, p: Partial<AttendeeInsert> & { givenName: string; familyName: string }): AttendeeInsert {
+  ids[key] = crypto.randomUUID();
+  return { id: ids[key]!, organisation: '', delegation: '', category: 'ngo', ...p };
+}
+
+beforeEach(() => {
+  ({ station } = freshStation());
+  upsertAttendees(station.db.orm, [
+    person('mueller', { givenName: 'Anneliese', familyName: 'Müller', organisation: 'Caritas Wien', delegation: 'Austria' }),
+    person('mueller2', { givenName: 'Hans', familyName: 'Mueller', organisation: 'Swiss Red Cross' }),
+    person('lukasz', { givenName: 'Łukasz', familyName: 'Brzęczyszczykiewicz', delegation: 'Poland', category: 'delegation' }),
+    person('ivanov', { givenName: 'Дмитрий', familyName: 'Иванов', delegation: 'Russian Federation', category: 'delegation' }),
+    person('ivanovLatin', { givenName: 'Oleg', familyName: 'Ivanov', organisation: 'IOM' }),
+    person('eleni', { givenName: 'Ελένη', familyName: 'Ζαχαρίου', delegation: 'Greece', category: 'delegation' }),
+    person('ioannou', { givenName: 'Ευάγγελος', familyName: 'Ιωάννου', delegation: 'Cyprus', category: 'delegation' }),
+    person('ahmed', { givenName: 'أحمد', familyName: 'الزهراني', organisation: 'منظمة الأمل' }),
+    person('sato', { givenName: '花子', familyName: '佐藤', organisation: 'JICA' }),
+    person('kim', { givenName: '민준', familyName: '김', category: 'media' }),
+    person('li', { givenName: 'Wei', familyName: 'Li', organisation: 'UNODC', category: 'io' }),
+    person('lisbeth', { givenName: 'Lisbeth', familyName: 'Andersson', organisation: 'Linköping University' }),
+    person('obrien', { givenName: 'Siobhán', familyName: "O'Brien", organisation: 'Irish Aid' }),
+    person('annaLena', { givenName: 'Anna-Lena', familyName: 'Schröder', organisation: 'Müller Stiftung' }),
+  ]);
+  upsertBadgeCodes(station.db.orm, [{ code: 'T99-SEARCH7', attendeeId: ids.li!, badgeVersion: 1 }]);
+});
+afterEach(() => station.close());
+
+const find = (q: string, limit = 20) => searchAttendees(station.db.orm, q, limit).map((r) => r.attendee.id);
+
+describe('any spelling, any script', () => {
+  it.each([
+    ['Mueller', 'mueller'],
+    ['MULLER', 'mueller'],
+    ['müller', 'mueller'],
+    ['Müller', 'mueller2'],
+    ['Lukasz', 'lukasz'],
+    ['ŁUKASZ', 'lukasz'],
+    ['Brzeczyszczykiewicz', 'lukasz'],
+    ['Ivanov', 'ivanov'],
+    ['Иванов', 'ivanovLatin'],
+    ['иванов', 'ivanov'],
+    ['Eleni', 'eleni'],
+    ['ελενη', 'eleni'],
+    ['Zachariou', 'eleni'],
+    ['Zahariou', 'eleni'],
+    ['Ioannou', 'ioannou'],
+    ['Evangelos', 'ioannou'],
+    ['أحمد', 'ahmed'],
+    ['احمد', 'ahmed'], // written without the hamza
+    ['الزهراني', 'ahmed'],
+    ['佐藤', 'sato'],
+    ['佐藤花子', 'sato'],
+    ['花子', 'sato'],
+    ['김민준', 'kim'],
+    ['OBrien', 'obrien'],
+    ["o'brien", 'obrien'],
+    ['Siobhan', 'obrien'],
+    ['annalena', 'annaLena'],
+    ['Anna Lena Schroder', 'annaLena'],
+  ])('"%s" finds %s', (query, who) => {
+    expect(find(query, 100)).toContain(ids[who]);
+  });
+
+  it('finds people by organisation and delegation', () => {
+    expect(find('caritas wien')).toEqual([ids.mueller]);
+    expect(find('Irish Aid')).toEqual([ids.obrien]);
+    expect(find('Russian Federation')).toContain(ids.ivanov);
+    expect(find('منظمة')).toContain(ids.ahmed);
+  });
+
+  it('a native-script query does not drag in every Latin name its transliteration starts with', () => {
+    const hits = searchAttendees(station.db.orm, 'أحمد', 50).map((r) => r.attendee);
+    expect(hits.length).toBeGreaterThan(0);
+    for (const a of hits) expect(`${a.givenName} ${a.familyName} ${a.organisation}`).toMatch(/[\u0600-\u06ff]/);
+  });
+
+  it('every hit of a multi-word query matches every word', () => {
+    const hits = searchAttendees(station.db.orm, 'anneliese mul', 50);
+    expect(hits.map((h) => h.attendee.id)).toEqual([ids.mueller]);
+  });
+
+  it('finds nobody for a name nobody has', () => {
+    expect(find('Qwxzyk')).toEqual([]);
+    expect(find('   ')).toEqual([]);
+  });
+});
+
+describe('as you type', () => {
+  it('every prefix of the family name keeps the person in the results', () => {
+    for (const q of ['S', 'Sc', 'Sch', 'Schr', 'Schro', 'Schroe', 'Schroed', 'Schröder']) {
+      const hits = searchAttendees(station.db.orm, `Anna ${q}`, 20).map((r) => r.attendee.id);
+      expect(hits, q).toContain(ids.annaLena);
+    }
+    for (const q of ['Iv', 'Iva', 'Иван', 'Ива']) expect(find(q, 100), q).toContain(ids.ivanov);
+  });
+});
+
+describe('ranking', () => {
+  it('an exact family name comes before longer family names, then given names', () => {
+    const hits = searchAttendees(station.db.orm, 'Li', 100).map((h) => h.attendee);
+    // By family-name word: 'Li', 'بن علي' (Ali, any-ascii "ly") are exact; Lindqvist a prefix.
+    const kind = (a: (typeof hits)[number]) => {
+      const family = decodeSearchText(a.searchText).family;
+      return family.includes('li') ? 0 : family.some((t) => t.startsWith('li')) ? 1 : 2;
+    };
+    expect(hits.slice(0, 3).map(kind)).toEqual([0, 0, 0].slice(0, Math.min(3, hits.filter((a) => kind(a) === 0).length)));
+    expect(hits.filter((a) => kind(a) === 0).map((a) => a.id)).toContain(ids.li);
+    const kinds = hits.map(kind);
+    expect([...kinds].sort()).toEqual(kinds); // never a given-name match above a family-name match
+    expect(kinds).toContain(2); // Lisbeth is there, below the family names
+  });
+
+  it('the family name Müller ranks before an organisation called Müller', () => {
+    const hits = searchAttendees(station.db.orm, 'Müller', 200).map((r) => r.attendee.id);
+    expect(hits).toContain(ids.annaLena); // "Müller Stiftung"
+    expect(hits.indexOf(ids.mueller!)).toBeLessThan(hits.indexOf(ids.annaLena!));
+    expect(hits.indexOf(ids.mueller2!)).toBeLessThan(hits.indexOf(ids.annaLena!));
+  });
+
+  it('given + family beats family alone', () => {
+    expect(find('Hans Müller')[0]).toBe(ids.mueller2);
+    expect(find('Müller Anneliese')[0]).toBe(ids.mueller);
+  });
+
+  it('a typed badge code goes straight to its owner', () => {
+    expect(find('t99-search7')[0]).toBe(ids.li);
+    expect(find('T99-SEA')).toContain(ids.li);
+  });
+});
+
+describe('the index follows the attendee list', () => {
+  it('a renamed person is found by the new name only; a deleted one not at all', () => {
+    upsertAttendees(station.db.orm, [{ id: ids.mueller!, givenName: 'Anneliese', familyName: 'Gruenberg', category: 'ngo', organisation: 'Caritas Wien' }]);
+    expect(find('Grünberg')).toEqual([ids.mueller]);
+    expect(find('Anneliese Müller')).not.toContain(ids.mueller);
+    station.db.orm.delete(attendees).where(eq(attendees.id, ids.obrien!)).run();
+    expect(find("O'Brien")).not.toContain(ids.obrien);
+  });
+
+  it('repairs rows written without search keys and lost triggers', () => {
+    expect(find('Weisskopf')).toEqual([]); // the once-per-connection check has run
+    station.db.sqlite.exec('DROP TRIGGER attendees_fts_ai');
+    station.db.sqlite
+      .prepare("INSERT INTO attendees (id, given_name, family_name, category) VALUES (?, 'Jürgen', 'Weißkopf', 'staff')")
+      .run('raw-insert-1');
+    expect(find('Weisskopf')).toEqual([]);
+    const repair = repairSearchIndex(station.db.orm);
+    expect(repair).toMatchObject({ recomputed: 1, triggersRestored: 1, rebuilt: true });
+    expect(find('Weisskopf')).toEqual(['raw-insert-1']);
+    // The restored trigger keeps later inserts in step.
+    upsertAttendees(station.db.orm, [person('later', { givenName: 'Zoë', familyName: 'Ødegård' })]);
+    expect(find('Zoe Odegard')).toEqual([ids.later]);
+  });
+
+  it('odd input is never read as FTS syntax', () => {
+    for (const q of ['"', 'a AND', 'NEAR(x y)', '*', 'müller OR', '{family}: x', '^li', '-', "'", 'a"b*c', '\u0000'.repeat(3), 'x'.repeat(200)]) {
+      expect(() => searchAttendees(station.db.orm, q), q).not.toThrow();
+    }
+  });
+});
+
+describe("'attendees.search' over the station API", () => {
+  it('shows category and today’s check-in state, and validates input', async () => {
+    const now = Date.parse(`${station.eventInfo().days[0]}T09:00:00Z`);
+    const handlers = createHandlers({ now: () => now });
+    checkInAttendee(station, ids.li!, now);
+    const res = await dispatch(handlers, station, 'attendees.search', { query: 'li wei' });
+    expect(res.ok).toBe(true);
+    const hit = (res.ok ? (res.value as { id: string; categoryLabel: string; checkedInToday: boolean; checkedInAt: number | null }[]) : [])[0]!;
+    expect(hit).toMatchObject({ id: ids.li, categoryLabel: 'International organisation', checkedInToday: true, checkedInAt: now });
+    const other = await dispatch(handlers, station, 'attendees.search', { query: 'Andersson' });
+    expect(other.ok && (other.value as { checkedInToday: boolean }[])[0]?.checkedInToday).toBe(false);
+    const bad = await dispatch(handlers, station, 'attendees.search', { query: 'x'.repeat(500) });
+    expect(bad.ok).toBe(false);
+  });
+});
+
+describe('query parsing', () => {
+  it('keeps at most six words and drops punctuation', () => {
+    expect(parseQuery('a b c d e f g h').length).toBe(6);
+    expect(parseQuery('  ,;  ')).toEqual([]);
+  });
+});
