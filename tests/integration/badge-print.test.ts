@@ -1,0 +1,166 @@
+// Printed badges, checked by independent referees: our PDFs are rasterised by
+// pdftoppm, "photographed" by ImageMagick and read back by zbarimg and by Foyer's
+// own decoder; the text read is then checked in at a station with no network.
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSignedBadge } from '../../core/badge/signed';
+import { sortForPrinting, TEMPLATE_IDS, type BadgePrint } from '../../core/badge/templates';
+import { shortDateTime } from '../../core/time';
+import { trustedPublicKey } from '../../db/badges';
+import { attendees, badgeCodes } from '../../db/schema/index';
+import { demoBadgePrints } from '../../node/badges/demo';
+import { renderBadgesPdf } from '../../node/badges/pdf';
+import { nodeEd25519 } from '../../node/ed25519';
+import { checkIn } from '../../station/checkin';
+import { createHandlers, dispatch } from '../../station/handlers/index';
+import { decodeQr } from '../../station/qr/node-decoder';
+import { readImageFile } from '../../station/qr/image-file';
+import type { Station } from '../../station/station';
+import { forgedBadgeFor, signedBadgeFor } from '../helpers/badges';
+import { photograph, rasterise, zbarimg } from '../helpers/raster';
+import { freshStation, tempDir } from '../helpers/station';
+
+let station: Station;
+let now: number;
+let work: string;
+
+beforeAll(() => {
+  ({ station } = freshStation());
+  now = Date.parse(`${station.eventInfo().days[0]}T08:30:00Z`);
+  work = tempDir('foyer-badge-print-');
+});
+afterAll(() => {
+  station.close();
+  // Keep a few images to look at (test-results/ is not committed), drop the rest.
+  const keep = path.resolve(__dirname, '../../test-results/badges');
+  fs.mkdirSync(keep, { recursive: true });
+  for (const f of ['photo-0.png', 'photo-1.png', 'photo-2.png', 'scripts/scripts-1.png', 'scripts/scripts-2.png']) {
+    if (fs.existsSync(path.join(work, f))) fs.copyFileSync(path.join(work, f), path.join(keep, path.basename(f)));
+  }
+  fs.rmSync(work, { recursive: true, force: true });
+});
+
+const call = (method: string, args: unknown, at = now) => dispatch(createHandlers({ now: () => at }), station, method, args);
+
+function verify(text: string) {
+  return readSignedBadge(text, { eventId: station.eventInfo().id, publicKey: (k) => trustedPublicKey(station.db.orm, k), ed25519: nodeEd25519 });
+}
+
+function print(b: Partial<BadgePrint> & Pick<BadgePrint, 'qrText'>): BadgePrint {
+  return { attendeeId: 'x', givenName: 'Walk', familyName: 'In', organisation: 'Freelance', delegation: '', country: '', category: 'media', code: '', badgeVersion: 1, ...b };
+}
+
+async function pdfToPngs(name: string, badges: BadgePrint[], template: (typeof TEMPLATE_IDS)[number], dpi = 200): Promise<string[]> {
+  const file = path.join(work, `${name}.pdf`);
+  fs.writeFileSync(file, await renderBadgesPdf(badges, template));
+  return rasterise(file, path.join(work, name), dpi);
+}
+
+describe('the "done when" scenario: a photographed badge at a station that has never seen the attendee', () => {
+  it('admits a genuine badge offline, refuses a forged and a superseded one with the right sentence', async () => {
+    // Registered after this station's last sync: signed with the event key, never inserted here.
+    const newcomer = crypto.randomUUID();
+    expect(station.db.orm.select().from(attendees).where(eq(attendees.id, newcomer)).get()).toBeUndefined();
+    const genuine = signedBadgeFor(station, { attendeeId: newcomer, category: 'speaker' });
+    const forged = forgedBadgeFor(station, { attendeeId: crypto.randomUUID(), category: 'speaker' });
+
+    // A known attendee whose badge was reprinted: the old badge is the superseded one.
+    const known = station.db.orm.select().from(attendees).where(and(eq(attendees.status, 'active'), eq(attendees.notes, ''))).get()!;
+    const oldText = signedBadgeFor(station, { attendeeId: known.id, category: known.category as never, validDays: known.validDays });
+    const reprintAt = now - 45 * 60_000;
+    expect((await call('badges.reprint', { attendeeId: known.id }, reprintAt)).ok).toBe(true);
+
+    const [g, f, o] = await Promise.all([
+      pdfToPngs('genuine', [print({ givenName: 'Ngozi', familyName: 'Okafor-Müller', qrText: genuine })], 'cr80'),
+      pdfToPngs('forged', [print({ givenName: 'Ngozi', familyName: 'Okafor-Müller', qrText: forged })], 'cr80'),
+      pdfToPngs('old', [print({ givenName: known.givenName, familyName: known.familyName, qrText: oldText })], 'a6'),
+    ]);
+    const photos = [g[0]!, f[0]!, o[0]!].map((png, i) => photograph(png, path.join(work, `photo-${i}.png`), { rotate: [17, -23, 8][i], blur: 1.2 }));
+
+    const read = zbarimg(photos);
+    expect(read).toEqual([genuine, forged, oldText]);
+    for (const [i, p] of photos.entries()) expect((await decodeQr(readImageFile(p))).text, `app decoder, photo ${i}`).toBe(read[i]);
+
+    const admitted = checkIn(station, read[0]!, now);
+    expect(admitted).toMatchObject({ verdict: 'admitted', reason: 'ok_unsynced', attendee: { id: newcomer, synced: false, category: 'speaker' } });
+    const refusedForged = checkIn(station, read[1]!, now);
+    expect(refusedForged).toMatchObject({ verdict: 'refused', reason: 'bad_signature', message: 'This badge is not genuine (signature check failed).' });
+    const refusedOld = checkIn(station, read[2]!, now);
+    expect(refusedOld).toMatchObject({ verdict: 'refused', reason: 'revoked' });
+    expect(refusedOld.message).toBe(`This badge was replaced by a reprint on ${shortDateTime(reprintAt, station.eventInfo().timeZone)}. Ask for the new badge.`);
+  });
+});
+
+describe('badge PDFs round-trip through independent decoders', () => {
+  it('every template, names in many scripts: zbarimg and the app decoder read a signature-valid badge of the same attendee', async () => {
+    // One attendee per script in the demo list (Arabic, Hebrew, CJK, Thai, Georgian, Armenian, Cyrillic, Greek, diacritics).
+    const rows = station.db.orm.select().from(attendees).where(eq(attendees.status, 'active')).all();
+    const scripts = [/[\u0600-\u06ff]/, /[\u0590-\u05ff]/, /[\u3040-\u30ff\u4e00-\u9fff]/, /[\uac00-\ud7af]/, /[\u0e00-\u0e7f]/, /[\u10a0-\u10ff]/, /[\u0530-\u058f]/, /[\u0400-\u04ff]/, /[\u0370-\u03ff]/, /[À-ž]/];
+    const sample = scripts.map((re) => rows.find((a) => re.test(a.givenName + a.familyName))!).filter(Boolean);
+    expect(sample.length).toBe(scripts.length);
+    for (const template of TEMPLATE_IDS) {
+      const a = sample[TEMPLATE_IDS.indexOf(template)]!;
+      const res = await call('badges.pdf', { attendeeId: a.id, template });
+      expect(res.ok, JSON.stringify(res)).toBe(true);
+      if (!res.ok) continue;
+      const value = res.value as { path: string; base64: string; bytes: number };
+      expect(fs.readFileSync(value.path)).toEqual(Buffer.from(value.base64, 'base64'));
+      const pngs = rasterise(value.path, path.join(work, `api-${template}`), 200);
+      const [text] = zbarimg(pngs);
+      expect(text).toBeTruthy();
+      expect((await decodeQr(readImageFile(pngs[0]!))).text).toBe(text);
+      const v = verify(text!);
+      expect(v).toMatchObject({ ok: true, body: { attendeeId: a.id, badgeVersion: a.badgeVersion, category: a.category } });
+      // The text layer holds the names (right-to-left ones in logical order are not required of pdftotext; Latin/Cyrillic are).
+      const words = execFileSync('pdftotext', [value.path, '-'], { encoding: 'utf8' });
+      expect(words).toContain(a.delegation || a.organisation.split(' ')[0]!);
+    }
+    // All ten scripts on one A4 sheet pair: every QR decodes and verifies.
+    const prints = sample.map((a) => {
+      const r = station.db.orm.select().from(attendees).where(eq(attendees.id, a.id)).get()!;
+      return print({ attendeeId: r.id, givenName: r.givenName, familyName: r.familyName, organisation: r.organisation, delegation: r.delegation, category: r.category, qrText: signedBadgeFor(station, { attendeeId: r.id, badgeVersion: r.badgeVersion, category: r.category as never, validDays: r.validDays }) });
+    });
+    const pngs = await pdfToPngs('scripts', prints, 'a4-8', 150);
+    const texts = zbarimg(pngs);
+    expect(texts.map((t) => (verify(t) as { body?: { attendeeId: string } }).body?.attendeeId).sort()).toEqual(prints.map((p) => p.attendeeId).sort());
+  });
+
+  it('a plain code QR made by qrencode (an independent encoder) is read by both decoders and checks the person in', async () => {
+    const row = station.db.orm
+      .select({ code: badgeCodes.code, id: attendees.id })
+      .from(badgeCodes)
+      .innerJoin(attendees, eq(attendees.id, badgeCodes.attendeeId))
+      .where(and(eq(attendees.status, 'active'), eq(attendees.notes, ''), eq(attendees.badgeVersion, 1)))
+      .all()
+      .at(-1)!;
+    const png = path.join(work, 'plain.png');
+    execFileSync('qrencode', ['-o', png, '-s', '6', '-l', 'M', row.code]);
+    expect(zbarimg([png])).toEqual([row.code]);
+    expect((await decodeQr(readImageFile(png))).text).toBe(row.code);
+    expect(checkIn(station, row.code, now)).toMatchObject({ verdict: 'admitted', attendee: { id: row.id } });
+  });
+});
+
+describe('batch PDF of the demo badges', () => {
+  it('builds all of them sorted for pre-printing, and a sample of sheets decodes with zbarimg', async () => {
+    const t0 = performance.now();
+    const badges = sortForPrinting(demoBadgePrints(now));
+    const file = path.join(work, 'demo-a4.pdf');
+    fs.writeFileSync(file, await renderBadgesPdf(badges, 'a4-8'));
+    const seconds = (performance.now() - t0) / 1000;
+    console.log(`batch PDF: ${badges.length} demo badges on ${Math.ceil(badges.length / 8)} A4 sheets in ${seconds.toFixed(1)} s (${(fs.statSync(file).size / 1e6).toFixed(1)} MB)`);
+    expect(badges.length).toBeGreaterThan(1150); // 1,200 generated, the cancelled ones are not printed
+    // The first, a middle and the last sheet (the full set is decoded in `npm run bench -- --only badges`).
+    const last = Math.ceil(badges.length / 8);
+    const pages = [1, Math.floor(last / 2), last];
+    const pngs = pages.flatMap((p) => rasterise(file, path.join(work, `demo-${p}`), 150, { first: p, last: p }));
+    const read = zbarimg(pngs);
+    const expected = pages.flatMap((p) => badges.slice((p - 1) * 8, p * 8).map((b) => b.qrText));
+    expect(read.sort()).toEqual(expected.sort());
+    for (const t of read) expect(verify(t).ok).toBe(true); // the demo key is this demo station's key
+  });
+});
