@@ -1,0 +1,47 @@
+// Sync area of the station API: pairing with a registry, "sync now", status, conflicts.
+import { z } from 'zod';
+
+export const syncMethods = {
+  'sync.status': z.object({}),
+  'sync.pair': z.object({ url: z.string().trim().min(1).max(500), code: z.string().trim().min(6).max(64) }),
+  'sync.now': z.object({}),
+  /** People admitted as a first entry at two stations that did not know of each other. */
+  'sync.conflicts': z.object({ limit: z.number().int().min(1).max(500).default(100) }),
+} as const;
+
+export interface SyncStatusInfo {
+  paired: boolean;
+  registryUrl: string | null;
+  state: 'standalone' | 'online' | 'offline' | 'error';
+  /** True while the live channel (pokes) is connected. */
+  live: boolean;
+  lastSyncAt: number | null;
+  lastAttemptAt: number | null;
+  nextAttemptAt: number | null;
+  /** Own events waiting to upload. */
+  outbox: number;
+  /** Events the registry refused, with its reason (kept here, never dropped). */
+  rejected: { eventId: string; seq: number | null; reason: string; at: number }[];
+  /** One sentence for people, or null when all is well. */
+  message: string | null;
+  /** Registry clock − station clock, ms. */
+  clockSkewMs: number;
+  /** Station clock off by more than 2 minutes. */
+  clockWarning: boolean;
+  conflicts: number;
+}
+
+export interface SyncConflict {
+  attendeeId: string;
+  name: string;
+  day: string;
+  admissions: number;
+  first: { stationName: string; at: number };
+}
+
+export interface SyncResults {
+  'sync.status': SyncStatusInfo;
+  'sync.pair': { paired: boolean; message: string; eventName: string | null };
+  'sync.now': { ok: boolean; state: SyncStatusInfo['state']; pushed: number; pulled: number; message: string | null };
+  'sync.conflicts': SyncConflict[];
+}

@@ -1,0 +1,70 @@
+// Handlers of the sync area (see core/api/sync.ts for the contract).
+import { desc, eq } from 'drizzle-orm';
+import type { SyncResults } from '../../core/api/sync';
+import { admissions, attendees, stations } from '../../db/schema/index';
+import type { Station } from '../station';
+import { clockMessage } from '../sync/client';
+import { syncClientFor } from '../sync/index';
+import { outboxCount, rejectedEvents } from '../sync/outbox';
+import { pairStation } from '../sync/pair';
+import type { AreaHandlers, HandlerOptions } from './types';
+
+export function syncHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof SyncResults> {
+  const status = (station: Station): SyncResults['sync.status'] => {
+    const c = syncClientFor(station, { now: opts.now });
+    const link = c.link();
+    const line = c.statusLine();
+    return {
+      paired: !!link,
+      registryUrl: link?.url ?? null,
+      state: line.state,
+      live: c.liveConnected,
+      lastSyncAt: line.lastSyncAt,
+      lastAttemptAt: c.lastAttemptAt,
+      nextAttemptAt: c.nextAttemptAt,
+      outbox: outboxCount(station),
+      rejected: rejectedEvents(station).map((r) => ({ eventId: r.id, seq: r.seq, reason: r.reason, at: r.at })),
+      message: line.message ?? (c.clockWarning() ? clockMessage(c.clockSkewMs) : null),
+      clockSkewMs: c.clockSkewMs,
+      clockWarning: c.clockWarning(),
+      conflicts: c.conflictCount(),
+    };
+  };
+  return {
+    'sync.status': (_args, station) => status(station),
+    'sync.pair': async (args, station) => {
+      const c = syncClientFor(station, { now: opts.now });
+      const r = await pairStation(station, args.url, args.code, { now: opts.now });
+      if (r.paired) {
+        c.start();
+        c.relink();
+        station.emit('sync');
+        station.emit('status');
+      }
+      return r;
+    },
+    'sync.now': async (_args, station) => {
+      const c = syncClientFor(station, { now: opts.now });
+      c.start();
+      return c.syncNow();
+    },
+    'sync.conflicts': (args, station) => {
+      const rows = station.db.orm
+        .select({ a: admissions, givenName: attendees.givenName, familyName: attendees.familyName, stationName: stations.name })
+        .from(admissions)
+        .leftJoin(attendees, eq(attendees.id, admissions.attendeeId))
+        .leftJoin(stations, eq(stations.id, admissions.stationId))
+        .where(eq(admissions.conflict, true))
+        .orderBy(desc(admissions.day), desc(admissions.hlc))
+        .limit(args.limit)
+        .all();
+      return rows.map((r) => ({
+        attendeeId: r.a.attendeeId,
+        name: [r.givenName, r.familyName].filter(Boolean).join(' ') || r.a.attendeeId,
+        day: r.a.day,
+        admissions: r.a.admitCount,
+        first: { stationName: r.stationName ?? 'another station', at: r.a.wallTime },
+      }));
+    },
+  };
+}

@@ -1,0 +1,112 @@
+// Applies a pulled page to the station database in short transactions, so a scan never
+// waits behind a long download. Events go through insertEvent (idempotent, updates derived
+// state); organiser data is upserted (registry edits win). The cursor moves in the same
+// transaction as the page's last rows: an interrupted download resumes where it stopped.
+import { and, eq, notInArray } from 'drizzle-orm';
+import type { Change } from '../../core/sync/protocol';
+import { upsertAttendees, upsertBadgeCodes } from '../../db/attendees';
+import { insertEvent } from '../../db/events';
+import { badgeCodes, event as eventTable, revocations, rooms, sessions, signingKeys, stations } from '../../db/schema/index';
+import { setSetting } from '../../db/settings';
+import type { Station } from '../station';
+
+export const CURSOR = 'sync.cursor';
+const CHUNK = 200;
+
+/** Apply order inside a page: parents before children (rooms before sessions…). */
+const ORDER: Record<Change['type'], number> = { event: 0, room: 1, session: 2, station: 3, key: 4, revocation: 5, attendee: 6, log: 7 };
+
+export interface Applied {
+  attendees: number;
+  events: number;
+  other: number;
+}
+
+export async function applyPage(station: Station, changes: Change[], nextCursor: string, now: () => number): Promise<Applied> {
+  const sorted = [...changes].sort((a, b) => ORDER[a.type] - ORDER[b.type] || a.seq - b.seq);
+  const applied: Applied = { attendees: 0, events: 0, other: 0 };
+  let maxHlc: string | null = null;
+  for (let i = 0; i < sorted.length || i === 0; i += CHUNK) {
+    const chunk = sorted.slice(i, i + CHUNK);
+    const last = i + CHUNK >= sorted.length;
+    station.write(() => {
+      for (const c of chunk) {
+        applyOne(station, c, now(), applied);
+        if (c.type === 'log' && (maxHlc === null || c.data.hlc > maxHlc)) maxHlc = c.data.hlc;
+      }
+      if (last) {
+        // Later local stamps must sort after everything seen (one merge of the page's maximum suffices).
+        if (maxHlc) station.receiveClock(maxHlc, now());
+        setSetting(station.db.orm, CURSOR, nextCursor);
+      }
+    });
+    if (!last) await new Promise((r) => setImmediate(r)); // let a waiting scan in
+  }
+  return applied;
+}
+
+function applyOne(station: Station, c: Change, now: number, applied: Applied): void {
+  const orm = station.db.orm;
+  switch (c.type) {
+    case 'event': {
+      const { id: _id, ...rest } = c.data;
+      orm.delete(eventTable).run();
+      orm.insert(eventTable).values(c.data).onConflictDoUpdate({ target: eventTable.id, set: rest }).run();
+      applied.other++;
+      break;
+    }
+    case 'room': {
+      const { id: _id, ...rest } = c.data;
+      orm.insert(rooms).values(c.data).onConflictDoUpdate({ target: rooms.id, set: rest }).run();
+      applied.other++;
+      break;
+    }
+    case 'session': {
+      // A room changed after its session gets a later sequence number and may come on a
+      // later page: hold its place so the foreign key holds; the real row overwrites it.
+      orm.insert(rooms).values({ id: c.data.roomId, name: c.data.roomId, capacity: 0 }).onConflictDoNothing().run();
+      const { id: _id, ...rest } = c.data;
+      orm.insert(sessions).values(c.data).onConflictDoUpdate({ target: sessions.id, set: rest }).run();
+      applied.other++;
+      break;
+    }
+    case 'station': {
+      const { id: _id, revoked: _r, ...rest } = c.data;
+      orm.insert(stations).values({ id: c.data.id, ...rest }).onConflictDoUpdate({ target: stations.id, set: rest }).run();
+      applied.other++;
+      break;
+    }
+    case 'key': {
+      // The registry's key replaces any standalone key with the same id, private half included.
+      const { keyId: _k, ...rest } = c.data;
+      orm.insert(signingKeys).values(c.data).onConflictDoUpdate({ target: signingKeys.keyId, set: { ...rest, privateKey: null } }).run();
+      applied.other++;
+      break;
+    }
+    case 'revocation': {
+      orm
+        .insert(revocations)
+        .values(c.data)
+        .onConflictDoUpdate({ target: [revocations.attendeeId, revocations.badgeVersion], set: { revokedAt: c.data.revokedAt, reason: c.data.reason } })
+        .run();
+      applied.other++;
+      break;
+    }
+    case 'attendee': {
+      const { badgeCodes: codes, ...a } = c.data;
+      upsertAttendees(orm, [{ ...a, updatedAt: now }]);
+      upsertBadgeCodes(orm, codes.map((code) => ({ code, attendeeId: a.id, badgeVersion: a.badgeVersion })));
+      orm
+        .delete(badgeCodes)
+        .where(codes.length ? and(eq(badgeCodes.attendeeId, a.id), notInArray(badgeCodes.code, codes)) : eq(badgeCodes.attendeeId, a.id))
+        .run();
+      applied.attendees++;
+      break;
+    }
+    case 'log': {
+      if (c.data.stationId === station.id) break; // our own events are already here
+      if (insertEvent(orm, c.data, now)) applied.events++;
+      break;
+    }
+  }
+}

@@ -1,0 +1,80 @@
+// Pairing: registry URL + one-time code → a station token, stored in this station's
+// settings. The station keeps its own id (its offline events already carry it).
+import { count, ne } from 'drizzle-orm';
+import { HealthResponse, INITIAL_CURSOR, PROTOCOL_VERSION, PairRequest, PairResponse } from '../../core/sync/protocol';
+import { attendees, events, rooms, sessions } from '../../db/schema/index';
+import { getSetting, setSetting } from '../../db/settings';
+import type { Station } from '../station';
+import { CURSOR } from './apply';
+import { LINK, type RegistryLink } from './client';
+import { SyncError, normaliseRegistryUrl, request } from './transport';
+
+export interface PairResult {
+  paired: boolean;
+  message: string;
+  eventName: string | null;
+}
+
+export async function pairStation(
+  station: Station,
+  rawUrl: string,
+  code: string,
+  opts: { fetch?: typeof fetch; now?: () => number } = {},
+): Promise<PairResult> {
+  const now = opts.now ?? Date.now;
+  const url = normaliseRegistryUrl(rawUrl);
+  if (!url) return { paired: false, message: 'That is not a registry address. It looks like http://192.168.1.10:8787', eventName: null };
+  const t = { baseUrl: url, token: null, fetch: opts.fetch, timeoutMs: 10_000 };
+  try {
+    const health = await request(t, 'GET', '/v1/health', HealthResponse);
+    if (health.data.protocol !== PROTOCOL_VERSION) {
+      return { paired: false, message: `The registry speaks sync protocol ${health.data.protocol}, this station ${PROTOCOL_VERSION}. Update Foyer.`, eventName: null };
+    }
+    const body: PairRequest = { protocol: PROTOCOL_VERSION, code, stationId: station.id, name: station.config().name };
+    const { data } = await request(t, 'POST', '/v1/pair', PairResponse, body);
+    const refusal = prepareForEvent(station, data.eventId);
+    if (refusal) return { paired: false, message: refusal, eventName: data.eventName };
+    const previous = getSetting<RegistryLink>(station.db.orm, LINK);
+    station.write(() => {
+      if (!previous || previous.url !== url) {
+        // A different registry has none of our events and a different change sequence.
+        setSetting(station.db.orm, CURSOR, INITIAL_CURSOR);
+        station.db.sqlite.prepare('update events set pushed_at = null where station_id = ?').run(station.id);
+      }
+      const link: RegistryLink = { url, token: data.token, eventId: data.eventId, pairedAt: now() };
+      setSetting(station.db.orm, LINK, link);
+    });
+    station.invalidate();
+    return { paired: true, message: `Paired with the registry${data.eventName ? ` for “${data.eventName}”` : ''}.`, eventName: data.eventName };
+  } catch (err) {
+    const e = err as SyncError;
+    if (e.kind === 'network') return { paired: false, message: `Cannot reach ${url}. Check the address and that this laptop is on the event network.`, eventName: null };
+    return { paired: false, message: e.message, eventName: null };
+  }
+}
+
+/**
+ * A station holding scans for another event must not mix them into this one. With no
+ * events in its log, the local attendee list (the demo) is simply replaced by the download.
+ */
+function prepareForEvent(station: Station, eventId: string | null): string | null {
+  if (!eventId) return null;
+  let local: string | null = null;
+  try {
+    local = station.eventInfo().id;
+  } catch {
+    local = null;
+  }
+  if (local === null || local === eventId) return null;
+  const orm = station.db.orm;
+  const n = orm.select({ n: count() }).from(events).get()?.n ?? 0;
+  if (n > 0) {
+    return `This station holds ${n} scans for another event (${local}). Start Foyer with a new data folder to pair it with this registry; nothing was changed.`;
+  }
+  station.write(() => {
+    orm.delete(sessions).run();
+    orm.delete(attendees).run(); // badge codes go with them (on delete cascade)
+    orm.delete(rooms).where(ne(rooms.id, '')).run();
+  });
+  return null;
+}

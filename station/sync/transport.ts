@@ -1,0 +1,97 @@
+// HTTP to the registry, with every failure sorted into the classes the sync loop acts on
+// (after PowerSync): network and 5xx → retry with backoff; 401 → pair again; other 4xx →
+// rejected, kept and shown; a response that fails validation → treated like a 5xx.
+import type { z } from 'zod';
+import { ErrorBody } from '../../core/sync/protocol';
+
+export type FailureKind = 'network' | 'server' | 'unauthorized' | 'rejected' | 'protocol' | 'bad_response';
+
+export class SyncError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly status: number | null = null,
+    readonly code: string | null = null,
+  ) {
+    super(message);
+  }
+  get retryable(): boolean {
+    return this.kind === 'network' || this.kind === 'server' || this.kind === 'bad_response';
+  }
+}
+
+export interface TransportOptions {
+  baseUrl: string;
+  token: string | null;
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+}
+
+/** Checks a registry address typed by a person: http(s) only, no credentials or fragments. */
+export function normaliseRegistryUrl(text: string): string | null {
+  let u: URL;
+  try {
+    u = new URL(text.trim());
+  } catch {
+    return null;
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
+  if (u.username || u.password) return null;
+  return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`;
+}
+
+export async function request<S extends z.ZodType>(
+  o: TransportOptions,
+  method: 'GET' | 'POST',
+  path: string,
+  schema: S,
+  body?: unknown,
+): Promise<{ data: z.output<S>; bytes: number }> {
+  const f = o.fetch ?? fetch;
+  const ctl = new AbortController();
+  const timer = setTimeout(() => ctl.abort(), o.timeoutMs ?? 20_000);
+  let res: Response;
+  let text: string;
+  try {
+    res = await f(o.baseUrl + path, {
+      method,
+      headers: {
+        ...(o.token ? { authorization: `Bearer ${o.token}` } : {}),
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: ctl.signal,
+    });
+    text = await res.text();
+  } catch (err) {
+    const why = ctl.signal.aborted ? 'timed out' : ((err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message);
+    throw new SyncError('network', `The registry could not be reached (${why}).`);
+  } finally {
+    clearTimeout(timer);
+  }
+  if (!res.ok) {
+    const parsed = safeJson(text);
+    const e = ErrorBody.safeParse(parsed);
+    const msg = e.success ? e.data.error.message : `The registry answered ${res.status}.`;
+    const code = e.success ? e.data.error.code : null;
+    if (res.status === 401) throw new SyncError('unauthorized', msg, 401, code);
+    if (res.status === 426) throw new SyncError('protocol', msg, 426, code);
+    if (res.status >= 500) throw new SyncError('server', `The registry has a problem (${res.status}); retrying.`, res.status, code);
+    // 408/429 are "come back later", not a verdict on the data.
+    if (res.status === 408 || res.status === 429) throw new SyncError('server', msg, res.status, code);
+    throw new SyncError('rejected', msg, res.status, code);
+  }
+  const parsed = schema.safeParse(safeJson(text));
+  if (!parsed.success) {
+    throw new SyncError('bad_response', 'The registry sent an answer this station does not understand; nothing from it was applied.');
+  }
+  return { data: parsed.data, bytes: text.length };
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,85 @@
+// Runs the real registry (`registry/server.ts`) as a child process on 127.0.0.1, so tests
+// can SIGKILL it and start it again on the same port and data.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../..');
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const p = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(p));
+    });
+    s.on('error', reject);
+  });
+}
+
+export interface RegistryProc {
+  url: string;
+  port: number;
+  adminToken: string;
+  dataDir: string;
+  proc: ChildProcess | null;
+  start(): Promise<void>;
+  kill(signal?: NodeJS.Signals): Promise<void>;
+  admin<T = unknown>(method: string, p: string, body?: unknown): Promise<T>;
+}
+
+export async function startRegistryProc(o: { dataDir: string; databaseUrl?: string; heartbeatMs?: number }): Promise<RegistryProc> {
+  const port = await freePort();
+  const adminToken = `admin-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}-test-token`;
+  const r: RegistryProc = {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    adminToken,
+    dataDir: o.dataDir,
+    proc: null,
+    async start() {
+      const info = path.join(o.dataDir, 'registry.json');
+      fs.rmSync(info, { force: true });
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'registry/server.ts'), '--data', o.dataDir, '--port', String(port)], {
+        cwd: root,
+        env: {
+          ...process.env,
+          FOYER_ADMIN_TOKEN: adminToken,
+          FOYER_HEARTBEAT_MS: String(o.heartbeatMs ?? 1000),
+          ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : { DATABASE_URL: '' }),
+        },
+        stdio: ['ignore', 'ignore', 'inherit'],
+      });
+      r.proc = child;
+      const deadline = Date.now() + 60_000;
+      while (!fs.existsSync(info)) {
+        if (child.exitCode !== null) throw new Error(`registry exited with ${child.exitCode}`);
+        if (Date.now() > deadline) throw new Error('registry did not start in 60 s');
+        await new Promise((x) => setTimeout(x, 50));
+      }
+    },
+    async kill(signal = 'SIGKILL') {
+      const child = r.proc;
+      if (!child || child.exitCode !== null || child.signalCode !== null) return;
+      const gone = new Promise((x) => child.once('exit', x));
+      child.kill(signal);
+      await gone;
+      r.proc = null;
+    },
+    async admin<T>(method: string, p: string, body?: unknown): Promise<T> {
+      const res = await fetch(r.url + p, {
+        method,
+        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const text = await res.text();
+      if (!res.ok) throw new Error(`${method} ${p} → ${res.status}: ${text.slice(0, 300)}`);
+      return (res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T;
+    },
+  };
+  await r.start();
+  return r;
+}

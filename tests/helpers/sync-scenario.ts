@@ -1,0 +1,222 @@
+// One seeded fault schedule against a real registry process and several station
+// processes behind a fault-injecting proxy; then heal, converge and check the invariants.
+// Used by tests/integration/sync-faults.test.ts (a few seeds) and bench/sync.bench.ts (many).
+import fs from 'node:fs';
+import path from 'node:path';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { openStationDb } from '../../db/connection';
+import { rebuildAdmissions } from '../../db/events';
+import * as schema from '../../db/schema/index';
+import { prng } from '../../resources/demo/generate';
+import { NO_FAULTS, startFaultProxy, type FaultRates } from './fault-proxy';
+import { startRegistryProc } from './registry-proc';
+import { startStationProc } from './station-proc';
+
+export interface ScheduleOptions {
+  seed: number;
+  dir: string;
+  databaseUrl?: string;
+  stations?: number;
+  steps?: number;
+  log?: (line: string) => void;
+}
+
+export interface ScheduleResult {
+  seed: number;
+  violations: string[];
+  acked: number;
+  registryEvents: number;
+  conflicts: number;
+  kills: { station: number; registry: number };
+  proxy: Record<string, number>;
+}
+
+const MIN = 60_000;
+
+export async function runFaultSchedule(o: ScheduleOptions): Promise<ScheduleResult> {
+  const rnd = prng(o.seed * 7919 + 13);
+  const log = o.log ?? (() => {});
+  const n = o.stations ?? 3;
+  fs.mkdirSync(o.dir, { recursive: true });
+  log('start registry and stations');
+  const skews = [-5 * MIN, 0, 5 * MIN];
+  // Start everything at once: process start-up dominates a schedule's run time.
+  const [reg, ...stations] = await Promise.all([
+    startRegistryProc({ dataDir: path.join(o.dir, 'registry'), databaseUrl: o.databaseUrl }),
+    ...Array.from({ length: n }, (_, i) =>
+      startStationProc({ dir: path.join(o.dir, `s${i}`), name: `Door ${i + 1}`, skewMs: skews[(i + o.seed) % skews.length] }),
+    ),
+  ]);
+  const proxy = await startFaultProxy(() => reg!.port, o.seed);
+  const violations: string[] = [];
+  const kills = { station: 0, registry: 0 };
+  const acked = new Set<string>();
+  try {
+    log('registry up');
+    await reg.admin('POST', '/v1/admin/demo', {});
+    log('demo imported');
+    const people = await reg.admin<{ id: string; badgeCodes: string[]; status: string; validDays: string[] | null }[]>('GET', '/v1/admin/attendees?limit=400');
+    // A small pool of badges, so the same person is often scanned at several doors.
+    const codes = people.filter((p) => p.status === 'active' && !p.validDays).slice(0, 12).map((p) => p.badgeCodes[0]!);
+    for (const [i, s] of stations.entries()) {
+      const { code } = await reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name: `Door ${i + 1}` });
+      const p = await s.call<{ paired: boolean; message: string }>('pair', { url: proxy.url, code });
+      if (!p.paired) throw new Error(`pairing failed: ${p.message}`);
+      await s.call('relink');
+      log(`station ${i} paired`);
+    }
+    // Everyone has the attendee list before the faults start (not required, but it makes scans meaningful).
+    for (const s of stations) await s.call('sync');
+    log('initial sync done');
+
+    const rates = (): FaultRates => ({
+      dropRequest: rnd() * 0.15,
+      dropResponse: rnd() * 0.15,
+      duplicate: rnd() * 0.15,
+      delay: rnd() * 0.2,
+      cut: rnd() * 0.1,
+      maxDelayMs: 300,
+    });
+    proxy.setFaults(rates());
+    let partitioned = false;
+    const steps = o.steps ?? 40;
+    for (let step = 0; step < steps; step++) {
+      const r = rnd();
+      const i = Math.floor(rnd() * n);
+      const s = stations[i]!;
+      if (r < 0.6) {
+        if (!s.alive()) await s.start();
+        const code = codes[Math.floor(rnd() * codes.length)]!;
+        const res = await s.call<{ eventId: string | null }>('scan', { code });
+        if (res.eventId) acked.add(res.eventId);
+      } else if (r < 0.68) {
+        proxy.setFaults(rates());
+      } else if (r < 0.76) {
+        partitioned = !partitioned;
+        proxy.partition(partitioned);
+        log(`step ${step}: network ${partitioned ? 'unplugged' : 'back'}`);
+      } else if (r < 0.86) {
+        // SIGKILL mid-flight: whatever was acknowledged must survive.
+        const code = codes[Math.floor(rnd() * codes.length)]!;
+        if (s.alive()) {
+          const pending = s.call<{ eventId: string | null }>('scan', { code }).then(
+            (x) => x.eventId && acked.add(x.eventId),
+            () => {},
+          );
+          await new Promise((x) => setTimeout(x, rnd() * 20));
+          await s.kill();
+          await pending;
+          kills.station++;
+          log(`step ${step}: station ${i} killed`);
+        }
+        await s.start();
+      } else if (r < 0.91) {
+        await reg.kill('SIGKILL');
+        kills.registry++;
+        log(`step ${step}: registry killed`);
+        await new Promise((x) => setTimeout(x, rnd() * 300));
+        await reg.start();
+      } else {
+        await new Promise((x) => setTimeout(x, 50 + rnd() * 400));
+      }
+    }
+
+    // Heal: plug the cable back, stop the faults, let every station sync until nothing moves.
+    proxy.partition(false);
+    proxy.setFaults(NO_FAULTS);
+    for (const s of stations) if (!s.alive()) await s.start();
+    let quiet = 0;
+    for (let round = 0; round < 40 && quiet < 2; round++) {
+      let moved = 0;
+      let failed = false;
+      for (const s of stations) {
+        const rep = await s.call<{ ok: boolean; pushed: number; pulled: number; message: string | null }>('sync');
+        if (!rep.ok) failed = true;
+        moved += rep.pushed + rep.pulled;
+      }
+      quiet = !failed && moved === 0 ? quiet + 1 : 0;
+    }
+    if (quiet < 2) violations.push('stations did not converge within 40 sync rounds after healing');
+
+    // ---- invariants ---------------------------------------------------------
+    const regEvents: { id: string; stationId: string; stationSeq: number }[] = [];
+    for (let after = 0; ; ) {
+      const page = await reg.admin<{ id: string; stationId: string; stationSeq: number; seq: number }[]>('GET', `/v1/admin/events?after=${after}&limit=5000`);
+      regEvents.push(...page);
+      if (page.length < 5000) break;
+      after = page[page.length - 1]!.seq;
+    }
+    const regIds = new Set(regEvents.map((e) => e.id));
+    if (regIds.size !== regEvents.length) violations.push('registry stores an event twice');
+    const regSeqs = new Set(regEvents.map((e) => `${e.stationId}#${e.stationSeq}`));
+    if (regSeqs.size !== regEvents.length) violations.push('registry has two events with one station sequence number');
+    for (const id of acked) if (!regIds.has(id)) violations.push(`acknowledged scan ${id} is missing on the registry`);
+
+    for (const s of stations) await s.close();
+    let reference: string | null = null;
+    let conflicts = 0;
+    for (const [i, s] of stations.entries()) {
+      const db = openStationDb(path.join(s.dir, 'foyer.sqlite'), { create: false });
+      try {
+        const rows = db.sqlite.prepare('select id, station_id as stationId, seq, pushed_at as pushedAt from events').all() as {
+          id: string;
+          stationId: string;
+          seq: number;
+          pushedAt: number | null;
+        }[];
+        const ids = new Set(rows.map((r) => r.id));
+        if (ids.size !== regIds.size || [...ids].some((id) => !regIds.has(id))) {
+          violations.push(`station ${i} holds ${ids.size} events, the registry ${regIds.size} (sets differ)`);
+        }
+        for (const id of acked) if (!ids.has(id)) violations.push(`acknowledged scan ${id} is missing on station ${i}`);
+        const own = rows.filter((r) => r.stationId === s.stationId).map((r) => r.seq).sort((a, b) => a - b);
+        if (own.some((q, k) => q !== k + 1)) violations.push(`station ${i}'s own sequence has holes`);
+        if (rows.some((r) => r.stationId === s.stationId && r.pushedAt === null)) violations.push(`station ${i} still has events in its outbox`);
+        const derived = snapshotDerived(db.sqlite);
+        // Derived state must equal a rebuild from the log (no drift from arrival order).
+        const rebuilt = rebuildSnapshot(db.sqlite);
+        if (derived !== rebuilt) violations.push(`station ${i}: derived state differs from a rebuild from its log`);
+        if (reference === null) reference = derived;
+        else if (derived !== reference) violations.push(`station ${i}: derived state differs from station 0`);
+        conflicts = (db.sqlite.prepare('select count(*) as n from admissions where conflict = 1').get() as { n: number }).n;
+      } finally {
+        db.sqlite.close();
+      }
+    }
+    return { seed: o.seed, violations, acked: acked.size, registryEvents: regEvents.length, conflicts, kills, proxy: proxy.stats };
+  } finally {
+    for (const s of stations) await s.kill().catch(() => {});
+    await proxy.close();
+    await reg.kill('SIGTERM').catch(() => {});
+  }
+}
+
+/** Every derived table (admissions, undone, and any occupancy_* table), as one sorted text. */
+function snapshotDerived(sqlite: import('better-sqlite3').Database): string {
+  const tables = (sqlite.prepare("select name from sqlite_master where type = 'table' and (name in ('admissions','undone') or name like 'occupancy%')").all() as { name: string }[])
+    .map((t) => t.name)
+    .sort();
+  return tables
+    .map((t) => {
+      const rows = (sqlite.prepare(`select * from "${t}"`).all() as Record<string, unknown>[]).map((r) => JSON.stringify(r)).sort();
+      return `${t}:${rows.join('\n')}`;
+    })
+    .join('\n\n');
+}
+
+function rebuildSnapshot(sqlite: import('better-sqlite3').Database): string {
+  // Rebuild admissions from the log inside a transaction that is rolled back afterwards.
+  let out = '';
+  const orm = drizzle(sqlite, { schema });
+  try {
+    sqlite.transaction(() => {
+      rebuildAdmissions(orm as never);
+      out = snapshotDerived(sqlite);
+      throw new RollBack();
+    })();
+  } catch (e) {
+    if (!(e instanceof RollBack)) throw e;
+  }
+  return out;
+}
+class RollBack extends Error {}
