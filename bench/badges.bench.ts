@@ -1,0 +1,106 @@
+// Signed badges: sign and verify per badge, the QR size our encoding buys, a
+// check-in by signed badge against one by plain code, and the batch PDF of the
+// demo event's badges (plus, in a full run, every QR in it read back by zbarimg).
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import QRCode from 'qrcode';
+import { base32Decode } from '../core/badge/base32';
+import { BADGE_PREFIX, readSignedBadge, signBadge } from '../core/badge/signed';
+import { sortForPrinting } from '../core/badge/templates';
+import { trustedPublicKey, issuingKey } from '../db/badges';
+import { badgeCodes } from '../db/schema/index';
+import { demoBadgePrints } from '../node/badges/demo';
+import { renderBadgesPdf } from '../node/badges/pdf';
+import { demoKeyPair, nodeEd25519 } from '../node/ed25519';
+import { checkIn } from '../station/checkin';
+import { openStation } from '../station/station';
+import { percentile, round, sample, type BenchModule } from './harness';
+
+const DAYS = ['2023-04-18', '2023-04-19'];
+
+const bench: BenchModule = async ({ quick, tmp }) => {
+  const rows = [];
+  const n = quick ? 2_000 : 20_000;
+  const kp = demoKeyPair('atip-23');
+  const key = { keyId: 1, privateKey: kp.privateKey };
+  const ids = Array.from({ length: n }, () => crypto.randomUUID());
+  const fields = (i: number) => ({ eventId: 'atip-23', attendeeId: ids[i]!, badgeVersion: 1, validDays: null, category: 'ngo' as const });
+
+  // Sign and verify (the whole path: base32 decode, parse, Ed25519) per badge, against a bare OpenSSL verify.
+  const texts: string[] = [];
+  const signT = await sample(n, (i) => texts.push(signBadge(fields(i), DAYS, key, nodeEd25519)));
+  const ctx = { eventId: 'atip-23', publicKey: () => kp.publicKey, ed25519: nodeEd25519 };
+  const verifyT = await sample(n, (i) => {
+    if (!readSignedBadge(texts[i]!, ctx)?.ok) throw new Error('verify failed');
+  });
+  const pub = crypto.createPublicKey({ key: Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), kp.publicKey]), format: 'der', type: 'spki' });
+  const msg = Buffer.alloc(37, 7);
+  const sig = crypto.sign(null, msg, crypto.createPrivateKey({ key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), kp.privateKey]), format: 'der', type: 'pkcs8' }));
+  const bareT = await sample(n, () => crypto.verify(null, msg, pub, sig));
+  const us = (xs: number[]) => round(percentile(xs, 50) * 1000, 1);
+  rows.push(
+    { area: 'badges', name: 'sign one badge p50', value: us(signT), unit: 'µs' },
+    { area: 'badges', name: 'verify one badge p50 (decode + Ed25519)', value: us(verifyT), unit: 'µs', ratio: round(percentile(verifyT, 50) / percentile(bareT, 50), 2), vs: 'bare crypto.verify p50' },
+    { area: 'badges', name: 'bare crypto.verify p50 (anchor)', value: us(bareT), unit: 'µs' },
+  );
+
+  // QR size: base32 in alphanumeric mode (ours) vs the same bytes as base64 in byte mode.
+  const text = texts[0]!;
+  const bytes = base32Decode(text.slice(BADGE_PREFIX.length))!;
+  const b64 = BADGE_PREFIX + Buffer.from(bytes).toString('base64url');
+  for (const ecl of ['M', 'Q'] as const) {
+    const ours = QRCode.create(text, { errorCorrectionLevel: ecl });
+    const alt = QRCode.create(b64, { errorCorrectionLevel: ecl });
+    rows.push(
+      { area: 'badges', name: `QR version, base32 alphanumeric, ECC ${ecl}`, value: ours.version, unit: 'version', note: `${ours.modules.size}×${ours.modules.size} modules, ${text.length} chars` },
+      { area: 'badges', name: `QR version, base64 byte mode, ECC ${ecl}`, value: alt.version, unit: 'version', ratio: round((alt.modules.size / ours.modules.size) ** 2, 2), vs: 'area of base32 code', note: `${alt.modules.size}×${alt.modules.size} modules, ${b64.length} chars` },
+    );
+  }
+
+  // A durable check-in by signed badge (unknown attendee: verify + placeholder) vs by plain code.
+  const station = openStation(path.join(tmp, 'station'));
+  const now = Date.parse(`${station.eventInfo().days[0]}T09:00:00Z`);
+  const skey = issuingKey(station.db.orm)!;
+  if (!trustedPublicKey(station.db.orm, skey.keyId)) throw new Error('station key missing');
+  const scans = quick ? 300 : 1_000;
+  const signed = Array.from({ length: scans }, () =>
+    signBadge({ eventId: station.eventInfo().id, attendeeId: crypto.randomUUID(), badgeVersion: 1, validDays: null, category: 'ngo' }, station.eventInfo().days, skey, nodeEd25519),
+  );
+  const plain = station.db.orm.select({ code: badgeCodes.code }).from(badgeCodes).limit(scans).all().map((r) => r.code);
+  const signedT = await sample(scans, (i) => checkIn(station, signed[i]!, now));
+  const plainT = await sample(Math.min(scans, plain.length), (i) => checkIn(station, plain[i]!, now));
+  station.close();
+  rows.push(
+    { area: 'badges', name: 'check-in by signed badge, new attendee p50', value: round(percentile(signedT, 50)), unit: 'ms', ratio: round(percentile(signedT, 50) / percentile(plainT, 50), 2), vs: 'plain code check-in p50' },
+    { area: 'badges', name: 'check-in by plain code p50 (anchor)', value: round(percentile(plainT, 50)), unit: 'ms' },
+  );
+
+  // Batch PDF of the demo badges (A4 sheets of 8), sorted for pre-printing.
+  const t0 = performance.now();
+  const badges = sortForPrinting(demoBadgePrints(now));
+  const pdf = await renderBadgesPdf(badges, 'a4-8');
+  const pdfS = (performance.now() - t0) / 1000;
+  const file = path.join(tmp, 'demo-badges.pdf');
+  fs.writeFileSync(file, pdf);
+  rows.push({ area: 'badges', name: `batch PDF, ${badges.length} demo badges (A4 × 8)`, value: round(pdfS, 2), unit: 's', ratio: round(pdfS / 60, 3), vs: 'target 60 s', note: `${(pdf.length / 1e6).toFixed(1)} MB` });
+
+  if (!quick) {
+    // Every QR in the batch, read back by an independent decoder.
+    const t1 = performance.now();
+    execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', file, path.join(tmp, 'p')]);
+    const pngs = fs.readdirSync(tmp).filter((f) => /^p-\d+\.png$/.test(f)).map((f) => path.join(tmp, f));
+    let out = '';
+    try {
+      out = execFileSync('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', ...pngs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
+    } catch (err) {
+      out = String((err as { stdout?: string }).stdout ?? '');
+    }
+    const want = new Set(badges.map((b) => b.qrText));
+    const got = new Set(out.split('\n').filter((t) => want.has(t)));
+    rows.push({ area: 'badges', name: 'batch QRs decoded by zbarimg', value: got.size, unit: `of ${badges.length}`, ratio: round(got.size / badges.length, 4), vs: 'all badges', note: `pdftoppm 150 dpi + zbarimg: ${((performance.now() - t1) / 1000).toFixed(0)} s` });
+  }
+  return rows;
+};
+export default bench;
