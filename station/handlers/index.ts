@@ -6,6 +6,7 @@ import { userMessageFor } from '../errors';
 import type { Station } from '../station';
 import { badgeHandlers } from './badges';
 import { checkinHandlers } from './checkin';
+import { deskHandlers } from './desk';
 import { occupancyHandlers } from './occupancy';
 import { syncHandlers } from './sync';
 import type { Handler, HandlerOptions, Handlers } from './types';
@@ -18,6 +19,7 @@ export function createHandlers(opts: HandlerOptions = {}): Handlers {
     ...occupancyHandlers(opts),
     ...syncHandlers(opts),
     ...badgeHandlers(opts),
+    ...deskHandlers(opts),
   };
 }
 
