@@ -71,7 +71,7 @@ export function useApiQuery<T>(
       off();
       if (timer) clearInterval(timer);
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    // Topics compare by value (callers pass literals); `deps` re-run the query when they change.
   }, [run, opts.intervalMs, topics.join(','), ...deps]);
 
   return { data, error, refresh: run };
