@@ -41,7 +41,16 @@ export function CheckinScreen() {
         <ScanInput onScan={scan} inputRef={scanRef} busy={panel.state === 'pending'} />
         <VerdictPanel panel={panel} timeZone={timeZone} />
         <div className="checkin__actions">
-          <button type="button" className="button" data-testid="undo" onClick={() => void undo()} disabled={undoing}>
+          <button
+            type="button"
+            className="button"
+            data-testid="undo"
+            onClick={() => {
+              void undo();
+              focusScan(); // back to the always-ready scan field
+            }}
+            disabled={undoing}
+          >
             <Icon name="undo" />
             {undoing ? t('undo.working') : t('undo.button')}
             <kbd>{t('undo.shortcut')}</kbd>
