@@ -35,7 +35,7 @@ export const APP_SCHEME_PRIVILEGES = {
  */
 export const CSP_DIRECTIVES: ReadonlyArray<readonly [string, string]> = [
   ['default-src', "'self'"],
-  ['script-src', "'self'"],
+  ['script-src', "'self' 'wasm-unsafe-eval'"], // WebAssembly only (the camera's QR decoder), never JS eval
   ['style-src', "'self'"],
   ['img-src', "'self' data: blob:"],
   ['font-src', "'self'"],

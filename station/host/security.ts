@@ -11,7 +11,9 @@ export const CSP = [
   "img-src 'self' data: blob:",
   "media-src 'self' blob: mediastream:",
   "style-src 'self'",
-  "script-src 'self'",
+  // 'wasm-unsafe-eval' lets the camera's QR decoder (zxing-wasm, a same-origin .wasm file) compile;
+  // it allows WebAssembly only, never JS eval. Workers take their CSP from this header.
+  "script-src 'self' 'wasm-unsafe-eval'",
   "worker-src 'self' blob:",
   "object-src 'none'",
   "base-uri 'none'",

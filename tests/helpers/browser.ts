@@ -7,10 +7,11 @@ import { repoRoot } from './host';
 
 export const VIEWPORT = { width: 1366, height: 768 };
 
-export function launchBrowser(): Promise<Browser> {
+/** `extraArgs`: e.g. the fake-camera flags of tests/helpers/fake-camera.ts. */
+export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }
 

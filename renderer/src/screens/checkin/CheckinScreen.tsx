@@ -2,6 +2,7 @@
 // verdict large; undo a mistake; glance at the last scans.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStationStatus } from '../../api/StationStatus';
+import { CameraScanner } from '../../camera/CameraScanner';
 import { Icon } from '../../components/Icon';
 import { localZone } from '../../format';
 import { t } from '../../i18n';
@@ -58,6 +59,7 @@ export function CheckinScreen() {
         </div>
       </div>
       <div className="checkin__side">
+        <CameraScanner onScan={scan} />
         <NameSearch
           timeZone={timeZone}
           onQueryChange={setSearching}
