@@ -1,6 +1,7 @@
 // The domain vocabulary shared by every runtime (station, registry, renderer).
 // zod schemas double as the validation at every boundary (IPC, HTTP, sync).
 import { z } from 'zod';
+import type { MessageParams } from './checkin/messages';
 
 export const CATEGORIES = [
   'delegation',
@@ -114,6 +115,8 @@ export interface CheckInResult {
   message: string;
   attendee: AttendeeSummary | null;
   firstAdmission: FirstAdmission | null;
+  /** What `message` was built from: screens say it in their own language by reason code + params. */
+  params?: MessageParams;
   /** The committed log event (null only when nothing could be stored). */
   eventId: string | null;
   hlc: string | null;

@@ -142,6 +142,7 @@ function decideAndRecord(
     firstAt: first ? shortDateTime(first.at, info.timeZone) : undefined,
     firstWhere: first?.stationName,
     revokedAt: revocation ? shortDateTime(revocation.revokedAt, info.timeZone) : undefined,
+    revokedAtMs: revocation?.revokedAt,
     category: CATEGORY_LABELS[a.category as Category] ?? a.category,
     notes: a.notes,
   };
@@ -176,6 +177,7 @@ function record(
     verdict: d.verdict,
     reason: d.reason,
     message: messageFor(d.reason, params),
+    params,
     attendee: a ? toSummary(a) : null,
     firstAdmission: null,
     eventId: e.id,

@@ -8,6 +8,8 @@ export interface MessageParams {
   firstAt?: string; // '18 Apr 09:14'
   firstWhere?: string; // station name
   revokedAt?: string;
+  /** The same moment as revokedAt, for screens that format dates in their own language. */
+  revokedAtMs?: number;
   category?: string;
   notes?: string;
   room?: string;

@@ -9,6 +9,8 @@
 //
 // Both sides go through the same functions, so the (deliberately lossy) rules only
 // ever add matches; ranking (core/search/rank.ts) puts the closest ones first.
+// Changing a rule changes stored keys: ship a migration that blanks them
+// (UPDATE attendees SET search_text = '') and db/search.ts recomputes every row.
 import anyAscii from 'any-ascii';
 
 /** One word of a name or a query, as the index sees it. Empty when nothing searchable is left. */
