@@ -12,7 +12,7 @@ import { desktopPaths } from './paths';
 import { serveAppRequest } from './protocol.main';
 import { APP_ENTRY_URL, APP_SCHEME, APP_SCHEME_PRIVILEGES, hardenSession, hardenWebContents } from './security';
 import { startupProblem } from './startup-error';
-import { mainWindowOptions } from './window';
+import { createMainWindow } from './window';
 
 // ---- before ready: scheme privileges, sandbox everywhere, paths ---------------
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: APP_SCHEME_PRIVILEGES }]);
@@ -61,7 +61,7 @@ async function start(): Promise<void> {
     // better-sqlite3 loads its native binding here (not at import), so a binding not
     // rebuilt for Electron's ABI is caught and explained like any other open failure.
     station = openStation(paths.dataDir);
-    const win = new BrowserWindow(mainWindowOptions(paths.preload));
+    const win = createMainWindow(paths.preload);
     mainWindow = win;
     disposeIpc = wireIpc(ipcMain, { station, handlers: createHandlers(), mainMethods, window: win });
     win.once('ready-to-show', () => win.show());

@@ -2,7 +2,7 @@
 // without an Electron binary in tests/unit/electron-security.test.ts). Electron's
 // security checklist, item by item, is in docs/security.md with pointers back here.
 // Only *types* come from 'electron': the wiring functions take the objects they harden.
-import type { Event, HandlerDetails, Session, WebContents, WebPreferences, WindowOpenHandlerResponse } from 'electron';
+import type { Event, HandlerDetails, Session, WebContents, WindowOpenHandlerResponse } from 'electron';
 
 /** The renderer is served from this privileged custom scheme, never from file://. */
 export const APP_SCHEME = 'app';
@@ -60,27 +60,6 @@ export const RESPONSE_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   // Defence in depth next to the permission handlers: only the camera, only for us.
   'Permissions-Policy': 'camera=(self), microphone=(), geolocation=(), usb=(), serial=(), hid=(), bluetooth=(), payment=()',
 };
-
-/** webPreferences of every window: the renderer is an untrusted web page with one narrow bridge. */
-export function secureWebPreferences(preloadPath: string): WebPreferences {
-  return {
-    preload: preloadPath,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    experimentalFeatures: false,
-    enableWebSQL: false,
-    navigateOnDragDrop: false,
-    safeDialogs: true,
-    spellcheck: false,
-    devTools: true,
-  };
-}
 
 /** Parses a URL; malformed, relative or empty input gives null (never throws). */
 export function parseUrl(raw: unknown): URL | null {

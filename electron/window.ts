@@ -1,16 +1,37 @@
 // The station window: laptop-sized, hardened, shown only once painted.
-import type { BrowserWindowConstructorOptions } from 'electron';
-import { secureWebPreferences } from './security';
+// The options are one object literal on purpose: Electronegativity (npm run
+// audit:electron) checks them where BrowserWindow is constructed, and
+// tests/unit/electron-security.test.ts checks the same object.
+import { BrowserWindow } from 'electron';
 
-export const WINDOW_SIZE = { width: 1366, height: 768, minWidth: 1024, minHeight: 640 } as const;
-
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
-  return {
-    ...WINDOW_SIZE,
+export function createMainWindow(preload: string): BrowserWindow {
+  return new BrowserWindow({
+    width: 1366,
+    height: 768,
+    minWidth: 1024,
+    minHeight: 640,
     title: 'Foyer',
     show: false,
     backgroundColor: '#ffffff',
     autoHideMenuBar: true,
-    webPreferences: secureWebPreferences(preloadPath),
-  };
+    webPreferences: {
+      preload,
+      // The renderer is an untrusted web page with one narrow bridge (electron/preload.ts).
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      experimentalFeatures: false,
+      enableWebSQL: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
+      spellcheck: false,
+      // Middle-click would try to open a new window; window.open is denied anyway.
+      disableBlinkFeatures: 'Auxclick',
+    },
+  });
 }
