@@ -12,6 +12,7 @@
 // window.print()) when it is not running in the desktop app.
 import { z } from 'zod';
 import { mainMethod, type MainMethods } from './ipc.main';
+import { printMethods } from './print.main';
 
 export interface DesktopInfo {
   desktop: true;
@@ -32,4 +33,5 @@ export const desktopMethods: MainMethods = {
 
 export const mainMethods: MainMethods = {
   ...desktopMethods,
+  ...printMethods,
 };

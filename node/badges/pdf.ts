@@ -77,6 +77,9 @@ export function renderBadgesPdf(badges: BadgePrint[], templateId: TemplateId, op
     size: [t.page.w * MM, t.page.h * MM],
     margin: 0,
     autoFirstPage: false,
+    // Our own default font: pdfkit's built-in Helvetica is loaded through a package import
+    // that bundlers (the Electron main bundle) cannot follow, and no badge text uses it.
+    font: fontPicker(400, 'sc').faceFor(0x41).file,
     compress: true,
     info: { Title: opts.title ?? 'Badges', Creator: 'Foyer' },
   });

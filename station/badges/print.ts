@@ -3,9 +3,9 @@
 import { signBadge } from '../../core/badge/signed';
 import type { Category } from '../../core/model';
 import type { BadgePrint } from '../../core/badge/templates';
-import type { EventInfo } from '../station';
+import type { EventInfo, Station } from '../station';
 import type { Orm } from '../../db/connection';
-import type { AttendeeRow } from '../../db/attendees';
+import { getAttendee, type AttendeeRow } from '../../db/attendees';
 import { issuingKey, plainCodeOf } from '../../db/badges';
 import { nodeEd25519 } from '../../node/ed25519';
 import { UserError } from '../errors';
@@ -42,4 +42,11 @@ export function badgePrintFor(orm: Orm, info: EventInfo, a: AttendeeRow): BadgeP
     code,
     badgeVersion: a.badgeVersion,
   };
+}
+
+/** The badge of one attendee of this station, by id (preview, PDF, Electron printing). */
+export function printableBadge(station: Station, attendeeId: string): BadgePrint {
+  const a = getAttendee(station.db.orm, attendeeId);
+  if (!a) throw new UserError('not_found', 'This person is not on this station’s list. Search again or sync.');
+  return badgePrintFor(station.db.orm, station.eventInfo(), a);
 }

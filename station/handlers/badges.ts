@@ -4,19 +4,10 @@ import path from 'node:path';
 import type { BadgesResults } from '../../core/api/badges';
 import { isSignedBadgeText } from '../../core/badge/signed';
 import { badgeHtml, badgeSvg } from '../../core/badge/svg';
-import { getAttendee } from '../../db/attendees';
 import { renderBadgesPdf } from '../../node/badges/pdf';
-import { badgePrintFor } from '../badges/print';
+import { printableBadge } from '../badges/print';
 import { reprintBadge } from '../badges/reprint';
-import { UserError } from '../errors';
-import type { Station } from '../station';
 import type { AreaHandlers, HandlerOptions } from './types';
-
-function printable(station: Station, attendeeId: string) {
-  const a = getAttendee(station.db.orm, attendeeId);
-  if (!a) throw new UserError('not_found', 'This person is not on this station’s list. Search again or sync.');
-  return badgePrintFor(station.db.orm, station.eventInfo(), a);
-}
 
 export function badgeHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof BadgesResults> {
   const now = opts.now ?? Date.now;
@@ -27,7 +18,7 @@ export function badgeHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof Bad
       return r;
     },
     'badges.preview': (args, station) => {
-      const b = printable(station, args.attendeeId);
+      const b = printableBadge(station, args.attendeeId);
       const { svg, widthMm, heightMm } = badgeSvg(b, args.template);
       return {
         svg,
@@ -40,7 +31,7 @@ export function badgeHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof Bad
       };
     },
     'badges.pdf': async (args, station) => {
-      const b = printable(station, args.attendeeId);
+      const b = printableBadge(station, args.attendeeId);
       const pdf = await renderBadgesPdf([b], args.template, { title: `Badge ${b.givenName} ${b.familyName}`.trim() });
       // The file name carries no personal data: id prefix and badge version.
       const fileName = `badge-${b.attendeeId.slice(0, 8)}-v${b.badgeVersion}-${args.template}.pdf`;
