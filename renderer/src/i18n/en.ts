@@ -35,8 +35,6 @@ export const en = {
     scannedCode: 'Scanned code: {{code}}',
     unknownPerson: 'Unknown badge',
     notSynced: 'Not yet in this station’s list',
-    cancelled: 'Registration cancelled',
-    revoked: 'Badge replaced by a reprint',
   },
   undo: {
     button: 'Undo last check-in',
@@ -47,7 +45,6 @@ export const en = {
     title: 'Last scans',
     empty: 'No scans yet at this station.',
     undone: 'undone',
-    undoEvent: 'Undo',
     manual: 'from search',
   },
   /** Short reason labels for lists (the verdict panel shows the station's full sentence). */
@@ -78,8 +75,6 @@ export const en = {
     checkedInAt: 'Checked in {{time}}',
     cancelled: 'Cancelled',
     revoked: 'Revoked',
-    results: '{{count}} found',
-    checkIn: 'Check in',
   },
   camera: {
     title: 'Camera',
@@ -104,7 +99,6 @@ export const en = {
     },
   },
   status: {
-    event: 'Event',
     station: 'Station',
     today: 'Day {{n}} of {{total}}',
     notEventDay: 'Not an event day',
@@ -114,7 +108,7 @@ export const en = {
     syncOnlineAt: 'Synced {{time}}',
     syncOffline: 'Offline – saving locally',
     syncError: 'Sync problem: {{message}}',
-    outbox: '{{count}} to upload',
+    outbox: '{{count}} not yet uploaded',
     clockAhead: 'Clock {{minutes}} min ahead of other stations – check the time',
     clockBehind: 'Clock {{minutes}} min behind other stations – check the time',
     unreachable: 'Station service not responding – scans are not being saved',
