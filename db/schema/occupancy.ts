@@ -33,7 +33,7 @@ export const occupancyEffects = sqliteTable(
     key: text('key').notNull(),
     effect: text('effect').notNull(),
   },
-  (t) => [index('occupancy_effects_person_idx').on(t.attendeeId, t.day), index('occupancy_effects_room_idx').on(t.roomId, t.day, t.key)],
+  (t) => [index('occupancy_effects_person_idx').on(t.attendeeId, t.day)],
 );
 
 /** DERIVED: sweeps ("everyone out") and manual counter presses, indexed by room and day. */

@@ -1,0 +1,1 @@
+DROP INDEX `occupancy_effects_room_idx`;
