@@ -21,6 +21,7 @@ import { decodeQr } from '../../station/qr/node-decoder';
 import { readImageFile } from '../../station/qr/image-file';
 import type { Station } from '../../station/station';
 import { forgedBadgeFor, signedBadgeFor } from '../helpers/badges';
+import { launchBrowser } from '../helpers/browser';
 import { photograph, rasterise, zbarimg } from '../helpers/raster';
 import { freshStation, tempDir } from '../helpers/station';
 
@@ -162,5 +163,42 @@ describe('batch PDF of the demo badges', () => {
     const expected = pages.flatMap((p) => badges.slice((p - 1) * 8, p * 8).map((b) => b.qrText));
     expect(read.sort()).toEqual(expected.sort());
     for (const t of read) expect(verify(t)?.ok).toBe(true); // the demo key is this demo station's key
+  });
+});
+
+describe('the printable preview page (what Electron prints)', () => {
+  it('renders in Chromium at the card size, names in their own script and direction, with a QR zbarimg reads and the station accepts', async () => {
+    const rows = station.db.orm.select().from(attendees).where(and(eq(attendees.status, 'active'), eq(attendees.notes, ''))).all();
+    const arabic = rows.find((a) => /[\u0600-\u06ff]/.test(a.givenName + a.familyName) && a.badgeVersion === 1)!;
+    const browser = await launchBrowser();
+    try {
+      const keep = path.resolve(__dirname, '../../test-results/badges');
+      fs.mkdirSync(keep, { recursive: true });
+      for (const template of TEMPLATE_IDS) {
+        const res = await call('badges.preview', { attendeeId: arabic.id, template });
+        expect(res.ok, JSON.stringify(res)).toBe(true);
+        if (!res.ok) continue;
+        const v = res.value as { html: string; widthMm: number; heightMm: number; signed: boolean };
+        expect(v.signed).toBe(true);
+        // 4 CSS px per mm: about 100 dpi, like a webcam looking at a printed badge.
+        const page = await browser.newPage({ viewport: { width: Math.ceil(v.widthMm * 4), height: Math.ceil(v.heightMm * 4) }, deviceScaleFactor: 1 });
+        await page.setContent(v.html);
+        await page.evaluate(() => {
+          document.querySelector('svg')!.setAttribute('width', '100%');
+          document.querySelector('svg')!.setAttribute('height', '100%');
+        });
+        const given = page.locator('[data-role="given"]').first();
+        expect(await given.textContent()).toBe(arabic.givenName);
+        // Each line orders itself by its first strong character (Arabic right to left).
+        expect(await given.evaluate((el) => getComputedStyle(el).unicodeBidi)).toBe('plaintext');
+        const png = path.join(keep, `preview-${template}.png`);
+        await page.screenshot({ path: png });
+        await page.close();
+        const [text] = zbarimg([png]);
+        expect(verify(text!)).toMatchObject({ ok: true, body: { attendeeId: arabic.id } });
+      }
+    } finally {
+      await browser.close();
+    }
   });
 });
