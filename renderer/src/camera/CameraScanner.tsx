@@ -28,7 +28,7 @@ export function CameraScanner({ onScan }: { onScan: (text: string) => void }) {
             <select value={cam.deviceId ?? ''} onChange={(e) => cam.selectDevice(e.target.value)} data-testid="camera-device">
               {cam.devices.map((d, i) => (
                 <option key={d.deviceId} value={d.deviceId}>
-                  {d.label.startsWith('#') ? t('camera.unnamed', { n: i + 1 }) : d.label}
+                  {d.label || t('camera.unnamed', { n: i + 1 })}
                 </option>
               ))}
             </select>

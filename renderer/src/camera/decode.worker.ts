@@ -43,9 +43,9 @@ async function pump(): Promise<void> {
       const t = performance.now();
       const pixels = await framePixels(frame);
       const r = await decoder.decode(pixels);
-      post({ type: 'result', text: r.text, decodeMs: r.ms, totalMs: performance.now() - t, width: pixels.width, height: pixels.height });
+      post({ type: 'result', text: r.text, decodeMs: r.ms, totalMs: performance.now() - t, width: pixels.width, height: pixels.height, source: pixels.source });
     } catch (err) {
-      post({ type: 'result', text: null, decodeMs: 0, totalMs: 0, width: 0, height: 0, error: String((err as Error)?.message ?? err) });
+      post({ type: 'result', text: null, decodeMs: 0, totalMs: 0, width: 0, height: 0, source: 'none', error: String((err as Error)?.message ?? err) });
     } finally {
       frame.close();
       busy = false;

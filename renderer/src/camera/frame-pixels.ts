@@ -5,22 +5,22 @@ import type { Pixels } from '../../../core/qr/types';
 
 const LUMA_FIRST = new Set(['I420', 'I420A', 'I422', 'I422A', 'I444', 'I444A', 'NV12']);
 
-export async function framePixels(frame: VideoFrame | ImageBitmap): Promise<Pixels> {
+export async function framePixels(frame: VideoFrame | ImageBitmap): Promise<Pixels & { source: 'luma' | 'rgba' }> {
   if (typeof VideoFrame !== 'undefined' && frame instanceof VideoFrame && frame.format && LUMA_FIRST.has(frame.format)) {
     const rect = frame.visibleRect!;
     const buf = new Uint8Array(frame.allocationSize({ rect }));
     const [y] = await frame.copyTo(buf, { rect });
     const { width, height } = rect;
-    if (y!.stride === width) return { data: buf.subarray(y!.offset, y!.offset + width * height), width, height };
+    if (y!.stride === width) return { data: buf.subarray(y!.offset, y!.offset + width * height), width, height, source: 'luma' };
     const data = new Uint8Array(width * height);
     for (let row = 0; row < height; row++) data.set(buf.subarray(y!.offset + row * y!.stride, y!.offset + row * y!.stride + width), row * width);
-    return { data, width, height };
+    return { data, width, height, source: 'luma' };
   }
   const width = 'displayWidth' in frame ? frame.displayWidth : frame.width;
   const height = 'displayHeight' in frame ? frame.displayHeight : frame.height;
   const ctx = canvas(width, height);
   ctx.drawImage(frame, 0, 0);
-  return { data: ctx.getImageData(0, 0, width, height).data, width, height };
+  return { data: ctx.getImageData(0, 0, width, height).data, width, height, source: 'rgba' };
 }
 
 let ctx2d: OffscreenCanvasRenderingContext2D | null = null;

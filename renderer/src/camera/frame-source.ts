@@ -7,6 +7,7 @@ export interface FrameResult {
   text: string | null;
   decodeMs: number;
   totalMs: number;
+  source: 'luma' | 'rgba' | 'none';
 }
 
 export class FrameDecoder {
@@ -27,7 +28,7 @@ export class FrameDecoder {
       else {
         this.busy = false;
         this.frames++;
-        this.onResult({ text: m.text, decodeMs: m.decodeMs, totalMs: m.totalMs });
+        this.onResult({ text: m.text, decodeMs: m.decodeMs, totalMs: m.totalMs, source: m.source });
       }
     };
     this.worker.onerror = (e) => this.onFailed(e.message || 'decoder worker failed to load');

@@ -10,6 +10,7 @@ export type CameraStatus = 'off' | 'starting' | 'on' | 'problem';
 
 export interface CameraDevice {
   deviceId: string;
+  /** Empty until the camera permission was granted. */
   label: string;
 }
 
@@ -69,7 +70,7 @@ export function useCameraScanner(onScan: (text: string) => void) {
 
   const refreshDevices = useCallback(async () => {
     const all = await navigator.mediaDevices.enumerateDevices().catch(() => [] as MediaDeviceInfo[]);
-    setDevices(all.filter((d) => d.kind === 'videoinput' && d.deviceId).map((d, i) => ({ deviceId: d.deviceId, label: d.label || `#${i + 1}` })));
+    setDevices(all.filter((d) => d.kind === 'videoinput' && d.deviceId).map((d) => ({ deviceId: d.deviceId, label: d.label })));
   }, []);
 
   const runLoop = useCallback(() => {
@@ -97,6 +98,7 @@ export function useCameraScanner(onScan: (text: string) => void) {
             // For tests and the tech desk: frames decoded and the last decode time, without re-rendering.
             root.dataset.frames = String(decoder.current?.frames ?? 0);
             root.dataset.decodeMs = r.decodeMs.toFixed(2);
+            root.dataset.frameSource = r.source;
           }
           if (r.text !== null && guard.current.accept(r.text, performance.now())) {
             setReadAt(Date.now());
