@@ -86,6 +86,13 @@ export interface RoomDay extends RoomDayCounts {
 
 export const roomDayKey = (roomId: string, day: string) => `${roomId} ${day}`;
 
+function byKey(a: { key: string }, b: { key: string }): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}
+function byInKey(a: Stay, b: Stay): number {
+  return a.inKey < b.inKey ? -1 : a.inKey > b.inKey ? 1 : 0;
+}
+
 export function computeOccupancy(input: Iterable<OccEvent>): OccupancyModel {
   const byId = new Map<string, OccEvent>();
   for (const e of input) if (!byId.has(e.id)) byId.set(e.id, e);
@@ -128,8 +135,8 @@ export function computeOccupancy(input: Iterable<OccEvent>): OccupancyModel {
   for (const list of people.values()) {
     const { attendeeId, day } = list[0]! as OccEvent & { attendeeId: string };
     const t = trackPerson(attendeeId, day, list, sweepsByDay.get(day) ?? []);
-    stays.push(...t.stays);
-    for (const e of list) effects.push({ eventId: e.id, attendeeId, roomId: e.roomId!, day, key: orderKey(e), effect: t.effects.get(e.id)! });
+    for (const s of t.stays) stays.push(s);
+    for (const x of t.effects) effects.push({ eventId: x.event.id, attendeeId, roomId: x.event.roomId!, day, key: x.key, effect: x.effect });
   }
   // Aggregate per room and day.
   const group = <T extends { roomId: string; day: string }>(xs: T[]) => {
@@ -158,8 +165,7 @@ export function computeOccupancy(input: Iterable<OccEvent>): OccupancyModel {
     r.tally = tallyOf(countersBy.get(k) ?? [], sweepsBy.get(k) ?? []);
   }
   // Canonical output order, whatever order the events came in.
-  const byKey = <T extends { key: string }>(a: T, b: T) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-  stays.sort((a, b) => (a.inKey < b.inKey ? -1 : a.inKey > b.inKey ? 1 : 0));
+  stays.sort(byInKey);
   effects.sort(byKey);
   sweeps.sort(byKey);
   counters.sort(byKey);

@@ -1,6 +1,7 @@
 // One person's day, replayed in the total event order: which door scans opened or closed a
 // stay, which were double scans, which exits were unmatched. Everything the counts need
 // follows from these stays, so a late event only ever re-plays one person's day.
+// (No closures in here: it runs once per person-day of a full recompute.)
 import {
   DUPLICATE_WINDOW_MS,
   SWEEP_GRACE_MS,
@@ -14,13 +15,46 @@ import {
   type SweepMark,
 } from './types';
 
-export interface PersonTrack {
-  stays: Stay[];
-  /** Effect of each of the person's door events, by event id. */
-  effects: Map<string, Effect>;
+export interface TrackedEvent {
+  event: OccEvent;
+  key: string;
+  effect: Effect;
 }
 
-type Item = { key: string; at: number; event: OccEvent | null; sweep: SweepMark | null };
+export interface PersonTrack {
+  stays: Stay[];
+  /** The person's door events in order, each with what it did. */
+  effects: TrackedEvent[];
+}
+
+interface Item {
+  key: string;
+  at: number;
+  event: OccEvent | null;
+  sweep: SweepMark | null;
+}
+
+interface State {
+  open: Stay | null;
+  /** Per room: when and how the person's last stay there ended. */
+  lastOut: Map<string, { at: number; by: Stay['outBy'] }>;
+}
+
+/** Key order; the HLC millis lead the key, so comparing them first is the same order, faster. */
+function byKey(a: Item, b: Item): number {
+  return a.at - b.at || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+}
+
+function close(st: State, at: number, key: string, eventId: string | null, by: NonNullable<Stay['outBy']>): void {
+  const open = st.open;
+  if (!open) return;
+  open.outAt = at;
+  open.outKey = key;
+  open.outEventId = eventId;
+  open.outBy = by;
+  st.lastOut.set(open.roomId, { at, by });
+  st.open = null;
+}
 
 /**
  * @param events the person's door events (room_entry / room_exit) of one day, in any order
@@ -35,74 +69,54 @@ export function trackPerson(attendeeId: string, day: string, events: readonly Oc
   }
   // Only sweeps of rooms this person scanned at can close one of their stays.
   for (const s of sweeps) if (rooms.has(s.roomId)) items.push({ key: s.key, at: s.at, event: null, sweep: s });
-  items.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  items.sort(byKey);
 
   const stays: Stay[] = [];
-  const effects = new Map<string, Effect>();
-  let open: Stay | null = null;
-  /** Per room: when and how the person's last stay there ended. */
-  const lastOut = new Map<string, { at: number; by: Stay['outBy'] }>();
-
-  const close = (at: number, key: string, eventId: string | null, by: NonNullable<Stay['outBy']>) => {
-    if (!open) return;
-    open.outAt = at;
-    open.outKey = key;
-    open.outEventId = eventId;
-    open.outBy = by;
-    lastOut.set(open.roomId, { at, by });
-    open = null;
-  };
+  const effects: TrackedEvent[] = [];
+  const st: State = { open: null, lastOut: new Map() };
 
   for (const it of items) {
     if (it.sweep) {
-      if (open && open.roomId === it.sweep.roomId) close(it.at, it.key, it.sweep.id, 'sweep');
+      if (st.open && st.open.roomId === it.sweep.roomId) close(st, it.at, it.key, it.sweep.id, 'sweep');
       continue;
     }
     const e = it.event!;
-    const room = e.roomId;
-    if (!room || !isCounted(e)) {
-      effects.set(e.id, 'refused');
-      continue;
-    }
-    const insideHere: boolean = open !== null && (open as Stay).roomId === room;
-    const last = lastOut.get(room);
-    let mode = doorModeOf(e);
-    if (mode === 'toggle') {
-      if (insideHere) {
-        // A second toggle scan right after entering is the same passage, not a way out.
-        if (it.at - (open as Stay).inAt < DUPLICATE_WINDOW_MS) {
-          effects.set(e.id, 'duplicate');
-          continue;
-        }
-        mode = 'exit';
-      } else {
-        if (last && last.by === 'exit' && it.at - last.at < DUPLICATE_WINDOW_MS) {
-          effects.set(e.id, 'duplicate');
-          continue;
-        }
-        mode = 'entry';
-      }
-    }
-    if (mode === 'entry') {
-      if (insideHere) {
-        effects.set(e.id, 'repeat');
-        continue;
-      }
-      // Nobody is in two rooms at once: entering here ends a stay elsewhere.
-      if (open) close(it.at, it.key, e.id, 'moved');
-      open = { id: e.id, attendeeId, day, roomId: room, inKey: it.key, inAt: it.at, outEventId: null, outKey: null, outAt: null, outBy: null };
-      stays.push(open);
-      effects.set(e.id, 'in');
-    } else if (insideHere) {
-      close(it.at, it.key, e.id, 'exit');
-      effects.set(e.id, 'out');
-    } else if (last && last.by === 'exit' && it.at - last.at < DUPLICATE_WINDOW_MS) {
-      effects.set(e.id, 'duplicate');
-    } else if (last && last.by === 'sweep' && it.at - last.at < SWEEP_GRACE_MS) {
-      effects.set(e.id, 'after_sweep');
-    } else {
-      effects.set(e.id, 'unmatched_exit');
-    }
+    effects.push({ event: e, key: it.key, effect: step(st, stays, attendeeId, day, e, it) });
   }
   return { stays, effects };
+}
+
+function step(st: State, stays: Stay[], attendeeId: string, day: string, e: OccEvent, it: Item): Effect {
+  const room = e.roomId;
+  if (!room || !isCounted(e)) return 'refused';
+  const open = st.open;
+  const insideHere = open !== null && open.roomId === room;
+  const last = st.lastOut.get(room);
+  let mode = doorModeOf(e);
+  if (mode === 'toggle') {
+    if (insideHere) {
+      // A second toggle scan right after entering is the same passage, not a way out.
+      if (it.at - open.inAt < DUPLICATE_WINDOW_MS) return 'duplicate';
+      mode = 'exit';
+    } else {
+      if (last && last.by === 'exit' && it.at - last.at < DUPLICATE_WINDOW_MS) return 'duplicate';
+      mode = 'entry';
+    }
+  }
+  if (mode === 'entry') {
+    if (insideHere) return 'repeat';
+    // Nobody is in two rooms at once: entering here ends a stay elsewhere.
+    if (open) close(st, it.at, it.key, e.id, 'moved');
+    const stay: Stay = { id: e.id, attendeeId, day, roomId: room, inKey: it.key, inAt: it.at, outEventId: null, outKey: null, outAt: null, outBy: null };
+    st.open = stay;
+    stays.push(stay);
+    return 'in';
+  }
+  if (insideHere) {
+    close(st, it.at, it.key, e.id, 'exit');
+    return 'out';
+  }
+  if (last && last.by === 'exit' && it.at - last.at < DUPLICATE_WINDOW_MS) return 'duplicate';
+  if (last && last.by === 'sweep' && it.at - last.at < SWEEP_GRACE_MS) return 'after_sweep';
+  return 'unmatched_exit';
 }

@@ -74,12 +74,13 @@ export function orderKey(e: { hlc: string; stationId: string; id: string }): str
 /** Physical millis of an HLC stamp (its first 24 characters are an ISO time). */
 export function hlcMillis(hlc: string): number {
   // Hand-parsed: this runs for every event of a full recompute (Date.parse is ~3× slower).
-  const n = (i: number, len: number) => {
-    let v = 0;
-    for (let k = i; k < i + len; k++) v = v * 10 + (hlc.charCodeAt(k) - 48);
-    return v;
-  };
-  return Date.UTC(n(0, 4), n(5, 2) - 1, n(8, 2), n(11, 2), n(14, 2), n(17, 2), n(20, 3));
+  return Date.UTC(digits(hlc, 0, 4), digits(hlc, 5, 2) - 1, digits(hlc, 8, 2), digits(hlc, 11, 2), digits(hlc, 14, 2), digits(hlc, 17, 2), digits(hlc, 20, 3));
+}
+
+function digits(s: string, from: number, len: number): number {
+  let v = 0;
+  for (let k = from; k < from + len; k++) v = v * 10 + (s.charCodeAt(k) - 48);
+  return v;
 }
 
 export function isCounted(e: OccEvent): boolean {

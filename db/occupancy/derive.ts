@@ -143,7 +143,7 @@ function retrack(orm: Orm, attendeeId: string, day: string): void {
     attendeeId,
     day,
   ) as Pick<EffectRow, 'eventId' | 'roomId' | 'effect'>[];
-  const newEffects: EffectRow[] = evs.map((e) => ({ eventId: e.id, attendeeId, roomId: e.roomId!, day, key: orderKey(e), effect: t.effects.get(e.id)! }));
+  const newEffects: EffectRow[] = t.effects.map((x) => ({ eventId: x.event.id, attendeeId, roomId: x.event.roomId!, day, key: x.key, effect: x.effect }));
 
   applyPartsDelta(orm, day, personParts(oldStays, oldEffects), personParts(t.stays, newEffects));
 

@@ -1,0 +1,130 @@
+// Occupancy: recompute of every room from 1,000,000 door events (pure model and the
+// database rebuild), and the incremental cost per scan of keeping the derived tables in step
+// (in order, and one hour late), each against an anchor measured in the same run.
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import * as hlc from '../core/hlc';
+import { computeOccupancy } from '../core/occupancy/model';
+import { addDays, localToMillis } from '../core/time';
+import { loadEventBundle } from '../db/event-bundle';
+import { insertEvent } from '../db/events';
+import { client, occupancyEvents, rebuildOccupancy } from '../db/occupancy/derive';
+import { generateDoorTraffic } from '../resources/demo/door-traffic';
+import { generateDemoEvent } from '../resources/demo/generate';
+import { doorScan, configureDoor } from '../station/door';
+import { openStation } from '../station/station';
+import { percentile, round, sample, type BenchModule } from './harness';
+
+const DAY_MS = 86_400_000;
+
+const bench: BenchModule = async ({ quick, tmp }) => {
+  const target = quick ? 100_000 : 1_000_000;
+  const first = '2026-04-20';
+  const bundle = generateDemoEvent(first, { attendees: 1000, seed: 23 });
+  const day = generateDoorTraffic(bundle, { seed: 7 });
+  const station = openStation(path.join(tmp, 'station'), { demo: false });
+  const orm = station.db.orm;
+  station.write(() => loadEventBundle(orm, bundle, 0));
+  station.invalidate();
+
+  // The same realistic day replayed on consecutive days until the log holds `target` events
+  // (fresh ids, shifted times, continuing sequence numbers), written straight into the log.
+  const db = client(orm);
+  const ins = db.prepare(
+    `INSERT INTO events (id, station_id, seq, hlc, wall_time, kind, attendee_id, room_id, session_id, verdict, reason, operator, payload, day, pushed_at, received_at)
+     VALUES (@id, @stationId, @seq, @hlc, @wallTime, @kind, @attendeeId, @roomId, @sessionId, @verdict, @reason, @operator, @payload, @day, NULL, @wallTime)`,
+  );
+  const perStation = new Map<string, number>();
+  for (const e of day.events) perStation.set(e.stationId, Math.max(perStation.get(e.stationId) ?? 0, e.seq));
+  let n = 0;
+  let copies = 0;
+  const tLoad = performance.now();
+  while (n < target) {
+    const k = copies++;
+    const d = addDays(first, k);
+    db.transaction(() => {
+      for (const e of day.events) {
+        if (n >= target) break;
+        const st = hlc.parse(e.hlc)!;
+        ins.run({
+          ...e,
+          id: `${e.id.slice(0, 24)}${(k * 10_000 + (n % 10_000)).toString(16).padStart(12, '0')}`,
+          seq: e.seq + k * perStation.get(e.stationId)!,
+          hlc: hlc.serialize({ ...st, millis: st.millis + k * DAY_MS }),
+          wallTime: e.wallTime + k * DAY_MS,
+          payload: JSON.stringify(e.payload),
+          day: d,
+        });
+        n++;
+      }
+    })();
+  }
+  const loadS = (performance.now() - tLoad) / 1000;
+
+  // Anchor for the recompute: just reading the events back.
+  let t = performance.now();
+  const evs = occupancyEvents(orm);
+  const readS = (performance.now() - t) / 1000;
+  t = performance.now();
+  const model = computeOccupancy(evs);
+  const modelS = (performance.now() - t) / 1000;
+  t = performance.now();
+  station.write(() => rebuildOccupancy(orm));
+  const rebuildS = (performance.now() - t) / 1000;
+
+  // Incremental: a further day's events, one at a time (batched 100 per transaction so the
+  // figure is the derived-state work, not the disk's fsync). Anchor: the same log insert
+  // of an event no derived view looks at.
+  const k = copies;
+  const extra = day.events.slice(0, quick ? 2000 : 5000).map((e, i) => {
+    const st = hlc.parse(e.hlc)!;
+    return {
+      ...e,
+      id: `${e.id.slice(0, 24)}${(k * 10_000 + i).toString(16).padStart(12, '0')}`,
+      seq: e.seq + k * perStation.get(e.stationId)!,
+      hlc: hlc.serialize({ ...st, millis: st.millis + k * DAY_MS }),
+      wallTime: e.wallTime + k * DAY_MS,
+      day: addDays(first, k),
+    };
+  });
+  const inOrder = [...extra].sort((a, b) => a.wallTime - b.wallTime);
+  const timeInserts = (list: typeof extra) => {
+    const t0 = performance.now();
+    for (let i = 0; i < list.length; i += 100) station.write(() => list.slice(i, i + 100).forEach((e) => insertEvent(orm, e, e.wallTime)));
+    return ((performance.now() - t0) * 1000) / list.length;
+  };
+  const incUs = timeInserts(inOrder.slice(0, inOrder.length / 2));
+  // The second half arrives an hour late, in reverse order (a station syncing after an outage).
+  const lateUs = timeInserts(inOrder.slice(inOrder.length / 2).reverse());
+  const notes = extra.map((e, i) => ({ ...e, id: e.id.replace(/^.{8}/, 'feedbeef'), seq: 10_000_000 + i, stationId: 'anchor-station', kind: 'note' as const, roomId: null }));
+  const anchorUs = timeInserts(notes);
+
+  // A durable door scan end to end (decide + commit + fsync) against a bare fsync'd insert.
+  const now = localToMillis(addDays(first, k), '10:00', bundle.event.timeZone);
+  configureDoor(station, 'festsaal', 'toggle', 'Festsaal door');
+  const codes = bundle.attendees.filter((a) => a.status === 'active').map((a) => a.badgeCode);
+  const scans = quick ? 200 : 1000;
+  const doorTimes = await sample(scans, (i) => doorScan(station, codes[i % codes.length]!, now + i * 1000));
+  station.close();
+  const bare = new Database(path.join(tmp, 'bare.sqlite'));
+  bare.pragma('journal_mode = WAL');
+  bare.pragma('synchronous = FULL');
+  bare.exec('create table t (id integer primary key, v text)');
+  const bIns = bare.prepare('insert into t (v) values (?)');
+  const bareTimes = await sample(scans, (i) => bIns.run(`v${i}`));
+  bare.close();
+
+  const label = `${(target / 1e6).toLocaleString('en')}M`;
+  return [
+    { area: 'occupancy', name: `load ${label} door events into the log (${copies} days)`, value: round(loadS, 2), unit: 's' },
+    { area: 'occupancy', name: `read ${label} events back (anchor)`, value: round(readS, 2), unit: 's' },
+    { area: 'occupancy', name: `model recompute, all rooms, ${label} events`, value: round(modelS, 2), unit: 's', ratio: round(modelS / readS, 2), vs: 'reading them', note: `${model.stays.length.toLocaleString('en')} stays` },
+    { area: 'occupancy', name: `database rebuild, all rooms, ${label} events`, value: round(rebuildS, 2), unit: 's', ratio: round(rebuildS / readS, 2), vs: 'reading them' },
+    { area: 'occupancy', name: 'incremental update per scan, in order', value: round(incUs, 1), unit: 'µs', ratio: round(incUs / anchorUs, 2), vs: 'log insert, no derived view' },
+    { area: 'occupancy', name: 'incremental update per scan, 1 h late', value: round(lateUs, 1), unit: 'µs', ratio: round(lateUs / anchorUs, 2), vs: 'log insert, no derived view' },
+    { area: 'occupancy', name: 'log insert, no derived view (anchor)', value: round(anchorUs, 1), unit: 'µs' },
+    { area: 'occupancy', name: 'durable door scan p50', value: round(percentile(doorTimes, 50)), unit: 'ms', ratio: round(percentile(doorTimes, 50) / percentile(bareTimes, 50), 2), vs: 'bare fsync insert p50' },
+    { area: 'occupancy', name: 'durable door scan p99', value: round(percentile(doorTimes, 99)), unit: 'ms', ratio: round(percentile(doorTimes, 99) / percentile(bareTimes, 99), 2), vs: 'bare fsync insert p99' },
+  ];
+};
+export default bench;
