@@ -100,6 +100,15 @@ describe('webcam scanning (fake camera in Chromium, headless host)', () => {
     await verdictWithin(page, 'refused', ENTER_S * 1000 + VERDICT_BUDGET_MS);
     expect(await page.getByTestId('verdict-reason').textContent()).toMatch(/not genuine/);
     await screenshot(page, 'camera-forged');
+
+    // Mirror is a preview option only; Stop releases the camera (its track ends).
+    const video = page.locator('[data-testid="camera"] video');
+    expect(await video.getAttribute('class')).toContain('camera__video--mirror');
+    await page.getByLabel('Mirror').uncheck();
+    expect(await video.getAttribute('class')).not.toContain('camera__video--mirror');
+    await page.getByTestId('camera-toggle').click();
+    await page.waitForSelector('[data-testid="camera"][data-status="off"]');
+    expect(await video.evaluate((v) => (v as HTMLVideoElement).srcObject)).toBeNull();
     expect(problems).toEqual([]);
   });
 

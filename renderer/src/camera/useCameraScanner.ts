@@ -53,6 +53,9 @@ export function useCameraScanner(onScan: (text: string) => void) {
   const decoder = useRef<FrameDecoder | null>(null);
   const guard = useRef(new RepeatGuard(3000));
   const loop = useRef(0); // generation: a stopped loop sees a newer number and ends
+  // Generation of camera sessions: a start still waiting for the camera when it is stopped,
+  // restarted (double click, other camera) or unmounted sees a newer number and lets go of it.
+  const session = useRef(0);
 
   const fail = useCallback((p: CameraProblem) => {
     setProblem(p);
@@ -60,6 +63,7 @@ export function useCameraScanner(onScan: (text: string) => void) {
   }, []);
 
   const stopStream = useCallback(() => {
+    session.current++;
     loop.current++;
     stream.current?.getTracks().forEach((t) => t.stop());
     stream.current = null;
@@ -88,6 +92,8 @@ export function useCameraScanner(onScan: (text: string) => void) {
   const start = useCallback(
     async (wanted: string | null = deviceId) => {
       stopStream();
+      const mine = session.current;
+      const stale = () => mine !== session.current;
       setProblem(null);
       setStatus('starting');
       if (!navigator.mediaDevices?.getUserMedia) return fail('unsupported');
@@ -121,16 +127,17 @@ export function useCameraScanner(onScan: (text: string) => void) {
       try {
         s = await navigator.mediaDevices.getUserMedia(constraints(wanted));
       } catch (err) {
+        if (stale()) return;
         // The remembered camera may be unplugged: any camera is better than none.
         if (!wanted || cameraProblem(err) !== 'noCamera') return fail(cameraProblem(err));
         try {
           s = await navigator.mediaDevices.getUserMedia(constraints(null));
         } catch (err2) {
-          return fail(cameraProblem(err2));
+          return stale() ? undefined : fail(cameraProblem(err2));
         }
       }
-      // The decoder may have failed to load while the camera was opening: say that, not "on".
-      if (!decoder.current) {
+      // Stopped, restarted or the decoder failed while the camera was opening: release it.
+      if (stale()) {
         s.getTracks().forEach((t) => t.stop());
         return;
       }
@@ -155,7 +162,7 @@ export function useCameraScanner(onScan: (text: string) => void) {
       } catch {
         // autoplay of a muted stream is always allowed; a failure here means the stream already ended
       }
-      if (stream.current !== s) return; // stopped, failed or restarted meanwhile
+      if (stale()) return;
       setStatus('on');
       void refreshDevices();
       runLoop();
