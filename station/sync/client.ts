@@ -59,6 +59,13 @@ export interface SyncReport {
   message: string | null;
 }
 
+const clients = new WeakMap<Station, SyncClient>();
+
+/** The sync client of a running station (created on first use). */
+export function syncClientFor(station: Station, opts?: SyncOptions): SyncClient {
+  return clients.get(station) ?? new SyncClient(station, opts);
+}
+
 export const REVOKED_MESSAGE = 'This station was revoked or must be paired again. Ask the registry operator for a new pairing code.';
 
 export class SyncClient {
@@ -100,6 +107,9 @@ export class SyncClient {
       fetch: opts.fetch,
     };
     this.state = this.link() ? 'offline' : 'standalone';
+    // The newest client of a station is the one the API handlers and the status bar use.
+    clients.set(station, this);
+    station.syncStatus = () => this.statusLine();
   }
 
   link(): RegistryLink | undefined {
@@ -114,7 +124,6 @@ export class SyncClient {
   start(): void {
     if (this.started) return;
     this.started = true;
-    this.station.syncStatus = () => this.statusLine();
     this.unsubscribe = this.station.on((topic) => {
       if (topic === 'scan' && !this.applying) this.kick(50);
     });
@@ -138,11 +147,7 @@ export class SyncClient {
 
   /** Runs a cycle now (after the one in progress) and reports how it went. */
   async syncNow(): Promise<SyncReport> {
-    if (this.running) {
-      this.again = true;
-      await this.running.catch(() => undefined);
-    }
-    clearTimeout(this.timer);
+    if (this.running) await this.running.catch(() => undefined);
     return this.cycle();
   }
 
@@ -159,7 +164,7 @@ export class SyncClient {
     }
   }
 
-  /** Schedules a cycle in `ms` (sooner wins). */
+  /** Schedules a cycle in `ms` (sooner wins); during a cycle, asks for another right after. */
   kick(ms: number): void {
     if (!this.started) return;
     if (this.running) {
@@ -167,8 +172,8 @@ export class SyncClient {
       return;
     }
     const due = this.o.now() + ms;
-    if (this.timer && this.nextAttemptAt !== null && this.nextAttemptAt <= due) return;
-    clearTimeout(this.timer);
+    if (this.timer !== undefined && this.nextAttemptAt !== null && this.nextAttemptAt <= due) return;
+    this.clearTimer();
     this.nextAttemptAt = due;
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -176,23 +181,38 @@ export class SyncClient {
     }, ms);
   }
 
+  private clearTimer(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.nextAttemptAt = null;
+  }
+
   private cycle(): Promise<SyncReport> {
-    const p = this.runCycle().finally(() => {
-      this.running = null;
-      if (this.again && this.started) {
-        this.again = false;
-        this.kick(0);
+    this.clearTimer();
+    const p = (async () => {
+      try {
+        const { report, next } = await this.runCycle();
+        this.running = null;
+        if (this.started) {
+          if (this.again) {
+            this.again = false;
+            this.kick(0);
+          } else if (next !== null) this.kick(next);
+        }
+        return report;
+      } finally {
+        this.running = null;
       }
-    });
+    })();
     this.running = p;
     return p;
   }
 
-  private async runCycle(): Promise<SyncReport> {
+  private async runCycle(): Promise<{ report: SyncReport; next: number | null }> {
     const link = this.link();
     if (!link) {
       this.state = 'standalone';
-      return { ok: false, state: 'standalone', pushed: 0, pulled: 0, message: 'This station is not paired with a registry.' };
+      return { report: { ok: false, state: 'standalone', pushed: 0, pulled: 0, message: 'This station is not paired with a registry.' }, next: null };
     }
     this.again = false;
     this.lastAttemptAt = this.o.now();
@@ -239,9 +259,7 @@ export class SyncClient {
     }
     this.station.emit('sync');
     this.station.emit('status');
-    if (next !== null) this.kick(next);
-    else this.nextAttemptAt = null;
-    return { ok: !err, state: this.state, pushed, pulled, message: err ? this.messageFor(err) : null };
+    return { report: { ok: !err, state: this.state, pushed, pulled, message: err ? this.messageFor(err) : null }, next };
   }
 
   private async push(t: TransportOptions): Promise<number> {

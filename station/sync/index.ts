@@ -1,18 +1,9 @@
 // One sync client per running station. The host (Electron main or the headless host)
 // calls startSync(station) at start-up; the API handlers reach the same client.
 import type { Station } from '../station';
-import { SyncClient, type SyncOptions } from './client';
+import { syncClientFor, type SyncClient, type SyncOptions } from './client';
 
-const clients = new WeakMap<Station, SyncClient>();
-
-export function syncClientFor(station: Station, opts?: SyncOptions): SyncClient {
-  let c = clients.get(station);
-  if (!c) {
-    c = new SyncClient(station, opts);
-    clients.set(station, c);
-  }
-  return c;
-}
+export { SyncClient, syncClientFor } from './client';
 
 /** Starts background sync for a station (does nothing visible until it is paired). */
 export function startSync(station: Station, opts?: SyncOptions): SyncClient {
@@ -20,5 +11,3 @@ export function startSync(station: Station, opts?: SyncOptions): SyncClient {
   c.start();
   return c;
 }
-
-export { SyncClient } from './client';
