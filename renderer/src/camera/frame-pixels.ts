@@ -8,7 +8,7 @@ const LUMA_FIRST = new Set(['I420', 'I420A', 'I422', 'I422A', 'I444', 'I444A', '
 export async function framePixels(frame: VideoFrame | ImageBitmap): Promise<Pixels & { source: 'luma' | 'rgba' }> {
   if (typeof VideoFrame !== 'undefined' && frame instanceof VideoFrame && frame.format && LUMA_FIRST.has(frame.format)) {
     const rect = frame.visibleRect!;
-    const buf = new Uint8Array(frame.allocationSize({ rect }));
+    const buf = scratch(frame.allocationSize({ rect }));
     const [y] = await frame.copyTo(buf, { rect });
     const { width, height } = rect;
     if (y!.stride === width) return { data: buf.subarray(y!.offset, y!.offset + width * height), width, height, source: 'luma' };
@@ -21,6 +21,15 @@ export async function framePixels(frame: VideoFrame | ImageBitmap): Promise<Pixe
   const ctx = canvas(width, height);
   ctx.drawImage(frame, 0, 0);
   return { data: ctx.getImageData(0, 0, width, height).data, width, height, source: 'rgba' };
+}
+
+// One reusable buffer: frames are decoded one at a time and the decoder copies the pixels into
+// WASM memory at once, so 30 frames a second need not allocate 1.4 MB each.
+let buffer = new Uint8Array(0);
+
+function scratch(size: number): Uint8Array {
+  if (buffer.length < size) buffer = new Uint8Array(size);
+  return buffer.subarray(0, size);
 }
 
 let ctx2d: OffscreenCanvasRenderingContext2D | null = null;
