@@ -96,6 +96,27 @@ describe('app:// protocol', () => {
   });
 });
 
+const builtRenderer = path.resolve(__dirname, '../../dist/renderer');
+const built = fs.existsSync(path.join(builtRenderer, 'index.html'));
+
+describe.skipIf(!built)(`the built renderer over app://${built ? '' : ' — skipped: run npm run build:renderer'}`, () => {
+  it('serves index.html and every asset it and its assets reference, with the right types', async () => {
+    const html = await (await serveAppRequest(new Request('app://foyer/'), builtRenderer)).text();
+    const refs = [...html.matchAll(/(?:src|href)="\.\/([^"]+)"/g)].map((m) => m[1]!);
+    const assets = fs.readdirSync(path.join(builtRenderer, 'assets')).map((f) => `assets/${f}`);
+    expect(refs.length).toBeGreaterThan(0);
+    for (const rel of new Set([...refs, ...assets])) {
+      const res = await serveAppRequest(new Request(`app://foyer/${rel}`), builtRenderer);
+      expect(res.status, rel).toBe(200);
+      const type = res.headers.get('content-type')!;
+      if (rel.endsWith('.js')) expect(type, rel).toMatch(/^text\/javascript/);
+      if (rel.endsWith('.css')) expect(type, rel).toMatch(/^text\/css/);
+      if (rel.endsWith('.wasm')) expect(type, rel).toBe('application/wasm');
+      expect(type, rel).not.toBe('application/octet-stream');
+    }
+  });
+});
+
 describe('desktop paths', () => {
   const inputs = {
     isPackaged: false,
