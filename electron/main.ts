@@ -48,7 +48,7 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
   });
-  app.whenReady().then(start, (err: unknown) => fail(err));
+  app.whenReady().then(start).catch(fail);
 }
 
 async function start(): Promise<void> {
@@ -91,19 +91,26 @@ function keepRendererAlive(win: BrowserWindow): void {
 async function fail(err: unknown): Promise<void> {
   console.error('[foyer] start-up failed', err);
   const problem = startupProblem(err, paths.dataDir);
-  const { response } = await dialog.showMessageBox({
-    type: 'error',
-    title: problem.title,
-    message: problem.message,
-    detail: problem.detail,
-    buttons: ['Quit', 'Show data folder'],
-    defaultId: 0,
-    cancelId: 0,
-    noLink: true,
-  });
-  // openPath opens our own local folder in the file manager; never a URL.
-  if (response === 1 && fs.existsSync(paths.dataDir)) await shell.openPath(paths.dataDir);
-  app.exit(1);
+  try {
+    const { response } = await dialog.showMessageBox({
+      type: 'error',
+      title: problem.title,
+      message: problem.message,
+      detail: problem.detail,
+      buttons: ['Quit', 'Show data folder'],
+      defaultId: 0,
+      cancelId: 0,
+      noLink: true,
+    });
+    // openPath opens our own local folder in the file manager; never a URL.
+    if (response === 1 && fs.existsSync(paths.dataDir)) await shell.openPath(paths.dataDir);
+  } catch {
+    console.error(`[foyer] ${problem.message}`);
+  } finally {
+    station?.close();
+    station = null;
+    app.exit(1);
+  }
 }
 
 app.on('window-all-closed', () => app.quit());
