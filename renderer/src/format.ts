@@ -1,5 +1,6 @@
 // Times shown at the desk, always in the event's time zone (not the laptop's).
-import { dayInZone, shortDateTime, timeInZone } from '../../core/time';
+import { dayInZone, timeInZone } from '../../core/time';
+import { locale } from './i18n';
 
 export function clockTime(ms: number, timeZone: string): string {
   return timeInZone(ms, timeZone);
@@ -11,14 +12,16 @@ export function clockTimeWithSeconds(ms: number, timeZone: string): string {
   );
 }
 
-/** '09:14' today, '18 Apr 09:14' on another day. */
+/** '09:14' today, '18 Apr 09:14' (in the desk's language) on another day. */
 export function when(ms: number, timeZone: string, now = Date.now()): string {
-  return dayInZone(ms, timeZone) === dayInZone(now, timeZone) ? timeInZone(ms, timeZone) : shortDateTime(ms, timeZone);
+  if (dayInZone(ms, timeZone) === dayInZone(now, timeZone)) return timeInZone(ms, timeZone);
+  const date = new Intl.DateTimeFormat(locale(), { timeZone, day: 'numeric', month: 'short' }).format(new Date(ms));
+  return `${date} ${timeInZone(ms, timeZone)}`;
 }
 
-/** 'Sun 29 Nov' */
+/** 'Sun 29 Nov' (in the desk's language) */
 export function weekdayDate(day: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(
+  return new Intl.DateTimeFormat(locale(), { timeZone: 'UTC', weekday: 'short', day: 'numeric', month: 'short' }).format(
     new Date(`${day}T12:00:00Z`),
   );
 }

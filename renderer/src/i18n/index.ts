@@ -1,29 +1,86 @@
-// t('scan.label'), t('status.outbox', { count: 3 }). English only for now; the
-// i18n work swaps the lookup table without touching call sites.
+// The renderer's languages (English, Deutsch, Français, Русский) through i18next:
+// t('scan.label'), t('status.outbox', { count: 3 }). Resources are bundled and
+// initialised synchronously, so t() works at module load and in tests. The
+// language is this desk's choice (prefs), else the browser's; names of people are
+// never translated. Components re-render on a change because App listens (useLanguage).
+import i18next from 'i18next';
+import { useSyncExternalStore } from 'react';
+import { browserLanguage, getPrefs, setPrefs, type Language } from '../prefs/prefs';
+import { de } from './de';
 import { en } from './en';
+import { enDesk } from './en-desk';
+import { fr } from './fr';
+import { ru } from './ru';
+import type { English } from './types';
 
 type Leaves<T, P extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 
-export type MessageKey = Leaves<typeof en>;
+export type MessageKey = Leaves<English>;
+
+export const resources = { en: { ...en, ...enDesk }, de, fr, ru } as const;
+
+/** Locale for numbers and dates in each language. */
+const LOCALES: Record<Language, string> = { en: 'en-GB', de: 'de-AT', fr: 'fr-FR', ru: 'ru-RU' };
+
+const i18n = i18next.createInstance();
+void i18n.init({
+  resources: Object.fromEntries(Object.entries(resources).map(([lng, translation]) => [lng, { translation }])),
+  lng: getPrefs().language ?? browserLanguage(),
+  fallbackLng: 'en',
+  initAsync: false,
+  // React escapes text itself; escaping here would show &amp; in names.
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+syncDocumentLanguage();
+
+function syncDocumentLanguage(): void {
+  if (typeof document !== 'undefined') document.documentElement.lang = currentLanguage();
+}
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {
-  let node: unknown = en;
-  for (const part of key.split('.')) node = (node as Record<string, unknown>)?.[part];
-  const text = typeof node === 'string' ? node : key;
-  if (!params) return text;
-  return text.replace(/\{\{(\w+)\}\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
+  return i18n.t(key, params ?? {}) as string;
 }
 
 /** True when `key` exists (for keys built from data, e.g. reason codes). */
 export function hasMessage(key: string): key is MessageKey {
-  let node: unknown = en;
-  for (const part of key.split('.')) node = (node as Record<string, unknown>)?.[part];
-  return typeof node === 'string';
+  return i18n.exists(key, { lng: 'en' });
 }
 
-/** Numbers as people at the desk read them (1,200). */
+export function currentLanguage(): Language {
+  return (i18n.language as Language) ?? 'en';
+}
+
+export function locale(): string {
+  return LOCALES[currentLanguage()] ?? 'en-GB';
+}
+
+const listeners = new Set<() => void>();
+i18n.on('languageChanged', () => {
+  syncDocumentLanguage();
+  for (const l of listeners) l();
+});
+
+/** Switches the UI language and remembers it for this desk. */
+export function setLanguage(lng: Language): void {
+  setPrefs({ language: lng });
+  void i18n.changeLanguage(lng);
+}
+
+/** Re-renders the caller when the language changes; returns the current language. */
+export function useLanguage(): Language {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    currentLanguage,
+  );
+}
+
+/** Numbers as people at the desk read them (1,200 / 1.200 / 1 200). */
 export function formatCount(n: number): string {
-  return n.toLocaleString('en-GB');
+  return n.toLocaleString(locale());
 }

@@ -1,0 +1,31 @@
+// The verdict sentence in the desk's language, from the reason code and the params the
+// station used for its English sentence (CheckInResult.params). Dates and times are
+// formatted here, in the event's time zone and the desk's locale.
+import type { CheckInResult } from '../../../core/model';
+import { when } from '../format';
+import { hasMessage, t, type MessageKey } from './index';
+
+export function verdictSentence(r: CheckInResult, timeZone: string): string {
+  const p = r.params ?? {};
+  const a = r.attendee;
+  const first = r.firstAdmission;
+  const key = `reason.${r.reason}`;
+  if (!hasMessage(key)) return r.message; // a reason this renderer does not know yet: the station's sentence
+  if (r.reason === 'revoked' && p.revokedAtMs === undefined && !p.revokedAt) return t('reason.revokedNoDate');
+  const categoryKey = a ? `category.${a.category}` : '';
+  return t(key as MessageKey, {
+    name: p.name || a?.givenName || a?.familyName || t('reasonFallback.guest'),
+    firstAt: first ? when(first.at, timeZone, r.at) : (p.firstAt ?? '?'),
+    firstWhere: first?.stationName ?? p.firstWhere ?? t('reasonFallback.anotherStation'),
+    revokedAt: p.revokedAtMs !== undefined ? when(p.revokedAtMs, timeZone, r.at) : (p.revokedAt ?? ''),
+    category: hasMessage(categoryKey) ? t(categoryKey) : (p.category ?? a?.categoryLabel ?? ''),
+    room: p.room ?? t(r.reason === 'room_full' ? 'reasonFallback.theRoom' : 'reasonFallback.thisRoom'),
+    notes: p.notes ?? a?.notes ?? '',
+  });
+}
+
+/** A person's category in the desk's language (the station sends an English label too). */
+export function categoryName(category: string, fallback: string): string {
+  const key = `category.${category}`;
+  return hasMessage(key) ? t(key) : fallback;
+}
