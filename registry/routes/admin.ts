@@ -121,7 +121,7 @@ export function adminRoutes(ctx: RegistryContext): Hono {
   app.post('/v1/admin/keys', async (c) => {
     // Either the registry makes the key pair (it then signs batch badges), or the operator
     // supplies a public key whose private half lives elsewhere. Raw 32 bytes, base64url.
-    const body = await jsonBody(c, z.object({ publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional() }));
+    const body = await jsonBody(c, z.object({ publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional() }).strict());
     let publicKey = body.publicKey;
     let privateKey: string | null = null;
     if (!publicKey) {
@@ -142,7 +142,7 @@ export function adminRoutes(ctx: RegistryContext): Hono {
   });
 
   app.post('/v1/admin/revocations', async (c) => {
-    const body = await jsonBody(c, z.object({ attendeeId: IdParam, badgeVersion: z.number().int().min(1), reason: z.string().min(1).max(64).default('reprint') }));
+    const body = await jsonBody(c, z.object({ attendeeId: IdParam, badgeVersion: z.number().int().min(1), reason: z.string().min(1).max(64).default('reprint') }).strict());
     await addRevocation(orm, body, now());
     await poke();
     return c.json({ ok: true });
@@ -157,7 +157,7 @@ export function adminRoutes(ctx: RegistryContext): Hono {
         roomId: IdParam.optional(),
         doorMode: z.enum(['entry', 'exit', 'toggle']).optional(),
         ttlMinutes: z.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
-      }),
+      }).strict(),
     );
     const r = await createPairingCode(orm, { ...body, ttlMs: body.ttlMinutes * 60_000 }, now());
     return c.json(r);
@@ -189,7 +189,7 @@ export function adminRoutes(ctx: RegistryContext): Hono {
   });
 
   app.post('/v1/admin/demo', async (c) => {
-    const body = await jsonBody(c, z.object({ firstDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), attendees: z.number().int().min(1).max(200_000).optional() }));
+    const body = await jsonBody(c, z.object({ firstDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), attendees: z.number().int().min(1).max(200_000).optional() }).strict());
     const demo = generateDemoEvent(body.firstDay ?? dayInZone(now(), DEMO_TIME_ZONE), { attendees: body.attendees });
     await setEvent(orm, demo.event);
     for (const r of demo.rooms) await upsertRoom(orm, { ...r, warnPct: 80, criticalPct: 95, fullPolicy: 'refuse' });

@@ -10,6 +10,9 @@ export const en = {
   },
   nav: {
     checkin: 'Check-in',
+    door: 'Door',
+    rooms: 'Rooms',
+    wall: 'Wall display',
   },
   scan: {
     label: 'Scan a badge',
