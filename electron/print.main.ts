@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { BrowserWindow, type PrintToPDFOptions, type WebContentsPrintOptions } from 'electron';
 import { z } from 'zod';
+import type { PrintBadgeResult, PrinterChoice } from '../core/api/badges';
 import { badgeHtml } from '../core/badge/svg';
 import { TEMPLATE_IDS, TEMPLATES, type TemplateId } from '../core/badge/templates';
 import { printableBadge } from '../station/badges/print';
@@ -23,15 +24,6 @@ export const printBadgeArgs = z
     silent: z.boolean().default(false),
   })
   .strict();
-
-export interface PrintBadgeResult {
-  printed: boolean;
-  /** The operator closed the print dialog: nothing printed, nothing to fall back to. */
-  cancelled: boolean;
-  /** Set when printing failed and the badge was saved as PDF instead. */
-  pdfPath: string | null;
-  message: string;
-}
 
 /** Options for webContents.print: page = badge size (microns), no margins, colours on. */
 export function badgePrintOptions(template: TemplateId, printer: string | undefined, silent: boolean): WebContentsPrintOptions {
@@ -75,7 +67,7 @@ function print(win: BrowserWindow, opts: WebContentsPrintOptions): Promise<{ suc
 
 export const printMethods: MainMethods = {
   /** The printers this computer knows, for the operator's choice. */
-  'print.printers': mainMethod(z.object({}).strict(), async (_args, { sender }) =>
+  'print.printers': mainMethod(z.object({}).strict(), async (_args, { sender }): Promise<PrinterChoice[]> =>
     (await sender.getPrintersAsync()).map((p) => ({ name: p.name, displayName: p.displayName || p.name })),
   ),
 

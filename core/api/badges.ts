@@ -43,6 +43,25 @@ export interface BadgePdf {
   bytes: number;
 }
 
+/**
+ * Desktop-only methods (electron/print.main.ts), reached through the same bridge:
+ * 'print.badge' {attendeeId, template?, printer?, silent?} → PrintBadgeResult and
+ * 'print.printers' {} → PrinterChoice[]. The headless host answers 'unknown_method'.
+ */
+export interface PrintBadgeResult {
+  printed: boolean;
+  /** The operator closed the print dialog: nothing printed, nothing to fall back to. */
+  cancelled: boolean;
+  /** Set when printing failed and the badge was saved as PDF instead. */
+  pdfPath: string | null;
+  message: string;
+}
+
+export interface PrinterChoice {
+  name: string;
+  displayName: string;
+}
+
 export interface BadgesResults {
   'badges.reprint': ReprintResult;
   'badges.preview': BadgePreview;

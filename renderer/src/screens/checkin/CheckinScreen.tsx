@@ -7,6 +7,7 @@ import { Icon } from '../../components/Icon';
 import { localZone } from '../../format';
 import { t } from '../../i18n';
 import { useScannerBurst } from '../../scanner/useScannerBurst';
+import { BadgeActions } from './BadgeActions';
 import { NameSearch } from './NameSearch';
 import { RecentScans } from './RecentScans';
 import { ScanInput } from './ScanInput';
@@ -42,6 +43,7 @@ export function CheckinScreen() {
         <ScanInput onScan={scan} inputRef={scanRef} busy={panel.state === 'pending'} />
         <VerdictPanel panel={panel} timeZone={timeZone} />
         <div className="checkin__actions">
+          {panel.state === 'verdict' && panel.result.attendee && <BadgeActions attendee={panel.result.attendee} />}
           <button
             type="button"
             className="button"

@@ -1,0 +1,76 @@
+// Print and reprint from the check-in screen, in Debian Chromium on the headless
+// host: the browser gets the badge as a PDF (no printer access outside the desktop
+// app), its QR verifies, and after a reprint the old badge is refused at the desk.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readSignedBadge } from '../../core/badge/signed';
+import { dayInZone } from '../../core/time';
+import { DEMO_EVENT_ID, DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
+import { demoKeyPair, nodeEd25519 } from '../../node/ed25519';
+import { launchBrowser, openStationPage, scanBurst, screenshot } from '../helpers/browser';
+import { startHostProcess, type HostProcess } from '../helpers/host';
+import { rasterise, zbarimg } from '../helpers/raster';
+import { tempDir } from '../helpers/station';
+
+const demo = generateDemoEvent(dayInZone(Date.now(), DEMO_TIME_ZONE)).attendees;
+const person = demo.filter((a) => a.status === 'active' && a.validDays === null && !a.notes).at(-3)!;
+
+async function savedPdf(page: Page, click: () => Promise<void>, dir: string): Promise<string> {
+  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 30_000 }), click()]);
+  const file = path.join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  return file;
+}
+
+function qrOf(pdf: string, dir: string): string {
+  const [text] = zbarimg(rasterise(pdf, dir, 200));
+  return text ?? '';
+}
+
+describe('print and reprint from the check-in screen (Chromium, headless host)', () => {
+  let host: HostProcess;
+  let browser: Browser;
+  let page: Page;
+  const work = tempDir('foyer-e2e-badges-');
+  const verify = (text: string) =>
+    readSignedBadge(text, { eventId: DEMO_EVENT_ID, publicKey: (k) => (k === 1 ? demoKeyPair(DEMO_EVENT_ID).publicKey : undefined), ed25519: nodeEd25519 });
+
+  beforeAll(async () => {
+    host = await startHostProcess();
+    browser = await launchBrowser();
+    page = (await openStationPage(browser, host.url)).page;
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    fs.rmSync(work, { recursive: true, force: true });
+  });
+
+  it('prints the badge of the person just checked in: a PDF whose QR is their signed badge', async () => {
+    await scanBurst(page, person.badgeCode);
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict'), { timeout: 10_000 }).toBe('admitted');
+    const pdf = await savedPdf(page, () => page.getByTestId('print-badge').click(), work);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(verify(qrOf(pdf, path.join(work, 'v1')))).toMatchObject({ ok: true, body: { attendeeId: person.id, badgeVersion: 1 } });
+    await expect.poll(() => page.getByTestId('badge-status').textContent()).toContain('print it from your downloads');
+    await screenshot(page, 'badges-printed');
+  });
+
+  it('reprints after a confirmation, prints badge 2, and the old badge is then refused with the reprint time', async () => {
+    await page.getByTestId('reprint-badge').click();
+    await expect.poll(() => page.getByRole('alertdialog').textContent()).toContain('Badge 1 will stop working');
+    await screenshot(page, 'badges-reprint-confirm');
+    const pdf = await savedPdf(page, () => page.getByTestId('reprint-confirm').click(), work);
+    expect(verify(qrOf(pdf, path.join(work, 'v2')))).toMatchObject({ ok: true, body: { attendeeId: person.id, badgeVersion: 2 } });
+    await expect.poll(() => page.getByTestId('badge-status').textContent()).toContain('Badge 2 issued');
+    await screenshot(page, 'badges-reprinted');
+
+    await page.getByTestId('scan-input').focus();
+    await scanBurst(page, person.badgeCode); // the code printed on the old badge
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict'), { timeout: 10_000 }).toBe('refused');
+    await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(/replaced by a reprint on \d{1,2} \w{3} \d{2}:\d{2}/);
+    await screenshot(page, 'badges-old-refused');
+  });
+});
