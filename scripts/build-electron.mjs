@@ -14,7 +14,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outdir = path.join(root, 'dist-electron');
+// `--outdir DIR` (tests build a private copy inside the repo, so packages still resolve).
+const outArg = process.argv.indexOf('--outdir');
+const outdir = outArg > 0 && process.argv[outArg + 1] ? path.resolve(process.argv[outArg + 1]) : path.join(root, 'dist-electron');
 const production = process.env.NODE_ENV === 'production';
 
 const common = {

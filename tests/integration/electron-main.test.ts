@@ -7,14 +7,17 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 import { openStation } from '../../station/station';
 import { tempDir } from '../helpers/station';
 
 const root = path.resolve(__dirname, '../..');
 const fakeElectron = path.join(root, 'tests/helpers/fake-electron.cjs');
-const mainBundle = path.join(root, 'dist-electron/main.cjs');
+// A private build inside the repo (.tmp/ is ignored): packages resolve from node_modules,
+// and other runs that rebuild dist-electron/ cannot pull it away mid-test.
+const outdir = path.join(root, '.tmp', `electron-main-test-${process.pid}`);
+const mainBundle = path.join(outdir, 'main.cjs');
 
 interface Report {
   kind: string;
@@ -52,8 +55,9 @@ function boot(env: Record<string, string>, args: string[] = []): { reports: Repo
 const find = (reports: Report[], kind: string) => reports.find((r) => r.kind === kind);
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, 'scripts/build-electron.mjs')], { cwd: root, stdio: 'pipe' });
+  execFileSync(process.execPath, [path.join(root, 'scripts/build-electron.mjs'), '--outdir', outdir], { cwd: root, stdio: 'pipe' });
 });
+afterAll(() => fs.rmSync(outdir, { recursive: true, force: true }));
 
 describe('bundled Electron main process (fake electron module)', () => {
   it('development layout: opens the station, serves the renderer with CSP, answers IPC, closes the DB on quit', () => {
@@ -84,7 +88,7 @@ describe('bundled Electron main process (fake electron module)', () => {
     };
     expect(windowOptions).toMatchObject({ width: 1366, height: 768 });
     expect(windowOptions.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
-    expect(String(windowOptions.webPreferences.preload)).toMatch(/dist-electron[/\\]preload\.cjs$/);
+    expect(String(windowOptions.webPreferences.preload)).toMatch(/dist-electron[/\\]preload\.cjs$/); // where packaging puts it
 
     expect(results.status).toMatchObject({ ok: true, value: { attendees: expect.any(Number) } });
     expect((results.status!.value as { attendees: number }).attendees).toBeGreaterThan(100); // the demo event
