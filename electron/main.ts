@@ -5,6 +5,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { createHandlers } from '../station/handlers/index';
 import { openStation, type Station } from '../station/station';
+import { startSync } from '../station/sync/index';
 import { wireIpc } from './ipc.main';
 import { mainMethods } from './main-methods';
 import { menuTemplate } from './menu';
@@ -61,6 +62,7 @@ async function start(): Promise<void> {
     // better-sqlite3 loads its native binding here (not at import), so a binding not
     // rebuilt for Electron's ABI is caught and explained like any other open failure.
     station = openStation(paths.dataDir);
+    startSync(station); // background sync with the registry; idle until paired in Settings
     const win = createMainWindow(paths.preload);
     mainWindow = win;
     disposeIpc = wireIpc(ipcMain, { station, handlers: createHandlers(), mainMethods, window: win });

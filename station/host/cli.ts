@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { DbOpenError } from '../../db/connection';
 import { createHandlers } from '../handlers/index';
 import { openStation, type Station } from '../station';
+import { startSync } from '../sync/index';
 import { startHost, type RunningHost } from './server';
 import { newToken } from './security';
 
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
     process.exit(1);
   }
 
+  // Background sync with the registry (idle until the station is paired in Settings).
+  const sync = startSync(station);
   process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port })}\n`);
   process.stdout.write(`Foyer station "${station.config().name}" (${station.eventInfo().name}) is ready: open ${host.url}\n`);
 
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     // Close the server first so no request writes while the database closes.
+    sync.stop();
     host.close().finally(() => {
       station.close();
       process.stderr.write(`Foyer station stopped (${signal}); data saved in ${args.dataDir}\n`);
