@@ -3,6 +3,9 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n';
 import { CheckinScreen } from './checkin/CheckinScreen';
+import { DoorScreen } from './occupancy/DoorScreen';
+import { RoomsScreen } from './occupancy/RoomsScreen';
+import { WallScreen } from './occupancy/WallScreen';
 
 export interface ScreenDef {
   id: string;
@@ -12,4 +15,7 @@ export interface ScreenDef {
 
 export const screens: ScreenDef[] = [
   { id: 'checkin', label: 'nav.checkin', Component: CheckinScreen },
+  { id: 'door', label: 'nav.door', Component: DoorScreen },
+  { id: 'rooms', label: 'nav.rooms', Component: RoomsScreen },
+  { id: 'wall', label: 'nav.wall', Component: WallScreen },
 ];

@@ -1,0 +1,208 @@
+// A room door station: the room's state in one glance from a distance (colour, icon,
+// words, people inside of its safe capacity) and the answer to the last scan. Scans
+// come from the USB scanner anywhere on the screen, or typed. Set up once per laptop.
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DoorScanResult, DoorStatus, RoomLive } from '../../../../core/api/occupancy';
+import type { DoorMode } from '../../../../core/occupancy/types';
+import { api, ApiCallError, announce } from '../../api';
+import { useApiQuery } from '../../api/useApiQuery';
+import { Icon, type IconName } from '../../components/Icon';
+import { useScannerBurst } from '../../scanner/useScannerBurst';
+import { STATE_ICON } from './look';
+import { FillBar } from './RoomCard';
+import { stateWord, w, type WordKey } from './words';
+import './occupancy.css';
+
+const TOPICS = ['occupancy', 'sync', 'status'] as const;
+/** After this long the answer to the last scan steps back, so the next person is not misled. */
+const ANSWER_MS = 8000;
+
+type Answer = { result: DoorScanResult; shownAt: number } | { error: string; shownAt: number };
+
+export function DoorScreen() {
+  const q = useApiQuery<DoorStatus>(() => api['door.status']({}), TOPICS, [], { intervalMs: 5000 });
+  const [editing, setEditing] = useState(false);
+  const s = q.data;
+  if (!s) return <div className="door-setup">{q.error && <p role="alert">{q.error}</p>}</div>;
+  if (editing || s.station.role !== 'door' || !s.room) {
+    return <DoorSetup status={s} onDone={() => (setEditing(false), q.refresh())} />;
+  }
+  return <DoorLive status={s} room={s.room} onChange={() => setEditing(true)} onScanned={q.refresh} />;
+}
+
+function DoorSetup({ status, onDone }: { status: DoorStatus; onDone: () => void }) {
+  const [roomId, setRoomId] = useState(status.station.roomId ?? status.rooms[0]?.id ?? '');
+  const [mode, setMode] = useState<DoorMode>(status.station.mode ?? 'entry');
+  const [error, setError] = useState<string | null>(null);
+  const save = async () => {
+    try {
+      await api['door.configure']({ roomId, mode });
+      onDone();
+    } catch (err) {
+      setError(err instanceof ApiCallError ? err.message : String(err));
+    }
+  };
+  return (
+    <form
+      className="door-setup"
+      data-testid="door-setup"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+    >
+      <h1>{w('door.setupTitle')}</h1>
+      <label className="field">
+        <span>{w('door.room')}</span>
+        <select value={roomId} onChange={(e) => setRoomId(e.target.value)} data-testid="door-room">
+          {status.rooms.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name} ({r.capacity})
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="field">
+        <legend>{w('door.mode')}</legend>
+        {(['entry', 'exit', 'toggle'] as const).map((m) => (
+          <label key={m} className="door-setup__mode">
+            <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} data-testid={`door-mode-${m}`} />
+            {w(`door.mode.${m}` as WordKey)}
+          </label>
+        ))}
+      </fieldset>
+      {error && <p role="alert">{error}</p>}
+      <button type="submit" className="button button--primary" data-testid="door-save">
+        {w('door.save')}
+      </button>
+    </form>
+  );
+}
+
+const VERDICT_LOOK: Record<DoorScanResult['verdict'], IconName> = { admitted: 'check', warning: 'warning', refused: 'cross' };
+
+function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; room: RoomLive; onChange: () => void; onScanned: () => void }) {
+  const [answer, setAnswer] = useState<Answer | null>(null);
+  const [fresh, setFresh] = useState(false);
+  const [typed, setTyped] = useState('');
+  const inputRef = useRef<HTMLInputElement>(null);
+  // The room as of the last scan's answer, unless a newer push arrived since.
+  const live = answer && 'result' in answer && answer.result.room && answer.shownAt > Date.now() - 1000 ? answer.result.room : room;
+
+  const scan = useCallback(
+    async (text: string) => {
+      try {
+        const result = await api['door.scan']({ text });
+        setAnswer({ result, shownAt: Date.now() });
+        announce('occupancy');
+      } catch (err) {
+        setAnswer({ error: err instanceof ApiCallError ? err.message : String(err), shownAt: Date.now() });
+      }
+      onScanned();
+    },
+    [onScanned],
+  );
+  useScannerBurst((t) => void scan(t));
+
+  useEffect(() => {
+    if (!answer) return;
+    setFresh(true);
+    const t = setTimeout(() => setFresh(false), ANSWER_MS);
+    return () => clearTimeout(t);
+  }, [answer]);
+
+  const fullRefuse = live.state === 'full' && live.fullPolicy === 'refuse' && status.station.mode !== 'exit';
+  return (
+    <div className={`door door--${live.state}`} data-testid="door" data-state={live.state}>
+      <header className="door__head">
+        <h1 className="door__room">{live.name}</h1>
+        <span className="door__mode">{w(`door.mode.${status.station.mode ?? 'entry'}` as WordKey)}</span>
+        <span className="door__station">{status.station.name}</span>
+        <button type="button" className="button button--small" onClick={onChange} data-testid="door-change">
+          {w('door.change')}
+        </button>
+      </header>
+      <div className="door__body">
+        <section className="door__room-state" aria-live="polite">
+          <div className="door__state" data-testid="door-state">
+            <Icon name={STATE_ICON[live.state]} className="door__state-icon" />
+            {live.state === 'full' ? (fullRefuse ? w('door.roomFull') : w('door.roomFullWarn')) : stateWord(live.state)}
+          </div>
+          <div className="door__count">
+            <span className="door__current" data-testid="door-current">
+              {live.current}
+            </span>
+            <span className="door__cap">/ {live.capacity}</span>
+          </div>
+          <div className="door__count-label">
+            {w('door.inside')} · {w('door.capacity', { capacity: live.capacity })}
+          </div>
+          <FillBar room={live} big />
+          {live.session && <p className="door__session">{live.session.title}</p>}
+        </section>
+        <section className="door__answer-col">
+          <AnswerPanel answer={answer} fresh={fresh} />
+          <form
+            className="door__manual"
+            onSubmit={(e) => {
+              e.preventDefault();
+              if (typed.trim()) void scan(typed);
+              setTyped('');
+              inputRef.current?.focus();
+            }}
+          >
+            <label className="visually-hidden" htmlFor="door-code">
+              {w('door.manual')}
+            </label>
+            <input id="door-code" ref={inputRef} value={typed} onChange={(e) => setTyped(e.target.value)} placeholder={w('door.manual')} autoComplete="off" data-testid="door-input" />
+            <button type="submit" className="button">
+              {w('door.check')}
+            </button>
+          </form>
+          <p className="door__hint">{w('door.scanHint')}</p>
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function AnswerPanel({ answer, fresh }: { answer: Answer | null; fresh: boolean }) {
+  if (!answer) {
+    return (
+      <div className="door-answer door-answer--idle" data-testid="door-verdict">
+        <Icon name="scan" className="door-answer__icon" />
+        <span className="door-answer__word">{w('door.ready')}</span>
+      </div>
+    );
+  }
+  if ('error' in answer) {
+    return (
+      <div className="door-answer door-answer--refused" data-testid="door-verdict" data-verdict="error" role="alert">
+        <Icon name="alert" className="door-answer__icon" />
+        <p className="door-answer__msg">{answer.error}</p>
+      </div>
+    );
+  }
+  const r = answer.result;
+  const word = r.verdict === 'refused' ? w('door.refused') : r.direction === 'exit' ? w('door.goodbye') : r.verdict === 'warning' ? w('door.warning') : w('door.welcome');
+  return (
+    <div
+      className={`door-answer door-answer--${r.verdict}${fresh ? '' : ' door-answer--stale'}`}
+      data-testid="door-verdict"
+      data-verdict={r.verdict}
+      data-reason={r.reason}
+      role={r.verdict === 'refused' ? 'alert' : 'status'}
+    >
+      <div className="door-answer__band">
+        <Icon name={VERDICT_LOOK[r.verdict]} className="door-answer__icon" />
+        <span className="door-answer__word">{word}</span>
+      </div>
+      {r.attendee && (
+        <p className="door-answer__name">
+          {r.attendee.givenName} {r.attendee.familyName}
+        </p>
+      )}
+      <p className="door-answer__msg">{r.message}</p>
+    </div>
+  );
+}

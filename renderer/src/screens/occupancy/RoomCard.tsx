@@ -1,0 +1,69 @@
+// One room at a glance: name, people inside of its safe capacity, fill bar, state in
+// colour + icon + words, the session on now, and which way the count is going.
+import type { RoomLive } from '../../../../core/api/occupancy';
+import { Icon } from '../../components/Icon';
+import { clockTime } from '../../format';
+import { STATE_ICON, trendArrow } from './look';
+import { stateWord, w } from './words';
+
+export function FillBar({ room, big = false }: { room: Pick<RoomLive, 'pct' | 'warnPct' | 'criticalPct' | 'state'>; big?: boolean }) {
+  return (
+    <div className={`fill fill--${room.state}${big ? ' fill--big' : ''}`} aria-hidden="true">
+      <div className="fill__bar" style={{ width: `${Math.min(100, room.pct)}%` }} />
+      <div className="fill__mark" style={{ left: `${room.warnPct}%` }} />
+      <div className="fill__mark" style={{ left: `${room.criticalPct}%` }} />
+    </div>
+  );
+}
+
+export function StatePill({ room }: { room: Pick<RoomLive, 'state' | 'pct'> }) {
+  return (
+    <span className={`state-pill state-pill--${room.state}`} data-testid="room-state" data-state={room.state}>
+      <Icon name={STATE_ICON[room.state]} />
+      {stateWord(room.state)} · {room.pct}%
+    </span>
+  );
+}
+
+export function trendText(n: number): string {
+  return n > 0 ? w('rooms.trendUp', { n }) : n < 0 ? w('rooms.trendDown', { n: -n }) : w('rooms.trendFlat');
+}
+
+export function RoomCard({ room, timeZone }: { room: RoomLive; timeZone: string }) {
+  return (
+    <a
+      className={`room-card room-card--${room.state}`}
+      href={`#/rooms/${encodeURIComponent(room.id)}`}
+      data-testid="room-card"
+      data-room={room.id}
+      data-state={room.state}
+      aria-label={w('rooms.open', { room: room.name })}
+    >
+      <div className="room-card__head">
+        <h2 className="room-card__name">{room.name}</h2>
+        <span className="room-card__floor">{room.floor}</span>
+      </div>
+      <div className="room-card__count">
+        <span className="room-card__current" data-testid="room-current">
+          {room.current}
+        </span>
+        <span className="room-card__capacity">/ {room.capacity}</span>
+        <span className={`room-card__trend room-card__trend--${Math.sign(room.trend)}`}>
+          {trendArrow(room.trend)} {trendText(room.trend)}
+        </span>
+      </div>
+      <FillBar room={room} />
+      <div className="room-card__foot">
+        <StatePill room={room} />
+        {room.flagged > 0 && <span className="room-card__flag">{w('rooms.flagged', { n: room.flagged })}</span>}
+      </div>
+      <p className="room-card__session">
+        {room.session
+          ? `${clockTime(room.session.startsAt, timeZone)}–${clockTime(room.session.endsAt, timeZone)} ${room.session.title}`
+          : room.nextSession
+            ? w('rooms.next', { title: room.nextSession.title, time: clockTime(room.nextSession.startsAt, timeZone) })
+            : w('rooms.noSession')}
+      </p>
+    </a>
+  );
+}

@@ -1,0 +1,257 @@
+// One room: the day's occupancy chart, its sessions with attendance and exports, the
+// last scans, the manual counter for an unscanned door, and the sweep at session end.
+import { useEffect, useRef, useState } from 'react';
+import type { RoomDetail as Detail, RoomEventView, SessionAttendance } from '../../../../core/api/occupancy';
+import { api, ApiCallError, announce } from '../../api';
+import { useApiQuery } from '../../api/useApiQuery';
+import { Icon } from '../../components/Icon';
+import { clockTime } from '../../format';
+import { offerDownload } from './download';
+import { OccupancyChart } from './OccupancyChart';
+import { FillBar, StatePill, trendText } from './RoomCard';
+import { w, type WordKey } from './words';
+
+const TOPICS = ['occupancy', 'sync'] as const;
+const OPERATOR_KEY = 'foyer.operatorName';
+
+function savedOperator(): string {
+  try {
+    return localStorage.getItem(OPERATOR_KEY) ?? '';
+  } catch {
+    return '';
+  }
+}
+
+export function RoomDetail({ roomId, timeZone }: { roomId: string; timeZone: string }) {
+  const q = useApiQuery<Detail>(() => api['occupancy.room']({ roomId, recent: 15 }), TOPICS, [roomId], { intervalMs: 30_000 });
+  const [note, setNote] = useState<{ text: string; bad: boolean } | null>(null);
+  const d = q.data;
+
+  const run = async (fn: () => Promise<string | null>) => {
+    try {
+      const text = await fn();
+      if (text) setNote({ text, bad: false });
+      announce('occupancy');
+    } catch (err) {
+      setNote({ text: err instanceof ApiCallError ? err.message : String(err), bad: true });
+    }
+  };
+  const exportFile = (args: Parameters<(typeof api)['occupancy.export']>[0]) =>
+    run(async () => {
+      const f = await api['occupancy.export'](args);
+      offerDownload(f);
+      return w('detail.saved', { file: f.fileName, path: f.path });
+    });
+
+  if (!d) {
+    return <div className="room-detail">{q.error ? <p role="alert">{q.error}</p> : null}</div>;
+  }
+  const r = d.room;
+  return (
+    <div className="room-detail" data-testid="room-detail" data-room={r.id}>
+      <div className="room-detail__head">
+        <a className="button" href="#/rooms" data-testid="back-to-rooms">
+          ← {w('rooms.back')}
+        </a>
+        <h1 className="room-detail__name">{r.name}</h1>
+        <span className="room-detail__count" data-testid="room-current">
+          {r.current}
+        </span>
+        <span className="room-detail__cap">/ {r.capacity}</span>
+        <StatePill room={r} />
+        <span className="room-detail__trend">{trendText(r.trend)}</span>
+      </div>
+      <FillBar room={r} big />
+      {note && (
+        <p className={note.bad ? 'rooms__error' : 'rooms__note'} role={note.bad ? 'alert' : 'status'}>
+          {note.text}
+        </p>
+      )}
+      <div className="room-detail__body">
+        <div className="room-detail__main">
+          <section className="panel">
+            <div className="panel__head">
+              <h2>{w('detail.chart')}</h2>
+              <span className="panel__aside">{w('detail.peak', { n: d.peakToday })}</span>
+              <button type="button" className="button button--small" onClick={() => void exportFile({ kind: 'series_csv', roomId: r.id, day: d.day })} data-testid="export-series">
+                {w('detail.exportSeries')}
+              </button>
+            </div>
+            <OccupancyChart series={d.series} capacity={r.capacity} warnPct={r.warnPct} timeZone={timeZone} label={w('detail.chartLabel', { room: r.name })} />
+          </section>
+          <Sessions sessions={d.sessions} warnPct={r.warnPct} timeZone={timeZone} onExport={(id) => void exportFile({ kind: 'attendance_csv', sessionId: id })} />
+        </div>
+        <div className="room-detail__side">
+          <Counter roomId={r.id} current={r.current} inside={r.inside} tally={r.tally} run={run} />
+          <Sweep roomId={r.id} roomName={r.name} current={r.current} run={run} />
+          <Recent events={d.recent} timeZone={timeZone} />
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function Sessions({ sessions, warnPct, timeZone, onExport }: { sessions: SessionAttendance[]; warnPct: number; timeZone: string; onExport: (id: string) => void }) {
+  return (
+    <section className="panel">
+      <div className="panel__head">
+        <h2>{w('detail.sessions')}</h2>
+      </div>
+      {sessions.length === 0 ? (
+        <p className="panel__empty">{w('detail.noSessions')}</p>
+      ) : (
+        <table className="sessions" data-testid="sessions">
+          <thead>
+            <tr>
+              <th>{w('detail.time')}</th>
+              <th>{w('detail.session')}</th>
+              <th className="num">{w('detail.peakCol')}</th>
+              <th className="num">{w('detail.unique')}</th>
+              <th className="num">{w('detail.aboveWarn', { pct: warnPct })}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {sessions.map((s) => (
+              <tr key={s.id} data-testid="session-row" data-session={s.id} className={s.phase === 'running' ? 'sessions__now' : undefined}>
+                <td>
+                  {clockTime(s.startsAt, timeZone)}–{clockTime(s.endsAt, timeZone)} <span className="sessions__phase">{w(`detail.phase.${s.phase}` as WordKey)}</span>
+                </td>
+                <td>{s.title}</td>
+                <td className="num">{s.phase === 'upcoming' ? '–' : s.peak}</td>
+                <td className="num" data-testid="session-unique">
+                  {s.phase === 'upcoming' ? '–' : s.unique}
+                </td>
+                <td className="num">{s.phase === 'upcoming' ? '–' : w('detail.minutes', { n: Math.round(s.aboveWarnMs / 60_000) })}</td>
+                <td>
+                  <button type="button" className="button button--small" onClick={() => onExport(s.id)} disabled={s.phase === 'upcoming'}>
+                    {w('detail.exportAttendance')}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+type Run = (fn: () => Promise<string | null>) => Promise<void>;
+
+function Counter({ roomId, current, inside, tally, run }: { roomId: string; current: number; inside: number; tally: number; run: Run }) {
+  const [operator, setOperator] = useState(savedOperator);
+  const press = (delta: number) =>
+    run(async () => {
+      try {
+        localStorage.setItem(OPERATOR_KEY, operator);
+      } catch {
+        // not persisted
+      }
+      const r = await api['occupancy.counter']({ roomId, delta, operator: operator || undefined });
+      return r.message;
+    });
+  return (
+    <section className="panel">
+      <div className="panel__head">
+        <h2>{w('detail.counter')}</h2>
+      </div>
+      <p className="panel__hint">{w('detail.counterHint')}</p>
+      <label className="field">
+        <span>{w('detail.operator')}</span>
+        <input value={operator} maxLength={120} onChange={(e) => setOperator(e.target.value)} data-testid="operator" />
+      </label>
+      <div className="counter">
+        <button type="button" className="button counter__btn" onClick={() => void press(-1)} disabled={current <= 0} data-testid="counter-minus" aria-label={w('detail.minus')}>
+          −1
+        </button>
+        <button type="button" className="button counter__btn" onClick={() => void press(1)} data-testid="counter-plus" aria-label={w('detail.plus')}>
+          +1
+        </button>
+      </div>
+      <p className="panel__hint">{w('detail.inside', { scanned: inside, tally: tally >= 0 ? `+${tally}` : `${tally}` })}</p>
+    </section>
+  );
+}
+
+function Sweep({ roomId, roomName, current, run }: { roomId: string; roomName: string; current: number; run: Run }) {
+  const [asking, setAsking] = useState(false);
+  const yes = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (asking) yes.current?.focus();
+  }, [asking]);
+  return (
+    <section className="panel">
+      <button type="button" className="button button--wide" onClick={() => setAsking(true)} data-testid="sweep">
+        <Icon name="undo" />
+        {w('detail.sweep')}
+      </button>
+      <p className="panel__hint">{w('detail.sweepHint')}</p>
+      {asking && (
+        <div
+          className="confirm"
+          role="alertdialog"
+          aria-modal="true"
+          aria-labelledby="sweep-q"
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setAsking(false);
+          }}
+        >
+          <p id="sweep-q">{w('detail.sweepConfirm', { room: roomName, n: current })}</p>
+          <div className="confirm__actions">
+            <button type="button" className="button" onClick={() => setAsking(false)}>
+              {w('detail.cancel')}
+            </button>
+            <button
+              type="button"
+              ref={yes}
+              className="button button--danger"
+              data-testid="sweep-confirm"
+              onClick={() => {
+                setAsking(false);
+                void run(async () => (await api['occupancy.sweep']({ roomId })).message);
+              }}
+            >
+              {w('detail.sweepYes')}
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function describe(e: RoomEventView): string {
+  if (e.kind === 'counter') return w('event.counter', { delta: (e.delta ?? 0) > 0 ? `+${e.delta}` : `−${Math.abs(e.delta ?? 0)}` });
+  if (e.kind === 'sweep') return w('event.sweep');
+  return e.name ?? w('event.unknown');
+}
+
+function Recent({ events, timeZone }: { events: RoomEventView[]; timeZone: string }) {
+  return (
+    <section className="panel panel--grow">
+      <div className="panel__head">
+        <h2>{w('detail.recent')}</h2>
+      </div>
+      {events.length === 0 ? (
+        <p className="panel__empty">{w('detail.noRecent')}</p>
+      ) : (
+        <ul className="recent-door" data-testid="room-recent">
+          {events.map((e) => (
+            <li key={e.eventId} className={`recent-door__item recent-door__item--${e.verdict ?? 'info'}`}>
+              <span className="recent-door__time">{clockTime(e.at, timeZone)}</span>
+              <span className="recent-door__what">
+                {e.kind === 'room_exit' ? '← ' : e.kind === 'room_entry' ? '→ ' : ''}
+                {describe(e)}
+              </span>
+              <span className="recent-door__effect">
+                {e.effect ? w(`effect.${e.effect}` as WordKey) : e.operator ? w('event.by', { who: e.operator }) : ''}
+              </span>
+              <span className="recent-door__where">{e.stationName}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
