@@ -84,11 +84,6 @@ export function layoutBadge(b: BadgePrint, t: Template, ox = 0, oy = 0): Prim[] 
   return w >= h ? landscape(b, w, h, ox, oy) : portrait(b, w, h, ox, oy);
 }
 
-/** Delegation or country; repeated even when the organisation names it ("Delegation of X"): it is what ushers look for. */
-function delegationLine(b: BadgePrint): string {
-  return b.delegation;
-}
-
 function codeLine(b: BadgePrint): string {
   const parts = [b.code, b.badgeVersion > 1 ? `reprint ${b.badgeVersion}` : ''].filter(Boolean);
   return parts.join(' · ');
@@ -119,7 +114,8 @@ function landscape(b: BadgePrint, w: number, h: number, ox: number, oy: number):
   line(b.givenName, 17 * s, 9 * s, true, 'given');
   line(b.familyName, 12 * s, 7 * s, false, 'family');
   y += 1.5 * s;
-  line(delegationLine(b), 8.5 * s, 5.5 * s, true, 'delegation');
+  // The delegation is printed even when the organisation names it ("Delegation of X"): it is what ushers look for.
+  line(b.delegation, 8.5 * s, 5.5 * s, true, 'delegation');
   line(b.organisation, 7.5 * s, 5.5 * s, false, 'organisation', '#333333', 2);
   const code = codeLine(b);
   if (code) out.push(text(code, tx, tw, oy + h - pad, 6 * s, 5 * s, false, 'left', '#444444', 'code'));
@@ -146,7 +142,7 @@ function portrait(b: BadgePrint, w: number, h: number, ox: number, oy: number): 
   line(b.givenName, 32 * s, 14 * s, true, 'given');
   line(b.familyName, 22 * s, 11 * s, false, 'family');
   y += 4 * s;
-  line(delegationLine(b), 13 * s, 8 * s, true, 'delegation');
+  line(b.delegation, 13 * s, 8 * s, true, 'delegation');
   line(b.organisation, 11 * s, 8 * s, false, 'organisation', '#333333', 2);
   const q = 52 * s;
   const code = codeLine(b);
