@@ -112,15 +112,36 @@ describe('webcam scanning (fake camera in Chromium, headless host)', () => {
     expect(problems).toEqual([]);
   });
 
-  it('says so in a sentence when the station has no camera', async () => {
-    const { page } = await openWithCamera(null);
+  it.each([
+    ['the station has no camera', [], 'noCamera', /No camera found/],
+    ['camera access is refused', ['--use-fake-device-for-media-stream'], 'denied', /access was refused/],
+  ] as const)('says so in a sentence when %s, and scanning by hand still works', async (_what, args, kind, text) => {
+    const browser = await launchBrowser([...args]);
+    browsers.push(browser);
+    const { page } = await openStationPage(browser, host.url);
     await page.getByTestId('camera-toggle').click();
     const problem = page.getByTestId('camera-problem');
     await problem.waitFor({ timeout: 10_000 });
-    expect(['noCamera', 'denied']).toContain(await problem.getAttribute('data-problem'));
-    expect(await problem.textContent()).toMatch(/camera/i);
-    // Scanning by hand still works: the verdict panel is idle, not broken.
+    expect(await problem.getAttribute('data-problem')).toBe(kind);
+    expect(await problem.textContent()).toMatch(text);
     expect(await page.getByTestId('verdict').getAttribute('data-state')).toBe('idle');
-    await screenshot(page, 'camera-none');
+    await screenshot(page, `camera-${kind}`);
+  });
+
+  it('offers a camera picker when there are several cameras, and switches to the chosen one', async () => {
+    const browser = await launchBrowser(['--use-fake-ui-for-media-stream', '--use-fake-device-for-media-stream=device-count=2']);
+    browsers.push(browser);
+    const { page } = await openStationPage(browser, host.url);
+    await startCamera(page);
+    const picker = page.getByTestId('camera-device');
+    await expect.poll(() => picker.locator('option').count()).toBe(2);
+    const [first, second] = await picker.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(await picker.inputValue()).toBe(first);
+    await picker.selectOption(second!);
+    await page.waitForSelector('[data-testid="camera"][data-status="on"]');
+    await expect.poll(() => picker.inputValue()).toBe(second);
+    // Remembered for the next start of this station.
+    expect(await page.evaluate(() => localStorage.getItem('foyer.camera.device'))).toBe(second);
+    await screenshot(page, 'camera-picker');
   });
 });

@@ -24,7 +24,7 @@ export function CameraScanner({ onScan }: { onScan: (text: string) => void }) {
         </button>
         {cam.devices.length > 1 && (
           <label className="camera__field">
-            <span>{t('camera.choose')}</span>
+            <span className="visually-hidden">{t('camera.choose')}</span>
             <select value={cam.deviceId ?? ''} onChange={(e) => cam.selectDevice(e.target.value)} data-testid="camera-device">
               {cam.devices.map((d, i) => (
                 <option key={d.deviceId} value={d.deviceId}>
