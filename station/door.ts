@@ -14,6 +14,7 @@ import '../db/occupancy/derive';
 import { currentSession, isInvited, isInviteOnly, listRooms, listSessions, personAtRoom } from '../db/occupancy/read';
 import { stations } from '../db/schema/index';
 import { matchBadge } from './badge-matchers';
+import { UserError } from './errors';
 import { oneRoomLive } from './occupancy-view';
 import type { Station } from './station';
 
@@ -162,7 +163,7 @@ export function doorStatus(station: Station, now: number): DoorStatus {
 
 /** Sets this station to a room door (or back to a desk with roomId null). */
 export function configureDoor(station: Station, roomId: string | null, mode: DoorMode | null, name: string | undefined): void {
-  if (roomId && !listRooms(station.db.orm).some((r) => r.id === roomId)) throw new DoorSettingsError('That room does not exist at this event.');
+  if (roomId && !listRooms(station.db.orm).some((r) => r.id === roomId)) throw new UserError('not_found', 'That room does not exist at this event.');
   station.write(() => {
     station.db.orm
       .update(stations)
@@ -177,5 +178,3 @@ export function configureDoor(station: Station, roomId: string | null, mode: Doo
   });
   station.invalidate();
 }
-
-export class DoorSettingsError extends Error {}

@@ -11,12 +11,9 @@ import { toCsv } from '../core/occupancy/csv';
 import { perMinute } from '../core/occupancy/series';
 import { dayInZone, timeInZone } from '../core/time';
 import { listRooms, roomDay } from '../db/occupancy/read';
+import { UserError } from './errors';
 import { dayRange, sessionsOfDay, sessionWithAttendees } from './occupancy-view';
 import type { Station } from './station';
-
-export class ExportError extends Error {
-  readonly code = 'not_found';
-}
 
 const slug = (s: string) =>
   s
@@ -39,7 +36,7 @@ const localStamp = (ms: number, tz: string) => `${dayInZone(ms, tz)} ${timeInZon
 
 export function attendanceCsv(station: Station, sessionId: string, now: number): { fileName: string; text: string } {
   const s = sessionWithAttendees(station, sessionId, now);
-  if (!s) throw new ExportError('That session does not exist at this event.');
+  if (!s) throw new UserError('not_found', 'That session does not exist at this event.');
   const tz = station.eventInfo().timeZone;
   const rows: (string | number)[][] = [
     ['Session', 'Room', 'Start', 'End', 'Attendee id', 'Name', 'Organisation', 'Delegation', 'Category', 'First inside', 'Minutes inside'],
@@ -65,7 +62,7 @@ export function attendanceCsv(station: Station, sessionId: string, now: number):
 export function seriesCsv(station: Station, roomId: string, day: string | undefined, now: number): { fileName: string; text: string } {
   const orm = station.db.orm;
   const room = listRooms(orm).find((r) => r.id === roomId);
-  if (!room) throw new ExportError('That room does not exist at this event.');
+  if (!room) throw new UserError('not_found', 'That room does not exist at this event.');
   const tz = station.eventInfo().timeZone;
   const d = day ?? station.today(now);
   const data = roomDay(orm, roomId, d);

@@ -1,6 +1,7 @@
 // Handlers of the occupancy area (see core/api/occupancy.ts for the contract). Every write
 // emits 'occupancy' so dashboards and door screens re-fetch at once.
 import type { OccupancyResults } from '../../core/api/occupancy';
+import { UserError } from '../errors';
 import { configureDoor, doorScan, doorStatus, manualCount, sweepRoom } from '../door';
 import { exportFile } from '../occupancy-export';
 import { allRoomsLive, roomDetail, sessionsOfDay, sessionWithAttendees } from '../occupancy-view';
@@ -8,11 +9,7 @@ import type { Station } from '../station';
 import type { AreaHandlers, HandlerOptions } from './types';
 
 function missing(what: string): never {
-  throw new OccupancyNotFound(`${what} does not exist at this event.`);
-}
-
-export class OccupancyNotFound extends Error {
-  readonly code = 'not_found';
+  throw new UserError('not_found', `${what} does not exist at this event.`);
 }
 
 export function occupancyHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof OccupancyResults> {

@@ -59,7 +59,7 @@ describe('door station and logistics dashboard (Chromium, headless host)', () =>
     await scanBurst(door, people[0]!.badgeCode);
     await expect.poll(() => door.getByTestId('door-verdict').getAttribute('data-verdict'), { timeout: 10_000 }).toBe('admitted');
     // The scan is committed once the door shows its answer; from there the dashboard has one second.
-    await expect.poll(() => cardCount('forschungssaal'), { timeout: 1000, intervals: [50] }).toBe('1');
+    await expect.poll(() => cardCount('forschungssaal'), { timeout: 1000, interval: 50 }).toBe('1');
     expect(await door.getByTestId('door-verdict').textContent()).toContain(people[0]!.givenName);
   });
 

@@ -124,6 +124,14 @@ describe('a door station', () => {
     expect(detail.recent.map((e: { reason: string }) => e.reason)).toEqual(['unknown_code', 'entry_ok', 'not_invited']);
   });
 
+  it('says plainly when a room does not exist', async () => {
+    const r = await dispatch(handlers, station, 'occupancy.room', { roomId: 'ballroom' });
+    expect(r).toEqual({ ok: false, error: { code: 'not_found', message: 'That room does not exist at this event.' } });
+    const c = await dispatch(handlers, station, 'door.configure', { roomId: 'ballroom', mode: 'entry' });
+    expect(c.ok).toBe(false);
+    expect(station.config().roomId).toBe('ratsaal');
+  });
+
   it('keeps its counts across a restart', async () => {
     const ps = people(3);
     for (const p of ps) await call('door.scan', { text: p.code });

@@ -7,7 +7,9 @@ import type { DoorMode } from '../../../../core/occupancy/types';
 import { api, ApiCallError, announce } from '../../api';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Icon, type IconName } from '../../components/Icon';
+import { getPrefs } from '../../prefs/prefs';
 import { useScannerBurst } from '../../scanner/useScannerBurst';
+import { playCue } from '../../sound/tones';
 import { STATE_ICON } from './look';
 import { FillBar } from './RoomCard';
 import { stateWord, w, type WordKey } from './words';
@@ -94,6 +96,8 @@ function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; r
       try {
         const result = await api['door.scan']({ text });
         setAnswer({ result, shownAt: Date.now() });
+        // Same tones as the front desk: the person at the door hears the answer.
+        if (!getPrefs().muted) playCue(result.verdict);
         announce('occupancy');
       } catch (err) {
         setAnswer({ error: err instanceof ApiCallError ? err.message : String(err), shownAt: Date.now() });

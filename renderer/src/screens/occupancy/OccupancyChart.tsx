@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { timeInZone } from '../../../../core/time';
 import { w } from './words';
 
 interface Props {
@@ -40,11 +41,12 @@ export function OccupancyChart({ series, capacity, warnPct, timeZone, label, hei
       cursor: { drag: { x: false, y: false } },
       scales: { y: { range: (_u, _min, max) => [0, Math.max(capacity * 1.1, max * 1.05, 10)] } },
       axes: [
-        { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
+        // 24-hour clock in the event's time zone, as everywhere else in Foyer.
+        { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, values: (_u, splits) => splits.map((s) => timeInZone(s * 1000, timeZone)) },
         { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 50 },
       ],
       series: [
-        { label: 'Time' },
+        { label: w('detail.time'), value: (_u, v) => (v == null ? '–' : timeInZone(v * 1000, timeZone)) },
         { label: w('door.inside'), stroke: css('--accent', '#1d4ed8'), width: 2, fill: 'rgba(29, 78, 216, 0.12)', value: (_u, v) => (v == null ? '–' : String(v)) },
         { label: 'max / min', stroke: 'rgba(29, 78, 216, 0.35)', width: 1, value: (_u, v) => (v == null ? '–' : String(v)) },
         { label: w('detail.capacityLine'), stroke: css('--bad', '#b3261e'), width: 2, dash: [8, 4], points: { show: false } },
