@@ -66,7 +66,7 @@ export function seriesCsv(station: Station, roomId: string, day: string | undefi
   const tz = station.eventInfo().timeZone;
   const d = day ?? station.today(now);
   const data = roomDay(orm, roomId, d);
-  const [from, to] = dayRange(d, tz, data.points[0]?.at ?? null, now);
+  const [from, to] = dayRange(d, tz, data.points[0]?.at ?? null, now, data.points.at(-1)?.at ?? null);
   const rows: (string | number)[][] = [['Room', 'Minute', 'Occupancy at end of minute', 'Highest in minute', 'Capacity', 'Percent', 'State']];
   for (const p of perMinute(data.points, from, to)) {
     rows.push([room.name, localStamp(p.at, tz), p.current, p.max, room.capacity, fillPct(p.current, room.capacity), capacityState(p.current, room)]);

@@ -136,10 +136,10 @@ export function sessionWithAttendees(station: Station, sessionId: string, now: n
   };
 }
 
-/** Start and end of a day's chart: from 07:00 local (or the first change) to now or the day's end. */
-export function dayRange(day: string, timeZone: string, firstAt: number | null, now: number): [number, number] {
+/** Start and end of a day's chart: from 07:00 local (or the first change) to now, or to the last change of a past day. */
+export function dayRange(day: string, timeZone: string, firstAt: number | null, now: number, lastAt: number | null = null): [number, number] {
   const start = Math.min(localToMillis(day, '07:00', timeZone), firstAt ?? Number.POSITIVE_INFINITY);
-  const end = Math.min(localToMillis(day, '23:59', timeZone) + 60_000, Math.max(now, start + 60_000));
+  const end = Math.min(localToMillis(day, '23:59', timeZone) + 60_000, Math.max(now, (lastAt ?? 0) + 60_000, start + 60_000));
   return [start, end];
 }
 
@@ -150,7 +150,7 @@ export function roomDetail(station: Station, roomId: string, day: string | undef
   const info = station.eventInfo();
   const d = day ?? station.today(now);
   const data = roomDay(orm, roomId, d);
-  const [from, to] = dayRange(d, info.timeZone, data.points[0]?.at ?? null, now);
+  const [from, to] = dayRange(d, info.timeZone, data.points[0]?.at ?? null, now, data.points.at(-1)?.at ?? null);
   const series = perMinute(data.points, from, to).map((p) => [p.at, p.current, p.max] as [number, number, number]);
   const room = listRooms(orm).find((r) => r.id === roomId)!;
   const sessions = listSessions(orm)
