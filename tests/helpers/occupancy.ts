@@ -4,6 +4,8 @@ import fc from 'fast-check';
 import * as hlc from '../../core/hlc';
 import type { LogEvent } from '../../core/model';
 import type { OccEvent } from '../../core/occupancy/types';
+import { client } from '../../db/occupancy/derive';
+import type { Station } from '../../station/station';
 
 export type DoorEvent = LogEvent & { day: string };
 
@@ -124,3 +126,16 @@ export const arbDoorDay = fc
     return out;
   });
 
+
+const DERIVED_TABLES = {
+  occupancy_stays: 'id',
+  occupancy_effects: 'event_id',
+  occupancy_marks: 'event_id',
+  occupancy_rooms: 'room_id, day',
+} as const;
+
+/** Every row of the derived occupancy tables, in a fixed order (to compare two databases). */
+export function derivedSnapshot(s: Station): Record<string, unknown[]> {
+  const db = client(s.db.orm);
+  return Object.fromEntries(Object.entries(DERIVED_TABLES).map(([t, order]) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY ${order}`).all()]));
+}

@@ -7,7 +7,7 @@ import { insertEvent } from '../../db/events';
 import { client, rebuildOccupancy } from '../../db/occupancy/derive';
 import { prng } from '../../resources/demo/generate';
 import { openStation, type Station } from '../../station/station';
-import { arbDoorDay, shuffled, type DoorEvent } from '../helpers/occupancy';
+import { arbDoorDay, derivedSnapshot as snapshot, shuffled, type DoorEvent } from '../helpers/occupancy';
 import { tempDir } from '../helpers/station';
 
 let station: Station;
@@ -15,18 +15,6 @@ beforeAll(() => {
   station = openStation(tempDir(), { demo: false });
 });
 afterAll(() => station.close());
-
-const TABLES = {
-  occupancy_stays: 'id',
-  occupancy_effects: 'event_id',
-  occupancy_marks: 'event_id',
-  occupancy_rooms: 'room_id, day',
-} as const;
-
-function snapshot(s: Station) {
-  const db = client(s.db.orm);
-  return Object.fromEntries(Object.entries(TABLES).map(([t, order]) => [t, db.prepare(`SELECT * FROM ${t} ORDER BY ${order}`).all()]));
-}
 
 function reset(s: Station) {
   const db = client(s.db.orm);
