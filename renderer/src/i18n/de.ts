@@ -3,7 +3,7 @@ import type { Translation } from './types';
 
 export const de: Translation = {
   app: { name: 'Foyer', navLabel: 'Ansichten', loading: 'Wird geladen…' },
-  nav: { checkin: 'Check-in', door: 'Saaltür', rooms: 'Räume', wall: 'Wandanzeige' },
+  nav: { checkin: 'Check-in', door: 'Saaltür', rooms: 'Räume', wall: 'Wandanzeige', settings: 'Einstellungen' },
   scan: {
     label: 'Ausweis scannen',
     placeholder: 'Ausweis scannen oder Code eintippen und Enter drücken',

@@ -13,6 +13,7 @@ export const en = {
     door: 'Door',
     rooms: 'Rooms',
     wall: 'Wall display',
+    settings: 'Settings',
   },
   scan: {
     label: 'Scan a badge',

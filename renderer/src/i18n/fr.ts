@@ -3,7 +3,7 @@ import type { Translation } from './types';
 
 export const fr: Translation = {
   app: { name: 'Foyer', navLabel: 'Écrans', loading: 'Chargement…' },
-  nav: { checkin: 'Accueil', door: 'Porte de salle', rooms: 'Salles', wall: 'Affichage mural' },
+  nav: { checkin: 'Accueil', door: 'Porte de salle', rooms: 'Salles', wall: 'Affichage mural', settings: 'Réglages' },
   scan: {
     label: 'Scanner un badge',
     placeholder: 'Scannez un badge, ou tapez son code puis Entrée',

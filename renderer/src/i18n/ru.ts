@@ -4,7 +4,7 @@ import type { Translation } from './types';
 
 export const ru: Translation = {
   app: { name: 'Foyer', navLabel: 'Экраны', loading: 'Загрузка…' },
-  nav: { checkin: 'Регистрация', door: 'Дверь зала', rooms: 'Залы', wall: 'Настенный экран' },
+  nav: { checkin: 'Регистрация', door: 'Дверь зала', rooms: 'Залы', wall: 'Настенный экран', settings: 'Настройки' },
   scan: {
     label: 'Сканировать бейдж',
     placeholder: 'Отсканируйте бейдж или введите код и нажмите Enter',

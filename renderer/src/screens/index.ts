@@ -6,6 +6,7 @@ import { CheckinScreen } from './checkin/CheckinScreen';
 import { DoorScreen } from './occupancy/DoorScreen';
 import { RoomsScreen } from './occupancy/RoomsScreen';
 import { WallScreen } from './occupancy/WallScreen';
+import { SettingsScreen } from './settings/SettingsScreen';
 
 export interface ScreenDef {
   id: string;
@@ -18,4 +19,5 @@ export const screens: ScreenDef[] = [
   { id: 'door', label: 'nav.door', Component: DoorScreen },
   { id: 'rooms', label: 'nav.rooms', Component: RoomsScreen },
   { id: 'wall', label: 'nav.wall', Component: WallScreen },
+  { id: 'settings', label: 'nav.settings', Component: SettingsScreen },
 ];

@@ -1,0 +1,77 @@
+// Pairing a station with the registry from the Settings screen (real renderer in Chromium,
+// headless host and registry as real processes), then sync status as staff see it, and
+// what happens when the registry goes away and when the station is revoked.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openStationPage, screenshot } from '../helpers/browser';
+import { startHostProcess, type HostProcess } from '../helpers/host';
+import { startRegistryProc, type RegistryProc } from '../helpers/registry-proc';
+import { tempDir } from '../helpers/station';
+
+describe('settings: pairing and sync status (Chromium, headless host, registry)', () => {
+  let reg: RegistryProc;
+  let host: HostProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    [reg, host, browser] = await Promise.all([startRegistryProc({ dataDir: tempDir('foyer-reg-e2e-') }), startHostProcess(), launchBrowser()]);
+    await reg.admin('POST', '/v1/admin/demo', {});
+    page = (await openStationPage(browser, host.url)).page;
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.stop();
+    await reg?.kill('SIGTERM');
+  });
+
+  it('a wrong pairing code is refused with a sentence, and nothing changes', async () => {
+    await page.goto(`${host.origin}/#/settings`);
+    await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-state')).toBe('standalone');
+    await page.getByTestId('registry-url').fill(reg.url);
+    await page.getByTestId('pairing-code').fill('AAAAA-BBBBB');
+    await page.getByTestId('pair').click();
+    await expect.poll(() => page.getByTestId('sync-note').textContent()).toMatch(/pairing code is wrong, was already used, or has expired/);
+    expect(await page.getByTestId('sync-status').getAttribute('data-state')).toBe('standalone');
+  });
+
+  it('pairs with URL + code, then shows online, last sync and an empty outbox', async () => {
+    const { code } = await reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name: 'Main entrance' });
+    await page.getByTestId('pairing-code').fill(code.toLowerCase()); // typed in lower case: still accepted
+    await page.getByTestId('pair').click();
+    await expect.poll(() => page.getByTestId('sync-note').textContent(), { timeout: 15_000 }).toMatch(/Paired with the registry/);
+    await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
+    await expect.poll(() => page.getByTestId('sync-outbox').textContent()).toBe('0 events');
+    expect(await page.getByTestId('sync-last').textContent()).not.toBe('never');
+    const stations = await reg.admin<{ name: string }[]>('GET', '/v1/admin/stations');
+    expect(stations.map((s) => s.name)).toContain('Main entrance');
+    await screenshot(page, 'settings-paired');
+  });
+
+  it('goes offline by itself when the registry disappears, keeps scans queued, and catches up when it is back', async () => {
+    await reg.kill('SIGKILL');
+    const demo = await host.call<{ attendees: number }>('station.status');
+    expect(demo.ok).toBe(true);
+    await host.call('checkin.scan', { text: 'NOT-A-BADGE' });
+    await page.getByTestId('sync-now').click();
+    await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('offline');
+    await expect.poll(() => page.getByTestId("sync-outbox").textContent()).toBe("1 event");
+    await expect.poll(() => page.getByTestId('sync-message').textContent()).toMatch(/Scans are saved on this station/);
+    await screenshot(page, 'settings-offline');
+    await reg.start();
+    await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-state'), { timeout: 30_000 }).toBe('online');
+    await expect.poll(() => page.getByTestId('sync-outbox').textContent(), { timeout: 15_000 }).toBe('0 events');
+  });
+
+  it('a revoked station says plainly that it must be paired again', async () => {
+    const st = await host.call<{ station: { id: string } }>('station.status');
+    if (!st.ok) throw new Error('status failed');
+    await reg.admin('POST', `/v1/admin/stations/${st.value.station.id}/revoke`, {});
+    await page.getByTestId('sync-now').click();
+    await expect.poll(() => page.getByTestId('sync-message').textContent(), { timeout: 15_000 }).toBe(
+      'This station was revoked or must be paired again. Ask the registry operator for a new pairing code.',
+    );
+    await screenshot(page, 'settings-revoked');
+  });
+});
