@@ -86,7 +86,17 @@ export interface FontPicker {
   faceFor(codePoint: number): Face;
 }
 
+const pickers = new Map<string, FontPicker>();
+
+/** One shared picker per weight and CJK preference: its per-character memo lasts the process. */
 export function fontPicker(weight: Weight, cjk: Cjk): FontPicker {
+  const key = `${weight}-${cjk}`;
+  let p = pickers.get(key);
+  if (!p) pickers.set(key, (p = makePicker(weight, cjk)));
+  return p;
+}
+
+function makePicker(weight: Weight, cjk: Cjk): FontPicker {
   const list = faces(weight, cjk);
   const memo = new Map<number, Face>();
   const fallback = list[0]!;

@@ -7,6 +7,7 @@ import { cutMarks, layoutBadge, TEMPLATES, type BadgePrint, type Prim, type Temp
 import { fitText } from '../../core/badge/fit';
 import { cjkPreference, fontPicker, type Face } from './fonts';
 import { visualRuns, type Run } from './text-runs';
+import { sfntOf } from './woff';
 
 const MM = 72 / 25.4; // points per millimetre
 
@@ -17,7 +18,7 @@ class FontRegistry {
   constructor(private doc: Doc) {}
   use(face: Face, sizePt: number): Doc {
     if (!this.registered.has(face.name)) {
-      this.doc.registerFont(face.name, face.file);
+      this.doc.registerFont(face.name, sfntOf(face.file));
       this.registered.add(face.name);
     }
     return this.doc.font(face.name).fontSize(sizePt);
