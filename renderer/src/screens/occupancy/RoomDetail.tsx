@@ -176,9 +176,10 @@ function Counter({ roomId, current, inside, tally, run }: { roomId: string; curr
 
 function Sweep({ roomId, roomName, current, run }: { roomId: string; roomName: string; current: number; run: Run }) {
   const [asking, setAsking] = useState(false);
-  const yes = useRef<HTMLButtonElement>(null);
+  // The safe answer has the focus: Enter on a sweep question must not empty a full room.
+  const cancel = useRef<HTMLButtonElement>(null);
   useEffect(() => {
-    if (asking) yes.current?.focus();
+    if (asking) cancel.current?.focus();
   }, [asking]);
   return (
     <section className="panel">
@@ -199,12 +200,11 @@ function Sweep({ roomId, roomName, current, run }: { roomId: string; roomName: s
         >
           <p id="sweep-q">{w('detail.sweepConfirm', { room: roomName, n: current })}</p>
           <div className="confirm__actions">
-            <button type="button" className="button" onClick={() => setAsking(false)}>
+            <button type="button" ref={cancel} className="button" onClick={() => setAsking(false)}>
               {w('detail.cancel')}
             </button>
             <button
               type="button"
-              ref={yes}
               className="button button--danger"
               data-testid="sweep-confirm"
               onClick={() => {
