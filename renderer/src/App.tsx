@@ -3,7 +3,9 @@
 import { useEffect, useState } from 'react';
 import { StationStatusProvider } from './api/StationStatus';
 import { StatusBar } from './components/StatusBar';
-import { t } from './i18n';
+import { t, useLanguage } from './i18n';
+import { DeskPrefs } from './prefs/DeskPrefs';
+import { useTheme } from './theme/useTheme';
 import { screens } from './screens';
 
 function screenFromHash(): string {
@@ -14,6 +16,9 @@ function screenFromHash(): string {
 
 export function App() {
   const [current, setCurrent] = useState(screenFromHash);
+  // Language and theme are this desk's choices: re-render everything when they change.
+  useLanguage();
+  useTheme();
   useEffect(() => {
     const onHash = () => setCurrent(screenFromHash());
     window.addEventListener('hashchange', onHash);
@@ -36,6 +41,7 @@ export function App() {
               ))}
             </ul>
           </nav>
+          <DeskPrefs />
         </header>
         <main className="app__main" id="main">
           <screen.Component key={screen.id} />

@@ -1,5 +1,5 @@
 // Small inline SVG icons. Always decorative (aria-hidden): meaning is also given in words.
-export type IconName = 'check' | 'warning' | 'cross' | 'info' | 'undo' | 'search' | 'scan' | 'clock' | 'sync' | 'alert';
+export type IconName = 'check' | 'warning' | 'cross' | 'info' | 'undo' | 'search' | 'scan' | 'clock' | 'sync' | 'alert' | 'soundOn' | 'soundOff' | 'userPlus' | 'note';
 
 const PATHS: Record<IconName, string> = {
   check: 'M5 12.5l4.5 4.5L19 7.5',
@@ -12,6 +12,10 @@ const PATHS: Record<IconName, string> = {
   scan: 'M3 8V4h4M17 4h4v4M21 16v4h-4M7 20H3v-4M7 12h10',
   clock: 'M12 3a9 9 0 100 18 9 9 0 000-18zM12 7v5l3 2',
   sync: 'M4 12a8 8 0 0114-5.3L20 9M20 4v5h-5M20 12a8 8 0 01-14 5.3L4 15M4 20v-5h5',
+  soundOn: 'M4 9.5h3.5L12 5.5v13l-4.5-4H4zM15.5 9a4 4 0 010 6M18 6.5a7.5 7.5 0 010 11',
+  soundOff: 'M4 9.5h3.5L12 5.5v13l-4.5-4H4zM16 9.5l5 5M21 9.5l-5 5',
+  userPlus: 'M9.5 4a4 4 0 100 8 4 4 0 000-8zM2.5 20.5a7 7 0 0114 0M19 8v6M16 11h6',
+  note: 'M5 3.5h10l4 4v13H5zM14.5 3.5v4.5H19M8.5 12h7M8.5 16h7',
 };
 
 export function Icon({ name, className }: { name: IconName; className?: string }) {

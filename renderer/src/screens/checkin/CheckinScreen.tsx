@@ -7,7 +7,9 @@ import { Icon } from '../../components/Icon';
 import { localZone } from '../../format';
 import { t } from '../../i18n';
 import { useScannerBurst } from '../../scanner/useScannerBurst';
+import { useVerdictSound } from '../../sound/useVerdictSound';
 import { BadgeActions } from './BadgeActions';
+import { useDeskTools } from './DeskTools';
 import { NameSearch } from './NameSearch';
 import { RecentScans } from './RecentScans';
 import { ScanInput } from './ScanInput';
@@ -17,7 +19,7 @@ import { VerdictPanel } from './VerdictPanel';
 import './checkin.css';
 
 export function CheckinScreen() {
-  const { panel, scan, admit, undo, undoing } = useCheckin();
+  const { panel, scan, admit, show, undo, undoing } = useCheckin();
   const status = useStationStatus();
   const timeZone = status.data?.event.timeZone ?? localZone;
   const scanRef = useRef<HTMLInputElement>(null);
@@ -27,6 +29,8 @@ export function CheckinScreen() {
 
   useScannerBurst(scan);
   useUndoShortcut(undo);
+  useVerdictSound(panel.state === 'verdict' ? panel.result : null);
+  const desk = useDeskTools({ panel, show, admit: (id) => void admit(id), onDone: focusScan });
 
   // Esc from anywhere on the screen goes back to the scan field.
   useEffect(() => {
@@ -44,6 +48,7 @@ export function CheckinScreen() {
         <VerdictPanel panel={panel} timeZone={timeZone} />
         <div className="checkin__actions">
           {panel.state === 'verdict' && panel.result.attendee && <BadgeActions attendee={panel.result.attendee} />}
+          {desk.noteButton}
           <button
             type="button"
             className="button"
@@ -62,6 +67,7 @@ export function CheckinScreen() {
       </div>
       <div className="checkin__side">
         <CameraScanner onScan={scan} />
+        {desk.walkinButton}
         <NameSearch
           timeZone={timeZone}
           onQueryChange={setSearching}
@@ -72,6 +78,7 @@ export function CheckinScreen() {
         />
         {!searching && <RecentScans timeZone={timeZone} />}
       </div>
+      {desk.dialogs}
     </div>
   );
 }

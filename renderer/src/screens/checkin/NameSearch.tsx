@@ -6,6 +6,7 @@ import type { SearchHit } from '../../../../core/api/checkin';
 import { api, ApiCallError } from '../../api';
 import { clockTime } from '../../format';
 import { t } from '../../i18n';
+import { categoryName } from '../../i18n/verdict';
 
 const DEBOUNCE_MS = 120;
 
@@ -123,7 +124,7 @@ export function NameSearch(props: {
               {h.givenName} {h.familyName}
             </span>
             <span className="search__meta" dir="auto">
-              {[h.organisation, h.delegation, h.categoryLabel].filter(Boolean).join(' · ')}
+              {[h.organisation, h.delegation, categoryName(h.category, h.categoryLabel)].filter(Boolean).join(' · ')}
             </span>
             <span className="search__state">
               {h.status === 'cancelled' && <span className="tag tag--bad">{t('search.cancelled')}</span>}

@@ -6,12 +6,14 @@ import type { CheckInResult, Verdict } from '../../../../core/model';
 import { Icon, type IconName } from '../../components/Icon';
 import { clockTimeWithSeconds, when } from '../../format';
 import { t } from '../../i18n';
+import { categoryName, verdictSentence } from '../../i18n/verdict';
 import type { PanelState } from './useCheckin';
 
-const LOOK: Record<Verdict, { icon: IconName; word: string }> = {
-  admitted: { icon: 'check', word: t('verdict.admitted') },
-  warning: { icon: 'warning', word: t('verdict.warning') },
-  refused: { icon: 'cross', word: t('verdict.refused') },
+// Words are looked up at render time: the desk may switch language at any moment.
+const LOOK: Record<Verdict, { icon: IconName; word: () => string }> = {
+  admitted: { icon: 'check', word: () => t('verdict.admitted') },
+  warning: { icon: 'warning', word: () => t('verdict.warning') },
+  refused: { icon: 'cross', word: () => t('verdict.refused') },
 };
 
 /**
@@ -74,7 +76,7 @@ function VerdictResult({ result, input, timeZone }: { result: CheckInResult; inp
   const repeatSentence = result.reason === 'already_checked_in' || result.reason === 'already_checked_in_refused';
   const showNote = !!a?.notes;
   return (
-    <Frame state="verdict" verdict={result.verdict} icon={look.icon} word={look.word} at={result.at} timeZone={timeZone}>
+    <Frame state="verdict" verdict={result.verdict} icon={look.icon} word={look.word()} at={result.at} timeZone={timeZone}>
       {a ? (
         <>
           <p className="verdict__name" dir="auto" data-testid="verdict-name">
@@ -86,7 +88,7 @@ function VerdictResult({ result, input, timeZone }: { result: CheckInResult; inp
             </p>
           )}
           <p className="verdict__tags">
-            <span className="tag">{a.categoryLabel}</span>
+            <span className="tag">{categoryName(a.category, a.categoryLabel)}</span>
             {a.delegation && (
               <span className="tag tag--plain" dir="auto">
                 {a.delegation}
@@ -100,7 +102,7 @@ function VerdictResult({ result, input, timeZone }: { result: CheckInResult; inp
       )}
       {result.reason !== 'notes' && (
         <p className="verdict__reason" data-testid="verdict-reason">
-          {result.message}
+          {verdictSentence(result, timeZone)}
         </p>
       )}
       {!a && input && result.reason !== 'malformed' && (

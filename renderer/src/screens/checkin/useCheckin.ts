@@ -4,7 +4,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { CheckInResult } from '../../../../core/model';
 import { announce, api, ApiCallError } from '../../api';
-import { t } from '../../i18n';
+import { hasMessage, t } from '../../i18n';
 
 export type PanelState =
   | { state: 'idle' }
@@ -15,7 +15,12 @@ export type PanelState =
   | { state: 'info'; message: string; at: number }
   | { state: 'error'; message: string; at: number };
 
-const errorText = (err: unknown) => (err instanceof ApiCallError ? err.message : t('errors.unexpected'));
+// Station errors come as English sentences with a code; the common ones are said in the desk's language.
+const errorText = (err: unknown) => {
+  if (!(err instanceof ApiCallError)) return t('errors.unexpected');
+  const key = `errorsByCode.${err.error.code}`;
+  return hasMessage(key) ? t(key) : err.message;
+};
 
 export function useCheckin() {
   const [panel, setPanel] = useState<PanelState>({ state: 'idle' });
@@ -38,13 +43,17 @@ export function useCheckin() {
 
   const scan = useCallback((text: string) => run(() => api['checkin.scan']({ text }), text), [run]);
   const admit = useCallback((attendeeId: string) => run(() => api['checkin.attendee']({ attendeeId })), [run]);
+  /** Shows a verdict another action already committed (a walk-in's check-in, a note just saved). */
+  const show = useCallback((result: CheckInResult) => run(async () => result), [run]);
 
   const undo = useCallback(async () => {
     const id = ++latest.current;
     setUndoing(true);
     try {
       const r = await api['checkin.undo']({});
-      if (id === latest.current) setPanel(r.undone ? { state: 'undone', message: r.message, at: Date.now() } : { state: 'info', message: r.message, at: Date.now() });
+      const who = r.target?.attendee ? `${r.target.attendee.givenName} ${r.target.attendee.familyName}`.trim() : '';
+      const message = r.undone ? (who ? t('undoDone', { name: who }) : r.message) : t('undoNothing');
+      if (id === latest.current) setPanel(r.undone ? { state: 'undone', message, at: Date.now() } : { state: 'info', message, at: Date.now() });
     } catch (err) {
       if (id === latest.current) setPanel({ state: 'error', message: errorText(err), at: Date.now() });
     } finally {
@@ -53,5 +62,5 @@ export function useCheckin() {
     }
   }, []);
 
-  return { panel, scan, admit, undo, undoing };
+  return { panel, scan, admit, show, undo, undoing };
 }

@@ -1,0 +1,82 @@
+// The desk's extra actions on the check-in screen: register a walk-in (F2 from
+// anywhere) and edit the desk note of the person on the verdict panel. One hook owns
+// the dialogs; the screen places the two buttons where they belong.
+import { useEffect, useState, type ReactNode } from 'react';
+import type { AttendeeSummary, CheckInResult } from '../../../../core/model';
+import { Icon } from '../../components/Icon';
+import { t } from '../../i18n';
+import { NoteDialog } from './NoteDialog';
+import type { PanelState } from './useCheckin';
+import { WalkinDialog } from './WalkinDialog';
+
+export interface DeskTools {
+  walkinButton: ReactNode;
+  /** Null when the panel shows nobody this station knows by name. */
+  noteButton: ReactNode;
+  dialogs: ReactNode;
+}
+
+export function useDeskTools(props: {
+  panel: PanelState;
+  show: (result: CheckInResult) => void;
+  admit: (attendeeId: string) => void;
+  /** Called when a dialog closes: focus goes back to the scan field. */
+  onDone: () => void;
+}): DeskTools {
+  const { panel, show, onDone } = props;
+  const [walkin, setWalkin] = useState(false);
+  const [noteFor, setNoteFor] = useState<AttendeeSummary | null>(null);
+  const current = panel.state === 'verdict' ? panel.result : null;
+  const person = current?.attendee && current.attendee.synced ? current.attendee : null;
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'F2' && !e.altKey && !e.ctrlKey && !e.metaKey) {
+        e.preventDefault();
+        setWalkin(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  return {
+    noteButton: person && (
+      <button type="button" className="button desk__note" data-testid="note-edit" onClick={() => setNoteFor(person)}>
+        <Icon name="note" />
+        {t('note.edit')}
+      </button>
+    ),
+    walkinButton: (
+      <button type="button" className="button desk__walkin" data-testid="walkin-open" onClick={() => setWalkin(true)}>
+        <Icon name="userPlus" />
+        {t('walkin.open')}
+        <kbd>{t('walkin.shortcut')}</kbd>
+      </button>
+    ),
+    dialogs: (
+      <>
+        <WalkinDialog
+          open={walkin}
+          onClose={() => {
+            setWalkin(false);
+            onDone();
+          }}
+          onCheckedIn={show}
+          onCheckInExisting={props.admit}
+        />
+        <NoteDialog
+          attendee={noteFor}
+          onClose={() => {
+            setNoteFor(null);
+            onDone();
+          }}
+          onSaved={(a) => {
+            // Show the updated note on the panel without a new check-in.
+            if (current && current.attendee?.id === a.id) show({ ...current, attendee: a });
+          }}
+        />
+      </>
+    ),
+  };
+}
