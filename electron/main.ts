@@ -5,7 +5,7 @@ import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { createHandlers } from '../station/handlers/index';
 import { openStation, type Station } from '../station/station';
-import { startSync } from '../station/sync/index';
+import { startSync, type SyncClient } from '../station/sync/index';
 import { wireIpc } from './ipc.main';
 import { mainMethods } from './main-methods';
 import { menuTemplate } from './menu';
@@ -39,6 +39,7 @@ app.on('web-contents-created', (_event, contents) => hardenWebContents(contents)
 let station: Station | null = null;
 let mainWindow: BrowserWindow | null = null;
 let disposeIpc: (() => void) | null = null;
+let sync: SyncClient | null = null;
 
 if (!app.requestSingleInstanceLock()) {
   // Another Foyer window already owns this station's database (single writer).
@@ -62,7 +63,7 @@ async function start(): Promise<void> {
     // better-sqlite3 loads its native binding here (not at import), so a binding not
     // rebuilt for Electron's ABI is caught and explained like any other open failure.
     station = openStation(paths.dataDir);
-    startSync(station); // background sync with the registry; idle until paired in Settings
+    sync = startSync(station); // background sync with the registry; idle until paired in Settings
     const win = createMainWindow(paths.preload);
     mainWindow = win;
     disposeIpc = wireIpc(ipcMain, { station, handlers: createHandlers(), mainMethods, window: win });
@@ -109,21 +110,24 @@ async function fail(err: unknown): Promise<void> {
   } catch {
     console.error(`[foyer] ${problem.message}`);
   } finally {
-    station?.close();
-    station = null;
+    closeStation();
     app.exit(1);
   }
 }
 
 app.on('window-all-closed', () => app.quit());
 
-app.on('will-quit', () => {
+/** Stops everything that writes (IPC, sync), then checkpoints and closes the single writer connection. */
+function closeStation(): void {
   disposeIpc?.();
   disposeIpc = null;
-  // Checkpoint and close the single writer connection (PRAGMA optimize, WAL merged).
+  sync?.stop();
+  sync = null;
   station?.close();
   station = null;
-});
+}
+
+app.on('will-quit', closeStation);
 
 // `npm start` in a terminal: Ctrl+C and kill quit cleanly (closing the database).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => app.quit());
