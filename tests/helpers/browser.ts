@@ -2,7 +2,7 @@
 // front-desk laptops (1366×768). Reused by every e2e test.
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { repoRoot } from './host';
 
 export const VIEWPORT = { width: 1366, height: 768 };
@@ -24,7 +24,8 @@ export interface StationPage {
 /**
  * Opens the station URL in a fresh context and waits for the status bar.
  * `clock`: install Playwright's controllable clock (time still flows; tests can
- * `page.clock.fastForward(ms)` to reach timeouts without waiting).
+ * `page.clock.fastForward(ms)` to reach timeouts without waiting). It also rewrites
+ * key events' timeStamp, so scanBurst() on such a page is not seen as a burst.
  */
 export async function openStationPage(browser: Browser, url: string, opts: { clock?: boolean } = {}): Promise<StationPage> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB' });
@@ -40,13 +41,33 @@ export async function openStationPage(browser: Browser, url: string, opts: { clo
   return { page, problems };
 }
 
+const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
+
 /**
- * Types `text` the way a USB scanner does: one key every few milliseconds, then
- * Enter (or Tab). Goes to whatever element has focus, like a real scanner.
+ * Types `text` the way a USB scanner does: one key every `delayMs` (default 8 ms),
+ * then Enter (or Tab), into whatever element has focus. Keys go through the
+ * DevTools protocol with hardware-style timestamps, as a real keyboard's events
+ * carry the time the OS saw them: the burst reads as a burst however loaded the
+ * test machine is (page.keyboard.type timestamps drift with CPU load).
  */
 export async function scanBurst(page: Page, text: string, opts: { delayMs?: number; terminator?: 'Enter' | 'Tab' } = {}): Promise<void> {
-  await page.keyboard.type(text, { delay: opts.delayMs ?? 5 });
-  await page.keyboard.press(opts.terminator ?? 'Enter');
+  let session = cdpSessions.get(page);
+  if (!session) {
+    session = page.context().newCDPSession(page);
+    cdpSessions.set(page, session);
+  }
+  const cdp = await session;
+  const step = (opts.delayMs ?? 8) / 1000;
+  let t = Date.now() / 1000;
+  for (const ch of text) {
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch, timestamp: t });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, timestamp: t + step / 2 });
+    t += step;
+  }
+  const end = opts.terminator ?? 'Enter';
+  const terminator = end === 'Enter' ? { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' } : { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9 };
+  await cdp.send('Input.dispatchKeyEvent', { type: end === 'Enter' ? 'keyDown' : 'rawKeyDown', ...terminator, timestamp: t });
+  await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: terminator.key, code: terminator.code, windowsVirtualKeyCode: terminator.windowsVirtualKeyCode, timestamp: t + step / 2 });
 }
 
 /** test-results/<name>.png (gitignored); returns the path. */
