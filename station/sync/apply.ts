@@ -2,16 +2,15 @@
 // waits behind a long download. Events go through insertEvent (idempotent, updates derived
 // state); organiser data is upserted (registry edits win). The cursor moves in the same
 // transaction as the page's last rows: an interrupted download resumes where it stopped.
-import { and, eq, notInArray } from 'drizzle-orm';
 import type { Change } from '../../core/sync/protocol';
 import { upsertAttendees, upsertBadgeCodes } from '../../db/attendees';
 import { insertEvent } from '../../db/events';
-import { badgeCodes, event as eventTable, revocations, rooms, sessions, signingKeys, stations } from '../../db/schema/index';
+import { event as eventTable, revocations, rooms, sessions, signingKeys, stations } from '../../db/schema/index';
 import { setSetting } from '../../db/settings';
 import type { Station } from '../station';
 
 export const CURSOR = 'sync.cursor';
-const CHUNK = 200;
+const CHUNK = 500;
 
 /** Apply order inside a page: parents before children (rooms before sessions…). */
 const ORDER: Record<Change['type'], number> = { event: 0, room: 1, session: 2, station: 3, key: 4, revocation: 5, attendee: 6, log: 7 };
@@ -30,8 +29,12 @@ export async function applyPage(station: Station, changes: Change[], nextCursor:
     const chunk = sorted.slice(i, i + CHUNK);
     const last = i + CHUNK >= sorted.length;
     station.write(() => {
+      const t = now();
+      // Attendees go in one batch per chunk (the bulk of a first download).
+      const people = chunk.filter((c): c is Extract<Change, { type: 'attendee' }> => c.type === 'attendee');
+      if (people.length > 0) applyAttendees(station, people, t, applied);
       for (const c of chunk) {
-        applyOne(station, c, now(), applied);
+        if (c.type !== 'attendee') applyOne(station, c, t, applied);
         if (c.type === 'log' && (maxHlc === null || c.data.hlc > maxHlc)) maxHlc = c.data.hlc;
       }
       if (last) {
@@ -43,6 +46,20 @@ export async function applyPage(station: Station, changes: Change[], nextCursor:
     if (!last) await new Promise((r) => setImmediate(r)); // let a waiting scan in
   }
   return applied;
+}
+
+function applyAttendees(station: Station, people: Extract<Change, { type: 'attendee' }>[], now: number, applied: Applied): void {
+  const orm = station.db.orm;
+  upsertAttendees(orm, people.map(({ data: { badgeCodes: _c, ...a } }) => ({ ...a, updatedAt: now })));
+  upsertBadgeCodes(orm, people.flatMap(({ data: a }) => a.badgeCodes.map((code) => ({ code, attendeeId: a.id, badgeVersion: a.badgeVersion }))));
+  // Codes the organiser removed from a person stop working here too.
+  const stale = station.db.sqlite.prepare('select code from badge_codes where attendee_id = ?').pluck();
+  const drop = station.db.sqlite.prepare('delete from badge_codes where code = ?');
+  for (const { data: a } of people) {
+    const keep = new Set(a.badgeCodes);
+    for (const code of stale.all(a.id) as string[]) if (!keep.has(code)) drop.run(code);
+  }
+  applied.attendees += people.length;
 }
 
 function applyOne(station: Station, c: Change, now: number, applied: Applied): void {
@@ -90,17 +107,6 @@ function applyOne(station: Station, c: Change, now: number, applied: Applied): v
         .onConflictDoUpdate({ target: [revocations.attendeeId, revocations.badgeVersion], set: { revokedAt: c.data.revokedAt, reason: c.data.reason } })
         .run();
       applied.other++;
-      break;
-    }
-    case 'attendee': {
-      const { badgeCodes: codes, ...a } = c.data;
-      upsertAttendees(orm, [{ ...a, updatedAt: now }]);
-      upsertBadgeCodes(orm, codes.map((code) => ({ code, attendeeId: a.id, badgeVersion: a.badgeVersion })));
-      orm
-        .delete(badgeCodes)
-        .where(codes.length ? and(eq(badgeCodes.attendeeId, a.id), notInArray(badgeCodes.code, codes)) : eq(badgeCodes.attendeeId, a.id))
-        .run();
-      applied.attendees++;
       break;
     }
     case 'log': {

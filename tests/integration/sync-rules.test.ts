@@ -4,7 +4,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
-import { getAttendee } from '../../db/attendees';
+import { findByBadgeCode, getAttendee } from '../../db/attendees';
 import { admissions, attendees, events } from '../../db/schema/index';
 import { getSetting } from '../../db/settings';
 import { checkIn } from '../../station/checkin';
@@ -72,13 +72,16 @@ describe('sync rules', () => {
   it('registry edits to attendees win over the station copy', async () => {
     const a = await pairedStation('Desk A');
     await a.client.syncNow();
-    const [{ attendeeId }] = demoCodes(a.station, 1) as unknown as [{ attendeeId: string }];
-    await reg.admin('PATCH', `/v1/admin/attendees/${attendeeId}`, { givenName: 'Renamed-By-Organiser', notes: 'Speaker: collect slides' });
+    const [{ attendeeId, code: oldCode }] = demoCodes(a.station, 1) as unknown as [{ attendeeId: string; code: string }];
+    await reg.admin('PATCH', `/v1/admin/attendees/${attendeeId}`, { givenName: 'Renamed-By-Organiser', notes: 'Speaker: collect slides', badgeCodes: ['REPRINTED-0001'] });
     const rep = await a.client.syncNow();
     expect(rep.ok).toBe(true);
     const row = getAttendee(a.station.db.orm, attendeeId);
     expect(row?.givenName).toBe('Renamed-By-Organiser');
     expect(row?.notes).toBe('Speaker: collect slides');
+    // A code the organiser replaced stops working at the door; the new one works.
+    expect(findByBadgeCode(a.station.db.orm, oldCode)).toBeUndefined();
+    expect(findByBadgeCode(a.station.db.orm, 'REPRINTED-0001')?.attendee.id).toBe(attendeeId);
   });
 
   it('a walk-in registered at one station gets a UUID, syncs up, and reaches the other stations', async () => {
