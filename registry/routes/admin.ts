@@ -7,6 +7,7 @@ import { and, asc, count, gt, ilike, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { dayInZone } from '../../core/time';
 import { AttendeeRecord, EventInfoRecord, RoomRecord, SessionRecord } from '../../core/sync/protocol';
+import { demoKeyPair } from '../../node/ed25519';
 import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
 import { requireAdmin } from '../auth';
 import type { RegistryContext } from '../context';
@@ -201,8 +202,10 @@ export function adminRoutes(ctx: RegistryContext): Hono {
     );
     const [k] = await orm.select({ n: count() }).from(sql`signing_keys`);
     if (!k?.n) {
-      const kp = crypto.generateKeyPairSync('ed25519');
-      await addSigningKey(orm, { publicKey: kp.publicKey.export({ format: 'jwk' }).x!, privateKey: kp.privateKey.export({ format: 'jwk' }).d!, active: true }, now());
+      // The demo event's published key pair (node/ed25519.ts), the one every standalone demo
+      // station holds: badges printed before pairing keep scanning after the first sync.
+      const kp = demoKeyPair(demo.event.id);
+      await addSigningKey(orm, { publicKey: Buffer.from(kp.publicKey).toString('base64url'), privateKey: Buffer.from(kp.privateKey).toString('base64url'), active: true }, now());
     }
     await poke();
     return c.json({ ok: true, event: demo.event.id, attendees: demo.attendees.length });

@@ -15,9 +15,12 @@ export interface BadgeSpec {
   keyId?: number;
 }
 
-/** A badge signed with the station's event key, as the registry or this console would issue it. */
+/**
+ * A badge signed with the station's event key, as the registry or this console would issue it.
+ * A paired station holds no private key: pass the issuer's (e.g. the demo key pair's).
+ */
 export function signedBadgeFor(station: Station, spec: BadgeSpec = {}, privateKey?: Uint8Array): string {
-  const key = issuingKey(station.db.orm);
+  const key = privateKey ? { keyId: 1, privateKey } : issuingKey(station.db.orm);
   if (!key) throw new Error('station has no issuing key');
   const info = station.eventInfo();
   return signBadge(
