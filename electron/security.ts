@@ -88,6 +88,18 @@ export function isNavigationAllowed(targetUrl: unknown): boolean {
   return isAppUrl(targetUrl);
 }
 
+/**
+ * Downloads (`<a download>` of a file the station produced, e.g. an occupancy export):
+ * only blob: URLs the app itself created, or its own files. Electron then asks where
+ * to save. Anything else, such as a link in injected text, is cancelled.
+ */
+export function isDownloadAllowed(rawUrl: unknown): boolean {
+  const u = parseUrl(rawUrl);
+  if (!u) return false;
+  if (u.protocol === 'blob:') return isAppUrl(u.pathname);
+  return isAppUrl(rawUrl);
+}
+
 /** `window.open`, `target=_blank`, middle-click: always refused (and nothing opened externally). */
 export function windowOpenDecision(_details?: Pick<HandlerDetails, 'url'>): WindowOpenHandlerResponse {
   return { action: 'deny' };
@@ -185,7 +197,7 @@ export function hardenWebContents(contents: WebContents, log: (msg: string) => v
   });
 }
 
-/** Installs permission request/check handlers and refuses device (HID/serial/USB) access. */
+/** Installs permission request/check handlers, refuses device (HID/serial/USB) access, limits downloads. */
 export function hardenSession(ses: Session): void {
   ses.setPermissionRequestHandler((webContents, permission, callback, details) => {
     callback(decidePermissionRequest(permission, details, webContents.getURL()));
@@ -194,4 +206,7 @@ export function hardenSession(ses: Session): void {
     decidePermissionCheck(permission, requestingOrigin, details),
   );
   ses.setDevicePermissionHandler(() => false);
+  ses.on('will-download', (event, item) => {
+    if (!isDownloadAllowed(item.getURL())) event.preventDefault();
+  });
 }

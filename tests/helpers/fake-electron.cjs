@@ -131,6 +131,13 @@ async function playRenderer(win) {
     requestingUrl: win.webContents.mainFrame.url,
   });
   results.permissions = asked;
+  const downloads = [];
+  for (const url of ['blob:app://foyer/4f1c', 'https://example.com/x.exe']) {
+    let cancelled = false;
+    sessionHandlers['will-download']({ preventDefault: () => (cancelled = true) }, { getURL: () => url });
+    downloads.push(cancelled);
+  }
+  results.downloadsCancelled = downloads;
   report('results', { results, windowOptions: win.options, attendeeId });
   appEvents.emit('window-all-closed');
 }
@@ -147,6 +154,7 @@ const electron = {
       setPermissionRequestHandler: (fn) => (sessionHandlers.request = fn),
       setPermissionCheckHandler: (fn) => (sessionHandlers.check = fn),
       setDevicePermissionHandler: (fn) => (sessionHandlers.device = fn),
+      on: (event, fn) => (sessionHandlers[event] = fn),
     },
   },
   ipcMain: {

@@ -83,6 +83,7 @@ describe('bundled Electron main process (fake electron module)', () => {
         navigationRefused: boolean;
         windowOpen: unknown;
         permissions: boolean[];
+        downloadsCancelled: boolean[];
       };
       windowOptions: { width: number; height: number; webPreferences: Record<string, unknown> };
     };
@@ -101,6 +102,7 @@ describe('bundled Electron main process (fake electron module)', () => {
     expect(results.navigationRefused).toBe(true);
     expect(results.windowOpen).toEqual({ action: 'deny' });
     expect(results.permissions).toEqual([true, false]);
+    expect(results.downloadsCancelled).toEqual([false, true]);
     expect(find(reports, 'openExternal')).toBeUndefined();
 
     // Quit closed the database cleanly: WAL checkpointed, and the admission survived.

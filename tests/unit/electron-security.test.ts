@@ -19,6 +19,7 @@ import {
   hardenSession,
   hardenWebContents,
   isAppUrl,
+  isDownloadAllowed,
   isNavigationAllowed,
   isTrustedSender,
   windowOpenDecision,
@@ -299,10 +300,12 @@ describe('hardening wiring', () => {
     let request: ((wc: unknown, p: string, cb: (ok: boolean) => void, d: unknown) => void) | null = null;
     let check: ((wc: unknown, p: string, origin: string, d: unknown) => boolean) | null = null;
     let device: (() => boolean) | null = null;
+    let download: ((e: { preventDefault(): void }, item: { getURL(): string }) => void) | null = null;
     const ses = {
       setPermissionRequestHandler: (fn: typeof request) => (request = fn),
       setPermissionCheckHandler: (fn: typeof check) => (check = fn),
       setDevicePermissionHandler: (fn: typeof device) => (device = fn),
+      on: (name: string, fn: typeof download) => name === 'will-download' && (download = fn),
     };
     hardenSession(ses as unknown as Session);
     const ours = { getURL: () => 'app://foyer/index.html' };
@@ -314,6 +317,27 @@ describe('hardening wiring', () => {
     expect(check!(ours, 'media', 'app://foyer', { mediaType: 'video', isMainFrame: true })).toBe(true);
     expect(check!(ours, 'notifications', 'app://foyer', { isMainFrame: true })).toBe(false);
     expect(device!()).toBe(false);
+    const cancelled = (url: string) => {
+      let prevented = false;
+      download!({ preventDefault: () => (prevented = true) }, { getURL: () => url });
+      return prevented;
+    };
+    expect(cancelled('blob:app://foyer/5b0c5f1e-8d4e-4c4e-9a57-0a4f1b2c3d4e')).toBe(false); // an export the app made
+    expect(cancelled('https://example.com/payload.exe')).toBe(true);
+    expect(cancelled('blob:https://example.com/5b0c')).toBe(true);
+  });
+
+  it.each([
+    ['blob:app://foyer/5b0c5f1e-8d4e', true],
+    ['app://foyer/assets/report.csv', true],
+    ['blob:app://foyer.evil.com/5b0c', false],
+    ['blob:null/5b0c', false],
+    ['data:application/pdf;base64,JVBERi0=', false],
+    ['file:///etc/passwd', false],
+    ['https://example.com/x.pdf', false],
+    ['', false],
+  ])('download of %s allowed: %s', (url, allowed) => {
+    expect(isDownloadAllowed(url)).toBe(allowed);
   });
 });
 
