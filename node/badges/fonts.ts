@@ -111,8 +111,3 @@ function makePicker(weight: Weight, cjk: Cjk): FontPicker {
     },
   };
 }
-
-/** Licence texts to ship alongside the fonts (OFL requires it with redistribution). */
-export function fontLicenceFiles(): string[] {
-  return [...SCRIPT_FAMILIES.map((f) => f.pkg), 'noto-sans-jp', 'noto-sans-kr', 'noto-sans-sc'].map((p) => path.join(packageDir(p), 'LICENSE'));
-}
