@@ -9,13 +9,14 @@ import './camera.css';
 
 const FLASH_MS = 600;
 
-export function CameraScanner({ onScan }: { onScan: (text: string) => void }) {
-  const cam = useCameraScanner(onScan);
+/** `paused`: the preview stays, nothing is decoded (e.g. while a walk-in form is open). */
+export function CameraScanner({ onScan, paused = false }: { onScan: (text: string) => void; paused?: boolean }) {
+  const cam = useCameraScanner(onScan, paused);
   const flashing = useFlash(cam.readAt);
   const running = cam.status === 'on' || cam.status === 'starting';
 
   return (
-    <section className="panel camera" ref={cam.rootRef} aria-label={t('camera.title')} data-testid="camera" data-status={cam.status}>
+    <section className="panel camera" ref={cam.rootRef} aria-label={t('camera.title')} data-testid="camera" data-status={cam.status} data-paused={paused}>
       <div className="camera__bar">
         <h2 className="panel__title camera__title">{t('camera.title')}</h2>
         <button type="button" className="button" data-testid="camera-toggle" onClick={() => (running ? cam.stop() : void cam.start())}>

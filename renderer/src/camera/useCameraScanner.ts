@@ -36,7 +36,8 @@ function hasTorch(track: MediaStreamTrack): boolean {
   return caps?.torch === true;
 }
 
-export function useCameraScanner(onScan: (text: string) => void) {
+/** `paused`: keep the preview but decode nothing (e.g. while a form dialog is open). */
+export function useCameraScanner(onScan: (text: string) => void, paused = false) {
   const videoRef = useRef<HTMLVideoElement>(null);
   const rootRef = useRef<HTMLElement>(null);
   const [status, setStatus] = useState<CameraStatus>('off');
@@ -49,6 +50,8 @@ export function useCameraScanner(onScan: (text: string) => void) {
 
   const onScanRef = useRef(onScan);
   onScanRef.current = onScan;
+  const pausedRef = useRef(paused);
+  pausedRef.current = paused;
   const stream = useRef<MediaStream | null>(null);
   const decoder = useRef<FrameDecoder | null>(null);
   const guard = useRef(new RepeatGuard(3000));
@@ -82,7 +85,7 @@ export function useCameraScanner(onScan: (text: string) => void) {
     const video = videoRef.current!;
     const tick = () => {
       if (gen !== loop.current) return;
-      decoder.current?.offer(video);
+      if (!pausedRef.current) decoder.current?.offer(video);
       if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(tick);
       else setTimeout(tick, 33);
     };
