@@ -6,12 +6,13 @@ import type { CounterResult, DoorScanResult, DoorStatus, SweepResult } from '../
 import { cleanScan } from '../core/checkin/scan-input';
 import { CATEGORY_LABELS, type Category } from '../core/model';
 import { decideDoor, type DoorDecision } from '../core/occupancy/door';
+import { current } from '../core/occupancy/model';
 import { doorMessage } from '../core/occupancy/messages';
 import type { DoorMode } from '../core/occupancy/types';
 import { timeInZone } from '../core/time';
 import { revocationOf, toSummary, type AttendeeRow } from '../db/attendees';
 import '../db/occupancy/derive';
-import { currentSession, isInvited, isInviteOnly, listRooms, listSessions, personAtRoom } from '../db/occupancy/read';
+import { currentSession, isInvited, isInviteOnly, listRooms, listSessions, personAtRoom, roomCountsOf } from '../db/occupancy/read';
 import { stations } from '../db/schema/index';
 import { matchBadge } from './badge-matchers';
 import { UserError } from './errors';
@@ -84,7 +85,7 @@ export function doorScan(station: Station, scanText: unknown, now: number, opts:
     }
     const a = match.attendee;
     const here = personAtRoom(orm, a.id, today, room.id);
-    const counts = oneRoomLive(station, room.id, now);
+    const counts = roomCountsOf(orm, room.id, today);
     const decision = decideDoor({
       mode,
       today,
@@ -96,7 +97,7 @@ export function doorScan(station: Station, scanText: unknown, now: number, opts:
       session: session
         ? { allowedCategories: session.allowedCategories, inviteOnly: isInviteOnly(orm, session.id), invited: isInvited(orm, session.id, a.id) }
         : null,
-      current: counts?.current ?? 0,
+      current: counts ? current(counts) : 0,
       insideSince: here.insideSince,
       lastExitAt: here.lastExitAt,
       now,

@@ -220,8 +220,9 @@ export function rebuildOccupancy(orm: Orm): void {
 function rebuild(orm: Orm): void {
   const m = computeOccupancy(occupancyEvents(orm));
   for (const t of ['occupancy_stays', 'occupancy_effects', 'occupancy_marks', 'occupancy_rooms']) client(orm).prepare(`DELETE FROM ${t}`).run();
-  for (const s of m.stays) insertStay(orm, s);
-  for (const e of m.effects) upsertEffect(orm, e);
+  // In primary-key order: appending to the b-trees is far cheaper than random inserts.
+  for (const s of [...m.stays].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))) insertStay(orm, s);
+  for (const e of [...m.effects].sort((a, b) => (a.eventId < b.eventId ? -1 : a.eventId > b.eventId ? 1 : 0))) upsertEffect(orm, e);
   const mark = stmt(orm, 'INSERT INTO occupancy_marks (event_id, kind, room_id, day, key, at, delta) VALUES (?, ?, ?, ?, ?, ?, ?)');
   for (const s of m.sweeps) mark.run(s.id, 'sweep', s.roomId, s.day, s.key, s.at, 0);
   for (const c of m.counters) mark.run(c.id, 'counter', c.roomId, c.day, c.key, c.at, c.delta);
