@@ -1,25 +1,11 @@
 // Push: a station's batch of events, stored exactly once (ON CONFLICT DO NOTHING on the
 // UUID), then the station's contiguous acknowledgement mark is advanced.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { z } from 'zod';
-import { Category } from '../core/model';
+import { WalkinPayload } from '../core/api/desk';
 import { WireEvent, type PushResponse, type Rejection } from '../core/sync/protocol';
 import { query, type RegistryOrm } from './db';
 import { attendees, events, rejections, stations } from './schema';
 import { writeTx } from './store';
-
-/** What a walk-in event carries about the new person (written by the station's walk-in form). */
-const WalkinAttendee = z.object({
-  givenName: z.string().max(200),
-  familyName: z.string().max(200),
-  organisation: z.string().max(300).default(''),
-  delegation: z.string().max(200).default(''),
-  country: z.string().max(8).default(''),
-  category: Category.default('ngo'),
-  validDays: z.array(z.string()).nullable().default(null),
-  notes: z.string().max(2000).default(''),
-  badgeCodes: z.array(z.string().min(1).max(256)).max(10).default([]),
-});
 
 export interface IngestResult extends Omit<PushResponse, 'protocol' | 'serverTime'> {
   /** Change sequence numbers were handed out (other stations should be poked). */
@@ -109,11 +95,11 @@ export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[]
 
 /** A walk-in registered at a station becomes an attendee, unless the organiser already has that id (registry edits win). */
 async function insertWalkin(tx: RegistryOrm, e: WireEvent, now: number): Promise<void> {
-  const p = WalkinAttendee.safeParse((e.payload as { attendee?: unknown }).attendee ?? e.payload);
-  if (!p.success || !e.attendeeId) return;
+  const p = WalkinPayload.safeParse(e.payload);
+  if (!p.success || !e.attendeeId) return; // the event is kept; it just makes nobody
   await tx
     .insert(attendees)
-    .values({ id: e.attendeeId, ...p.data, status: 'active', badgeVersion: 1, source: 'walkin', updatedAt: now })
+    .values({ id: e.attendeeId, ...p.data.attendee, status: 'active', badgeVersion: 1, source: 'walkin', updatedAt: now })
     .onConflictDoNothing();
 }
 

@@ -1,6 +1,5 @@
 // The sync rules people rely on, each against a real registry process and station cores
 // with their own SQLite files (docs/sync-protocol.md, "Conflict rules").
-import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
@@ -8,6 +7,7 @@ import { findByBadgeCode, getAttendee } from '../../db/attendees';
 import { admissions, attendees, events } from '../../db/schema/index';
 import { getSetting } from '../../db/settings';
 import { checkIn } from '../../station/checkin';
+import { registerWalkin } from '../../station/desk';
 import { syncHandlers } from '../../station/handlers/sync';
 import type { Station } from '../../station/station';
 import { SyncClient, REVOKED_MESSAGE } from '../../station/sync/client';
@@ -87,29 +87,18 @@ describe('sync rules', () => {
   it('a walk-in registered at one station gets a UUID, syncs up, and reaches the other stations', async () => {
     const a = await pairedStation('Walk-in desk');
     const b = await pairedStation('Door 7');
-    const id = crypto.randomUUID();
-    const now = Date.now();
-    a.station.write(() =>
-      a.station.append(
-        {
-          kind: 'walkin',
-          attendeeId: id,
-          roomId: null,
-          sessionId: null,
-          verdict: null,
-          reason: null,
-          operator: 'desk volunteer',
-          payload: { attendee: { givenName: 'Zoë', familyName: 'Walk-In', organisation: 'Press', category: 'media' } },
-        },
-        now,
-      ),
-    );
+    // The desk's real walk-in flow: a UUID made at the station, a 'walkin' event in the log.
+    const form = { givenName: 'Zoë', familyName: 'Walk-In', organisation: 'Press', delegation: '', country: '', category: 'media' as const, days: 'all' as const, notes: '' };
+    const w = registerWalkin(a.station, form, Date.now(), { checkIn: false, allowDuplicates: true });
+    if (w.status !== 'registered') throw new Error('walk-in not registered');
+    const id = w.attendee.id;
     await a.client.syncNow();
     await b.client.syncNow();
     const got = getAttendee(b.station.db.orm, id);
     expect(got?.givenName).toBe('Zoë');
     expect(got?.category).toBe('media');
     expect(got?.source).toBe('walkin');
+    expect(findByBadgeCode(b.station.db.orm, w.badgeCode)?.attendee.id).toBe(id); // the printed walk-in badge works at B
     const list = await reg.admin<{ id: string; source: string }[]>('GET', `/v1/admin/attendees?q=Walk-In`);
     expect(list.find((x) => x.id === id)?.source).toBe('walkin');
   });
