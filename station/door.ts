@@ -35,6 +35,7 @@ export function doorScan(station: Station, scanText: unknown, now: number, opts:
       message: 'This station is not set to a room door. Choose a room and a door mode first.',
       attendee: null,
       room: null,
+      insideSince: null,
       eventId: null,
       at: now,
     };
@@ -71,6 +72,7 @@ export function doorScan(station: Station, scanText: unknown, now: number, opts:
           since: since ? timeInZone(since, tz) : undefined,
         }),
         attendee: a ? toSummary(a) : null,
+        insideSince: since ?? null,
         eventId: e.id,
       };
     };

@@ -140,6 +140,8 @@ export interface DoorScanResult {
   message: string;
   attendee: AttendeeSummary | null;
   room: RoomLive | null;
+  /** For entry_again: since when the person is counted inside (for the sentence). */
+  insideSince: number | null;
   eventId: string | null;
   at: number;
 }

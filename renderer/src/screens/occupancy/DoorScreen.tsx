@@ -9,6 +9,8 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { Icon, type IconName } from '../../components/Icon';
 import { getPrefs } from '../../prefs/prefs';
 import { useScannerBurst } from '../../scanner/useScannerBurst';
+import { useStationStatus } from '../../api/StationStatus';
+import { clockTime, localZone } from '../../format';
 import { playCue } from '../../sound/tones';
 import { STATE_ICON } from './look';
 import { FillBar } from './RoomCard';
@@ -84,6 +86,7 @@ function DoorSetup({ status, onDone }: { status: DoorStatus; onDone: () => void 
 const VERDICT_LOOK: Record<DoorScanResult['verdict'], IconName> = { admitted: 'check', warning: 'warning', refused: 'cross' };
 
 function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; room: RoomLive; onChange: () => void; onScanned: () => void }) {
+  const timeZone = useStationStatus().data?.event.timeZone ?? localZone;
   const [answer, setAnswer] = useState<Answer | null>(null);
   const [fresh, setFresh] = useState(false);
   const [typed, setTyped] = useState('');
@@ -145,7 +148,7 @@ function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; r
           {live.session && <p className="door__session">{live.session.title}</p>}
         </section>
         <section className="door__answer-col">
-          <AnswerPanel answer={answer} fresh={fresh} />
+          <AnswerPanel answer={answer} fresh={fresh} timeZone={timeZone} />
           <form
             className="door__manual"
             onSubmit={(e) => {
@@ -170,7 +173,19 @@ function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; r
   );
 }
 
-function AnswerPanel({ answer, fresh }: { answer: Answer | null; fresh: boolean }) {
+/** The answer's sentence in the desk's language, from the reason code (the station's English as fallback). */
+function sentence(r: DoorScanResult, timeZone: string): string {
+  const key = `reason.${r.reason}` as WordKey;
+  return w(key, {
+    name: r.attendee ? r.attendee.givenName || r.attendee.familyName : '',
+    room: r.room?.name ?? '',
+    session: r.room?.session?.title ?? '',
+    category: r.attendee?.categoryLabel ?? '',
+    since: r.insideSince ? clockTime(r.insideSince, timeZone) : '?',
+  }) || r.message;
+}
+
+function AnswerPanel({ answer, fresh, timeZone }: { answer: Answer | null; fresh: boolean; timeZone: string }) {
   if (!answer) {
     return (
       <div className="door-answer door-answer--idle" data-testid="door-verdict">
@@ -206,7 +221,7 @@ function AnswerPanel({ answer, fresh }: { answer: Answer | null; fresh: boolean 
           {r.attendee.givenName} {r.attendee.familyName}
         </p>
       )}
-      <p className="door-answer__msg">{r.message}</p>
+      <p className="door-answer__msg">{sentence(r, timeZone)}</p>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Words of the door, dashboard and wall screens, in the desk's language (<html lang>,
 // set by renderer/src/i18n). Kept with the screens; every language fills every key.
-// {{name}} placeholders as in i18next. The door's one-line explanation comes from the
-// station (core/occupancy/messages.ts, English).
+// {{name}} placeholders as in i18next. The door's sentences by reason code mirror
+// core/occupancy/messages.ts, which stays the station's fallback and log text.
 import type { CapacityState } from '../../../../core/occupancy/capacity';
 
 const en = {
@@ -90,6 +90,22 @@ const en = {
   'door.roomFullWarn': 'ROOM FULL – ask people to wait',
   'door.manual': 'Type a code',
   'door.check': 'Check',
+  'reason.entry_ok': 'Welcome, {{name}}.',
+  'reason.entry_again': '{{name}} is already counted inside (since {{since}}).',
+  'reason.entry_full_warn': '{{room}} is at capacity. Admitted – please ask people to wait.',
+  'reason.room_full': '{{room}} is full. Entry refused for safety.',
+  'reason.room_not_allowed': '{{category}} is not admitted to {{room}}.',
+  'reason.session_not_allowed': '{{category}} is not admitted to “{{session}}”.',
+  'reason.not_invited': '“{{session}}” is by invitation only, and {{name}} is not on the list.',
+  'reason.cancelled': 'This registration was cancelled.',
+  'reason.revoked': 'This badge was replaced by a reprint. Ask for the new badge.',
+  'reason.not_valid_today': 'This badge is not valid today.',
+  'reason.unknown_code': 'Badge not found. Send to the help desk.',
+  'reason.malformed': 'This is not a readable badge code. Scan again.',
+  'reason.exit_ok': 'Goodbye, {{name}}.',
+  'reason.exit_again': '{{name}} was already scanned out.',
+  'reason.exit_not_inside': 'Goodbye, {{name}}. (Not scanned in here – flagged for the count.)',
+  'reason.not_configured': 'This station is not set to a room door. Choose a room and a door mode first.',
 } as const;
 
 export type WordKey = keyof typeof en;
@@ -182,6 +198,22 @@ const de: Words = {
   'door.roomFullWarn': 'RAUM VOLL – bitte warten lassen',
   'door.manual': 'Code eintippen',
   'door.check': 'Prüfen',
+  'reason.entry_ok': 'Willkommen, {{name}}.',
+  'reason.entry_again': '{{name}} ist bereits als anwesend gezählt (seit {{since}}).',
+  'reason.entry_full_warn': '{{room}} ist voll belegt. Eingelassen – bitte andere warten lassen.',
+  'reason.room_full': '{{room}} ist voll. Einlass aus Sicherheitsgründen verweigert.',
+  'reason.room_not_allowed': '{{category}}: kein Zutritt zu {{room}}.',
+  'reason.session_not_allowed': '{{category}}: kein Zutritt zu „{{session}}“.',
+  'reason.not_invited': '„{{session}}“ nur auf Einladung; {{name}} steht nicht auf der Liste.',
+  'reason.cancelled': 'Diese Anmeldung wurde storniert.',
+  'reason.revoked': 'Dieser Ausweis wurde durch einen Neudruck ersetzt. Nach dem neuen Ausweis fragen.',
+  'reason.not_valid_today': 'Dieser Ausweis gilt heute nicht.',
+  'reason.unknown_code': 'Ausweis nicht gefunden. Bitte zum Info-Schalter schicken.',
+  'reason.malformed': 'Kein lesbarer Ausweiscode. Bitte erneut scannen.',
+  'reason.exit_ok': 'Auf Wiedersehen, {{name}}.',
+  'reason.exit_again': '{{name}} wurde bereits ausgetragen.',
+  'reason.exit_not_inside': 'Auf Wiedersehen, {{name}}. (Hier nicht eingescannt – für die Zählung markiert.)',
+  'reason.not_configured': 'Diese Station ist keiner Saaltür zugeordnet. Zuerst Raum und Türart wählen.',
 };
 const fr: Words = {
   'state.ok': 'Ouvert',
@@ -269,6 +301,22 @@ const fr: Words = {
   'door.roomFullWarn': 'SALLE COMPLÈTE – faites patienter',
   'door.manual': 'Saisir un code',
   'door.check': 'Vérifier',
+  'reason.entry_ok': 'Bienvenue, {{name}}.',
+  'reason.entry_again': '{{name}} est déjà compté(e) dans la salle (depuis {{since}}).',
+  'reason.entry_full_warn': '{{room}} est à pleine capacité. Admis – faites patienter les suivants.',
+  'reason.room_full': '{{room}} est complète. Entrée refusée pour des raisons de sécurité.',
+  'reason.room_not_allowed': '{{category}} : accès à {{room}} non autorisé.',
+  'reason.session_not_allowed': '{{category}} : accès à « {{session}} » non autorisé.',
+  'reason.not_invited': '« {{session}} » est sur invitation ; {{name}} n’est pas sur la liste.',
+  'reason.cancelled': 'Cette inscription a été annulée.',
+  'reason.revoked': 'Ce badge a été remplacé par une réimpression. Demandez le nouveau badge.',
+  'reason.not_valid_today': 'Ce badge n’est pas valable aujourd’hui.',
+  'reason.unknown_code': 'Badge introuvable. Orientez vers l’accueil.',
+  'reason.malformed': 'Code de badge illisible. Scannez à nouveau.',
+  'reason.exit_ok': 'Au revoir, {{name}}.',
+  'reason.exit_again': '{{name}} a déjà été scanné(e) en sortie.',
+  'reason.exit_not_inside': 'Au revoir, {{name}}. (Pas scanné(e) à l’entrée ici – signalé pour le comptage.)',
+  'reason.not_configured': 'Ce poste n’est affecté à aucune porte de salle. Choisissez d’abord une salle et un type de porte.',
 };
 const ru: Words = {
   'state.ok': 'Свободно',
@@ -356,6 +404,22 @@ const ru: Words = {
   'door.roomFullWarn': 'ЗАЛ ПОЛОН – попросите подождать',
   'door.manual': 'Ввести код',
   'door.check': 'Проверить',
+  'reason.entry_ok': 'Добро пожаловать, {{name}}.',
+  'reason.entry_again': '{{name}} уже учтён(а) в зале (с {{since}}).',
+  'reason.entry_full_warn': 'Зал {{room}} заполнен. Пропущен(а) – попросите остальных подождать.',
+  'reason.room_full': 'Зал {{room}} полон. Вход запрещён по соображениям безопасности.',
+  'reason.room_not_allowed': '{{category}}: вход в зал {{room}} не разрешён.',
+  'reason.session_not_allowed': '{{category}}: вход на «{{session}}» не разрешён.',
+  'reason.not_invited': '«{{session}}» – только по приглашениям; {{name}} нет в списке.',
+  'reason.cancelled': 'Эта регистрация отменена.',
+  'reason.revoked': 'Этот бейдж заменён перепечатанным. Попросите новый бейдж.',
+  'reason.not_valid_today': 'Этот бейдж сегодня не действителен.',
+  'reason.unknown_code': 'Бейдж не найден. Направьте на стойку помощи.',
+  'reason.malformed': 'Код бейджа не читается. Отсканируйте ещё раз.',
+  'reason.exit_ok': 'До свидания, {{name}}.',
+  'reason.exit_again': '{{name}} уже отмечен(а) на выходе.',
+  'reason.exit_not_inside': 'До свидания, {{name}}. (Вход здесь не сканировался – отмечено для подсчёта.)',
+  'reason.not_configured': 'Эта станция не назначена двери зала. Сначала выберите зал и тип двери.',
 };
 
 const LANGS: Record<string, Words> = { de, fr, ru };
