@@ -48,6 +48,8 @@ describe('door station and logistics dashboard (Chromium, headless host)', () =>
     await door.getByTestId('door-mode-entry').check();
     await door.getByTestId('door-save').click();
     await expect.poll(() => door.getByTestId('door').getAttribute('data-state')).toBe('ok');
+    // Named after its door unless the operator typed a name.
+    expect(await door.locator('.door__station').textContent()).toBe('Forschungssaal – Entry');
     expect(await door.locator('.door__room').textContent()).toBe('Forschungssaal');
     expect(await door.getByTestId('door-current').textContent()).toBe('0');
     await screenshot(door, 'door-ready');

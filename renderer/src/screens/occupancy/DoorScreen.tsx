@@ -37,10 +37,14 @@ export function DoorScreen() {
 function DoorSetup({ status, onDone }: { status: DoorStatus; onDone: () => void }) {
   const [roomId, setRoomId] = useState(status.station.roomId ?? status.rooms[0]?.id ?? '');
   const [mode, setMode] = useState<DoorMode>(status.station.mode ?? 'entry');
+  // Shown in every room's "last scans": a desk's default name would mislead there.
+  const [name, setName] = useState(status.station.role === 'door' ? status.station.name : '');
   const [error, setError] = useState<string | null>(null);
+  const roomName = status.rooms.find((r) => r.id === roomId)?.name ?? '';
+  const suggested = `${roomName} – ${w(`door.mode.${mode}` as WordKey)}`;
   const save = async () => {
     try {
-      await api['door.configure']({ roomId, mode });
+      await api['door.configure']({ roomId, mode, name: name.trim() || suggested });
       onDone();
     } catch (err) {
       setError(err instanceof ApiCallError ? err.message : String(err));
@@ -75,6 +79,10 @@ function DoorSetup({ status, onDone }: { status: DoorStatus; onDone: () => void 
           </label>
         ))}
       </fieldset>
+      <label className="field">
+        <span>{w('door.name')}</span>
+        <input value={name} maxLength={80} placeholder={suggested} onChange={(e) => setName(e.target.value)} data-testid="door-name" />
+      </label>
       {error && <p role="alert">{error}</p>}
       <button type="submit" className="button button--primary" data-testid="door-save">
         {w('door.save')}
