@@ -45,7 +45,8 @@ export class Station {
   clockDriftMs = 0;
 
   constructor(
-    readonly db: StationDb,
+    // Replaced only by adopt() ("Forget this event"); everything reads it through the station.
+    public db: StationDb,
     readonly dataDir: string,
   ) {
     const self = getSetting<string>(db.orm, 'self');
@@ -175,6 +176,20 @@ export class Station {
 
   close(): void {
     closeStationDb(this.db);
+  }
+
+  /**
+   * Takes over a freshly created database in the same folder ("Forget this event",
+   * station/forget.ts): new identity, sequence and clock; the transports keep this object.
+   */
+  adopt(db: StationDb): void {
+    const self = getSetting<string>(db.orm, 'self');
+    if (!self) throw new DbOpenError('This station has no identity in its database.', 'corrupt');
+    this.db = db;
+    this.cached = {};
+    this.seq = maxSeq(db.orm, self);
+    this.clock = getSetting<hlc.HlcState>(db.orm, 'hlc') ?? hlc.initialState(hlc.nodeIdFor(self));
+    this.clockDriftMs = 0;
   }
 }
 

@@ -8,6 +8,7 @@ import { badgeMethods, type BadgesResults } from './badges';
 import { checkinMethods, type CheckinResults } from './checkin';
 import { deskMethods, type DeskResults } from './desk';
 import { occupancyMethods, type OccupancyResults } from './occupancy';
+import { stationDataMethods, type StationDataResults } from './station-data';
 import { syncMethods, type SyncResults } from './sync';
 
 /** Every method of every area. An area adds its methods object and results interface here. */
@@ -17,6 +18,7 @@ export const methods = {
   ...syncMethods,
   ...badgeMethods,
   ...deskMethods,
+  ...stationDataMethods,
 } as const;
 
 export type Method = keyof typeof methods;
@@ -24,7 +26,7 @@ export type ArgsOf<M extends Method> = z.input<(typeof methods)[M]>;
 export type ParsedArgsOf<M extends Method> = z.output<(typeof methods)[M]>;
 
 /** Results of every method, by name. An area extends this with its own interface. */
-export interface Results extends CheckinResults, BadgesResults, SyncResults, OccupancyResults, DeskResults {}
+export interface Results extends CheckinResults, BadgesResults, SyncResults, OccupancyResults, DeskResults, StationDataResults {}
 
 /** What every transport returns (after Signal: never throw across a process boundary). */
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };

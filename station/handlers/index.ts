@@ -8,6 +8,7 @@ import { badgeHandlers } from './badges';
 import { checkinHandlers } from './checkin';
 import { deskHandlers } from './desk';
 import { occupancyHandlers } from './occupancy';
+import { stationDataHandlers } from './station-data';
 import { syncHandlers } from './sync';
 import type { Handler, HandlerOptions, Handlers } from './types';
 
@@ -20,6 +21,7 @@ export function createHandlers(opts: HandlerOptions = {}): Handlers {
     ...syncHandlers(opts),
     ...badgeHandlers(opts),
     ...deskHandlers(opts),
+    ...stationDataHandlers(opts),
   };
 }
 

@@ -145,6 +145,16 @@ export class SyncClient {
     this.liveConnected = false;
   }
 
+  /** True between start() and stop(). */
+  get active(): boolean {
+    return this.started;
+  }
+
+  /** Resolves once no cycle is running (after stop(), nothing starts another). */
+  async whenIdle(): Promise<void> {
+    while (this.running) await this.running.catch(() => undefined);
+  }
+
   /** Runs a cycle now (after the one in progress) and reports how it went. */
   async syncNow(): Promise<SyncReport> {
     if (this.running) await this.running.catch(() => undefined);

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { api, ApiCallError, announce } from '../../api';
 import { useStationStatus } from '../../api/StationStatus';
 import { useApiQuery } from '../../api/useApiQuery';
+import { ForgetEvent } from './ForgetEvent';
 import { sw } from './words';
 import './settings.css';
 
@@ -174,6 +175,8 @@ export function SettingsScreen() {
             </ul>
           </div>
         </section>
+
+        <ForgetEvent />
       </div>
     </div>
   );

@@ -38,6 +38,15 @@ const en = {
   'conflicts.intro': 'Admitted as a first entry at two stations that could not see each other. The earlier admission counts.',
   'conflicts.row': 'first at {{where}}, {{when}} · {{n}} admissions',
   'conflicts.none': 'Nobody was admitted twice.',
+  'forget.title': 'After the event',
+  'forget.intro': 'This station keeps the attendee list and every scan until you delete them. When the event is over and every scan has reached the registry, forget the event here.',
+  'forget.button': 'Forget this event…',
+  'forget.confirmTitle': 'Forget this event?',
+  'forget.confirmText': 'This deletes the attendee list, every scan, desk notes, exports and badge PDFs from this station. It then starts again as a new station with the demo event. This cannot be undone.',
+  'forget.cancel': 'Keep everything',
+  'forget.confirm': 'Delete everything',
+  'forget.secondTitle': 'Scans have not reached the registry',
+  'forget.confirmSecond': 'Delete anyway, {{n}} unsent scans too',
 } as const;
 
 export type SettingsWord = keyof typeof en;

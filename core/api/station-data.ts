@@ -1,0 +1,25 @@
+// Station data area of the station API: "Forget this event" wipes the personal data a
+// station holds once the event is over (docs/data-at-rest.md).
+import { z } from 'zod';
+
+export const stationDataMethods = {
+  /**
+   * `confirm` must be true (the screen asked once). While events are not yet uploaded to a
+   * paired registry it refuses unless `discardUnsynced` is true too (asked a second time).
+   */
+  'station.forget': z.object({ confirm: z.literal(true), discardUnsynced: z.boolean().default(false) }).strict(),
+} as const;
+
+export interface ForgetResult {
+  forgotten: boolean;
+  /** Own events the registry has not acknowledged (0 when not paired). */
+  unsynced: number;
+  /** True when the operator must confirm a second time that these events may be lost. */
+  needsSecondConfirmation: boolean;
+  /** One sentence for the operator. */
+  message: string;
+}
+
+export interface StationDataResults {
+  'station.forget': ForgetResult;
+}
