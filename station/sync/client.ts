@@ -203,12 +203,9 @@ export class SyncClient {
       try {
         const { report, next } = await this.runCycle();
         this.running = null;
-        if (this.started) {
-          if (this.again) {
-            this.again = false;
-            this.kick(0);
-          } else if (next !== null) this.kick(next);
-        }
+        // next === null: revoked or wrong protocol — nothing changes until someone acts.
+        if (this.started && next !== null) this.kick(this.again ? 0 : next);
+        this.again = false;
         return report;
       } finally {
         this.running = null;
@@ -339,7 +336,7 @@ export class SyncClient {
 
   private openLive(): void {
     const link = this.link();
-    if (!link || !this.o.live || !this.started) return;
+    if (!link || !this.o.live || !this.started || this.lastError?.kind === 'unauthorized') return;
     this.live = connectLive({
       url: `${link.url}/v1/sync/live`,
       token: link.token,

@@ -120,6 +120,21 @@ describe('sync rules', () => {
     expect(outbox).toBeGreaterThan(0);
   });
 
+  it('revoking a station closes its live channel at once, and it stops retrying', async () => {
+    const a = await pairedStation('Stolen laptop', { live: true, pollMs: 600_000 });
+    a.client.start();
+    for (let i = 0; i < 200 && !a.client.liveConnected; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(a.client.liveConnected).toBe(true);
+    await reg.admin('POST', `/v1/admin/stations/${a.station.id}/revoke`, {});
+    for (let i = 0; i < 200 && a.client.state !== 'error'; i++) await new Promise((r) => setTimeout(r, 25));
+    await new Promise((r) => setTimeout(r, 500)); // nothing further should happen
+    expect(a.client.liveConnected).toBe(false);
+    expect(a.client.state).toBe('error');
+    expect(a.client.statusLine().message).toBe(REVOKED_MESSAGE);
+    expect(a.client.nextAttemptAt).toBeNull();
+    a.client.stop();
+  });
+
   it('a failing upload never blocks the download', async () => {
     const failingPush: typeof fetch = async (input, init) => {
       if (String(input).includes('/v1/sync/push')) return new Response('{"error":{"code":"x","message":"down"}}', { status: 503 });
