@@ -89,7 +89,10 @@ function applyOne(station: Station, c: Change, now: number, applied: Applied): v
     }
     case 'station': {
       const { id: _id, revoked: _r, ...rest } = c.data;
-      orm.insert(stations).values({ id: c.data.id, ...rest }).onConflictDoUpdate({ target: stations.id, set: rest }).run();
+      // This station's own door setting is made at the station (Door screen); the registry
+      // only overrides it when the operator assigned a door there.
+      const set = c.data.id === station.id && c.data.role !== 'door' ? { name: rest.name } : rest;
+      orm.insert(stations).values({ id: c.data.id, ...rest }).onConflictDoUpdate({ target: stations.id, set }).run();
       applied.other++;
       break;
     }
