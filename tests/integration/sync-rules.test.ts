@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { findByBadgeCode, getAttendee } from '../../db/attendees';
-import { admissions, attendees, events } from '../../db/schema/index';
+import { admissions, attendees, events, stations as stationsTable } from '../../db/schema/index';
 import { getSetting } from '../../db/settings';
 import { checkIn } from '../../station/checkin';
 import { registerWalkin } from '../../station/desk';
@@ -133,6 +133,20 @@ describe('sync rules', () => {
     expect(a.client.statusLine().message).toBe(REVOKED_MESSAGE);
     expect(a.client.nextAttemptAt).toBeNull();
     a.client.stop();
+  });
+
+  it('pairing keeps the door this station was set to, and takes the name the operator gave it', async () => {
+    const { station } = freshStation({ stationName: 'Laptop 12' });
+    opened.push(station);
+    station.db.orm.update(stationsTable).set({ role: 'door', roomId: 'festsaal', doorMode: 'entry' }).where(eq(stationsTable.id, station.id)).run();
+    station.invalidate();
+    const { code } = await reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name: 'Festsaal door A' });
+    expect((await pairStation(station, reg.url, code)).paired).toBe(true);
+    const client = new SyncClient(station, { live: false });
+    clients.push(client);
+    expect((await client.syncNow()).ok).toBe(true);
+    const cfg = station.config();
+    expect([cfg.name, cfg.role, cfg.roomId, cfg.doorMode]).toEqual(['Festsaal door A', 'door', 'festsaal', 'entry']);
   });
 
   it('a failing upload never blocks the download', async () => {
