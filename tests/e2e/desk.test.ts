@@ -63,6 +63,12 @@ describe('front desk (Chromium, headless host)', () => {
     await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
     // Focus starts in the first field; Tab walks the form.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('walkin-given');
+    // A fast typist's "Anna" + Tab looks like a scanner burst; inside the form it is data.
+    await page.keyboard.type('Anna', { delay: 8 });
+    await page.keyboard.press('Tab');
+    expect(await page.getByTestId('walkin-given').inputValue()).toBe('Anna');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('walkin-family');
+    await page.keyboard.press('Shift+Tab');
     await typeLikeAPerson(respell(umlaut.givenName));
     await page.keyboard.press('Tab');
     await typeLikeAPerson(respell(umlaut.familyName));

@@ -27,10 +27,11 @@ export function CheckinScreen() {
 
   const focusScan = useCallback(() => scanRef.current?.focus(), []);
 
-  useScannerBurst(scan);
+  const desk = useDeskTools({ panel, show, admit: (id) => void admit(id), onDone: focusScan });
+  // While a form dialog is open, quick typing followed by Tab is data entry, not a scan.
+  useScannerBurst(scan, { enabled: !desk.dialogOpen });
   useUndoShortcut(undo);
   useVerdictSound(panel.state === 'verdict' ? panel.result : null);
-  const desk = useDeskTools({ panel, show, admit: (id) => void admit(id), onDone: focusScan });
 
   // Esc from anywhere on the screen goes back to the scan field.
   useEffect(() => {

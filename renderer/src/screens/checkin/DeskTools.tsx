@@ -14,6 +14,8 @@ export interface DeskTools {
   /** Null when the panel shows nobody this station knows by name. */
   noteButton: ReactNode;
   dialogs: ReactNode;
+  /** A walk-in or note dialog is open (keys belong to its form). */
+  dialogOpen: boolean;
 }
 
 export function useDeskTools(props: {
@@ -41,6 +43,7 @@ export function useDeskTools(props: {
   }, []);
 
   return {
+    dialogOpen: walkin || noteFor !== null,
     noteButton: person && (
       <button type="button" className="button desk__note" data-testid="note-edit" onClick={() => setNoteFor(person)}>
         <Icon name="note" />
