@@ -91,8 +91,23 @@ export function words(text: string, keepJoined = true): string[] {
   return out;
 }
 
+// Names, organisations and delegations repeat a lot across an attendee list (and the
+// folding costs ~10 µs per word): remember recent fields. Bounded, so it cannot grow.
+const FIELD_CACHE_MAX = 20_000;
+const fieldCache = new Map<string, string>();
+
 /** All index tokens of a field (Latin keys first, then native tokens), space-separated. */
 export function fieldTokens(text: string): string {
+  let out = fieldCache.get(text);
+  if (out === undefined) {
+    out = computeFieldTokens(text);
+    if (fieldCache.size >= FIELD_CACHE_MAX) fieldCache.clear();
+    fieldCache.set(text, out);
+  }
+  return out;
+}
+
+function computeFieldTokens(text: string): string {
   const seen = new Set<string>();
   for (const w of words(text)) {
     const k = latinKey(w);

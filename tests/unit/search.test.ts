@@ -169,6 +169,21 @@ describe('the index follows the attendee list', () => {
     expect(find('Zoe Odegard')).toEqual([ids.later]);
   });
 
+  it('a key-rule migration (every key blanked) is repaired in bulk, and the index keeps following writes', () => {
+    find('x'); // the once-per-connection check has run
+    station.db.sqlite.exec("UPDATE attendees SET search_text = ''");
+    expect(find('Mueller')).toEqual([]);
+    const repair = repairSearchIndex(station.db.orm, { bulkAbove: 10 });
+    expect(repair.recomputed).toBe(station.db.sqlite.prepare('SELECT count(*) AS n FROM attendees').pluck().get());
+    expect(repair.rebuilt).toBe(true);
+    expect(find('Mueller')).toContain(ids.mueller);
+    expect(find('佐藤花子')).toContain(ids.sato);
+    // The update trigger that the bulk path set aside is back.
+    upsertAttendees(station.db.orm, [{ id: ids.sato!, givenName: '花子', familyName: '鈴木', category: 'ngo' }]);
+    expect(find('鈴木花子')).toContain(ids.sato);
+    expect(find('佐藤花子')).not.toContain(ids.sato);
+  });
+
   it('odd input is never read as FTS syntax', () => {
     for (const q of ['"', 'a AND', 'NEAR(x y)', '*', 'müller OR', '{family}: x', '^li', '-', "'", 'a"b*c', '\u0000'.repeat(3), 'x'.repeat(200)]) {
       expect(() => searchAttendees(station.db.orm, q), q).not.toThrow();
