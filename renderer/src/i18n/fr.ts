@@ -197,7 +197,7 @@ export const fr: Translation = {
     done: 'Terminé',
   },
   note: {
-    edit: 'Note de l’accueil',
+    edit: 'Note',
     title: 'Note pour {{name}}',
     label: 'Note',
     hint: 'Affichée à chaque enregistrement de cette personne, sur chaque poste après synchronisation.',
