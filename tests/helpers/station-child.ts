@@ -1,7 +1,7 @@
 // A station core in its own process (so tests can SIGKILL it): opens its data folder,
 // runs the sync client, and takes commands over the IPC channel. A scan is answered only
 // after its transaction committed — that answer is the "acknowledged on screen" moment.
-import { checkIn } from '../../station/checkin';
+import { checkIn, undoLast } from '../../station/checkin';
 import { openStation } from '../../station/station';
 import { startSync } from '../../station/sync/index';
 import { pairStation } from '../../station/sync/pair';
@@ -29,6 +29,10 @@ process.on('message', async (m: Msg) => {
       const r = checkIn(station, String(m.args!.code), now());
       station.emit('scan');
       value = { eventId: r.eventId, verdict: r.verdict, reason: r.reason };
+    } else if (m.cmd === 'undo') {
+      const r = undoLast(station, now());
+      station.emit('scan');
+      value = { undone: r.undone };
     } else if (m.cmd === 'sync') value = await client.syncNow();
     else if (m.cmd === 'status') value = { ...client.statusLine(), skew: client.clockSkewMs, clockWarning: client.clockWarning() };
     else if (m.cmd === 'close') {

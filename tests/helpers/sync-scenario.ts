@@ -84,7 +84,11 @@ export async function runFaultSchedule(o: ScheduleOptions): Promise<ScheduleResu
       const r = rnd();
       const i = Math.floor(rnd() * n);
       const s = stations[i]!;
-      if (r < 0.6) {
+      if (r < 0.05) {
+        // An undo is a compensating event; it may reach other stations before its target.
+        if (!s.alive()) await s.start();
+        await s.call('undo');
+      } else if (r < 0.6) {
         if (!s.alive()) await s.start();
         const code = codes[Math.floor(rnd() * codes.length)]!;
         const res = await s.call<{ eventId: string | null }>('scan', { code });
@@ -152,6 +156,15 @@ export async function runFaultSchedule(o: ScheduleOptions): Promise<ScheduleResu
     if (regSeqs.size !== regEvents.length) violations.push('registry has two events with one station sequence number');
     for (const id of acked) if (!regIds.has(id)) violations.push(`acknowledged scan ${id} is missing on the registry`);
 
+    // The organiser's attendee list reached every station (paged first download, no row skipped).
+    const regPeople: { id: string; givenName: string; badgeVersion: number }[] = [];
+    for (let after = ''; ; ) {
+      const page = await reg.admin<{ id: string; givenName: string; badgeVersion: number }[]>('GET', `/v1/admin/attendees?limit=1000&after=${encodeURIComponent(after)}`);
+      regPeople.push(...page);
+      if (page.length < 1000) break;
+      after = page[page.length - 1]!.id;
+    }
+
     for (const s of stations) await s.close();
     let reference: string | null = null;
     let conflicts = 0;
@@ -172,6 +185,11 @@ export async function runFaultSchedule(o: ScheduleOptions): Promise<ScheduleResu
         const own = rows.filter((r) => r.stationId === s.stationId).map((r) => r.seq).sort((a, b) => a - b);
         if (own.some((q, k) => q !== k + 1)) violations.push(`station ${i}'s own sequence has holes`);
         if (rows.some((r) => r.stationId === s.stationId && r.pushedAt === null)) violations.push(`station ${i} still has events in its outbox`);
+        const people = new Map(
+          (db.sqlite.prepare('select id, given_name as givenName, badge_version as badgeVersion from attendees').all() as { id: string; givenName: string; badgeVersion: number }[]).map((p) => [p.id, p]),
+        );
+        const missing = regPeople.filter((p) => people.get(p.id)?.givenName !== p.givenName || people.get(p.id)?.badgeVersion !== p.badgeVersion);
+        if (missing.length > 0) violations.push(`station ${i} lacks or differs on ${missing.length} of the registry's attendees`);
         const derived = snapshotDerived(db.sqlite);
         // Derived state must equal a rebuild from the log (no drift from arrival order).
         const rebuilt = rebuildSnapshot(db.sqlite);
