@@ -20,7 +20,7 @@ import { getSetting, setSetting } from '../../db/settings';
 import type { Station } from '../station';
 import { CURSOR, applyPage } from './apply';
 import { connectLive } from './live';
-import { highestSettled, outboxBatch, outboxCount, rejectedEvents, reopenAfter, settle } from './outbox';
+import { highestSettled, implausibleAckError, plausibleAck, outboxBatch, outboxCount, rejectedEvents, reopenAfter, settle } from './outbox';
 import { SyncError, request, type TransportOptions } from './transport';
 
 export const LINK = 'sync.registry';
@@ -277,6 +277,7 @@ export class SyncClient {
       const t0 = this.o.now();
       const { data } = await request(t, 'POST', '/v1/sync/push', PushResponse, { protocol: PROTOCOL_VERSION, stationId: this.station.id, events: batch });
       this.measureSkew(t0, data.serverTime);
+      if (!plausibleAck(this.station, data.acked)) throw implausibleAckError(this.station, data.acked);
       settle(this.station, data.acked, data.rejected, this.o.now());
       sent += data.stored + data.duplicates;
       const progressed = batch.some((e) => e.seq <= data.acked) || data.rejected.length > 0;
@@ -307,7 +308,8 @@ export class SyncClient {
       this.station.clockDriftMs = this.clockSkewMs;
       // A push answer lost after the registry committed is settled here, without re-sending;
       // a registry restored from backup (acked went down) gets the missing events again.
-      settle(this.station, data.acked, [], this.o.now());
+      // (An impossible acknowledgement is ignored here; the upload reports it.)
+      if (plausibleAck(this.station, data.acked)) settle(this.station, data.acked, [], this.o.now());
       if (data.acked < highestSettled(this.station) && reopenAfter(this.station, data.acked) > 0) this.again = true;
       applied += data.changes.length;
       if (data.changes.length > 0) {

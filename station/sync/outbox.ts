@@ -3,10 +3,11 @@
 // reason (kept in settings 'sync.rejected' and shown to people).
 import { and, asc, count, eq, gt, inArray, isNotNull, isNull, lte, max } from 'drizzle-orm';
 import type { WireEvent, Rejection } from '../../core/sync/protocol';
-import { toLogEvent } from '../../db/events';
+import { maxSeq, toLogEvent } from '../../db/events';
 import { events } from '../../db/schema/index';
 import { getSetting, setSetting } from '../../db/settings';
 import type { Station } from '../station';
+import { SyncError } from './transport';
 
 export interface RejectedEvent extends Rejection {
   at: number;
@@ -100,5 +101,20 @@ export function highestSettled(station: Station): number {
       .from(events)
       .where(and(eq(events.stationId, station.id), isNotNull(events.pushedAt)))
       .get()?.m ?? 0
+  );
+}
+
+/**
+ * A registry cannot have stored more of this station's events than the station ever made:
+ * such an acknowledgement (a confused or foreign registry) must not empty the outbox.
+ */
+export function plausibleAck(station: Station, acked: number): boolean {
+  return acked <= maxSeq(station.db.orm, station.id);
+}
+
+export function implausibleAckError(station: Station, acked: number): SyncError {
+  return new SyncError(
+    'bad_response',
+    `The registry claims to hold ${acked} events of this station, which made only ${maxSeq(station.db.orm, station.id)}; nothing was marked as uploaded.`,
   );
 }
