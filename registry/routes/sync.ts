@@ -1,6 +1,7 @@
 // Station-facing routes: pairing, push, pull, live pokes (protocol in docs/sync-protocol.md).
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
 import { streamSSE } from 'hono/streaming';
 import { z } from 'zod';
 import {
@@ -70,7 +71,8 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
     return c.json(res);
   });
 
-  app.get('/v1/sync/pull', station, async (c) => {
+  // Pages are repetitive JSON: gzip cuts a first download over venue Wi-Fi several-fold.
+  app.get('/v1/sync/pull', station, compress(), async (c) => {
     const q = check(PullQuery, c.req.query(), 'query');
     if (q.protocol !== PROTOCOL_VERSION) throw new HttpError(426, 'protocol', `This registry speaks sync protocol ${PROTOCOL_VERSION}; update Foyer on this station.`);
     const st = c.get('station');
