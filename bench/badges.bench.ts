@@ -20,7 +20,7 @@ import { percentile, round, sample, type BenchModule } from './harness';
 
 const DAYS = ['2023-04-18', '2023-04-19'];
 
-const bench: BenchModule = async ({ quick, tmp }) => {
+const bench: BenchModule = async ({ quick, soak, tmp }) => {
   const rows = [];
   const n = quick ? 2_000 : 20_000;
   const kp = demoKeyPair('atip-23');
@@ -101,19 +101,32 @@ const bench: BenchModule = async ({ quick, tmp }) => {
   rows.push({ area: 'badges', name: `batch PDF, ${badges.length} demo badges (A4 × 8)`, value: round(pdfS, 2), unit: 's', ratio: round(pdfS / 60, 3), vs: 'target 60 s', note: `${(pdf.length / 1e6).toFixed(1)} MB` });
 
   if (!quick) {
-    // Every QR in the batch, read back by an independent decoder.
+    // QRs of the batch read back by an independent decoder: every sheet with --soak, every
+    // 6th sheet otherwise (rasterising and scanning all 150 sheets takes ~4 min on a loaded 2-core box).
     const t1 = performance.now();
-    execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', file, path.join(tmp, 'p')]);
-    const pngs = fs.readdirSync(tmp).filter((f) => /^p-\d+\.png$/.test(f)).map((f) => path.join(tmp, f));
+    const sheets = Math.ceil(badges.length / 8);
+    const pages = Array.from({ length: sheets }, (_, i) => i + 1).filter((p) => soak || p % 6 === 1);
+    if (soak) execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', file, path.join(tmp, 'p')]);
+    else for (const p of pages) execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', '-f', String(p), '-l', String(p), file, path.join(tmp, `p-${p}`)]);
+    const pngs = fs.readdirSync(tmp).filter((f) => /^p-\d+(-\d+)?\.png$/.test(f)).map((f) => path.join(tmp, f));
     let out = '';
     try {
       out = execFileSync('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', ...pngs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
     } catch (err) {
       out = String((err as { stdout?: string }).stdout ?? '');
     }
-    const want = new Set(badges.map((b) => b.qrText));
+    const onPages = badges.filter((_, i) => pages.includes(Math.floor(i / 8) + 1));
+    const want = new Set(onPages.map((b) => b.qrText));
     const got = new Set(out.split('\n').filter((t) => want.has(t)));
-    rows.push({ area: 'badges', name: 'batch QRs decoded by zbarimg', value: got.size, unit: `of ${badges.length}`, ratio: round(got.size / badges.length, 4), vs: 'all badges', note: `pdftoppm 150 dpi + zbarimg: ${((performance.now() - t1) / 1000).toFixed(0)} s` });
+    rows.push({
+      area: 'badges',
+      name: soak ? 'batch QRs decoded by zbarimg' : 'batch QRs decoded by zbarimg (every 6th sheet)',
+      value: got.size,
+      unit: `of ${onPages.length}`,
+      ratio: round(got.size / onPages.length, 4),
+      vs: 'badges on those sheets',
+      note: `pdftoppm 150 dpi + zbarimg, ${pages.length} sheets: ${((performance.now() - t1) / 1000).toFixed(0)} s`,
+    });
   }
   return rows;
 };

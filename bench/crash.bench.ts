@@ -5,9 +5,9 @@
 import { runCrash } from '../tests/helpers/crash-scenario';
 import { round, type BenchModule } from './harness';
 
-const bench: BenchModule = async ({ quick }) => {
-  // Each seed starts the host twice (~5–8 s here): 2 seeds quick, 6 in full.
-  const seeds = quick ? [101, 102] : [101, 102, 103, 104, 105, 106];
+const bench: BenchModule = async ({ quick, soak }) => {
+  // Each seed starts the host twice and takes 1,000 durable scans (~15 s here).
+  const seeds = Array.from({ length: quick ? 2 : soak ? 20 : 4 }, (_, i) => 101 + i);
   let acknowledged = 0;
   let cut = 0;
   let lost = 0;

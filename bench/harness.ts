@@ -16,6 +16,12 @@ export interface BenchRow {
 export interface BenchContext {
   /** Smaller sizes for a quick run (`npm run bench -- --quick`). */
   quick: boolean;
+  /**
+   * The sizes the issues name where they do not fit the 10-minute default run on a shared
+   * 2-core machine (`npm run bench -- --soak`, ~1 h): 1M occupancy events, 100 sync fault
+   * schedules, every QR of the batch PDF, 20 crash seeds. Implies not quick.
+   */
+  soak: boolean;
   tmp: string;
 }
 

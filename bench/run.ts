@@ -9,7 +9,8 @@ import type { BenchModule, BenchRow } from './harness';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const quick = args.includes('--quick');
+const soak = args.includes('--soak');
+const quick = args.includes('--quick') && !soak;
 const onlyIdx = args.indexOf('--only');
 const only = onlyIdx >= 0 ? args[onlyIdx + 1] : undefined;
 
@@ -28,6 +29,8 @@ const machine = {
 };
 
 const rows: BenchRow[] = [];
+/** Wall time of each module (s), printed and kept in bench-results.json. */
+const durations: Record<string, number> = {};
 const started = Date.now();
 for (const f of files) {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), `foyer-bench-${f.replace('.bench.ts', '')}-`));
@@ -35,14 +38,16 @@ for (const f of files) {
   process.stderr.write(`running ${f}…\n`);
   try {
     const mod = (await import(pathToFileURL(path.join(here, f)).href)) as { default: BenchModule };
-    const got = await mod.default({ quick, tmp });
+    const got = await mod.default({ quick, soak, tmp });
     rows.push(...got);
   } catch (err) {
     rows.push({ area: f.replace('.bench.ts', ''), name: 'FAILED', value: NaN, unit: '', note: String((err as Error).message ?? err).slice(0, 200) });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
-  process.stderr.write(`  ${f} took ${((Date.now() - t) / 1000).toFixed(1)} s\n`);
+  const took = (Date.now() - t) / 1000;
+  durations[f.replace('.bench.ts', '')] = Math.round(took * 10) / 10;
+  process.stderr.write(`  ${f} took ${took.toFixed(1)} s\n`);
 }
 
 const fmt = (x: number | undefined) =>
@@ -55,5 +60,7 @@ console.log(`\nFoyer benchmark — ${machine.cpus}, ${machine.memoryGiB} GiB, No
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of table) console.log(line(r));
-console.log(`\n${rows.length} figures in ${((Date.now() - started) / 1000).toFixed(0)} s${quick ? ' (quick)' : ''}`);
-fs.writeFileSync('bench-results.json', JSON.stringify({ machine, quick, rows }, null, 2));
+const wallS = Math.round((Date.now() - started) / 1000);
+const mode = quick ? 'quick' : soak ? 'soak' : 'full';
+console.log(`\n${rows.length} figures in ${wallS} s (${mode}); per module: ${Object.entries(durations).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}`);
+fs.writeFileSync('bench-results.json', JSON.stringify({ machine, mode, quick, wallSeconds: wallS, moduleSeconds: durations, rows }, null, 2));
