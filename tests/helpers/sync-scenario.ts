@@ -3,11 +3,9 @@
 // Used by tests/integration/sync-faults.test.ts (a few seeds) and bench/sync.bench.ts (many).
 import fs from 'node:fs';
 import path from 'node:path';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { openStationDb } from '../../db/connection';
-import { rebuildAdmissions } from '../../db/events';
-import * as schema from '../../db/schema/index';
 import { prng } from '../../resources/demo/generate';
+import { rebuiltSnapshot, snapshotDerived } from './derived';
 import { NO_FAULTS, startFaultProxy, type FaultRates } from './fault-proxy';
 import { startRegistryProc } from './registry-proc';
 import { startStationProc } from './station-proc';
@@ -192,7 +190,7 @@ export async function runFaultSchedule(o: ScheduleOptions): Promise<ScheduleResu
         if (missing.length > 0) violations.push(`station ${i} lacks or differs on ${missing.length} of the registry's attendees`);
         const derived = snapshotDerived(db.sqlite);
         // Derived state must equal a rebuild from the log (no drift from arrival order).
-        const rebuilt = rebuildSnapshot(db.sqlite);
+        const rebuilt = rebuiltSnapshot(db.sqlite);
         if (derived !== rebuilt) violations.push(`station ${i}: derived state differs from a rebuild from its log`);
         if (reference === null) reference = derived;
         else if (derived !== reference) violations.push(`station ${i}: derived state differs from station 0`);
@@ -208,33 +206,3 @@ export async function runFaultSchedule(o: ScheduleOptions): Promise<ScheduleResu
     await reg.kill('SIGTERM').catch(() => {});
   }
 }
-
-/** Every derived table (admissions, undone, and any occupancy_* table), as one sorted text. */
-function snapshotDerived(sqlite: import('better-sqlite3').Database): string {
-  const tables = (sqlite.prepare("select name from sqlite_master where type = 'table' and (name in ('admissions','undone') or name like 'occupancy%')").all() as { name: string }[])
-    .map((t) => t.name)
-    .sort();
-  return tables
-    .map((t) => {
-      const rows = (sqlite.prepare(`select * from "${t}"`).all() as Record<string, unknown>[]).map((r) => JSON.stringify(r)).sort();
-      return `${t}:${rows.join('\n')}`;
-    })
-    .join('\n\n');
-}
-
-function rebuildSnapshot(sqlite: import('better-sqlite3').Database): string {
-  // Rebuild admissions from the log inside a transaction that is rolled back afterwards.
-  let out = '';
-  const orm = drizzle(sqlite, { schema });
-  try {
-    sqlite.transaction(() => {
-      rebuildAdmissions(orm as never);
-      out = snapshotDerived(sqlite);
-      throw new RollBack();
-    })();
-  } catch (e) {
-    if (!(e instanceof RollBack)) throw e;
-  }
-  return out;
-}
-class RollBack extends Error {}
