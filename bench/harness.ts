@@ -19,7 +19,7 @@ export interface BenchContext {
   /**
    * The sizes the issues name where they do not fit the 10-minute default run on a shared
    * 2-core machine (`npm run bench -- --soak`, ~1 h): 1M occupancy events, 100 sync fault
-   * schedules, every QR of the batch PDF, 20 crash seeds. Implies not quick.
+   * schedules, every QR of the batch PDF, 40 crash seeds. Implies not quick.
    */
   soak: boolean;
   tmp: string;
