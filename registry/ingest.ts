@@ -2,7 +2,7 @@
 // UUID), then the station's contiguous acknowledgement mark is advanced.
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import { WalkinPayload } from '../core/api/desk';
-import { WireEvent, type PushResponse, type Rejection } from '../core/sync/protocol';
+import { MAX_PUSH_BYTES, OversizeStub, WireEvent, type PushResponse, type Rejection } from '../core/sync/protocol';
 import { query, type RegistryOrm } from './db';
 import { attendees, events, rejections, stations } from './schema';
 import { writeTx } from './store';
@@ -21,7 +21,11 @@ export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[]
     const id = typeof (r as { id?: unknown })?.id === 'string' ? String((r as { id: string }).id).slice(0, 64) : '';
     const seqRaw = (r as { seq?: unknown })?.seq;
     const seq = typeof seqRaw === 'number' && Number.isInteger(seqRaw) && seqRaw > 0 && seqRaw < 2 ** 31 ? seqRaw : null;
-    if (!p.success) {
+    const stub = p.success ? null : OversizeStub.safeParse(r);
+    if (stub?.success) {
+      if (stub.data.stationId !== stationId) rejected.push({ id, seq: null, reason: 'event belongs to another station' });
+      else rejected.push({ id, seq, reason: `too large to upload (${Math.ceil(stub.data.oversize / 1024)} kB; the limit is ${MAX_PUSH_BYTES / 1024} kB)` });
+    } else if (!p.success) {
       rejected.push({ id, seq, reason: `invalid event: ${p.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ').slice(0, 400)}` });
     } else if (p.data.stationId !== stationId) {
       rejected.push({ id, seq: null, reason: 'event belongs to another station' });

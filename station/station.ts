@@ -6,6 +6,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import * as hlc from '../core/hlc';
 import type { LogEvent } from '../core/model';
+import { MAX_EVENT_JSON } from '../core/sync/protocol';
 import { dayInZone } from '../core/time';
 import { DB_FILE, DbOpenError, closeStationDb, openStationDb, type StationDb } from '../db/connection';
 import { insertEvent, maxSeq } from '../db/events';
@@ -15,6 +16,7 @@ import { event as eventTable, stations } from '../db/schema/index';
 import { getSetting, setSetting } from '../db/settings';
 import { seedDemoEvent } from '../resources/demo/seed';
 import { ensureSigningKey } from './badges/keys';
+import { UserError } from './errors';
 
 export interface StationConfig {
   id: string;
@@ -109,6 +111,10 @@ export class Station {
     now: number,
     timeZone = this.eventInfo().timeZone,
   ): LogEvent & { day: string } {
+    // Checked before a sequence number or clock tick is spent: an event too large to ever
+    // upload would sit in the outbox for good (the registry refuses oversized requests).
+    const bytes = Buffer.byteLength(JSON.stringify(e));
+    if (bytes > MAX_EVENT_JSON) throw new UserError('too_large', 'This entry is too long to save. Shorten the text and try again.');
     const { stamp, state } = hlc.send(this.clock, now);
     const full = {
       ...e,

@@ -10,6 +10,12 @@ export const PROTOCOL_VERSION = 1;
 /** Batch and page bounds (also the request size limits). */
 export const MAX_PUSH_EVENTS = 500;
 export const MAX_PUSH_BYTES = 2 * 1024 * 1024;
+/**
+ * Largest single event, as JSON. Stations refuse to create a bigger one (station.append),
+ * so every event fits in a push with room to spare; the biggest real one (a walk-in with
+ * every field full) is about 6 kB.
+ */
+export const MAX_EVENT_JSON = 64 * 1024;
 export const DEFAULT_PAGE = 1000;
 export const MAX_PAGE = 5000;
 
@@ -145,7 +151,15 @@ export const PushRequest = z.object({
   /** Validated one by one so a single bad event is rejected, not the batch. */
   events: z.array(z.unknown()).max(MAX_PUSH_EVENTS),
 });
-export type PushRequest = { protocol: typeof PROTOCOL_VERSION; stationId: string; events: WireEvent[] };
+export type PushRequest = { protocol: typeof PROTOCOL_VERSION; stationId: string; events: (WireEvent | OversizeStub)[] };
+
+/**
+ * Sent in place of an event the registry refused as too large (413 for that event alone):
+ * the registry records it as rejected, so the acknowledgement passes it and the station
+ * keeps the event with the reason instead of retrying it forever.
+ */
+export const OversizeStub = z.object({ id: Id, seq: z.number().int().positive(), stationId: Id, oversize: z.number().int().positive() });
+export type OversizeStub = z.infer<typeof OversizeStub>;
 
 export const Rejection = z.object({
   id: z.string().max(64),

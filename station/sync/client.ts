@@ -6,11 +6,13 @@
 import { count, eq } from 'drizzle-orm';
 import {
   INITIAL_CURSOR,
+  MAX_PUSH_BYTES,
   MAX_PUSH_EVENTS,
   PROTOCOL_VERSION,
   PullResponse,
   PushResponse,
   cursorSeq,
+  type OversizeStub,
   DEFAULT_PAGE,
 } from '../../core/sync/protocol';
 import { DRIFT_WARNING_MS } from '../../core/hlc';
@@ -271,11 +273,30 @@ export class SyncClient {
 
   private async push(t: TransportOptions): Promise<number> {
     let sent = 0;
+    let limit = this.o.pushBatch;
     for (let guard = 0; guard < 10_000; guard++) {
-      const batch = sizeBounded(outboxBatch(this.station, this.o.pushBatch));
+      const batch = sizeBounded(outboxBatch(this.station, limit));
       if (batch.length === 0) break;
       const t0 = this.o.now();
-      const { data } = await request(t, 'POST', '/v1/sync/push', PushResponse, { protocol: PROTOCOL_VERSION, stationId: this.station.id, events: batch });
+      // An event that can never fit in a push (made before events were capped) goes up as a
+      // stub the registry records as rejected: it is kept here with the reason instead of
+      // blocking the outbox forever. (The registry may cut the connection on a too-large
+      // body, so this is decided here, not from a 413 that might never arrive.)
+      const send = batch.length === 1 && jsonBytes(batch[0]) > MAX_PUSH_BYTES - 4096 ? [oversizeStub(batch[0]!)] : batch;
+      let answer;
+      try {
+        answer = await request(t, 'POST', '/v1/sync/push', PushResponse, { protocol: PROTOCOL_VERSION, stationId: this.station.id, events: send });
+      } catch (err) {
+        // A registry with a smaller limit than ours: halve the batch until it fits.
+        if (err instanceof SyncError && err.status === 413 && batch.length > 1) {
+          limit = Math.ceil(batch.length / 2);
+          continue;
+        }
+        if (err instanceof SyncError && err.status === 413) {
+          answer = await request(t, 'POST', '/v1/sync/push', PushResponse, { protocol: PROTOCOL_VERSION, stationId: this.station.id, events: [oversizeStub(batch[0]!)] });
+        } else throw err;
+      }
+      const { data } = answer;
       this.measureSkew(t0, data.serverTime);
       if (!plausibleAck(this.station, data.acked)) throw implausibleAckError(this.station, data.acked);
       settle(this.station, data.acked, data.rejected, this.o.now());
@@ -425,6 +446,15 @@ function worst(a: SyncError | null, b: SyncError | null): SyncError | null {
   if (!a) return b;
   if (!b) return a;
   return SEVERITY[a.kind] >= SEVERITY[b.kind] ? a : b;
+}
+
+/** Stands in for an event too large to upload (docs/sync-protocol.md, "Oversized events"). */
+function oversizeStub(e: { id: string; seq: number; stationId: string }): OversizeStub {
+  return { id: e.id, seq: e.seq, stationId: e.stationId, oversize: jsonBytes(e) };
+}
+
+function jsonBytes(v: unknown): number {
+  return Buffer.byteLength(JSON.stringify(v));
 }
 
 function sizeBounded<T>(batch: T[]): T[] {

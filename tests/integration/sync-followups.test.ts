@@ -1,0 +1,80 @@
+// Follow-ups to the sync protocol, against a real registry process and station cores with
+// their own SQLite files: oversized events and desk notes (docs/sync-protocol.md).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { count, eq } from 'drizzle-orm';
+import { getAttendee } from '../../db/attendees';
+import { events } from '../../db/schema/index';
+import { checkIn } from '../../station/checkin';
+import { registerWalkin, setNote } from '../../station/desk';
+import type { Station } from '../../station/station';
+import { SyncClient } from '../../station/sync/client';
+import { outboxCount, rejectedEvents } from '../../station/sync/outbox';
+import { pairStation } from '../../station/sync/pair';
+import { startRegistryProc, type RegistryProc } from '../helpers/registry-proc';
+import { demoCodes, freshStation, tempDir } from '../helpers/station';
+
+let reg: RegistryProc;
+const opened: Station[] = [];
+const clients: SyncClient[] = [];
+
+beforeAll(async () => {
+  reg = await startRegistryProc({ dataDir: tempDir('foyer-reg-followups-') });
+  await reg.admin('POST', '/v1/admin/demo', {});
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of clients) c.stop();
+  for (const s of opened) s.close();
+  await reg?.kill('SIGTERM');
+});
+
+async function pairedStation(name: string) {
+  const { station } = freshStation({ stationName: name });
+  opened.push(station);
+  const { code } = await reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name });
+  const r = await pairStation(station, reg.url, code);
+  expect(r.paired, r.message).toBe(true);
+  const client = new SyncClient(station, { live: false, backoffBaseMs: 10, backoffMaxMs: 50 });
+  clients.push(client);
+  return { station, client };
+}
+
+describe('oversized events', () => {
+  it('a station refuses to create an event too large to upload, and loses nothing else', async () => {
+    const { station } = freshStation({ stationName: 'Desk big' });
+    opened.push(station);
+    const [{ attendeeId }] = demoCodes(station, 1) as [{ attendeeId: string; code: string }];
+    const before = station.db.orm.select({ n: count() }).from(events).get()!.n;
+    // The API caps a note at 500 characters; the append guard is the last line of defence.
+    expect(() => setNote(station, attendeeId, 'x'.repeat(70_000), Date.now())).toThrow(/too long to save/);
+    expect(station.db.orm.select({ n: count() }).from(events).get()!.n).toBe(before);
+    expect(setNote(station, attendeeId, 'needs wheelchair access', Date.now()).eventId).toBeTruthy();
+  });
+
+  it('an old event larger than the push limit is refused once with its reason; the events after it upload', async () => {
+    const { station, client } = await pairedStation('Desk legacy');
+    await client.syncNow();
+    const [{ code }] = demoCodes(station, 1) as [{ code: string; attendeeId: string }];
+    // Written straight into the log, as a station from before the cap might have.
+    const t = Date.now();
+    const bigId = station.write(() => {
+      const e = station.append({ kind: 'scan', attendeeId: null, roomId: null, sessionId: null, verdict: 'refused', reason: 'malformed', operator: null, payload: {} }, t);
+      station.db.orm.update(events).set({ payload: { blob: 'y'.repeat(3 * 1024 * 1024) } }).where(eq(events.id, e.id)).run();
+      return e.id;
+    });
+    const big = { id: bigId };
+    const after = checkIn(station, code, t + 10);
+    const rep = await client.syncNow();
+    expect(rep.state, client.lastError?.message).toBe('online');
+    expect(outboxCount(station)).toBe(0);
+    const why = rejectedEvents(station).find((r) => r.id === big.id);
+    expect(why?.reason).toMatch(/too large to upload/);
+    const stored = await reg.admin<{ id: string }[]>('GET', '/v1/admin/events?limit=10000');
+    const ids = new Set(stored.map((e) => e.id));
+    expect(ids.has(after.eventId!)).toBe(true);
+    expect(ids.has(big.id)).toBe(false);
+    // The next cycle does not try again.
+    const again = await client.syncNow();
+    expect(again.pushed).toBe(0);
+  });
+});
