@@ -61,6 +61,7 @@ export function upsertAttendees(orm: Orm, rows: AttendeeInsert[]): void {
       status: 'active',
       badgeVersion: 1,
       notes: '',
+      noteHlc: null,
       source: 'registry',
       updatedAt: 0,
       ...r,

@@ -5,7 +5,7 @@
 //  - 'walkin' inserts the person unless the id is already known (the registry's copy,
 //    once it has one, wins — it may have been corrected there);
 //  - 'note' sets the note of the latest note event by (HLC, station, id).
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { WalkinPayload } from '../core/api/desk';
 import { searchTextFor } from './attendees';
 import type { Orm } from './connection';
@@ -54,10 +54,15 @@ export function notePayload(e: Pick<EventRow, 'payload'>): string | null {
   return typeof n === 'string' ? n.slice(0, 2000) : null;
 }
 
-function applyLatestNote(orm: Orm, attendeeId: string): void {
+/**
+ * Sets the person's note from their latest note event, unless what the note already holds is
+ * as new (a registry row carries the HLC of the note it folded in, or of an organiser edit).
+ * Sync calls this after each pulled attendee, so a pull never wipes a newer local note.
+ */
+export function applyLatestNote(orm: Orm, attendeeId: string): void {
   const latest = prepared(orm, 'desk.latestNote', () =>
     orm
-      .select({ payload: events.payload })
+      .select({ payload: events.payload, hlc: events.hlc })
       .from(events)
       .where(and(eq(events.attendeeId, sql.placeholder('attendeeId')), eq(events.kind, 'note')))
       .orderBy(desc(events.hlc), desc(events.stationId), desc(events.id))
@@ -65,8 +70,12 @@ function applyLatestNote(orm: Orm, attendeeId: string): void {
       .prepare(),
   ).get({ attendeeId });
   const notes = latest ? notePayload(latest) : null;
-  if (notes === null) return;
-  orm.update(attendees).set({ notes }).where(eq(attendees.id, attendeeId)).run();
+  if (notes === null || !latest) return;
+  orm
+    .update(attendees)
+    .set({ notes, noteHlc: latest.hlc })
+    .where(and(eq(attendees.id, attendeeId), or(isNull(attendees.noteHlc), lt(attendees.noteHlc, latest.hlc))))
+    .run();
 }
 
 registerDerivedHook(applyWalkin);

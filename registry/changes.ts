@@ -59,6 +59,7 @@ export async function pullPage(orm: RegistryOrm, stationId: string, after: numbe
           status: r.status as never,
           badgeVersion: r.badgeVersion,
           notes: r.notes,
+          noteHlc: r.noteHlc,
           badgeCodes: r.badgeCodes,
           source: r.source === 'walkin' ? 'walkin' : 'registry',
         },

@@ -1,6 +1,6 @@
 // Push: a station's batch of events, stored exactly once (ON CONFLICT DO NOTHING on the
 // UUID), then the station's contiguous acknowledgement mark is advanced.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { WalkinPayload } from '../core/api/desk';
 import { MAX_PUSH_BYTES, OversizeStub, WireEvent, type PushResponse, type Rejection } from '../core/sync/protocol';
 import { query, type RegistryOrm } from './db';
@@ -83,6 +83,9 @@ export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[]
       }
       const walkins = chunk.filter((e) => got.has(e.id) && e.kind === 'walkin' && e.attendeeId);
       for (const w of walkins) await insertWalkin(tx, w, now);
+      // Desk notes travel through the attendee row (a walk-in may arrive after its note).
+      const noted = new Set(chunk.filter((e) => got.has(e.id) && (e.kind === 'note' || e.kind === 'walkin') && e.attendeeId).map((e) => e.attendeeId!));
+      for (const id of noted) await foldNote(tx, id, now);
     }
     // Keep a record of settled rejections so the acknowledgement mark can pass them.
     const settle = rejected.filter((r): r is Rejection & { seq: number } => r.seq !== null && r.id !== '');
@@ -105,6 +108,27 @@ async function insertWalkin(tx: RegistryOrm, e: WireEvent, now: number): Promise
     .insert(attendees)
     .values({ id: e.attendeeId, ...p.data.attendee, status: 'active', badgeVersion: 1, source: 'walkin', updatedAt: now })
     .onConflictDoNothing();
+}
+
+/**
+ * Copies the newest desk note (by HLC) onto the attendee row, unless the row's note is as new
+ * or newer (an organiser edit carries the registry's time). The row gets a new sequence
+ * number, so every station pulls it.
+ */
+async function foldNote(tx: RegistryOrm, attendeeId: string, now: number): Promise<void> {
+  const latest = await tx
+    .select({ hlc: events.hlc, payload: events.payload })
+    .from(events)
+    .where(and(eq(events.attendeeId, attendeeId), eq(events.kind, 'note')))
+    .orderBy(desc(events.hlc), desc(events.stationId), desc(events.id))
+    .limit(1);
+  const n = latest[0];
+  const notes = n ? (n.payload as { notes?: unknown }).notes : undefined;
+  if (!n || typeof notes !== 'string') return;
+  await tx
+    .update(attendees)
+    .set({ notes: notes.slice(0, 2000), noteHlc: n.hlc, updatedAt: now, seq: sql`nextval('change_seq')` })
+    .where(and(eq(attendees.id, attendeeId), or(isNull(attendees.noteHlc), lt(attendees.noteHlc, n.hlc))));
 }
 
 /** Moves stations.acked_seq forward over every stored or settled sequence number. */

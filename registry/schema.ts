@@ -44,6 +44,8 @@ export const attendees = pgTable(
     status: text('status').notNull().default('active'),
     badgeVersion: integer('badge_version').notNull().default(1),
     notes: text('notes').notNull().default(''),
+    /** HLC of the note event (or organiser edit) that set `notes`; a newer one replaces it. */
+    noteHlc: text('note_hlc'),
     badgeCodes: jsonb('badge_codes').$type<string[]>().notNull().default([]),
     /** 'registry' | 'walkin' */
     source: text('source').notNull().default('registry'),

@@ -4,10 +4,19 @@
 // row with seq ≤ N that was still in flight (the classic "late commit" gap).
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { AttendeeRecord, EventInfoRecord, RoomRecord, SessionRecord } from '../core/sync/protocol';
+import { serialize } from '../core/hlc';
 import { query, type RegistryOrm } from './db';
 import { attendees, event, meta, revocations, rooms, sessions, signingKeys } from './schema';
 
 const WRITE_LOCK = 74110002;
+
+/**
+ * The HLC an organiser's note edit carries (registry clock, the highest node id): a desk note
+ * made later at a station still wins, an older one does not (docs/sync-protocol.md).
+ */
+export function organiserNoteHlc(now: number): string {
+  return serialize({ millis: now, counter: 0, node: 'f'.repeat(16) });
+}
 const nextSeq = sql`nextval('change_seq')`;
 
 export async function writeTx<T>(orm: RegistryOrm, fn: (tx: RegistryOrm) => Promise<T>): Promise<T> {
@@ -53,7 +62,7 @@ type AttendeeInput = Omit<AttendeeRecord, 'source'> & { source?: AttendeeRecord[
 /** Inserts or replaces attendees: organiser edits win over anything a station did. */
 export async function upsertAttendees(orm: RegistryOrm, rows: AttendeeInput[], now: number): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500).map((r) => ({ ...r, source: r.source ?? 'registry', updatedAt: now }));
+    const chunk = rows.slice(i, i + 500).map(({ noteHlc: _n, ...r }) => ({ ...r, source: r.source ?? 'registry', updatedAt: now }));
     await writeTx(orm, async (tx) => {
       await tx
         .insert(attendees)
@@ -71,6 +80,8 @@ export async function upsertAttendees(orm: RegistryOrm, rows: AttendeeInput[], n
             status: sql`excluded.status`,
             badgeVersion: sql`excluded.badge_version`,
             notes: sql`excluded.notes`,
+            // A changed note is an organiser edit at this moment (see organiserNoteHlc).
+            noteHlc: sql`case when ${attendees.notes} is distinct from excluded.notes then ${organiserNoteHlc(now)} else ${attendees.noteHlc} end`,
             badgeCodes: sql`excluded.badge_codes`,
             source: sql`excluded.source`,
             updatedAt: sql`excluded.updated_at`,
@@ -91,7 +102,7 @@ export async function patchAttendee(
   return writeTx(orm, async (tx) => {
     const r = await tx
       .update(attendees)
-      .set({ ...patch, source: 'registry', updatedAt: now, seq: nextSeq })
+      .set({ ...patch, ...(patch.notes !== undefined ? { noteHlc: organiserNoteHlc(now) } : {}), source: 'registry', updatedAt: now, seq: nextSeq })
       .where(eq(attendees.id, id))
       .returning({ id: attendees.id });
     return r.length > 0;

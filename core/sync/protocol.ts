@@ -48,6 +48,8 @@ export const AttendeeRecord = z.object({
   status: AttendeeStatus,
   badgeVersion: z.number().int().min(1),
   notes: z.string().max(2000),
+  /** HLC of the desk-note event (or organiser edit) that set `notes`; null: imported as is. */
+  noteHlc: z.string().max(64).nullable().optional(),
   /** Plain badge codes from the registration system (signed badges need none). */
   badgeCodes: z.array(z.string().min(1).max(256)).max(10),
   /** 'registry' (imported/edited by the organiser) or 'walkin' (registered at a station). */

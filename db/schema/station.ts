@@ -34,6 +34,8 @@ export const attendees = sqliteTable(
     status: text('status').notNull().default('active'),
     badgeVersion: integer('badge_version').notNull().default(1),
     notes: text('notes').notNull().default(''),
+    /** HLC of what set `notes` (a note event, or the registry's row); a newer one wins. */
+    noteHlc: text('note_hlc'),
     /** 'registry' | 'walkin' | 'badge' (known only from a signed badge, not yet synced). */
     source: text('source').notNull().default('registry'),
     /** Accent/script-folded name, organisation and delegation, for search. */

@@ -85,7 +85,7 @@ export function adminRoutes(ctx: RegistryContext): Hono {
 
   app.put('/v1/admin/attendees/:id', async (c) => {
     const id = check(IdParam, c.req.param('id'), 'attendee id');
-    const body = await jsonBody(c, AttendeeRecord.omit({ source: true }));
+    const body = await jsonBody(c, AttendeeRecord.omit({ source: true, noteHlc: true }));
     if (body.id !== id) throw new HttpError(400, 'id_mismatch', 'The id in the path and in the body differ.');
     await upsertAttendees(orm, [body], now());
     await poke();
@@ -94,7 +94,7 @@ export function adminRoutes(ctx: RegistryContext): Hono {
 
   app.patch('/v1/admin/attendees/:id', async (c) => {
     const id = check(IdParam, c.req.param('id'), 'attendee id');
-    const body = await jsonBody(c, AttendeeRecord.omit({ id: true, source: true }).partial().strict());
+    const body = await jsonBody(c, AttendeeRecord.omit({ id: true, source: true, noteHlc: true }).partial().strict());
     if (!(await patchAttendee(orm, id, body, now()))) throw new HttpError(404, 'not_found', `No attendee with id ${id}.`);
     await poke();
     return c.json({ ok: true });

@@ -4,6 +4,7 @@
 // transaction as the page's last rows: an interrupted download resumes where it stopped.
 import type { Change } from '../../core/sync/protocol';
 import { upsertAttendees, upsertBadgeCodes } from '../../db/attendees';
+import { applyLatestNote } from '../../db/desk';
 import { insertEvent } from '../../db/events';
 import { event as eventTable, revocations, rooms, sessions, signingKeys, stations } from '../../db/schema/index';
 import { setSetting } from '../../db/settings';
@@ -50,7 +51,10 @@ export async function applyPage(station: Station, changes: Change[], nextCursor:
 
 function applyAttendees(station: Station, people: Extract<Change, { type: 'attendee' }>[], now: number, applied: Applied): void {
   const orm = station.db.orm;
-  upsertAttendees(orm, people.map(({ data: { badgeCodes: _c, ...a } }) => ({ ...a, updatedAt: now })));
+  upsertAttendees(orm, people.map(({ data: { badgeCodes: _c, ...a } }) => ({ ...a, noteHlc: a.noteHlc ?? null, updatedAt: now })));
+  // The registry's note replaced ours above; a desk note made here (or pulled) that is newer
+  // by HLC than the one the registry row carries is put back (docs/sync-protocol.md).
+  for (const { data: a } of people) applyLatestNote(orm, a.id);
   upsertBadgeCodes(orm, people.flatMap(({ data: a }) => a.badgeCodes.map((code) => ({ code, attendeeId: a.id, badgeVersion: a.badgeVersion }))));
   // Codes the organiser removed from a person stop working here too.
   const stale = station.db.sqlite.prepare('select code from badge_codes where attendee_id = ?').pluck();

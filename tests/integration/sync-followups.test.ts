@@ -2,6 +2,7 @@
 // their own SQLite files: oversized events and desk notes (docs/sync-protocol.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
+import { WalkinForm } from '../../core/api/desk';
 import { getAttendee } from '../../db/attendees';
 import { events } from '../../db/schema/index';
 import { checkIn } from '../../station/checkin';
@@ -76,5 +77,70 @@ describe('oversized events', () => {
     // The next cycle does not try again.
     const again = await client.syncNow();
     expect(again.pushed).toBe(0);
+  });
+});
+
+describe('desk notes travel', () => {
+  it('a note travels to every station; a pull never wipes a newer local note; a later organiser edit wins', async () => {
+    const a = await pairedStation('Desk notes A');
+    // B's first client cannot upload (its uploads fail as if cut): it only downloads.
+    const { station: bStation } = await pairedStation('Desk notes B');
+    const pullOnly = new SyncClient(bStation, {
+      live: false,
+      fetch: (async (url: string | URL | Request, init?: RequestInit) =>
+        String(url).includes('/v1/sync/push') ? Promise.reject(new TypeError('fetch failed')) : fetch(url, init)) as typeof fetch,
+    });
+    clients.push(pullOnly);
+    await a.client.syncNow();
+    await pullOnly.syncNow();
+    const [{ attendeeId }] = demoCodes(a.station, 3).slice(-1) as [{ attendeeId: string; code: string }];
+    const t = Date.now();
+    setNote(a.station, attendeeId, 'Needs wheelchair access', t - 5_000);
+    await a.client.syncNow();
+    await pullOnly.syncNow();
+    expect(getAttendee(bStation.db.orm, attendeeId)?.notes).toBe('Needs wheelchair access');
+    setNote(bStation, attendeeId, 'Wheelchair: use the east lift', t); // newer by HLC, not uploaded yet
+    // The organiser corrects the name: the row (with A's older note) comes down again.
+    await reg.admin('PATCH', `/v1/admin/attendees/${attendeeId}`, { givenName: 'Corrected' });
+    const rep = await pullOnly.syncNow();
+    expect(rep.pulled).toBeGreaterThan(0);
+    expect(getAttendee(bStation.db.orm, attendeeId)?.givenName).toBe('Corrected');
+    expect(getAttendee(bStation.db.orm, attendeeId)?.notes).toBe('Wheelchair: use the east lift');
+
+    const b = new SyncClient(bStation, { live: false });
+    clients.push(b);
+    await b.syncNow();
+    await a.client.syncNow();
+    for (const s of [a.station, bStation]) expect(getAttendee(s.db.orm, attendeeId)?.notes).toBe('Wheelchair: use the east lift');
+    const onRegistry = await reg.admin<{ id: string; notes: string }[]>('GET', `/v1/admin/attendees?limit=1000`);
+    expect(onRegistry.find((x) => x.id === attendeeId)?.notes).toBe('Wheelchair: use the east lift');
+
+    // A station that never synced before gets the note in its first download.
+    const c = await pairedStation('Desk notes C');
+    await c.client.syncNow();
+    expect(getAttendee(c.station.db.orm, attendeeId)?.notes).toBe('Wheelchair: use the east lift');
+
+    // The organiser edits the note later: that is the newest note everywhere.
+    await new Promise((r) => setTimeout(r, 10));
+    await reg.admin('PATCH', `/v1/admin/attendees/${attendeeId}`, { notes: 'Speaker: reserved seat, row 1' });
+    await a.client.syncNow();
+    await b.syncNow();
+    for (const s of [a.station, bStation]) expect(getAttendee(s.db.orm, attendeeId)?.notes).toBe('Speaker: reserved seat, row 1');
+  });
+
+  it('a note on a walk-in made at another desk before the walk-in synced still lands', async () => {
+    const a = await pairedStation('Walk-in desk');
+    const b = await pairedStation('Help desk');
+    await a.client.syncNow();
+    await b.client.syncNow();
+    const r = registerWalkin(a.station, WalkinForm.parse({ givenName: 'Ilse', familyName: 'Vermeulen', category: 'delegation', notes: 'Form note' }), Date.now(), { checkIn: false });
+    if (r.status !== 'registered') throw new Error('walk-in not registered');
+    await a.client.syncNow();
+    await b.client.syncNow();
+    setNote(b.station, r.attendee.id, 'Lost her bag at the cloakroom', Date.now() + 1000);
+    await b.client.syncNow();
+    await a.client.syncNow();
+    await b.client.syncNow();
+    for (const s of [a.station, b.station]) expect(getAttendee(s.db.orm, r.attendee.id)?.notes).toBe('Lost her bag at the cloakroom');
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `attendees` ADD `note_hlc` text;

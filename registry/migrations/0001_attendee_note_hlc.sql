@@ -1,0 +1,1 @@
+ALTER TABLE "attendees" ADD COLUMN "note_hlc" text;
