@@ -50,7 +50,8 @@ export const REASONS = [
   'notes', // admitted, but the desk has a note to read
   // refused
   'malformed',
-  'unknown_code',
+  'unknown_code', // in this event's code format, but not on the list
+  'not_a_badge', // matches no badge format of this event (a URL, a product barcode…)
   'not_this_event',
   'bad_signature',
   'unknown_key',

@@ -26,6 +26,16 @@ export function findByBadgeCode(orm: Orm, code: string): { attendee: AttendeeRow
   ).get({ code });
 }
 
+/** Changes whenever codes are added or removed: a cheap key for caches built from the whole list. */
+export function badgeCodesVersion(orm: Orm): string {
+  const r = orm.select({ n: sql<number>`count(*)`, last: sql<number | null>`max(rowid)` }).from(badgeCodes).get();
+  return `${r?.n ?? 0}:${r?.last ?? 0}`;
+}
+
+export function allBadgeCodes(orm: Orm): string[] {
+  return orm.select({ code: badgeCodes.code }).from(badgeCodes).all().map((r) => r.code);
+}
+
 export function revocationOf(orm: Orm, attendeeId: string, badgeVersion: number) {
   return prepared(orm, 'revocation.of', () =>
     orm

@@ -10,6 +10,8 @@ export interface MessageParams {
   revokedAt?: string;
   /** The same moment as revokedAt, for screens that format dates in their own language. */
   revokedAtMs?: number;
+  /** Why the badge stopped working: 'reprint' (a newer badge exists), or the registry's reason for withdrawing it. */
+  revocationReason?: string;
   category?: string;
   notes?: string;
   room?: string;
@@ -33,6 +35,8 @@ export function messageFor(reason: Reason, p: MessageParams = {}): string {
       return 'This is not a readable badge code. Scan again or search by name.';
     case 'unknown_code':
       return 'Badge not found. Search by name or send to the help desk.';
+    case 'not_a_badge':
+      return 'This is not a badge for this event. Search by name, or send to the help desk.';
     case 'not_this_event':
       return 'This badge is for a different event.';
     case 'bad_signature':
@@ -42,6 +46,11 @@ export function messageFor(reason: Reason, p: MessageParams = {}): string {
     case 'cancelled':
       return 'This registration was cancelled.';
     case 'revoked':
+      if (!replacedByReprint(p)) {
+        return p.revokedAt
+          ? `This badge was withdrawn on ${p.revokedAt}. Send the person to the help desk.`
+          : 'This badge was withdrawn. Send the person to the help desk.';
+      }
       return p.revokedAt
         ? `This badge was replaced by a reprint on ${p.revokedAt}. Ask for the new badge.`
         : 'This badge was replaced by a reprint. Ask for the new badge.';
@@ -54,4 +63,13 @@ export function messageFor(reason: Reason, p: MessageParams = {}): string {
     case 'room_not_allowed':
       return `Not admitted to ${p.room ?? 'this room'}.`;
   }
+}
+
+/**
+ * A 'revoked' refusal because a reprint superseded the badge ("ask for the new badge"),
+ * rather than a badge the organisers withdrew (cancelled, lost, stolen: "send to the help desk").
+ * Sentences from before the reason was recorded were all reprints.
+ */
+export function replacedByReprint(p: Pick<MessageParams, 'revocationReason'>): boolean {
+  return p.revocationReason === undefined || p.revocationReason === 'reprint';
 }
