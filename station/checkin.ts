@@ -143,6 +143,7 @@ function decideAndRecord(
     firstWhere: first?.stationName,
     revokedAt: revocation ? shortDateTime(revocation.revokedAt, info.timeZone) : undefined,
     revokedAtMs: revocation?.revokedAt,
+    revocationReason: decision.reason === 'revoked' ? revocationReason(a, revocation) : undefined,
     category: CATEGORY_LABELS[a.category as Category] ?? a.category,
     notes: a.notes,
   };
@@ -184,6 +185,12 @@ function record(
     hlc: e.hlc,
     at: now,
   };
+}
+
+/** Why a refused badge no longer works: the person was revoked, the registry's reason, or a newer badge (reprint). */
+function revocationReason(a: AttendeeRow, revocation: { reason: string } | undefined): string {
+  if (a.status === 'revoked') return 'revoked';
+  return revocation?.reason ?? 'reprint';
 }
 
 function stationName(station: Station, id: string): string {

@@ -15,8 +15,16 @@ export function clockTimeWithSeconds(ms: number, timeZone: string): string {
 /** '09:14' today, '18 Apr 09:14' (in the desk's language) on another day. */
 export function when(ms: number, timeZone: string, now = Date.now()): string {
   if (dayInZone(ms, timeZone) === dayInZone(now, timeZone)) return timeInZone(ms, timeZone);
-  const date = new Intl.DateTimeFormat(locale(), { timeZone, day: 'numeric', month: 'short' }).format(new Date(ms));
-  return `${date} ${timeInZone(ms, timeZone)}`;
+  return `${dayMonth(ms, timeZone)} ${timeInZone(ms, timeZone)}`;
+}
+
+/** The parts of a moment for a sentence: '18 Apr' / '18. Apr.' / '18 avr.', '09:14', and whether it is today. */
+export function momentParts(ms: number, timeZone: string, now = Date.now()): { date: string; time: string; today: boolean } {
+  return { date: dayMonth(ms, timeZone), time: timeInZone(ms, timeZone), today: dayInZone(ms, timeZone) === dayInZone(now, timeZone) };
+}
+
+function dayMonth(ms: number, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale(), { timeZone, day: 'numeric', month: 'short' }).format(new Date(ms));
 }
 
 /** 'Sun 29 Nov' (in the desk's language) */

@@ -86,6 +86,6 @@ describe('verdict sentences by reason code', () => {
     setLanguage('fr');
     expect(verdictSentence({ ...base, reason: 'ok' }, 'Europe/Vienna')).toBe('Bienvenue, Ελένη.');
     setLanguage('en');
-    expect(verdictSentence({ ...base, reason: 'revoked' }, 'Europe/Vienna')).toBe('This badge was replaced by a reprint on 18 Apr 09:14. Ask for the new badge.');
+    expect(verdictSentence({ ...base, reason: 'revoked' }, 'Europe/Vienna')).toBe('This badge was replaced by a reprint on 18 Apr at 09:14. Ask for the new badge.');
   });
 });

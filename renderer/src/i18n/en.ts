@@ -60,6 +60,7 @@ export const en = {
     notes: 'Admitted – desk note',
     malformed: 'Not a readable badge code',
     unknown_code: 'Badge not found',
+    not_a_badge: 'Not a badge for this event',
     not_this_event: 'Badge for another event',
     bad_signature: 'Badge not genuine',
     unknown_key: 'Unknown signing key',
