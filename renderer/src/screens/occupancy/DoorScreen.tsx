@@ -10,8 +10,9 @@ import { Icon, type IconName } from '../../components/Icon';
 import { getPrefs } from '../../prefs/prefs';
 import { useScannerBurst } from '../../scanner/useScannerBurst';
 import { useStationStatus } from '../../api/StationStatus';
-import { clockTime, localZone } from '../../format';
+import { localZone } from '../../format';
 import { playCue } from '../../sound/tones';
+import { doorSentence } from './door-sentence';
 import { STATE_ICON } from './look';
 import { FillBar } from './RoomCard';
 import { stateWord, w, type WordKey } from './words';
@@ -181,18 +182,6 @@ function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; r
   );
 }
 
-/** The answer's sentence in the desk's language, from the reason code (the station's English as fallback). */
-function sentence(r: DoorScanResult, timeZone: string): string {
-  const key = `reason.${r.reason}` as WordKey;
-  return w(key, {
-    name: r.attendee ? r.attendee.givenName || r.attendee.familyName : '',
-    room: r.room?.name ?? '',
-    session: r.room?.session?.title ?? '',
-    category: r.attendee?.categoryLabel ?? '',
-    since: r.insideSince ? clockTime(r.insideSince, timeZone) : '?',
-  }) || r.message;
-}
-
 function AnswerPanel({ answer, fresh, timeZone }: { answer: Answer | null; fresh: boolean; timeZone: string }) {
   if (!answer) {
     return (
@@ -229,7 +218,7 @@ function AnswerPanel({ answer, fresh, timeZone }: { answer: Answer | null; fresh
           {r.attendee.givenName} {r.attendee.familyName}
         </p>
       )}
-      <p className="door-answer__msg">{sentence(r, timeZone)}</p>
+      <p className="door-answer__msg">{doorSentence(r, timeZone)}</p>
     </div>
   );
 }

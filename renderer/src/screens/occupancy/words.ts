@@ -1,8 +1,9 @@
-// Words of the door, dashboard and wall screens, in the desk's language (<html lang>,
-// set by renderer/src/i18n). Kept with the screens; every language fills every key.
+// Words of the door, dashboard and wall screens, in the desk's language (the one
+// renderer/src/i18n uses). Kept with the screens; every language fills every key.
 // {{name}} placeholders as in i18next. The door's sentences by reason code mirror
 // core/occupancy/messages.ts, which stays the station's fallback and log text.
 import type { CapacityState } from '../../../../core/occupancy/capacity';
+import { currentLanguage } from '../../i18n';
 
 const en = {
   'state.ok': 'Open',
@@ -429,7 +430,7 @@ const ru: Words = {
 const LANGS: Record<string, Words> = { de, fr, ru };
 
 export function w(key: WordKey, params: Record<string, string | number> = {}): string {
-  const lang = typeof document === 'undefined' ? 'en' : document.documentElement.lang.slice(0, 2);
+  const lang = currentLanguage();
   const text = (LANGS[lang] ?? en)[key];
   return text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(params[k] ?? ''));
 }

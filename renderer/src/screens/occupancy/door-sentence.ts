@@ -1,0 +1,19 @@
+// The door's answer in the desk's language, from the reason code; the station's English
+// sentence is the fallback. Category labels come from i18n by category code, like the desk's.
+import type { DoorScanResult } from '../../../../core/api/occupancy';
+import { clockTime } from '../../format';
+import { categoryName } from '../../i18n/verdict';
+import { w, type WordKey } from './words';
+
+export function doorSentence(r: DoorScanResult, timeZone: string): string {
+  const key = `reason.${r.reason}` as WordKey;
+  return (
+    w(key, {
+      name: r.attendee ? r.attendee.givenName || r.attendee.familyName : '',
+      room: r.room?.name ?? '',
+      session: r.room?.session?.title ?? '',
+      category: r.attendee ? categoryName(r.attendee.category, r.attendee.categoryLabel) : '',
+      since: r.insideSince ? clockTime(r.insideSince, timeZone) : '?',
+    }) || r.message
+  );
+}
