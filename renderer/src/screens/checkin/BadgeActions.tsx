@@ -23,7 +23,8 @@ function outcomeText(o: PrintOutcome): string {
   }
 }
 
-export function BadgeActions({ attendee }: { attendee: AttendeeSummary }) {
+/** `reprint`: offer "Reprint…" too (not for a badge that was just issued, e.g. a walk-in's). */
+export function BadgeActions({ attendee, reprint: canReprint = true }: { attendee: AttendeeSummary; reprint?: boolean }) {
   const [step, setStep] = useState<Step>({ kind: 'ready' });
   useEffect(() => setStep({ kind: 'ready' }), [attendee.id]);
   if (!attendee.synced || attendee.status !== 'active') return null;
@@ -69,9 +70,11 @@ export function BadgeActions({ attendee }: { attendee: AttendeeSummary }) {
           <button type="button" className="button" data-testid="print-badge" onClick={() => void print()} disabled={busy}>
             {busy && step.what === 'print' ? t('badge.printing') : t('badge.print')}
           </button>
-          <button type="button" className="button" data-testid="reprint-badge" onClick={() => setStep({ kind: 'confirm' })} disabled={busy}>
-            {busy && step.what === 'reprint' ? t('badge.reprinting') : t('badge.reprint')}
-          </button>
+          {canReprint && (
+            <button type="button" className="button" data-testid="reprint-badge" onClick={() => setStep({ kind: 'confirm' })} disabled={busy}>
+              {busy && step.what === 'reprint' ? t('badge.reprinting') : t('badge.reprint')}
+            </button>
+          )}
         </>
       )}
       {step.kind === 'done' && (

@@ -126,7 +126,7 @@ export function WalkinDialog(props: {
           </p>
           <p className="walkin__code">{t('walkin.badgeCode', { code: step.badgeCode })}</p>
           <div className="walkin__buttons">
-            <BadgeActions attendee={step.attendee} />
+            <BadgeActions attendee={step.attendee} reprint={false} />
             <button type="button" className="button button--primary" onClick={onClose} autoFocus data-testid="walkin-close">
               {t('walkin.done')}
             </button>
