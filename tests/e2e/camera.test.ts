@@ -112,6 +112,28 @@ describe('webcam scanning (fake camera in Chromium, headless host)', () => {
     expect(problems).toEqual([]);
   });
 
+  it('decodes nothing while the walk-in dialog is open, and scans again once it closes', async () => {
+    const { page, problems } = await openWithCamera('genuine.y4m');
+    const scansBefore = await host.call<unknown[]>('checkin.recent', { limit: 50 });
+    await page.keyboard.press('F2');
+    const dialog = page.getByTestId('walkin-dialog');
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(true);
+    // The camera is switched on behind the dialog (as if it had been running): the badge is in view.
+    await page.getByTestId('camera-toggle').evaluate((b) => (b as HTMLButtonElement).click());
+    await page.waitForSelector('[data-testid="camera"][data-status="on"]', { timeout: 10_000 });
+    expect(await page.getByTestId('camera').getAttribute('data-paused')).toBe('true');
+    // Longer than an unpaused camera needs to admit this badge (the test above): nothing happens.
+    await page.waitForTimeout(ENTER_S * 1000 + VERDICT_BUDGET_MS + 500);
+    expect(Number(await page.getByTestId('camera').getAttribute('data-frames') ?? 0)).toBe(0);
+    expect(await page.getByTestId('verdict').getAttribute('data-state')).toBe('idle');
+    expect(await host.call<unknown[]>('checkin.recent', { limit: 50 })).toEqual(scansBefore);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
+    expect(await page.getByTestId('camera').getAttribute('data-paused')).toBe('false');
+    await verdictWithin(page, 'admitted', ENTER_S * 1000 + VERDICT_BUDGET_MS + 3000);
+    expect(problems).toEqual([]);
+  });
+
   it.each([
     ['the station has no camera', [], 'noCamera', /No camera found/],
     ['camera access is refused', ['--use-fake-device-for-media-stream'], 'denied', /access was refused/],

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayInZone } from '../../core/time';
 import { DEMO_TIME_ZONE, generateDemoEvent, type DemoAttendee } from '../../resources/demo/generate';
+import { demoBadgePrints } from '../../node/badges/demo';
 import { launchBrowser, openStationPage, scanBurst, screenshot, type StationPage } from '../helpers/browser';
 import { startHostProcess, type HostProcess } from '../helpers/host';
 
@@ -16,6 +17,7 @@ const GERMAN = { ü: 'ue', ö: 'oe', ä: 'ae', ß: 'ss', Ü: 'Ue', Ö: 'Oe', Ä:
 const respell = (s: string) => s.replace(/[üöäßÜÖÄ]/g, (c) => GERMAN[c]!);
 const umlaut = plain.find((a) => /[üöäß]/.test(a.familyName) && /[üöäß]/.test(a.givenName))!;
 const fullName = (a: DemoAttendee) => `${a.givenName} ${a.familyName}`;
+const prints = demoBadgePrints();
 
 describe('front desk (Chromium, headless host)', () => {
   let host: HostProcess;
@@ -87,6 +89,11 @@ describe('front desk (Chromium, headless host)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.getByTestId('walkin-done').textContent(), { timeout: 10_000 }).toContain('registered and checked in');
     await screenshot(page, 'desk-walkin-done');
+    // A brand-new badge: print it, nothing to reprint yet.
+    expect(await dialog.getByTestId('print-badge').isVisible()).toBe(true);
+    expect(await dialog.getByTestId('reprint-badge').count()).toBe(0);
+    // The camera decodes nothing behind the dialog.
+    expect(await page.getByTestId('camera').getAttribute('data-paused')).toBe('true');
     await page.keyboard.press('Enter'); // "Done" has focus
     await expect.poll(() => dialog.evaluate((d) => (d as HTMLDialogElement).open)).toBe(false);
     await expectVerdict('admitted');
@@ -154,6 +161,34 @@ describe('front desk (Chromium, headless host)', () => {
     expect(await page.locator('body').textContent()).toContain(SAMPLES[lng].search);
     expect(await page.getByTestId('walkin-open').textContent()).toContain(SAMPLES[lng].walkin);
     await screenshot(page, `desk-checkin-${lng}`);
+  });
+
+  it('a scanner burst while the language picker has focus checks in, and leaves the language alone', async () => {
+    // A signed badge starts with 'F' (FY1:…): the first key would pick "Français" by type-ahead.
+    const badge = prints.find((p) => p.attendeeId === others[9]!.id)!.qrText;
+    expect(badge.startsWith('F')).toBe(true);
+    const picker = page.getByTestId('language-picker');
+    await picker.selectOption('en');
+    await picker.focus();
+    await scanBurst(page, badge);
+    await expectVerdict('admitted');
+    expect(await page.getByTestId('verdict-name').textContent()).toBe(fullName(others[9]!));
+    await page.waitForTimeout(200); // past the hold-back of a first key
+    expect(await picker.inputValue()).toBe('en');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    // A person's key on the picker still works as the browser's type-ahead does.
+    await picker.focus();
+    await page.keyboard.press('d');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('de');
+    await page.keyboard.press('e');
+    await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe('en');
+    // Nor does a burst press a focused button (Space first, then the code).
+    await page.getByTestId('theme-toggle').focus();
+    const theme = await page.evaluate(() => document.documentElement.dataset.theme ?? 'light');
+    await scanBurst(page, ` ${others[10]!.badgeCode}`);
+    await expectVerdict('admitted');
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => document.documentElement.dataset.theme ?? 'light')).toBe(theme);
   });
 
   it('dark theme: toggled, persisted, and the screen still reads', async () => {

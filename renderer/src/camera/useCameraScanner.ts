@@ -109,7 +109,8 @@ export function useCameraScanner(onScan: (text: string) => void, paused = false)
             root.dataset.decodeMs = r.decodeMs.toFixed(2);
             root.dataset.frameSource = r.source;
           }
-          if (r.text !== null && guard.current.accept(r.text, performance.now())) {
+          // A frame sent just before a pause may answer after it: drop that answer too.
+          if (r.text !== null && !pausedRef.current && guard.current.accept(r.text, performance.now())) {
             setReadAt(Date.now());
             onScanRef.current(r.text);
           }

@@ -2,8 +2,10 @@
 // so it sees keys before any field or button does. Characters of a burst that landed
 // in a text field (e.g. the name search) are taken out again when the burst ends,
 // and the closing Enter/Tab is swallowed (it must not submit a search or move focus).
+// Keys of a burst never change a focused <select> or press a button (held-key.ts).
 import { useEffect, useRef } from 'react';
 import { BurstDetector, DEFAULT_BURST, type BurstOptions } from './burst';
+import { keyActs, replayKey } from './held-key';
 
 type TextField = HTMLInputElement | HTMLTextAreaElement;
 
@@ -47,11 +49,23 @@ export function useScannerBurst(
       maxTerminatorGapMs: maxTerminatorGapMs ?? DEFAULT_BURST.maxTerminatorGapMs,
     });
     let snapshot: Snapshot | null = null;
+    const gapMs = maxGapMs ?? DEFAULT_BURST.maxGapMs;
+    /** A first key held back from a select or button (see held-key.ts). */
+    let held: { el: HTMLElement; key: string; timer: ReturnType<typeof setTimeout> } | null = null;
+    const releaseHeld = (replay: boolean) => {
+      if (!held) return;
+      clearTimeout(held.timer);
+      const h = held;
+      held = null;
+      if (replay) replayKey(h.el, h.key);
+    };
 
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.isComposing) return;
       const target = e.target;
       const out = detector.feed({ key: e.key, t: e.timeStamp, ctrl: e.ctrlKey, alt: e.altKey, meta: e.metaKey, repeat: e.repeat });
+      // A held key was part of a burst if this key continues it; otherwise a person pressed it.
+      if (held) releaseHeld(!(out.kind === 'scan' || out.inBurst));
       if (out.kind === 'scan') {
         e.preventDefault();
         e.stopImmediatePropagation();
@@ -70,6 +84,12 @@ export function useScannerBurst(
       }
       if (out.startsBuffer) {
         snapshot = isTextField(target) ? { el: target, value: target.value, start: target.selectionStart, end: target.selectionEnd } : null;
+        if (keyActs(target, e.key)) {
+          e.preventDefault();
+          // Replayed only after a full burst gap has passed with no second key.
+          held = { el: target, key: e.key, timer: setTimeout(() => releaseHeld(true), gapMs + 10) };
+          return;
+        }
       }
       // Outside text fields a burst's characters do nothing useful, but a space could
       // press a focused button: keep burst keys away from buttons and links.
@@ -77,6 +97,9 @@ export function useScannerBurst(
     };
 
     window.addEventListener('keydown', onKeyDown, { capture: true });
-    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
+    return () => {
+      releaseHeld(false);
+      window.removeEventListener('keydown', onKeyDown, { capture: true });
+    };
   }, [enabled, maxGapMs, minLength, maxTerminatorGapMs]);
 }

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStationStatus } from '../../api/StationStatus';
 import { CameraScanner } from '../../camera/CameraScanner';
 import { Icon } from '../../components/Icon';
+import { useModalOpen } from '../../components/useModalOpen';
 import { localZone } from '../../format';
 import { t } from '../../i18n';
 import { useScannerBurst } from '../../scanner/useScannerBurst';
@@ -30,6 +31,9 @@ export function CheckinScreen() {
   const desk = useDeskTools({ panel, show, admit: (id) => void admit(id), onDone: focusScan });
   // While a form dialog is open, quick typing followed by Tab is data entry, not a scan.
   useScannerBurst(scan, { enabled: !desk.dialogOpen });
+  // No camera check-ins behind a dialog: its own state flips at once, the page-wide check catches any other modal.
+  const modalOpen = useModalOpen();
+  const cameraPaused = desk.dialogOpen || modalOpen;
   useUndoShortcut(undo);
   useVerdictSound(panel.state === 'verdict' ? panel.result : null);
 
@@ -67,7 +71,7 @@ export function CheckinScreen() {
         </div>
       </div>
       <div className="checkin__side">
-        <CameraScanner onScan={scan} />
+        <CameraScanner onScan={scan} paused={cameraPaused} />
         {desk.walkinButton}
         <NameSearch
           timeZone={timeZone}
