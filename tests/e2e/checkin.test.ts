@@ -98,6 +98,10 @@ describe('check-in screen (Chromium, headless host)', () => {
     expect(await page.getByTestId('verdict-code').textContent()).toContain('A23-ZZZZZZ');
     expect(await verdict().textContent()).not.toMatch(/\bAdmitted\b/); // only "Not admitted"
     await screenshot(page, 'checkin-refused');
+    // Text in no badge format of this event (here a web link's QR) is told apart.
+    await scanBurst(page, 'https://example.org/ticket/12');
+    await expect.poll(() => page.getByTestId('verdict-reason').textContent()).toBe('This is not a badge for this event. Search by name, or send to the help desk.');
+    await screenshot(page, 'checkin-not-a-badge');
   });
 
   it('an answer fades to "Previous scan" after a while, so it cannot be mistaken for the next person', async () => {
