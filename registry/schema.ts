@@ -94,6 +94,8 @@ export const signingKeys = pgTable(
     privateKey: text('private_key'),
     createdAt: bigint('created_at', { mode: 'number' }).notNull(),
     active: boolean('active').notNull().default(true),
+    /** Set for a paired station's own key (its private half never leaves that station). */
+    stationId: text('station_id'),
     seq: seqCol(),
   },
   (t) => [index('signing_keys_seq_idx').on(t.seq)],

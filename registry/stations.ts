@@ -2,8 +2,8 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { StationRecord } from '../core/sync/protocol';
 import type { RegistryOrm } from './db';
-import { pairingCodes, stations } from './schema';
-import { writeTx } from './store';
+import { pairingCodes, signingKeys, stations } from './schema';
+import { KeyIdsUsedUp, insertSigningKey, writeTx } from './store';
 import { hashSecret, newPairingCode, newToken, normalisePairingCode, sameHash } from './tokens';
 
 const nextSeq = sql`nextval('change_seq')`;
@@ -32,14 +32,21 @@ export async function createPairingCode(orm: RegistryOrm, o: PairingCodeOptions,
   return { code, expiresAt };
 }
 
-export type PairOutcome = { ok: true; token: string } | { ok: false; reason: 'bad_code' };
+export type PairOutcome = { ok: true; token: string; keyId: number | null; keyMessage: string | null } | { ok: false; reason: 'bad_code' };
 
 /**
  * Redeems a pairing code for the station's own id (a station creates its id, and its
  * first events, before it ever sees the registry). The code is spent atomically:
  * two stations racing with one code get one token between them.
  */
-export async function pairStation(orm: RegistryOrm, code: string, stationId: string, name: string, now: number): Promise<PairOutcome> {
+export async function pairStation(
+  orm: RegistryOrm,
+  code: string,
+  stationId: string,
+  name: string,
+  now: number,
+  publicKey?: string,
+): Promise<PairOutcome> {
   const codeHash = hashSecret(normalisePairingCode(code));
   return writeTx(orm, async (tx) => {
     const spent = await tx
@@ -64,7 +71,16 @@ export async function pairStation(orm: RegistryOrm, code: string, stationId: str
     // Re-pairing (lost token, or an admin un-revoking) replaces the token and keeps the ack mark.
     const { id: _id, ...rest } = values;
     await tx.insert(stations).values(values).onConflictDoUpdate({ target: stations.id, set: { ...rest, seq: nextSeq } });
-    return { ok: true, token } as const;
+    // The station's own signing key: a re-paired station's earlier key stops being trusted.
+    await tx.update(signingKeys).set({ active: false, seq: nextSeq }).where(and(eq(signingKeys.stationId, stationId), eq(signingKeys.active, true)));
+    if (!publicKey) return { ok: true, token, keyId: null, keyMessage: null } as const;
+    try {
+      const keyId = await insertSigningKey(tx, { publicKey, privateKey: null, active: true, stationId }, now);
+      return { ok: true, token, keyId, keyMessage: null } as const;
+    } catch (err) {
+      if (err instanceof KeyIdsUsedUp) return { ok: true, token, keyId: null, keyMessage: err.message } as const;
+      throw err;
+    }
   });
 }
 
@@ -90,6 +106,8 @@ export async function stationForToken(orm: RegistryOrm, token: string): Promise<
 export async function revokeStation(orm: RegistryOrm, id: string, now: number): Promise<boolean> {
   return writeTx(orm, async (tx) => {
     const r = await tx.update(stations).set({ revokedAt: now, seq: nextSeq }).where(eq(stations.id, id)).returning({ id: stations.id });
+    // Its signing key goes with it: every station refuses its badges after the next sync.
+    await tx.update(signingKeys).set({ active: false, seq: nextSeq }).where(and(eq(signingKeys.stationId, id), eq(signingKeys.active, true)));
     return r.length > 0;
   });
 }

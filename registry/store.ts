@@ -121,17 +121,35 @@ export async function upsertSession(orm: RegistryOrm, s: SessionRecord): Promise
   );
 }
 
+/** The badge format stores the key id in one byte (docs/badge-format.md). */
+export const MAX_KEY_ID = 255;
+export const KEY_IDS_USED_UP = `All ${MAX_KEY_ID} badge signing key ids of this event are used (a badge stores the key id in one byte). Reuse the event's existing keys, or start a new event.`;
+
+export class KeyIdsUsedUp extends Error {
+  constructor() {
+    super(KEY_IDS_USED_UP);
+  }
+}
+
 export async function addSigningKey(
   orm: RegistryOrm,
-  k: { publicKey: string; privateKey: string | null; active: boolean },
+  k: { publicKey: string; privateKey: string | null; active: boolean; stationId?: string | null },
   now: number,
 ): Promise<number> {
-  return writeTx(orm, async (tx) => {
-    const r = await query<{ m: number | null }>(tx, sql`select max(key_id) as m from signing_keys`);
-    const keyId = (r[0]?.m ?? 0) + 1;
-    await tx.insert(signingKeys).values({ keyId, publicKey: k.publicKey, privateKey: k.privateKey, createdAt: now, active: k.active });
-    return keyId;
-  });
+  return writeTx(orm, (tx) => insertSigningKey(tx, k, now));
+}
+
+/** Takes the next key id (inside the caller's writeTx); throws KeyIdsUsedUp past 255. */
+export async function insertSigningKey(
+  tx: RegistryOrm,
+  k: { publicKey: string; privateKey: string | null; active: boolean; stationId?: string | null },
+  now: number,
+): Promise<number> {
+  const r = await query<{ m: number | null }>(tx, sql`select max(key_id) as m from signing_keys`);
+  const keyId = Number(r[0]?.m ?? 0) + 1;
+  if (keyId > MAX_KEY_ID) throw new KeyIdsUsedUp();
+  await tx.insert(signingKeys).values({ keyId, publicKey: k.publicKey, privateKey: k.privateKey, createdAt: now, active: k.active, stationId: k.stationId ?? null });
+  return keyId;
 }
 
 export async function setSigningKeyActive(orm: RegistryOrm, keyId: number, active: boolean): Promise<boolean> {

@@ -81,7 +81,7 @@ export type SessionRecord = z.infer<typeof SessionRecord>;
 
 /** A badge signing public key (the private half never leaves the registry). */
 export const KeyRecord = z.object({
-  keyId: z.number().int().min(0).max(65535),
+  keyId: z.number().int().min(0).max(255), // one byte in the badge format
   publicKey: z.string().min(1).max(200),
   createdAt: z.number().int(),
   active: z.boolean(),
@@ -135,6 +135,8 @@ export const PairRequest = z.object({
   stationId: Id,
   /** The station's current name, used when the pairing code gave none. */
   name: z.string().min(1).max(120),
+  /** The station's own badge signing public key (raw Ed25519, base64url); its private half stays on the station. */
+  publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/).optional(),
 });
 export type PairRequest = z.infer<typeof PairRequest>;
 
@@ -144,6 +146,10 @@ export const PairResponse = z.object({
   token: z.string().min(32).max(128),
   eventId: Id.nullable(),
   eventName: z.string().nullable(),
+  /** The key id the registry gave the station's public key (null: none sent, or no id left). */
+  keyId: z.number().int().min(1).max(255).nullable().optional(),
+  /** Why no key id was given, as a sentence. */
+  keyMessage: z.string().max(300).nullable().optional(),
 });
 export type PairResponse = z.infer<typeof PairResponse>;
 

@@ -19,6 +19,8 @@ import { createPairingCode, listStations, revokeStation } from '../stations';
 import {
   addRevocation,
   addSigningKey,
+  KeyIdsUsedUp,
+  MAX_KEY_ID,
   currentSeq,
   getEvent,
   listSigningKeys,
@@ -130,13 +132,16 @@ export function adminRoutes(ctx: RegistryContext): Hono {
       publicKey = kp.publicKey.export({ format: 'jwk' }).x!;
       privateKey = kp.privateKey.export({ format: 'jwk' }).d!;
     }
-    const keyId = await addSigningKey(orm, { publicKey, privateKey, active: true }, now());
+    const keyId = await addSigningKey(orm, { publicKey, privateKey, active: true }, now()).catch((err: unknown) => {
+      if (err instanceof KeyIdsUsedUp) throw new HttpError(409, 'key_ids_used_up', err.message);
+      throw err;
+    });
     await poke();
     return c.json({ keyId, publicKey });
   });
 
   app.post('/v1/admin/keys/:id/deactivate', async (c) => {
-    const id = check(z.coerce.number().int().min(1).max(65535), c.req.param('id'), 'key id');
+    const id = check(z.coerce.number().int().min(1).max(MAX_KEY_ID), c.req.param('id'), 'key id');
     if (!(await setSigningKeyActive(orm, id, false))) throw new HttpError(404, 'not_found', `No key ${id}.`);
     await poke();
     return c.json({ ok: true });

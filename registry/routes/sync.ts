@@ -46,11 +46,11 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
 
   app.post('/v1/pair', tooBig(16 * 1024), async (c) => {
     const body = await jsonBody(c, PairRequest);
-    const r = await pairStation(orm, body.code, body.stationId, body.name, now());
+    const r = await pairStation(orm, body.code, body.stationId, body.name, now(), body.publicKey);
     if (!r.ok) throw new HttpError(403, 'bad_code', 'This pairing code is wrong, was already used, or has expired. Ask for a new one.');
     const ev = await getEvent(orm);
     live.changed(await currentSeq(orm));
-    const res: PairResponse = { protocol: PROTOCOL_VERSION, stationId: body.stationId, token: r.token, eventId: ev?.id ?? null, eventName: ev?.name ?? null };
+    const res: PairResponse = { protocol: PROTOCOL_VERSION, stationId: body.stationId, token: r.token, eventId: ev?.id ?? null, eventName: ev?.name ?? null, keyId: r.keyId, keyMessage: r.keyMessage };
     return c.json(res);
   });
 

@@ -2,6 +2,7 @@
 // waits behind a long download. Events go through insertEvent (idempotent, updates derived
 // state); organiser data is upserted (registry edits win). The cursor moves in the same
 // transaction as the page's last rows: an interrupted download resumes where it stopped.
+import { sql } from 'drizzle-orm';
 import type { Change } from '../../core/sync/protocol';
 import { upsertAttendees, upsertBadgeCodes } from '../../db/attendees';
 import { applyLatestNote } from '../../db/desk';
@@ -101,9 +102,13 @@ function applyOne(station: Station, c: Change, now: number, applied: Applied): v
       break;
     }
     case 'key': {
-      // The registry's key replaces any standalone key with the same id, private half included.
+      // The registry's key replaces any standalone key with the same id, private half included
+      // — except this station's own key (same public key): its private half stays to sign with.
       const { keyId: _k, ...rest } = c.data;
-      orm.insert(signingKeys).values(c.data).onConflictDoUpdate({ target: signingKeys.keyId, set: { ...rest, privateKey: null } }).run();
+      // (Stored as base64 here, base64url by the registry: compare both spellings.)
+      const std = Buffer.from(c.data.publicKey, 'base64').toString('base64');
+      const privateKey = sql`case when ${signingKeys.publicKey} in (${c.data.publicKey}, ${std}) then ${signingKeys.privateKey} else null end`;
+      orm.insert(signingKeys).values(c.data).onConflictDoUpdate({ target: signingKeys.keyId, set: { ...rest, privateKey } }).run();
       applied.other++;
       break;
     }

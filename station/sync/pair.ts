@@ -2,7 +2,9 @@
 // settings. The station keeps its own id (its offline events already carry it).
 import { count, ne } from 'drizzle-orm';
 import { HealthResponse, INITIAL_CURSOR, PROTOCOL_VERSION, PairRequest, PairResponse } from '../../core/sync/protocol';
+import { upsertSigningKey } from '../../db/badges';
 import { attendees, events, rooms, sessions } from '../../db/schema/index';
+import { generateEd25519 } from '../../node/ed25519';
 import { getSetting, setSetting } from '../../db/settings';
 import type { Station } from '../station';
 import { CURSOR } from './apply';
@@ -30,7 +32,11 @@ export async function pairStation(
     if (health.data.protocol !== PROTOCOL_VERSION) {
       return { paired: false, message: `The registry speaks sync protocol ${health.data.protocol}, this station ${PROTOCOL_VERSION}. Update Foyer.`, eventName: null };
     }
-    const body: PairRequest = { protocol: PROTOCOL_VERSION, code, stationId: station.id, name: station.config().name };
+    // This station's own badge signing key: made here, the private half never leaves it; the
+    // registry publishes the public half to every station (docs/badge-format.md, "Keys").
+    const own = generateEd25519();
+    const publicKey = Buffer.from(own.publicKey).toString('base64url');
+    const body: PairRequest = { protocol: PROTOCOL_VERSION, code, stationId: station.id, name: station.config().name, publicKey };
     const { data } = await request(t, 'POST', '/v1/pair', PairResponse, body);
     const refusal = prepareForEvent(station, data.eventId);
     if (refusal) return { paired: false, message: refusal, eventName: data.eventName };
@@ -43,9 +49,11 @@ export async function pairStation(
       }
       const link: RegistryLink = { url, token: data.token, eventId: data.eventId, pairedAt: now() };
       setSetting(station.db.orm, LINK, link);
+      if (data.keyId) upsertSigningKey(station.db.orm, { keyId: data.keyId, publicKey: own.publicKey, privateKey: own.privateKey, createdAt: now() });
     });
     station.invalidate();
-    return { paired: true, message: `Paired with the registry${data.eventName ? ` for “${data.eventName}”` : ''}.`, eventName: data.eventName };
+    const keyNote = data.keyId ? '' : data.keyMessage ? ` ${data.keyMessage}` : '';
+    return { paired: true, message: `Paired with the registry${data.eventName ? ` for “${data.eventName}”` : ''}.${keyNote}`, eventName: data.eventName };
   } catch (err) {
     const e = err as SyncError;
     if (e.kind === 'network') return { paired: false, message: `Cannot reach ${url}. Check the address and that this laptop is on the event network.`, eventName: null };
