@@ -8,6 +8,7 @@ import { openStation, type Station } from '../station/station';
 import { startSync, type SyncClient } from '../station/sync/index';
 import { wireIpc } from './ipc.main';
 import { mainMethods } from './main-methods';
+import { installOsSecretStore } from './secrets.main';
 import { menuTemplate } from './menu';
 import { desktopPaths } from './paths';
 import { serveAppRequest } from './protocol.main';
@@ -62,6 +63,7 @@ async function start(): Promise<void> {
     if (!fs.existsSync(path.join(paths.renderer, 'index.html'))) throw new Error('The renderer has not been built.');
     // better-sqlite3 loads its native binding here (not at import), so a binding not
     // rebuilt for Electron's ABI is caught and explained like any other open failure.
+    installOsSecretStore(); // the registry token is sealed by the OS from here on
     station = openStation(paths.dataDir);
     sync = startSync(station); // background sync with the registry; idle until paired in Settings
     const win = createMainWindow(paths.preload);

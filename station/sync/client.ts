@@ -19,6 +19,7 @@ import { DRIFT_WARNING_MS } from '../../core/hlc';
 import { timeInZone } from '../../core/time';
 import { admissions } from '../../db/schema/index';
 import { getSetting, setSetting } from '../../db/settings';
+import { openSecret } from '../secret-store';
 import type { Station } from '../station';
 import { CURSOR, applyPage } from './apply';
 import { connectLive } from './live';
@@ -114,8 +115,10 @@ export class SyncClient {
     station.syncStatus = () => this.statusLine();
   }
 
+  /** The registry link with its token readable ('' when it cannot be unsealed here: the registry answers 401, "pair again"). */
   link(): RegistryLink | undefined {
-    return getSetting<RegistryLink>(this.station.db.orm, LINK);
+    const l = getSetting<RegistryLink>(this.station.db.orm, LINK);
+    return l && { ...l, token: openSecret(l.token) ?? '' };
   }
 
   get lastSyncAt(): number | null {

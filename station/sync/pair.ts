@@ -6,6 +6,7 @@ import { upsertSigningKey } from '../../db/badges';
 import { attendees, events, rooms, sessions } from '../../db/schema/index';
 import { generateEd25519 } from '../../node/ed25519';
 import { getSetting, setSetting } from '../../db/settings';
+import { sealSecret } from '../secret-store';
 import type { Station } from '../station';
 import { CURSOR } from './apply';
 import { LINK, type RegistryLink } from './client';
@@ -47,7 +48,8 @@ export async function pairStation(
         setSetting(station.db.orm, CURSOR, INITIAL_CURSOR);
         station.db.sqlite.prepare('update events set pushed_at = null where station_id = ?').run(station.id);
       }
-      const link: RegistryLink = { url, token: data.token, eventId: data.eventId, pairedAt: now() };
+      // Stored sealed (station/secret-store.ts): OS-encrypted in the desktop app.
+      const link: RegistryLink = { url, token: sealSecret(data.token), eventId: data.eventId, pairedAt: now() };
       setSetting(station.db.orm, LINK, link);
       if (data.keyId) upsertSigningKey(station.db.orm, { keyId: data.keyId, publicKey: own.publicKey, privateKey: own.privateKey, createdAt: now() });
     });
