@@ -3,20 +3,12 @@
 // plus frames with no code at all (most webcam frames), all as luminance and deterministic (seeded).
 import QRCode from 'qrcode';
 import type { Pixels } from '../../core/qr/types';
+import { prng as rng } from '../../resources/demo/generate';
 
 export type Frame = Pixels & { data: Uint8ClampedArray };
 
-/** Mulberry32: small seeded PRNG so every frame is reproducible. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The demo generator's seeded PRNG, re-exported for frame-making tests. */
+export { rng };
 
 function gauss(r: () => number): number {
   return Math.sqrt(-2 * Math.log(r() || 1e-9)) * Math.cos(2 * Math.PI * r());
