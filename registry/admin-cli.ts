@@ -7,6 +7,8 @@
 //   pair [--name NAME] [--role desk|door] [--room ID] [--door-mode entry|exit|toggle]
 //   stations | revoke STATION_ID
 //   key-new | keys | key-deactivate KEY_ID | revoke-badge ATTENDEE_ID VERSION
+//   room ID --name N --capacity C [--warn 80] [--critical 95] [--policy refuse|warn] [--floor F] [--categories a,b]
+//   invitations SESSION_ID (--file IDS.txt | --ids A,B | --open)   one attendee id per line in the file
 //   export attendees.csv|events.csv|checkins.csv [--out FILE]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -137,6 +139,40 @@ switch (cmd) {
   case 'key-deactivate':
     print(await call('POST', `/v1/admin/keys/${encodeURIComponent(rest[0] ?? '')}/deactivate`, {}));
     break;
+  case 'room': {
+    // Capacity is the fire-safety limit; warn/critical are % of it; policy: what a door does when full.
+    const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(v));
+    const categories = flag('categories');
+    print(
+      await call('PUT', `/v1/admin/rooms/${encodeURIComponent(rest[0] ?? '')}`, {
+        id: rest[0],
+        name: flag('name') ?? rest[0],
+        capacity: num(flag('capacity'), NaN),
+        warnPct: num(flag('warn'), 80),
+        criticalPct: num(flag('critical'), 95),
+        fullPolicy: flag('policy') ?? 'refuse',
+        allowedCategories: categories ? categories.split(',').map((c) => c.trim()).filter(Boolean) : null,
+        floor: flag('floor') ?? '',
+      }),
+    );
+    break;
+  }
+  case 'invitations': {
+    const file = flag('file');
+    const ids = flag('ids');
+    const open = bool('open');
+    const attendeeIds = open
+      ? null
+      : file
+        ? fs.readFileSync(file, 'utf8').split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
+        : (ids ?? '').split(',').map((l) => l.trim()).filter(Boolean);
+    if (!open && attendeeIds?.length === 0) {
+      console.error('Give the invited attendee ids with --file or --ids, or --open to admit everyone.');
+      process.exit(1);
+    }
+    print(await call('PUT', `/v1/admin/sessions/${encodeURIComponent(rest[0] ?? '')}/invitations`, { attendeeIds }));
+    break;
+  }
   case 'revoke-badge':
     print(await call('POST', '/v1/admin/revocations', { attendeeId: rest[0], badgeVersion: Number(rest[1]) }));
     break;

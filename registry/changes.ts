@@ -75,7 +75,7 @@ export async function pullPage(orm: RegistryOrm, stationId: string, after: numbe
   if (types.has('session')) {
     for (const r of await orm.select().from(sessions).where(and(gt(sessions.seq, after), lte(sessions.seq, upTo)))) {
       const { seq, ...d } = r;
-      changes.push({ type: 'session', seq, data: { ...d, allowedCategories: d.allowedCategories ?? null } });
+      changes.push({ type: 'session', seq, data: { ...d, allowedCategories: d.allowedCategories ?? null, invited: d.invited ?? null } });
     }
   }
   if (types.has('key')) {

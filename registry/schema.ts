@@ -80,6 +80,8 @@ export const sessions = pgTable(
     startsAt: bigint('starts_at', { mode: 'number' }).notNull(),
     endsAt: bigint('ends_at', { mode: 'number' }).notNull(),
     allowedCategories: jsonb('allowed_categories').$type<string[] | null>(),
+    /** Invitation list (attendee ids); null = open to everyone the room's rules admit. */
+    invited: jsonb('invited').$type<string[] | null>(),
     seq: seqCol(),
   },
   (t) => [index('sessions_seq_idx').on(t.seq)],

@@ -131,6 +131,15 @@ export class KeyIdsUsedUp extends Error {
   }
 }
 
+/** Replaces a session's invitation list (null: open). False when there is no such session. */
+export async function setInvitations(orm: RegistryOrm, sessionId: string, attendeeIds: string[] | null): Promise<boolean> {
+  const ids = attendeeIds === null ? null : [...new Set(attendeeIds)].sort();
+  return writeTx(orm, async (tx) => {
+    const r = await tx.update(sessions).set({ invited: ids, seq: nextSeq }).where(eq(sessions.id, sessionId)).returning({ id: sessions.id });
+    return r.length > 0;
+  });
+}
+
 export async function addSigningKey(
   orm: RegistryOrm,
   k: { publicKey: string; privateKey: string | null; active: boolean; stationId?: string | null },

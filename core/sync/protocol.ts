@@ -18,6 +18,8 @@ export const MAX_PUSH_BYTES = 2 * 1024 * 1024;
 export const MAX_EVENT_JSON = 64 * 1024;
 export const DEFAULT_PAGE = 1000;
 export const MAX_PAGE = 5000;
+/** Largest invitation list of one session (it travels inside the session record). */
+export const MAX_INVITED = 5000;
 
 const Id = z.string().min(1).max(64);
 
@@ -76,6 +78,8 @@ export const SessionRecord = z.object({
   startsAt: z.number().int(),
   endsAt: z.number().int(),
   allowedCategories: z.array(z.string().max(40)).max(20).nullable(),
+  /** Invitation list: only these attendees are admitted (null = open). Absent: unchanged (older registries). */
+  invited: z.array(Id).max(MAX_INVITED).nullable().optional(),
 });
 export type SessionRecord = z.infer<typeof SessionRecord>;
 

@@ -26,6 +26,7 @@ import {
   listSigningKeys,
   patchAttendee,
   setEvent,
+  setInvitations,
   setSigningKeyActive,
   upsertAttendees,
   upsertRoom,
@@ -108,6 +109,15 @@ export function adminRoutes(ctx: RegistryContext): Hono {
     await upsertRoom(orm, body);
     await poke();
     return c.json({ ok: true });
+  });
+
+  /** The session's invitation list: `{ attendeeIds: [...] }`, or `{ attendeeIds: null }` to open it to all. */
+  app.put('/v1/admin/sessions/:id/invitations', async (c) => {
+    const id = check(IdParam, c.req.param('id'), 'session id');
+    const body = await jsonBody(c, z.object({ attendeeIds: SessionRecord.shape.invited.unwrap() }).strict());
+    if (!(await setInvitations(orm, id, body.attendeeIds))) throw new HttpError(404, 'not_found', `No session ${id}.`);
+    await poke();
+    return c.json({ ok: true, invited: body.attendeeIds?.length ?? null });
   });
 
   app.put('/v1/admin/sessions/:id', async (c) => {

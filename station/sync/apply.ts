@@ -2,12 +2,12 @@
 // waits behind a long download. Events go through insertEvent (idempotent, updates derived
 // state); organiser data is upserted (registry edits win). The cursor moves in the same
 // transaction as the page's last rows: an interrupted download resumes where it stopped.
-import { sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Change } from '../../core/sync/protocol';
 import { upsertAttendees, upsertBadgeCodes } from '../../db/attendees';
 import { applyLatestNote } from '../../db/desk';
 import { insertEvent } from '../../db/events';
-import { event as eventTable, revocations, rooms, sessions, signingKeys, stations } from '../../db/schema/index';
+import { event as eventTable, revocations, rooms, sessionAccess, sessions, signingKeys, stations } from '../../db/schema/index';
 import { setSetting } from '../../db/settings';
 import type { Station } from '../station';
 
@@ -87,8 +87,14 @@ function applyOne(station: Station, c: Change, now: number, applied: Applied): v
       // A room changed after its session gets a later sequence number and may come on a
       // later page: hold its place so the foreign key holds; the real row overwrites it.
       orm.insert(rooms).values({ id: c.data.roomId, name: c.data.roomId, capacity: 0 }).onConflictDoNothing().run();
-      const { id: _id, ...rest } = c.data;
-      orm.insert(sessions).values(c.data).onConflictDoUpdate({ target: sessions.id, set: rest }).run();
+      const { id: _id, invited, ...rest } = c.data;
+      const row = { id: c.data.id, ...rest };
+      orm.insert(sessions).values(row).onConflictDoUpdate({ target: sessions.id, set: rest }).run();
+      // The organiser's invitation list replaces this station's copy (absent: an older registry, unchanged).
+      if (invited !== undefined) {
+        orm.delete(sessionAccess).where(eq(sessionAccess.sessionId, c.data.id)).run();
+        for (const attendeeId of invited ?? []) orm.insert(sessionAccess).values({ sessionId: c.data.id, attendeeId }).onConflictDoNothing().run();
+      }
       applied.other++;
       break;
     }

@@ -1,10 +1,12 @@
 // Follow-ups to the sync protocol, against a real registry process and station cores with
 // their own SQLite files: oversized events and desk notes (docs/sync-protocol.md).
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { WalkinForm } from '../../core/api/desk';
 import { getAttendee } from '../../db/attendees';
-import { events } from '../../db/schema/index';
+import { events, rooms, sessionAccess, sessions } from '../../db/schema/index';
 import { checkIn } from '../../station/checkin';
 import { registerWalkin, setNote } from '../../station/desk';
 import type { Station } from '../../station/station';
@@ -143,4 +145,50 @@ describe('desk notes travel', () => {
     await b.client.syncNow();
     for (const s of [a.station, b.station]) expect(getAttendee(s.db.orm, r.attendee.id)?.notes).toBe('Lost her bag at the cloakroom');
   });
+});
+
+describe('room settings and invitation lists travel', () => {
+  /** The operator CLI against the running registry (what a logistics lead would type). */
+  async function cli(...args: string[]): Promise<string> {
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'registry/admin-cli.ts', '--url', reg.url, '--token', reg.adminToken, ...args], { encoding: 'utf8' });
+    return stdout;
+  }
+
+  it('capacity, thresholds and full policy set at the registry, and a session’s invitation list, reach a door; opening the list again clears it', async () => {
+    const door = await pairedStation('Door Hall B');
+    await door.client.syncNow();
+    const session = door.station.db.orm.select().from(sessions).all()[0]!;
+    const room = door.station.db.orm.select().from(rooms).where(eq(rooms.id, session.roomId)).get()!;
+    const invited = demoCodes(door.station, 3).map((c) => c.attendeeId);
+
+    await cli('room', room.id, '--name', room.name, '--capacity', '40', '--warn', '60', '--critical', '90', '--policy', 'warn', '--floor', 'Level 2');
+    await cli('invitations', session.id, '--ids', invited.join(','));
+    expect((await door.client.syncNow()).ok).toBe(true);
+    expect(door.station.db.orm.select().from(rooms).where(eq(rooms.id, room.id)).get()).toMatchObject({ capacity: 40, warnPct: 60, criticalPct: 90, fullPolicy: 'warn', floor: 'Level 2' });
+    const list = () =>
+      door.station.db.orm
+        .select({ a: sessionAccess.attendeeId })
+        .from(sessionAccess)
+        .where(eq(sessionAccess.sessionId, session.id))
+        .all()
+        .map((r) => r.a)
+        .sort();
+    expect(list()).toEqual([...invited].sort());
+
+    // A shorter list replaces the old one; --open admits everyone again.
+    await reg.admin('PUT', `/v1/admin/sessions/${session.id}/invitations`, { attendeeIds: [invited[0]] });
+    await door.client.syncNow();
+    expect(list()).toEqual([invited[0]]);
+    await cli('invitations', session.id, '--open');
+    await door.client.syncNow();
+    expect(list()).toEqual([]);
+
+    // Bad input gets a sentence, not a 500.
+    const res = await fetch(`${reg.url}/v1/admin/sessions/no-such-session/invitations`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${reg.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ attendeeIds: ['x'] }),
+    });
+    expect(res.status).toBe(404);
+  }, 60_000);
 });
