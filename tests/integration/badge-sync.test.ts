@@ -3,7 +3,7 @@
 // that admitted someone from the badge alone learns the name at the next sync;
 // revocations and reprints travel so an old badge is refused everywhere.
 import { and, eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listSigningKeys } from '../../db/badges';
 import { attendees, badgeCodes } from '../../db/schema/index';
 import { demoBadgePrints } from '../../node/badges/demo';
@@ -11,41 +11,14 @@ import { demoKeyPair } from '../../node/ed25519';
 import { checkIn } from '../../station/checkin';
 import { createHandlers, dispatch } from '../../station/handlers/index';
 import type { Station } from '../../station/station';
-import { SyncClient } from '../../station/sync/client';
-import { pairStation } from '../../station/sync/pair';
 import { signedBadgeFor } from '../helpers/badges';
-import { startRegistryProc, type RegistryProc } from '../helpers/registry-proc';
-import { freshStation, tempDir } from '../helpers/station';
+import { useDemoRegistry } from '../helpers/demo-registry';
 
 // Badges here are issued with the registry's (the demo) key; a paired station's own key is in station-keys.test.ts.
 const DEMO_KEY = demoKeyPair('atip-23').privateKey;
 
-let reg: RegistryProc;
-const opened: Station[] = [];
-const clients: SyncClient[] = [];
-
-beforeAll(async () => {
-  reg = await startRegistryProc({ dataDir: tempDir('foyer-reg-badges-') });
-  await reg.admin('POST', '/v1/admin/demo', {});
-}, 120_000);
-
-afterAll(async () => {
-  for (const c of clients) c.stop();
-  for (const s of opened) s.close();
-  await reg?.kill('SIGTERM');
-});
-
-async function pairedStation(name: string) {
-  const { station } = freshStation({ stationName: name });
-  opened.push(station);
-  const { code } = await reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name });
-  const r = await pairStation(station, reg.url, code);
-  expect(r.paired, r.message).toBe(true);
-  const client = new SyncClient(station, { live: false, backoffBaseMs: 10, backoffMaxMs: 50 });
-  clients.push(client);
-  await client.syncNow();
-  return { station, client };
-}
+const demo = useDemoRegistry('foyer-reg-badges-');
+const pairedStation = (name: string) => demo.pairedStation(name, { syncNow: true });
 
 function activePerson(station: Station, skip: number) {
   return station.db.orm
@@ -75,7 +48,7 @@ describe('signed badges with a registry', () => {
     const r = checkIn(station, signedBadgeFor(station, { attendeeId: person.id, category: person.category as never }, DEMO_KEY), Date.now());
     expect(r).toMatchObject({ verdict: 'admitted', reason: 'ok_unsynced', attendee: { synced: false } });
     // The organiser edits the person (any change brings them down again), the station syncs.
-    await reg.admin('PATCH', `/v1/admin/attendees/${person.id}`, { notes: 'Collect interpretation headset' });
+    await demo.reg.admin('PATCH', `/v1/admin/attendees/${person.id}`, { notes: 'Collect interpretation headset' });
     expect((await client.syncNow()).ok).toBe(true);
     const row = station.db.orm.select().from(attendees).where(eq(attendees.id, person.id)).get()!;
     expect(row).toMatchObject({ givenName: person.givenName, familyName: person.familyName, source: 'registry' });
@@ -89,7 +62,7 @@ describe('signed badges with a registry', () => {
     const old1 = signedBadgeFor(a.station, { attendeeId: p1.id, category: p1.category as never }, DEMO_KEY);
     const old2 = signedBadgeFor(a.station, { attendeeId: p2.id, category: p2.category as never }, DEMO_KEY);
 
-    await reg.admin('POST', '/v1/admin/revocations', { attendeeId: p1.id, badgeVersion: 1 });
+    await demo.reg.admin('POST', '/v1/admin/revocations', { attendeeId: p1.id, badgeVersion: 1 });
     const reprint = await dispatch(createHandlers(), a.station, 'badges.reprint', { attendeeId: p2.id });
     expect(reprint.ok).toBe(true);
     expect((await a.client.syncNow()).ok).toBe(true);

@@ -3,45 +3,21 @@
 // (docs/badge-format.md, "Keys"). Against a real registry process.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WalkinForm } from '../../core/api/desk';
 import { listSigningKeys } from '../../db/badges';
 import { checkIn } from '../../station/checkin';
 import { registerWalkin } from '../../station/desk';
 import { createHandlers, dispatch } from '../../station/handlers/index';
 import type { Station } from '../../station/station';
-import { SyncClient } from '../../station/sync/client';
 import { pairStation } from '../../station/sync/pair';
 import { rasterise, zbarimg } from '../helpers/raster';
-import { startRegistryProc, type RegistryProc } from '../helpers/registry-proc';
+import { useDemoRegistry } from '../helpers/demo-registry';
 import { freshStation, tempDir } from '../helpers/station';
 
-let reg: RegistryProc;
-const opened: Station[] = [];
-const clients: SyncClient[] = [];
-
-beforeAll(async () => {
-  reg = await startRegistryProc({ dataDir: tempDir('foyer-reg-keys-') });
-  await reg.admin('POST', '/v1/admin/demo', {});
-}, 120_000);
-
-afterAll(async () => {
-  for (const c of clients) c.stop();
-  for (const s of opened) s.close();
-  await reg?.kill('SIGTERM');
-});
-
-async function pairedStation(name: string) {
-  const { station } = freshStation({ stationName: name });
-  opened.push(station);
-  const { code } = await reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name });
-  const r = await pairStation(station, reg.url, code);
-  expect(r.paired, r.message).toBe(true);
-  const client = new SyncClient(station, { live: false, backoffBaseMs: 10, backoffMaxMs: 50 });
-  clients.push(client);
-  await client.syncNow();
-  return { station, client };
-}
+const demo = useDemoRegistry('foyer-reg-keys-');
+const { opened } = demo;
+const pairedStation = (name: string) => demo.pairedStation(name, { syncNow: true });
 
 /** Prints the person's badge as a PDF at the station and reads the QR back with zbarimg. */
 async function printAndRead(station: Station, attendeeId: string): Promise<string> {
@@ -62,7 +38,7 @@ describe('station signing keys', () => {
     expect(own.length).toBeGreaterThan(0);
     const ownId = Math.max(...own.map((k) => k.keyId));
     expect(ownId).toBeLessThanOrEqual(255);
-    const onRegistry = await reg.admin<{ keyId: number; hasPrivateKey?: boolean; privateKey?: string | null }[]>('GET', '/v1/admin/keys');
+    const onRegistry = await demo.reg.admin<{ keyId: number; hasPrivateKey?: boolean; privateKey?: string | null }[]>('GET', '/v1/admin/keys');
     expect(onRegistry.map((k) => k.keyId)).toContain(ownId);
     expect(JSON.stringify(onRegistry)).not.toContain(Buffer.from(own.find((k) => k.keyId === ownId)!.privateKey!, 'base64').toString('base64url'));
 
@@ -89,7 +65,7 @@ describe('station signing keys', () => {
     expect(checkIn(door.station, qr2, Date.now()).verdict).toBe('admitted');
 
     // The organiser revokes the late desk: its key stops being trusted everywhere after sync.
-    await reg.admin('POST', `/v1/admin/stations/${late.station.id}/revoke`, {});
+    await demo.reg.admin('POST', `/v1/admin/stations/${late.station.id}/revoke`, {});
     await door.client.syncNow();
     const after = checkIn(door.station, qr2, Date.now());
     expect(after).toMatchObject({ verdict: 'refused', reason: 'unknown_key' });
@@ -98,15 +74,15 @@ describe('station signing keys', () => {
   });
 
   it('key ids stop at 255 (one byte in the badge): the 256th key is refused with a sentence, and pairing still works without one', async () => {
-    const keys = await reg.admin<{ keyId: number }[]>('GET', '/v1/admin/keys');
-    for (let id = Math.max(...keys.map((k) => k.keyId)) + 1; id <= 255; id++) await reg.admin('POST', '/v1/admin/keys', {});
-    const res = await fetch(`${reg.url}/v1/admin/keys`, { method: 'POST', headers: { authorization: `Bearer ${reg.adminToken}`, 'content-type': 'application/json' }, body: '{}' });
+    const keys = await demo.reg.admin<{ keyId: number }[]>('GET', '/v1/admin/keys');
+    for (let id = Math.max(...keys.map((k) => k.keyId)) + 1; id <= 255; id++) await demo.reg.admin('POST', '/v1/admin/keys', {});
+    const res = await fetch(`${demo.reg.url}/v1/admin/keys`, { method: 'POST', headers: { authorization: `Bearer ${demo.reg.adminToken}`, 'content-type': 'application/json' }, body: '{}' });
     expect(res.status).toBe(409);
     expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/All 255 badge signing key ids of this event are used/);
     const { station } = freshStation({ stationName: 'Overflow desk' });
     opened.push(station);
-    const { code } = await reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name: 'Overflow desk' });
-    const r = await pairStation(station, reg.url, code);
+    const { code } = await demo.reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name: 'Overflow desk' });
+    const r = await pairStation(station, demo.reg.url, code);
     expect(r.paired).toBe(true);
     expect(r.message).toMatch(/All 255 badge signing key ids/);
   }, 120_000);

@@ -2,7 +2,7 @@
 // their own SQLite files: oversized events and desk notes (docs/sync-protocol.md).
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { WalkinForm } from '../../core/api/desk';
 import { getAttendee } from '../../db/attendees';
@@ -12,35 +12,12 @@ import { registerWalkin, setNote } from '../../station/desk';
 import type { Station } from '../../station/station';
 import { SyncClient } from '../../station/sync/client';
 import { outboxCount, rejectedEvents } from '../../station/sync/outbox';
-import { pairStation } from '../../station/sync/pair';
-import { startRegistryProc, type RegistryProc } from '../helpers/registry-proc';
-import { demoCodes, freshStation, tempDir } from '../helpers/station';
+import { useDemoRegistry } from '../helpers/demo-registry';
+import { demoCodes, freshStation } from '../helpers/station';
 
-let reg: RegistryProc;
-const opened: Station[] = [];
-const clients: SyncClient[] = [];
-
-beforeAll(async () => {
-  reg = await startRegistryProc({ dataDir: tempDir('foyer-reg-followups-') });
-  await reg.admin('POST', '/v1/admin/demo', {});
-}, 120_000);
-
-afterAll(async () => {
-  for (const c of clients) c.stop();
-  for (const s of opened) s.close();
-  await reg?.kill('SIGTERM');
-});
-
-async function pairedStation(name: string) {
-  const { station } = freshStation({ stationName: name });
-  opened.push(station);
-  const { code } = await reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name });
-  const r = await pairStation(station, reg.url, code);
-  expect(r.paired, r.message).toBe(true);
-  const client = new SyncClient(station, { live: false, backoffBaseMs: 10, backoffMaxMs: 50 });
-  clients.push(client);
-  return { station, client };
-}
+const demo = useDemoRegistry('foyer-reg-followups-');
+const { opened, clients } = demo;
+const pairedStation = (name: string) => demo.pairedStation(name);
 
 describe('oversized events', () => {
   it('a station refuses to create an event too large to upload, and loses nothing else', async () => {
@@ -72,7 +49,7 @@ describe('oversized events', () => {
     expect(outboxCount(station)).toBe(0);
     const why = rejectedEvents(station).find((r) => r.id === big.id);
     expect(why?.reason).toMatch(/too large to upload/);
-    const stored = await reg.admin<{ id: string }[]>('GET', '/v1/admin/events?limit=10000');
+    const stored = await demo.reg.admin<{ id: string }[]>('GET', '/v1/admin/events?limit=10000');
     const ids = new Set(stored.map((e) => e.id));
     expect(ids.has(after.eventId!)).toBe(true);
     expect(ids.has(big.id)).toBe(false);
@@ -103,7 +80,7 @@ describe('desk notes travel', () => {
     expect(getAttendee(bStation.db.orm, attendeeId)?.notes).toBe('Needs wheelchair access');
     setNote(bStation, attendeeId, 'Wheelchair: use the east lift', t); // newer by HLC, not uploaded yet
     // The organiser corrects the name: the row (with A's older note) comes down again.
-    await reg.admin('PATCH', `/v1/admin/attendees/${attendeeId}`, { givenName: 'Corrected' });
+    await demo.reg.admin('PATCH', `/v1/admin/attendees/${attendeeId}`, { givenName: 'Corrected' });
     const rep = await pullOnly.syncNow();
     expect(rep.pulled).toBeGreaterThan(0);
     expect(getAttendee(bStation.db.orm, attendeeId)?.givenName).toBe('Corrected');
@@ -114,7 +91,7 @@ describe('desk notes travel', () => {
     await b.syncNow();
     await a.client.syncNow();
     for (const s of [a.station, bStation]) expect(getAttendee(s.db.orm, attendeeId)?.notes).toBe('Wheelchair: use the east lift');
-    const onRegistry = await reg.admin<{ id: string; notes: string }[]>('GET', `/v1/admin/attendees?limit=1000`);
+    const onRegistry = await demo.reg.admin<{ id: string; notes: string }[]>('GET', `/v1/admin/attendees?limit=1000`);
     expect(onRegistry.find((x) => x.id === attendeeId)?.notes).toBe('Wheelchair: use the east lift');
 
     // A station that never synced before gets the note in its first download.
@@ -124,7 +101,7 @@ describe('desk notes travel', () => {
 
     // The organiser edits the note later: that is the newest note everywhere.
     await new Promise((r) => setTimeout(r, 10));
-    await reg.admin('PATCH', `/v1/admin/attendees/${attendeeId}`, { notes: 'Speaker: reserved seat, row 1' });
+    await demo.reg.admin('PATCH', `/v1/admin/attendees/${attendeeId}`, { notes: 'Speaker: reserved seat, row 1' });
     await a.client.syncNow();
     await b.syncNow();
     for (const s of [a.station, bStation]) expect(getAttendee(s.db.orm, attendeeId)?.notes).toBe('Speaker: reserved seat, row 1');
@@ -150,7 +127,7 @@ describe('desk notes travel', () => {
 describe('room settings and invitation lists travel', () => {
   /** The operator CLI against the running registry (what a logistics lead would type). */
   async function cli(...args: string[]): Promise<string> {
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'registry/admin-cli.ts', '--url', reg.url, '--token', reg.adminToken, ...args], { encoding: 'utf8' });
+    const { stdout } = await promisify(execFile)('npx', ['tsx', 'registry/admin-cli.ts', '--url', demo.reg.url, '--token', demo.reg.adminToken, ...args], { encoding: 'utf8' });
     return stdout;
   }
 
@@ -176,7 +153,7 @@ describe('room settings and invitation lists travel', () => {
     expect(list()).toEqual([...invited].sort());
 
     // A shorter list replaces the old one; --open admits everyone again.
-    await reg.admin('PUT', `/v1/admin/sessions/${session.id}/invitations`, { attendeeIds: [invited[0]] });
+    await demo.reg.admin('PUT', `/v1/admin/sessions/${session.id}/invitations`, { attendeeIds: [invited[0]] });
     await door.client.syncNow();
     expect(list()).toEqual([invited[0]]);
     await cli('invitations', session.id, '--open');
@@ -184,9 +161,9 @@ describe('room settings and invitation lists travel', () => {
     expect(list()).toEqual([]);
 
     // Bad input gets a sentence, not a 500.
-    const res = await fetch(`${reg.url}/v1/admin/sessions/no-such-session/invitations`, {
+    const res = await fetch(`${demo.reg.url}/v1/admin/sessions/no-such-session/invitations`, {
       method: 'PUT',
-      headers: { authorization: `Bearer ${reg.adminToken}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${demo.reg.adminToken}`, 'content-type': 'application/json' },
       body: JSON.stringify({ attendeeIds: ['x'] }),
     });
     expect(res.status).toBe(404);

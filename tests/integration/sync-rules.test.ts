@@ -1,7 +1,7 @@
 // The sync rules people rely on, each against a real registry process and station cores
 // with their own SQLite files (docs/sync-protocol.md, "Conflict rules").
 import fs from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { findByBadgeCode, getAttendee } from '../../db/attendees';
 import { admissions, attendees, events, stations as stationsTable } from '../../db/schema/index';
@@ -12,34 +12,12 @@ import { syncHandlers } from '../../station/handlers/sync';
 import type { Station } from '../../station/station';
 import { SyncClient, REVOKED_MESSAGE } from '../../station/sync/client';
 import { pairStation } from '../../station/sync/pair';
-import { startRegistryProc, type RegistryProc } from '../helpers/registry-proc';
-import { demoCodes, freshStation, tempDir } from '../helpers/station';
+import { useDemoRegistry } from '../helpers/demo-registry';
+import { demoCodes, freshStation } from '../helpers/station';
 
-let reg: RegistryProc;
-const opened: Station[] = [];
-const clients: SyncClient[] = [];
-
-beforeAll(async () => {
-  reg = await startRegistryProc({ dataDir: tempDir('foyer-reg-rules-') });
-  await reg.admin('POST', '/v1/admin/demo', {});
-}, 120_000);
-
-afterAll(async () => {
-  for (const c of clients) c.stop();
-  for (const s of opened) s.close();
-  await reg?.kill('SIGTERM');
-});
-
-async function pairedStation(name: string, opts: ConstructorParameters<typeof SyncClient>[1] = {}) {
-  const { station } = freshStation({ stationName: name });
-  opened.push(station);
-  const { code } = await reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name });
-  const r = await pairStation(station, reg.url, code, { now: opts.now });
-  expect(r.paired, r.message).toBe(true);
-  const client = new SyncClient(station, { live: false, backoffBaseMs: 10, backoffMaxMs: 50, ...opts });
-  clients.push(client);
-  return { station, client };
-}
+const demo = useDemoRegistry('foyer-reg-rules-');
+const { opened, clients } = demo;
+const pairedStation = (name: string, opts: Parameters<typeof demo.pairedStation>[1] = {}) => demo.pairedStation(name, opts);
 
 describe('sync rules', () => {
   it('the same badge admitted offline at two entrances: both kept, the earliest is the check-in, both stations flag "admitted twice"', async () => {
@@ -73,7 +51,7 @@ describe('sync rules', () => {
     const a = await pairedStation('Desk A');
     await a.client.syncNow();
     const [{ attendeeId, code: oldCode }] = demoCodes(a.station, 1) as unknown as [{ attendeeId: string; code: string }];
-    await reg.admin('PATCH', `/v1/admin/attendees/${attendeeId}`, { givenName: 'Renamed-By-Organiser', notes: 'Speaker: collect slides', badgeCodes: ['REPRINTED-0001'] });
+    await demo.reg.admin('PATCH', `/v1/admin/attendees/${attendeeId}`, { givenName: 'Renamed-By-Organiser', notes: 'Speaker: collect slides', badgeCodes: ['REPRINTED-0001'] });
     const rep = await a.client.syncNow();
     expect(rep.ok).toBe(true);
     const row = getAttendee(a.station.db.orm, attendeeId);
@@ -99,16 +77,16 @@ describe('sync rules', () => {
     expect(got?.category).toBe('media');
     expect(got?.source).toBe('walkin');
     expect(findByBadgeCode(b.station.db.orm, w.badgeCode)?.attendee.id).toBe(id); // the printed walk-in badge works at B
-    const list = await reg.admin<{ id: string; source: string }[]>('GET', `/v1/admin/attendees?q=Walk-In`);
+    const list = await demo.reg.admin<{ id: string; source: string }[]>('GET', `/v1/admin/attendees?q=Walk-In`);
     expect(list.find((x) => x.id === id)?.source).toBe('walkin');
   });
 
   it('a revoked station is refused at once and says so plainly; its scans stay queued', async () => {
     const a = await pairedStation('Lost laptop');
     expect((await a.client.syncNow()).ok).toBe(true);
-    const stations = await reg.admin<{ id: string }[]>('GET', '/v1/admin/stations');
+    const stations = await demo.reg.admin<{ id: string }[]>('GET', '/v1/admin/stations');
     expect(stations.map((s) => s.id)).toContain(a.station.id);
-    await reg.admin('POST', `/v1/admin/stations/${a.station.id}/revoke`, {});
+    await demo.reg.admin('POST', `/v1/admin/stations/${a.station.id}/revoke`, {});
     const [{ code }] = demoCodes(a.station, 1) as unknown as [{ code: string }];
     checkIn(a.station, code, Date.now());
     const rep = await a.client.syncNow();
@@ -125,7 +103,7 @@ describe('sync rules', () => {
     a.client.start();
     for (let i = 0; i < 200 && !a.client.liveConnected; i++) await new Promise((r) => setTimeout(r, 25));
     expect(a.client.liveConnected).toBe(true);
-    await reg.admin('POST', `/v1/admin/stations/${a.station.id}/revoke`, {});
+    await demo.reg.admin('POST', `/v1/admin/stations/${a.station.id}/revoke`, {});
     for (let i = 0; i < 200 && a.client.state !== 'error'; i++) await new Promise((r) => setTimeout(r, 25));
     await new Promise((r) => setTimeout(r, 500)); // nothing further should happen
     expect(a.client.liveConnected).toBe(false);
@@ -140,8 +118,8 @@ describe('sync rules', () => {
     opened.push(station);
     station.db.orm.update(stationsTable).set({ role: 'door', roomId: 'festsaal', doorMode: 'entry' }).where(eq(stationsTable.id, station.id)).run();
     station.invalidate();
-    const { code } = await reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name: 'Festsaal door A' });
-    expect((await pairStation(station, reg.url, code)).paired).toBe(true);
+    const { code } = await demo.reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name: 'Festsaal door A' });
+    expect((await pairStation(station, demo.reg.url, code)).paired).toBe(true);
     const client = new SyncClient(station, { live: false });
     clients.push(client);
     expect((await client.syncNow()).ok).toBe(true);
@@ -157,7 +135,7 @@ describe('sync rules', () => {
     const a = await pairedStation('Desk with broken upload', { fetch: failingPush });
     const [{ code }, { attendeeId }] = demoCodes(a.station, 2) as unknown as [{ code: string }, { attendeeId: string }];
     checkIn(a.station, code, Date.now());
-    await reg.admin('PATCH', `/v1/admin/attendees/${attendeeId}`, { organisation: 'Changed while upload fails' });
+    await demo.reg.admin('PATCH', `/v1/admin/attendees/${attendeeId}`, { organisation: 'Changed while upload fails' });
     const rep = await a.client.syncNow();
     expect(rep.ok).toBe(false);
     expect(rep.pulled).toBeGreaterThan(0);
@@ -175,8 +153,8 @@ describe('sync rules', () => {
     // A fresh station of another event: nothing of the registry's list is there yet.
     const { station } = freshStation({ stationName: 'Late desk', demo: true });
     opened.push(station);
-    const { code } = await reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', {});
-    expect((await pairStation(station, reg.url, code)).paired).toBe(true);
+    const { code } = await demo.reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', {});
+    expect((await pairStation(station, demo.reg.url, code)).paired).toBe(true);
     const client = new SyncClient(station, { live: false, pageSize: 100, fetch: flaky });
     clients.push(client);
     const r1 = await client.syncNow();
@@ -187,7 +165,7 @@ describe('sync rules', () => {
     cut = false;
     const r2 = await client.syncNow();
     expect(r2.ok).toBe(true);
-    const status = await reg.admin<{ attendees: number }>('GET', '/v1/admin/status');
+    const status = await demo.reg.admin<{ attendees: number }>('GET', '/v1/admin/status');
     const local = station.db.orm.select({ n: count() }).from(attendees).where(eq(attendees.source, 'registry')).get()?.n ?? 0;
     expect(local).toBeGreaterThanOrEqual(status.attendees - 5); // walk-ins from other tests are source 'walkin'
     expect(r2.pulled).toBeLessThan(status.attendees); // resumed, not started over
