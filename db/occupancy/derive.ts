@@ -110,18 +110,8 @@ function retally(orm: Orm, roomId: string, day: string): void {
   stmt(orm, 'UPDATE occupancy_rooms SET tally = ? WHERE room_id = ? AND day = ?').run(tally, roomId, day);
 }
 
-interface StayRow {
-  id: string;
-  attendeeId: string;
-  day: string;
-  roomId: string;
-  inKey: string;
-  inAt: number;
-  outEventId: string | null;
-  outKey: string | null;
-  outAt: number | null;
-  outBy: Stay['outBy'];
-}
+/** A stored stay row has exactly the model's shape. */
+type StayRow = Stay;
 const STAY_COLS =
   'id, attendee_id AS attendeeId, day, room_id AS roomId, in_key AS inKey, in_at AS inAt, out_event_id AS outEventId, out_key AS outKey, out_at AS outAt, out_by AS outBy';
 
