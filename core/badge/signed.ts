@@ -1,6 +1,6 @@
 // Signed badge text: PREFIX + base32(body ‖ Ed25519 signature).
 // Signing and verifying take an injected Ed25519 implementation so this file
-// stays pure (node:crypto on the station and registry: node/ed25519.ts).
+// stays pure (node:crypto on the station and registry: node-shared/ed25519.ts).
 import { base32Decode, base32Encode } from './base32';
 import { SIGNATURE_CONTEXT, SIGNATURE_LENGTH, decodeBody, encodeBody, eventTag, type BadgeBody, type BadgeFields } from './payload';
 

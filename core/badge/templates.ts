@@ -1,5 +1,5 @@
 // Badge templates as plain geometry (millimetres), drawn by two renderers: the
-// PDF writer (node/badges/pdf.ts) and the SVG/HTML preview (core/badge/svg.ts).
+// PDF writer (node-shared/badges/pdf.ts) and the SVG/HTML preview (core/badge/svg.ts).
 import type { Category } from '../model';
 import { bandStyle } from './style';
 

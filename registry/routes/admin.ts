@@ -7,7 +7,7 @@ import { and, asc, count, gt, ilike, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { dayInZone } from '../../core/time';
 import { AttendeeRecord, EventInfoRecord, RoomRecord, SessionRecord } from '../../core/sync/protocol';
-import { demoKeyPair } from '../../node/ed25519';
+import { demoKeyPair } from '../../node-shared/ed25519';
 import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
 import { requireAdmin } from '../auth';
 import type { RegistryContext } from '../context';
@@ -217,7 +217,7 @@ export function adminRoutes(ctx: RegistryContext): Hono {
     );
     const [k] = await orm.select({ n: count() }).from(sql`signing_keys`);
     if (!k?.n) {
-      // The demo event's published key pair (node/ed25519.ts), the one every standalone demo
+      // The demo event's published key pair (node-shared/ed25519.ts), the one every standalone demo
       // station holds: badges printed before pairing keep scanning after the first sync.
       const kp = demoKeyPair(demo.event.id);
       await addSigningKey(orm, { publicKey: Buffer.from(kp.publicKey).toString('base64url'), privateKey: Buffer.from(kp.privateKey).toString('base64url'), active: true }, now());

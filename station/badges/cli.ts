@@ -5,8 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sortForPrinting, TEMPLATE_IDS, type BadgePrint, type TemplateId } from '../../core/badge/templates';
-import { demoBadgePrints } from '../../node/badges/demo';
-import { renderBadgesPdf } from '../../node/badges/pdf';
+import { demoBadgePrints } from '../../node-shared/badges/demo';
+import { renderBadgesPdf } from '../../node-shared/badges/pdf';
 import { openStation } from '../station';
 import { stationBadgePrints } from './batch';
 

@@ -6,8 +6,8 @@ import { DEMO_EVENT_ID } from '../../resources/demo/generate';
 import type { Orm } from '../../db/connection';
 import { listSigningKeys, upsertSigningKey } from '../../db/badges';
 import { event as eventTable } from '../../db/schema/index';
-import { DEMO_KEY_ID } from '../../node/badges/demo';
-import { demoKeyPair, generateEd25519 } from '../../node/ed25519';
+import { DEMO_KEY_ID } from '../../node-shared/badges/demo';
+import { demoKeyPair, generateEd25519 } from '../../node-shared/ed25519';
 
 /**
  * Seeds a signing key when the station has none (first run, standalone): the demo

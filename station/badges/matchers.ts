@@ -5,7 +5,7 @@ import { maskToDays, uuidToBytes, bytesToUuid } from '../../core/badge/payload';
 import { findByBadgeCode, getAttendee, type AttendeeRow } from '../../db/attendees';
 import { trustedPublicKey } from '../../db/badges';
 import { attendees } from '../../db/schema/index';
-import { nodeEd25519 } from '../../node/ed25519';
+import { nodeEd25519 } from '../../node-shared/ed25519';
 import type { BadgeMatcher } from '../badge-matchers';
 
 /**

@@ -7,7 +7,7 @@ import type { EventInfo, Station } from '../station';
 import type { Orm } from '../../db/connection';
 import { getAttendee, type AttendeeRow } from '../../db/attendees';
 import { issuingKey, plainCodeOf } from '../../db/badges';
-import { nodeEd25519 } from '../../node/ed25519';
+import { nodeEd25519 } from '../../node-shared/ed25519';
 import { UserError } from '../errors';
 
 export function badgePrintFor(orm: Orm, info: EventInfo, a: AttendeeRow): BadgePrint {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { BadgesResults } from '../../core/api/badges';
 import { isSignedBadgeText } from '../../core/badge/signed';
 import { badgeHtml, badgeSvg } from '../../core/badge/svg';
-import { renderBadgesPdf } from '../../node/badges/pdf';
+import { renderBadgesPdf } from '../../node-shared/badges/pdf';
 import { printableBadge } from '../badges/print';
 import { reprintBadge } from '../badges/reprint';
 import type { AreaHandlers, HandlerOptions } from './types';

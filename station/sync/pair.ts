@@ -4,7 +4,7 @@ import { count, ne } from 'drizzle-orm';
 import { HealthResponse, INITIAL_CURSOR, PROTOCOL_VERSION, PairRequest, PairResponse } from '../../core/sync/protocol';
 import { upsertSigningKey } from '../../db/badges';
 import { attendees, events, rooms, sessions } from '../../db/schema/index';
-import { generateEd25519 } from '../../node/ed25519';
+import { generateEd25519 } from '../../node-shared/ed25519';
 import { getSetting, setSetting } from '../../db/settings';
 import { sealSecret } from '../secret-store';
 import type { Station } from '../station';

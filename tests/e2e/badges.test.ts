@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import { readSignedBadge, signBadge } from '../../core/badge/signed';
 import { dayInZone } from '../../core/time';
 import { DEMO_EVENT_ID, DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
-import { demoKeyPair, nodeEd25519 } from '../../node/ed25519';
+import { demoKeyPair, nodeEd25519 } from '../../node-shared/ed25519';
 import { launchBrowser, openStationPage, screenshot } from '../helpers/browser';
 import { startHostProcess, type HostProcess } from '../helpers/host';
 import { rasterise, zbarimg } from '../helpers/raster';

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayInZone } from '../../core/time';
 import { DEMO_TIME_ZONE, generateDemoEvent, type DemoAttendee } from '../../resources/demo/generate';
-import { demoBadgePrints } from '../../node/badges/demo';
+import { demoBadgePrints } from '../../node-shared/badges/demo';
 import { launchBrowser, openStationPage, scanBurst, screenshot, type StationPage } from '../helpers/browser';
 import { startHostProcess, type HostProcess } from '../helpers/host';
 

@@ -3,7 +3,7 @@ import crypto from 'node:crypto';
 import { signBadge } from '../../core/badge/signed';
 import type { Category } from '../../core/model';
 import { issuingKey } from '../../db/badges';
-import { generateEd25519, nodeEd25519 } from '../../node/ed25519';
+import { generateEd25519, nodeEd25519 } from '../../node-shared/ed25519';
 import type { Station } from '../../station/station';
 
 export interface BadgeSpec {

@@ -12,9 +12,9 @@ import { sortForPrinting, TEMPLATE_IDS, type BadgePrint } from '../../core/badge
 import { shortDateTime } from '../../core/time';
 import { trustedPublicKey } from '../../db/badges';
 import { attendees, badgeCodes } from '../../db/schema/index';
-import { demoBadgePrints } from '../../node/badges/demo';
-import { renderBadgesPdf } from '../../node/badges/pdf';
-import { nodeEd25519 } from '../../node/ed25519';
+import { demoBadgePrints } from '../../node-shared/badges/demo';
+import { renderBadgesPdf } from '../../node-shared/badges/pdf';
+import { nodeEd25519 } from '../../node-shared/ed25519';
 import { checkIn } from '../../station/checkin';
 import { createHandlers, dispatch } from '../../station/handlers/index';
 import { decodeQr } from '../../station/qr/node-decoder';

@@ -30,13 +30,13 @@ function targetFolder(file: string, spec: string): string | null {
 }
 
 const rules: Record<string, { folders: string[]; packages: RegExp[] }> = {
-  core: { folders: ['db', 'station', 'electron', 'renderer', 'registry', 'node'], packages: [/^electron$/, /^react/, /^node:/, /^better-sqlite3$/] },
+  core: { folders: ['db', 'station', 'electron', 'renderer', 'registry', 'node-shared'], packages: [/^electron$/, /^react/, /^node:/, /^better-sqlite3$/] },
   db: { folders: ['station', 'electron', 'renderer', 'registry'], packages: [/^electron$/, /^react/] },
   station: { folders: ['electron', 'renderer', 'registry'], packages: [/^electron$/, /^react/] },
-  renderer: { folders: ['db', 'station', 'electron', 'registry', 'node'], packages: [/^electron$/, /^node:/, /^better-sqlite3$/, /^drizzle-orm/] },
+  renderer: { folders: ['db', 'station', 'electron', 'registry', 'node-shared'], packages: [/^electron$/, /^node:/, /^better-sqlite3$/, /^drizzle-orm/] },
   registry: { folders: ['db', 'station', 'electron', 'renderer'], packages: [/^electron$/, /^react/] },
   electron: { folders: ['renderer', 'registry'], packages: [/^react/] },
-  node: { folders: ['db', 'station', 'electron', 'renderer', 'registry'], packages: [/^electron$/, /^react/, /^better-sqlite3$/] },
+  'node-shared': { folders: ['db', 'station', 'electron', 'renderer', 'registry'], packages: [/^electron$/, /^react/, /^better-sqlite3$/] },
 };
 
 describe('architecture boundaries', () => {

@@ -9,8 +9,8 @@ import { bandStyle, contrastRatio } from '../../core/badge/style';
 import { badgeSvg } from '../../core/badge/svg';
 import { layoutBadge, sortForPrinting, TEMPLATE_IDS, TEMPLATES, type BadgePrint } from '../../core/badge/templates';
 import { CATEGORIES, CATEGORY_LABELS } from '../../core/model';
-import { fontPicker } from '../../node/badges/fonts';
-import { visualRuns } from '../../node/badges/text-runs';
+import { fontPicker } from '../../node-shared/badges/fonts';
+import { visualRuns } from '../../node-shared/badges/text-runs';
 
 const badge = (over: Partial<BadgePrint> = {}): BadgePrint => ({
   attendeeId: 'a',

@@ -6,7 +6,7 @@ import { base32Decode, base32Encode } from '../../core/badge/base32';
 import { decodeBody, encodeBody, eventTag, maskToDays, type BadgeFields } from '../../core/badge/payload';
 import { BADGE_PREFIX, readSignedBadge, signBadge, signBadgeBytes, verifyBadgeBytes, type VerifyContext } from '../../core/badge/signed';
 import { CATEGORIES } from '../../core/model';
-import { generateEd25519, nodeEd25519 } from '../../node/ed25519';
+import { generateEd25519, nodeEd25519 } from '../../node-shared/ed25519';
 
 const DAYS = ['2023-04-18', '2023-04-19'];
 const key = generateEd25519();
