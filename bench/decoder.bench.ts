@@ -1,5 +1,5 @@
 // QR decoders side by side: zxing-wasm (shipped, core/qr) against @zxing/library, measured in the
-// same run. Photo counts at four rotations on ../shared/qr-photos, per-frame cost on synthetic
+// same run. Photo counts at four rotations on tests/fixtures/qr-photos, per-frame cost on synthetic
 // 640×480 and 1280×720 webcam frames (a badge; no code: a scene, a dim/grainy scene, pure noise as
 // the worst case), robustness on varied badges. Ratios are shipped ÷ @zxing/library
 // (counts: higher is better; ms: lower is better).

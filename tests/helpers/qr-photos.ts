@@ -1,4 +1,4 @@
-// The real QR photo sets in ../shared/qr-photos (ZXing's black-box images), read in place, never copied.
+// The real QR photo sets in tests/fixtures/qr-photos (ZXing's black-box images; source and licence in its NOTICE).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,11 +6,11 @@ import { rotate } from '../../core/qr/pixels';
 import type { Pixels, QrDecoder } from '../../core/qr/types';
 import { readImageFile } from '../../station/qr/image-file';
 
-export const QR_PHOTOS_DIR = fileURLToPath(new URL('../../../shared/qr-photos', import.meta.url));
+export const QR_PHOTOS_DIR = fileURLToPath(new URL('../fixtures/qr-photos', import.meta.url));
 export const ROTATIONS = [0, 90, 180, 270] as const;
 export type Rotation = (typeof ROTATIONS)[number];
 
-/** ZXing's Java reader on the same images (README table): upright / 90 / 180 / 270. */
+/** ZXing's Java reader on the same images (tests/fixtures/qr-photos/README.md): upright / 90 / 180 / 270. */
 export const JAVA_REFERENCE: Record<string, Record<Rotation, number>> = {
   'set-1': { 0: 17, 90: 14, 180: 17, 270: 14 },
   'set-2': { 0: 32, 90: 30, 180: 31, 270: 31 },

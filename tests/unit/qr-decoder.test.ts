@@ -21,7 +21,7 @@ function report(label: string, scores: PhotoScore[]): string {
   return `${label} — read at 0/90/180/270°:\n${lines.join('\n')}\n  total: ${totals.join(' / ')} of ${n}`;
 }
 
-describe.each(['still', 'camera'] as const)('product decoder (%s mode) on ../shared/qr-photos', (mode) => {
+describe.each(['still', 'camera'] as const)('product decoder (%s mode) on the real photos in tests/fixtures/qr-photos', (mode) => {
   let scores: PhotoScore[];
   beforeAll(async () => {
     scores = await scorePhotos(await nodeQrDecoder(mode), photos);
