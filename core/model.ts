@@ -1,7 +1,6 @@
 // The domain vocabulary shared by every runtime (station, registry, renderer).
 // zod schemas double as the validation at every boundary (IPC, HTTP, sync).
 import { z } from 'zod';
-import type { MessageParams } from './checkin/messages';
 
 export const CATEGORIES = [
   'delegation',
@@ -107,6 +106,21 @@ export interface FirstAdmission {
   stationName: string;
   day: string;
   eventId: string;
+}
+
+/** What a verdict sentence is built from (core/checkin/messages.ts); screens say it in their own language. */
+export interface MessageParams {
+  name?: string;
+  firstAt?: string; // '18 Apr 09:14'
+  firstWhere?: string; // station name
+  revokedAt?: string;
+  /** The same moment as revokedAt, for screens that format dates in their own language. */
+  revokedAtMs?: number;
+  /** Why the badge stopped working: 'reprint' (a newer badge exists), or the registry's reason for withdrawing it. */
+  revocationReason?: string;
+  category?: string;
+  notes?: string;
+  room?: string;
 }
 
 export interface CheckInResult {

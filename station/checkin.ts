@@ -2,14 +2,14 @@
 // The verdict is returned only after the transaction that stores it has committed.
 import { eq } from 'drizzle-orm';
 import { decide } from '../core/checkin/decide';
-import { messageFor, type MessageParams } from '../core/checkin/messages';
+import { messageFor } from '../core/checkin/messages';
 import { cleanScan } from '../core/checkin/scan-input';
-import { CATEGORY_LABELS, type Category, type CheckInResult, type FirstAdmission, type Reason, type Verdict } from '../core/model';
+import { CATEGORY_LABELS, type Category, type CheckInResult, type FirstAdmission, type MessageParams, type Reason, type Verdict } from '../core/model';
 import { shortDateTime } from '../core/time';
 import { getAttendee, revocationOf, toSummary, type AttendeeRow } from '../db/attendees';
 import { admissionsOf, lastUndoableEvent } from '../db/events';
 import { stations } from '../db/schema/index';
-import { matchBadge } from './badge-matchers';
+import { matchBadge } from './badges/matchers';
 import type { Station } from './station';
 
 export interface CheckInOptions {

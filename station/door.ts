@@ -14,7 +14,7 @@ import { revocationOf, toSummary, type AttendeeRow } from '../db/attendees';
 import '../db/occupancy/derive';
 import { currentSession, isInvited, isInviteOnly, listRooms, listSessions, personAtRoom, roomCountsOf } from '../db/occupancy/read';
 import { stations } from '../db/schema/index';
-import { matchBadge } from './badge-matchers';
+import { matchBadge } from './badges/matchers';
 import { UserError } from './errors';
 import { oneRoomLive } from './occupancy-view';
 import type { Station } from './station';

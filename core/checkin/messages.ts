@@ -1,21 +1,7 @@
 // One sentence per verdict, for a volunteer who glances at the screen while
 // talking to the person in front of them. The renderer translates by reason code
 // (renderer/src/i18n); these English sentences are the fallback and go in logs.
-import type { Reason } from '../model';
-
-export interface MessageParams {
-  name?: string;
-  firstAt?: string; // '18 Apr 09:14'
-  firstWhere?: string; // station name
-  revokedAt?: string;
-  /** The same moment as revokedAt, for screens that format dates in their own language. */
-  revokedAtMs?: number;
-  /** Why the badge stopped working: 'reprint' (a newer badge exists), or the registry's reason for withdrawing it. */
-  revocationReason?: string;
-  category?: string;
-  notes?: string;
-  room?: string;
-}
+import type { MessageParams, Reason } from '../model';
 
 export function messageFor(reason: Reason, p: MessageParams = {}): string {
   switch (reason) {

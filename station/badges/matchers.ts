@@ -1,12 +1,29 @@
-// Badge formats beyond plain codes: Foyer signed badges and Indico-style JSON QR codes.
-// Both run inside the check-in transaction, synchronously.
+// Turns scanned text into "which attendee, which badge version" — or a refusal.
+// Each badge format is one matcher; the first that recognises the text decides.
+// All run inside the check-in transaction, synchronously.
 import { isSignedBadgeText, readSignedBadge } from '../../core/badge/signed';
 import { maskToDays, uuidToBytes, bytesToUuid } from '../../core/badge/payload';
-import { findByBadgeCode, getAttendee, type AttendeeRow } from '../../db/attendees';
+import { learnCodeShapes, looksLikeOurCode, type CodeShape } from '../../core/checkin/code-shape';
+import type { Reason } from '../../core/model';
+import { allBadgeCodes, badgeCodesVersion, findByBadgeCode, getAttendee, type AttendeeRow } from '../../db/attendees';
 import { trustedPublicKey } from '../../db/badges';
 import { attendees } from '../../db/schema/index';
 import { nodeEd25519 } from '../../node-shared/ed25519';
-import type { BadgeMatcher } from '../badge-matchers';
+import type { Station } from '../station';
+
+export type BadgeMatch =
+  | { kind: 'attendee'; attendee: AttendeeRow; scannedVersion: number | null; format: string }
+  | { kind: 'refused'; reason: Reason; format: string; detail?: Record<string, unknown> };
+
+/** Returns null when the text is not in this matcher's format. */
+export type BadgeMatcher = (station: Station, text: string, now: number) => BadgeMatch | null;
+
+/** A code from an imported registration list (the attendee's badge code column). */
+export const plainCodeMatcher: BadgeMatcher = (station, text) => {
+  const hit = findByBadgeCode(station.db.orm, text);
+  if (!hit) return null;
+  return { kind: 'attendee', attendee: hit.attendee, scannedVersion: hit.badgeVersion, format: 'plain' };
+};
 
 /**
  * A signed badge is trusted on its signature alone: an attendee registered after
@@ -71,3 +88,37 @@ export const indicoMatcher: BadgeMatcher = (station, text) => {
   if (a) return { kind: 'attendee', attendee: a, scannedVersion: null, format: 'indico' };
   return { kind: 'refused', reason: 'unknown_code', format: 'indico', detail: { host: String(i[1]).slice(0, 120) } };
 };
+
+// Signed badges and Indico codes have a recognisable shape, so they are tried first.
+const matchers: BadgeMatcher[] = [signedBadgeMatcher, indicoMatcher, plainCodeMatcher];
+
+export function matchBadge(station: Station, text: string, now: number): BadgeMatch {
+  for (const m of matchers) {
+    const r = m(station, text, now);
+    if (r) return r;
+  }
+  return { kind: 'refused', reason: unmatchedReason(station, text), format: 'none' };
+}
+
+/**
+ * Text no matcher took: "badge not found" when it has the shape of this event's plain
+ * codes (a typo, or registered after the last sync), else "not a badge for this event".
+ * With no codes on the list yet there is nothing to compare with: "not found".
+ */
+function unmatchedReason(station: Station, text: string): Reason {
+  const shapes = codeShapes(station);
+  if (shapes.length === 0) return 'unknown_code';
+  return looksLikeOurCode(shapes, text) ? 'unknown_code' : 'not_a_badge';
+}
+
+const shapeCache = new WeakMap<Station, { version: string; shapes: CodeShape[] }>();
+
+function codeShapes(station: Station): CodeShape[] {
+  const orm = station.db.orm;
+  const version = badgeCodesVersion(orm);
+  const hit = shapeCache.get(station);
+  if (hit && hit.version === version) return hit.shapes;
+  const shapes = learnCodeShapes(allBadgeCodes(orm));
+  shapeCache.set(station, { version, shapes });
+  return shapes;
+}

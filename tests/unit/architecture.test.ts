@@ -22,6 +22,16 @@ function imports(file: string): string[] {
   return out;
 }
 
+/** Resolves a relative import to the project file it names (null for packages). */
+function resolveFile(file: string, spec: string): string | null {
+  if (!spec.startsWith('.')) return null;
+  const base = path.relative(root, path.resolve(path.dirname(path.join(root, file)), spec));
+  for (const c of [`${base}.ts`, `${base}.tsx`, path.join(base, 'index.ts'), path.join(base, 'index.tsx'), base]) {
+    if (/\.tsx?$/.test(c) && fs.existsSync(path.join(root, c))) return c;
+  }
+  return null;
+}
+
 /** Resolves a relative import to its top-level project folder. */
 function targetFolder(file: string, spec: string): string | null {
   if (!spec.startsWith('.')) return null;
@@ -53,4 +63,30 @@ describe('architecture boundaries', () => {
       expect(bad).toEqual([]);
     });
   }
+
+  // A cycle, even a type-only one, means two files each need the other to be understood:
+  // the shared part belongs in one of them, or in a third.
+  it('no import cycles between files', () => {
+    const graph = new Map<string, string[]>();
+    for (const folder of Object.keys(rules)) {
+      for (const f of files(folder)) {
+        graph.set(f, imports(f).map((s) => resolveFile(f, s)).filter((t): t is string => t !== null));
+      }
+    }
+    const cycles: string[] = [];
+    const state = new Map<string, 'open' | 'done'>();
+    const stack: string[] = [];
+    const visit = (f: string): void => {
+      state.set(f, 'open');
+      stack.push(f);
+      for (const t of graph.get(f) ?? []) {
+        if (state.get(t) === 'open') cycles.push([...stack.slice(stack.indexOf(t)), t].join(' → '));
+        else if (!state.has(t)) visit(t);
+      }
+      stack.pop();
+      state.set(f, 'done');
+    };
+    for (const f of graph.keys()) if (!state.has(f)) visit(f);
+    expect(cycles).toEqual([]);
+  });
 });

@@ -1,8 +1,8 @@
 // The verdict sentence in the desk's language, from the reason code and the params the
 // station used for its English sentence (CheckInResult.params). Dates and times are
 // formatted here, in the event's time zone and the desk's locale.
-import { replacedByReprint, type MessageParams } from '../../../core/checkin/messages';
-import type { CheckInResult } from '../../../core/model';
+import { replacedByReprint } from '../../../core/checkin/messages';
+import type { CheckInResult, MessageParams } from '../../../core/model';
 import { momentParts, when } from '../format';
 import { hasMessage, t, type MessageKey } from './index';
 
