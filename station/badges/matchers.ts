@@ -18,11 +18,31 @@ export type BadgeMatch =
 /** Returns null when the text is not in this matcher's format. */
 export type BadgeMatcher = (station: Station, text: string, now: number) => BadgeMatch | null;
 
-/** A code from an imported registration list (the attendee's badge code column). */
+/**
+ * The spellings of a typed or scanned code worth looking up: as given, then in upper case,
+ * lower case and with every letter's case swapped (Caps Lock inverts what a scanner types).
+ */
+export function caseVariants(text: string): string[] {
+  const swapped = [...text].map((c) => (c === c.toUpperCase() ? c.toLowerCase() : c.toUpperCase())).join('');
+  return [...new Set([text, text.toUpperCase(), text.toLowerCase(), swapped])];
+}
+
+/**
+ * A code from an imported registration list (the attendee's badge code column). The exact
+ * spelling wins; otherwise another letter case matches only when it points at exactly one
+ * badge (a list holding both 'ab12' and 'AB12' as different people's codes is ambiguous,
+ * and nobody is admitted on a guess).
+ */
 export const plainCodeMatcher: BadgeMatcher = (station, text) => {
-  const hit = findByBadgeCode(station.db.orm, text);
-  if (!hit) return null;
-  return { kind: 'attendee', attendee: hit.attendee, scannedVersion: hit.badgeVersion, format: 'plain' };
+  const orm = station.db.orm;
+  const exact = findByBadgeCode(orm, text);
+  if (exact) return { kind: 'attendee', attendee: exact.attendee, scannedVersion: exact.badgeVersion, format: 'plain' };
+  const hits = caseVariants(text)
+    .slice(1)
+    .map((v) => findByBadgeCode(orm, v))
+    .filter((h) => h !== undefined);
+  if (hits.length !== 1) return null;
+  return { kind: 'attendee', attendee: hits[0]!.attendee, scannedVersion: hits[0]!.badgeVersion, format: 'plain' };
 };
 
 /**

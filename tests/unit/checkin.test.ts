@@ -161,6 +161,27 @@ describe('check-in verdicts', () => {
     const code = activeCode();
     expect(checkIn(station, ` ${code}\r\n`, now).verdict).toBe('admitted');
   });
+
+  it('matches a code typed in lower case or sent with Caps Lock on (the lookup, not only the shape)', () => {
+    const lower = activeCode(0);
+    expect(checkIn(station, lower.toLowerCase(), now)).toMatchObject({ verdict: 'admitted', reason: 'ok', attendee: { id: attendeeOf(lower).id } });
+    // Caps Lock inverts every letter a scanner sends: 'A23-Hw2mx' style mixed case.
+    const mixed = activeCode(1);
+    const inverted = [...mixed].map((c, i) => (i % 2 ? c.toLowerCase() : c)).join('');
+    expect(checkIn(station, inverted, now).attendee?.id).toBe(attendeeOf(mixed).id);
+  });
+
+  it('a case-insensitive match must be unique: two codes differing only by case admit nobody on a guess', () => {
+    const code = activeCode(2);
+    const other = attendeeOf(activeCode(3));
+    // A list whose codes are case-sensitive (two people, 'X…' and 'x…').
+    station.db.orm.insert(badgeCodes).values({ code: code.toLowerCase(), attendeeId: other.id, badgeVersion: 1 }).run();
+    const mixed = code.slice(0, 1).toLowerCase() + code.slice(1);
+    expect(checkIn(station, mixed, now).verdict).toBe('refused');
+    // The exact spellings still work.
+    expect(checkIn(station, code, now).attendee?.id).toBe(attendeeOf(code).id);
+    expect(checkIn(station, code.toLowerCase(), now).attendee?.id).toBe(other.id);
+  });
 });
 
 describe('manual check-in and undo', () => {
