@@ -1,13 +1,13 @@
 // Badge signing keys, revocations and reprints.
 //
 // A reprint is an event in the log (kind 'reprint', payload {oldVersion, newVersion});
-// the derived hook below turns it into a revocation row and the attendee's current
+// the derived hook applyReprint (wired in db/derived-hooks.ts) turns it into a revocation row and the attendee's current
 // badge version. It depends only on the set of reprint events (max version, earliest
 // revocation time), so a reprint made at another station and pulled by sync revokes
 // the old badge here too, whatever order the events arrive in.
 import { and, eq, sql } from 'drizzle-orm';
 import type { Orm } from './connection';
-import { registerDerivedHook, type EventRow } from './events';
+import type { EventRow } from './events';
 import { prepared } from './prepared';
 import { attendees, badgeCodes, revocations, signingKeys } from './schema/index';
 
@@ -95,7 +95,7 @@ export function reprintPayload(e: Pick<EventRow, 'payload'>): ReprintPayload | n
   return { oldVersion: oldVersion!, newVersion: newVersion! };
 }
 
-function applyReprint(orm: Orm, e: EventRow): void {
+export function applyReprint(orm: Orm, e: EventRow): void {
   if (e.kind !== 'reprint' || !e.attendeeId) return;
   const p = reprintPayload(e);
   if (!p) return;
@@ -107,5 +107,3 @@ function applyReprint(orm: Orm, e: EventRow): void {
     .where(eq(attendees.id, e.attendeeId))
     .run();
 }
-
-registerDerivedHook(applyReprint);

@@ -1,5 +1,5 @@
 // State the desk derives from the log: walk-ins become attendees, desk notes become
-// the attendee's note. Both are hooks on insertEvent (db/events.ts), so an event made
+// the attendee's note. Both are derived hooks (db/derived-hooks.ts), so an event made
 // here and the same event pulled from another station by sync have the same effect,
 // whatever order they arrive in:
 //  - 'walkin' inserts the person unless the id is already known (the registry's copy,
@@ -9,11 +9,11 @@ import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import { WalkinPayload } from '../core/api/desk';
 import { searchTextFor } from './attendees';
 import type { Orm } from './connection';
-import { registerDerivedHook, type EventRow } from './events';
+import type { EventRow } from './events';
 import { prepared } from './prepared';
 import { attendees, badgeCodes, events } from './schema/index';
 
-function applyWalkin(orm: Orm, e: EventRow): void {
+export function applyWalkin(orm: Orm, e: EventRow): void {
   if (e.kind !== 'walkin' || !e.attendeeId) return;
   const p = WalkinPayload.safeParse(e.payload);
   if (!p.success) return; // a malformed event from elsewhere changes nothing (it stays in the log)
@@ -45,7 +45,7 @@ function applyWalkin(orm: Orm, e: EventRow): void {
   if (inserted.changes > 0) applyLatestNote(orm, e.attendeeId);
 }
 
-function applyNote(orm: Orm, e: EventRow): void {
+export function applyNote(orm: Orm, e: EventRow): void {
   if (e.kind === 'note' && e.attendeeId) applyLatestNote(orm, e.attendeeId);
 }
 
@@ -77,6 +77,3 @@ export function applyLatestNote(orm: Orm, attendeeId: string): void {
     .where(and(eq(attendees.id, attendeeId), or(isNull(attendees.noteHlc), lt(attendees.noteHlc, latest.hlc))))
     .run();
 }
-
-registerDerivedHook(applyWalkin);
-registerDerivedHook(applyNote);

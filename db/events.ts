@@ -13,11 +13,12 @@ import { admissions, events, undone } from './schema/index';
 
 export type EventRow = typeof events.$inferSelect;
 
-/** Hooks other derived views (occupancy…) register to stay in step with the log. */
+/** Keeps one derived table in step with the log: runs on every newly stored event, in its transaction. */
 export type DerivedHook = (orm: Orm, e: EventRow) => void;
-const hooks: DerivedHook[] = [];
-export function registerDerivedHook(hook: DerivedHook): void {
-  if (!hooks.includes(hook)) hooks.push(hook);
+let hooks: readonly DerivedHook[] | null = null;
+/** Set once at start-up with the list in db/derived-hooks.ts (openStation does it). */
+export function setDerivedHooks(list: readonly DerivedHook[]): void {
+  hooks = list;
 }
 
 const ADMITTING = ['admitted', 'warning'];
@@ -68,6 +69,8 @@ function applyDerived(orm: Orm, e: EventRow): void {
   } else if (e.attendeeId && e.verdict && ADMITTING.includes(e.verdict) && (e.kind === 'scan' || e.kind === 'manual')) {
     recomputeAdmission(orm, e.attendeeId, e.day);
   }
+  // Storing an event without its derived state would leave tables that disagree with the log.
+  if (!hooks) throw new Error('Derived hooks are not set: call setDerivedHooks(DERIVED_HOOKS) at start-up.');
   for (const h of hooks) h(orm, e);
 }
 

@@ -5,7 +5,6 @@ import type { PossibleDuplicate, WalkinFormData, WalkinPayload, WalkinResult } f
 import { latinKey, words } from '../core/search/keys';
 import type { CheckInResult } from '../core/model';
 import { findByBadgeCode, getAttendee, toSummary, type AttendeeRow } from '../db/attendees';
-import '../db/desk';
 import { admissionOn } from '../db/events';
 import { searchAttendees } from '../db/search';
 import { checkInAttendee } from './checkin';

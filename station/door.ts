@@ -11,7 +11,6 @@ import { doorMessage } from '../core/occupancy/messages';
 import type { DoorMode } from '../core/occupancy/types';
 import { timeInZone } from '../core/time';
 import { revocationOf, toSummary, type AttendeeRow } from '../db/attendees';
-import '../db/occupancy/derive';
 import { currentSession, isInvited, isInviteOnly, listRooms, listSessions, personAtRoom, roomCountsOf } from '../db/occupancy/read';
 import { stations } from '../db/schema/index';
 import { matchBadge } from './badges/matchers';

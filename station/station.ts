@@ -9,9 +9,8 @@ import type { LogEvent } from '../core/model';
 import { MAX_EVENT_JSON } from '../core/sync/protocol';
 import { dayInZone } from '../core/time';
 import { DB_FILE, DbOpenError, closeStationDb, openStationDb, type StationDb } from '../db/connection';
-import { insertEvent, maxSeq } from '../db/events';
-// Registers the occupancy derived hook for every station, whatever imports it first.
-import '../db/occupancy/derive';
+import { DERIVED_HOOKS } from '../db/derived-hooks';
+import { insertEvent, maxSeq, setDerivedHooks } from '../db/events';
 import { event as eventTable, stations } from '../db/schema/index';
 import { getSetting, setSetting } from '../db/settings';
 import { seedDemoEvent } from '../resources/demo/seed';
@@ -219,6 +218,8 @@ export function openStation(dataDir: string, opts: OpenStationOptions = {}): Sta
   if (isNew && fs.existsSync(file)) {
     // A database without marker: adopt it (written by an older build or copied in).
   }
+  // Before anything can store an event: every derived table follows the log.
+  setDerivedHooks(DERIVED_HOOKS);
   const db = openStationDb(file, { create: isNew });
   try {
     if (!getSetting<string>(db.orm, 'self')) {

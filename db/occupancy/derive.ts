@@ -1,5 +1,5 @@
 // Keeps the occupancy tables in step with the event log, in the transaction that appends
-// each event (registered with registerDerivedHook). A door event re-plays only its person's
+// each event (occupancyHook, wired in db/derived-hooks.ts). A door event re-plays only its person's
 // day (core/occupancy/track.ts) and applies the difference to the room counts, so the result
 // depends on the set of events, never on their arrival order; rebuildOccupancy() recomputes
 // everything from the log with core/occupancy/model.ts and must give identical tables.
@@ -8,7 +8,7 @@ import { computeOccupancy, personParts, tallyOf, type EffectRow, type PersonPart
 import { trackPerson } from '../../core/occupancy/track';
 import { counterDelta, hlcMillis, orderKey, type OccEvent, type Stay, type SweepMark } from '../../core/occupancy/types';
 import type { Orm } from '../connection';
-import { registerDerivedHook, type EventRow } from '../events';
+import type { EventRow } from '../events';
 import { prepared } from '../prepared';
 import { getSetting, setSetting } from '../settings';
 
@@ -224,5 +224,3 @@ function rebuild(orm: Orm): void {
   setSetting(orm, VERSION_KEY, OCCUPANCY_RULES_VERSION);
   checked.add(orm);
 }
-
-registerDerivedHook(occupancyHook);
