@@ -16,6 +16,7 @@ import { renderBadgesPdf } from '../node-shared/badges/pdf';
 import { demoKeyPair, nodeEd25519 } from '../node-shared/ed25519';
 import { checkIn } from '../station/checkin';
 import { openStation } from '../station/station';
+import { tool } from '../testkit/tools';
 import { percentile, round, sample, type BenchModule } from './harness';
 
 const DAYS = ['2023-04-18', '2023-04-19'];
@@ -106,12 +107,12 @@ const bench: BenchModule = async ({ quick, soak, tmp }) => {
     const t1 = performance.now();
     const sheets = Math.ceil(badges.length / 8);
     const pages = Array.from({ length: sheets }, (_, i) => i + 1).filter((p) => soak || p % 6 === 1);
-    if (soak) execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', file, path.join(tmp, 'p')]);
-    else for (const p of pages) execFileSync('pdftoppm', ['-r', '150', '-gray', '-png', '-f', String(p), '-l', String(p), file, path.join(tmp, `p-${p}`)]);
+    if (soak) execFileSync(tool('pdftoppm'), ['-r', '150', '-gray', '-png', file, path.join(tmp, 'p')]);
+    else for (const p of pages) execFileSync(tool('pdftoppm'), ['-r', '150', '-gray', '-png', '-f', String(p), '-l', String(p), file, path.join(tmp, `p-${p}`)]);
     const pngs = fs.readdirSync(tmp).filter((f) => /^p-\d+(-\d+)?\.png$/.test(f)).map((f) => path.join(tmp, f));
     let out = '';
     try {
-      out = execFileSync('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', ...pngs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
+      out = execFileSync(tool('zbarimg'), ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', ...pngs], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], maxBuffer: 64 << 20 });
     } catch (err) {
       out = String((err as { stdout?: string }).stdout ?? '');
     }

@@ -1,8 +1,8 @@
 // Crash safety over many seeds (issue 7): the headless host SIGKILLed at a random point of a
-// burst of 1,000 scans, restarted, and checked (tests/helpers/crash-scenario.ts). The figure
+// burst of 1,000 scans, restarted, and checked (testkit/crash-scenario.ts). The figure
 // that matters is "acknowledged scans lost" — it must be 0; the ratio is against that limit
 // in the only meaningful way: lost ÷ acknowledged.
-import { runCrash } from '../tests/helpers/crash-scenario';
+import { runCrash } from '../testkit/crash-scenario';
 import { round, type BenchModule } from './harness';
 
 const bench: BenchModule = async ({ quick, soak }) => {

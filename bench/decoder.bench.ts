@@ -8,8 +8,8 @@ import { toRgba } from '../core/qr/pixels';
 import type { Pixels, QrDecoder } from '../core/qr/types';
 import { createZxingJsDecoder } from '../core/qr/zxing-js';
 import { zxingWasmBinary } from '../station/qr/node-decoder';
-import { addNoise, badgeFrame, noiseFrame, sampleBadgeText, sceneFrame } from '../tests/helpers/qr-frames';
-import { JAVA_REFERENCE, ROTATIONS, loadQrPhotos, scorePhotos } from '../tests/helpers/qr-photos';
+import { addNoise, badgeFrame, noiseFrame, sampleBadgeText, sceneFrame } from '../testkit/qr-frames';
+import { JAVA_REFERENCE, ROTATIONS, loadQrPhotos, scorePhotos } from '../testkit/qr-photos';
 import { percentile, round, sample, type BenchModule, type BenchRow } from './harness';
 
 const area = 'decoder';

@@ -8,16 +8,16 @@ import path from 'node:path';
 import type { BrowserWindow, WebContents } from 'electron';
 import { handleCall } from '../electron/ipc.main';
 import { serveAppRequest } from '../electron/protocol.main';
+import { badgeCodes } from '../db/schema/index';
 import { checkIn } from '../station/checkin';
 import { createHandlers } from '../station/handlers/index';
 import { openStation } from '../station/station';
-import { demoCodes } from '../tests/helpers/station';
 import { percentile, round, sample, type BenchModule } from './harness';
 
 const bench: BenchModule = async ({ quick, tmp }) => {
   const n = quick ? 300 : 2_000;
   const station = openStation(path.join(tmp, 'station'));
-  const codes = demoCodes(station, 1_200).map((c) => c.code);
+  const codes = station.db.orm.select({ code: badgeCodes.code }).from(badgeCodes).limit(1_200).all().map((c) => c.code);
 
   const mainFrame = { url: 'app://foyer/index.html', parent: null };
   const webContents = { mainFrame, isDestroyed: () => false, send: () => {} } as unknown as WebContents;

@@ -1,7 +1,7 @@
 // What the headless host's transport adds to a scan: a durable check-in called over
 // HTTP (POST /api/call, JSON, token check, dispatch with zod) against the same
 // check-in called in-process, on the same station and disk, in the same run.
-import { demoCodes } from '../tests/helpers/station';
+import { badgeCodes } from '../db/schema/index';
 import { checkIn } from '../station/checkin';
 import { createHandlers } from '../station/handlers/index';
 import { startHost } from '../station/host/server';
@@ -12,7 +12,7 @@ import path from 'node:path';
 const bench: BenchModule = async ({ quick, tmp }) => {
   const n = quick ? 300 : 2_000;
   const station = openStation(path.join(tmp, 'station'));
-  const codes = demoCodes(station, 1_200).map((c) => c.code);
+  const codes = station.db.orm.select({ code: badgeCodes.code }).from(badgeCodes).limit(1_200).all().map((c) => c.code);
   const token = 'bench-token';
   const host = await startHost({ station, handlers: createHandlers(), port: 0, host: '127.0.0.1', token, staticDir: null });
   const url = `http://127.0.0.1:${host.port}/api/call`;

@@ -13,9 +13,9 @@ import { checkIn } from '../station/checkin';
 import { openStation, type Station } from '../station/station';
 import { SyncClient } from '../station/sync/client';
 import { pairStation } from '../station/sync/pair';
-import { startPgCluster } from '../tests/helpers/pg-cluster';
-import { startRegistryProc, type RegistryProc } from '../tests/helpers/registry-proc';
-import { runFaultSchedule } from '../tests/helpers/sync-scenario';
+import { startPgCluster } from '../testkit/pg-cluster';
+import { startRegistryProc, type RegistryProc } from '../testkit/registry-proc';
+import { runFaultSchedule } from '../testkit/sync-scenario';
 import { percentile, round, type BenchModule, type BenchRow } from './harness';
 
 const A = 'sync';

@@ -11,7 +11,7 @@ import { dayInZone } from '../../core/time';
 import { DEMO_EVENT_ID, DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
 import { demoKeyPair, nodeEd25519 } from '../../node-shared/ed25519';
 import { launchBrowser, openStationPage, screenshot } from '../helpers/browser';
-import { startHostProcess, type HostProcess } from '../helpers/host';
+import { startHostProcess, type HostProcess } from '../../testkit/host';
 import { rasterise, zbarimg } from '../helpers/raster';
 import { tempDir } from '../helpers/station';
 

@@ -13,7 +13,7 @@ import { generateEd25519, nodeEd25519 } from '../../node-shared/ed25519';
 import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
 import { launchBrowser, openStationPage, screenshot } from '../helpers/browser';
 import { fakeCameraArgs, writeBadgeVideo } from '../helpers/fake-camera';
-import { startHostProcess, type HostProcess } from '../helpers/host';
+import { startHostProcess, type HostProcess } from '../../testkit/host';
 
 const ENTER_S = 0.5; // the badge is fully in view this long after the camera starts
 const VERDICT_BUDGET_MS = 2000; // from "badge in view" to the verdict on screen

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayInZone } from '../../core/time';
 import { DEMO_TIME_ZONE, generateDemoEvent, type DemoAttendee } from '../../resources/demo/generate';
 import { launchBrowser, openStationPage, scanBurst, screenshot, type StationPage } from '../helpers/browser';
-import { startHostProcess, type HostProcess } from '../helpers/host';
+import { startHostProcess, type HostProcess } from '../../testkit/host';
 
 // The demo generator is deterministic: the host seeds exactly these people.
 const demo = generateDemoEvent(dayInZone(Date.now(), DEMO_TIME_ZONE)).attendees;

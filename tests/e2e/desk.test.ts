@@ -8,7 +8,7 @@ import { dayInZone } from '../../core/time';
 import { DEMO_TIME_ZONE, generateDemoEvent, type DemoAttendee } from '../../resources/demo/generate';
 import { demoBadgePrints } from '../../node-shared/badges/demo';
 import { launchBrowser, openStationPage, scanBurst, screenshot, type StationPage } from '../helpers/browser';
-import { startHostProcess, type HostProcess } from '../helpers/host';
+import { startHostProcess, type HostProcess } from '../../testkit/host';
 
 const demo = generateDemoEvent(dayInZone(Date.now(), DEMO_TIME_ZONE)).attendees;
 const plain = demo.filter((a) => a.status === 'active' && a.validDays === null && !a.notes);

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayInZone } from '../../core/time';
 import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
 import { launchBrowser, openStationPage, scanBurst, screenshot } from '../helpers/browser';
-import { startHostProcess, type HostProcess } from '../helpers/host';
+import { startHostProcess, type HostProcess } from '../../testkit/host';
 
 const demo = generateDemoEvent(dayInZone(Date.now(), DEMO_TIME_ZONE)).attendees;
 // The press room admits media and staff only: an NGO badge is refused there.

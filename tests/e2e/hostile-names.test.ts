@@ -13,8 +13,9 @@ import { upsertAttendees, upsertBadgeCodes } from '../../db/attendees';
 import { rooms, sessions } from '../../db/schema/index';
 import { openStation } from '../../station/station';
 import { launchBrowser, openStationPage, scanBurst, screenshot, type StationPage } from '../helpers/browser';
-import { startHostProcess, type HostProcess } from '../helpers/host';
+import { startHostProcess, type HostProcess } from '../../testkit/host';
 import { tempDir } from '../helpers/station';
+import { tool } from '../../testkit/tools';
 
 interface Hostile {
   id: string;
@@ -76,7 +77,7 @@ function pdfText(base64: string, name: string): string {
   const dir = path.join(tempDir('foyer-hostile-pdf-'));
   const file = path.join(dir, `${name}.pdf`);
   fs.writeFileSync(file, Buffer.from(base64, 'base64'));
-  return execFileSync('pdftotext', ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+  return execFileSync(tool('pdftotext'), ['-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
 }
 
 describe('hostile names render as text everywhere', () => {

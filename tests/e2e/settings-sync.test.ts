@@ -4,8 +4,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openStationPage, screenshot } from '../helpers/browser';
-import { startHostProcess, type HostProcess } from '../helpers/host';
-import { startRegistryProc, type RegistryProc } from '../helpers/registry-proc';
+import { startHostProcess, type HostProcess } from '../../testkit/host';
+import { startRegistryProc, type RegistryProc } from '../../testkit/registry-proc';
 import { tempDir } from '../helpers/station';
 
 describe('settings: pairing and sync status (Chromium, headless host, registry)', () => {

@@ -8,7 +8,7 @@ import { dayInZone } from '../../core/time';
 import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
 import { userMessageFor } from '../../station/errors';
 import { launchBrowser, openStationPage, scanBurst, screenshot, type StationPage } from '../helpers/browser';
-import { startHostProcess, type HostProcess } from '../helpers/host';
+import { startHostProcess, type HostProcess } from '../../testkit/host';
 
 describe('station data at the desk (Chromium, headless host)', () => {
   let host: HostProcess;

@@ -3,14 +3,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
-import { repoRoot } from './host';
+import { repoRoot } from '../../testkit/host';
+import { tool } from '../../testkit/tools';
 
 export const VIEWPORT = { width: 1366, height: 768 };
 
 /** `extraArgs`: e.g. the fake-camera flags of tests/helpers/fake-camera.ts. */
 export function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: tool('chromium'),
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
   });
 }

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import type { Station } from '../../station/station';
 import { SyncClient } from '../../station/sync/client';
 import { pairStation } from '../../station/sync/pair';
-import { startRegistryProc, type RegistryProc } from './registry-proc';
+import { startRegistryProc, type RegistryProc } from '../../testkit/registry-proc';
 import { freshStation, tempDir } from './station';
 
 type ClientOptions = NonNullable<ConstructorParameters<typeof SyncClient>[1]>;

@@ -2,7 +2,7 @@
 // held still with a little hand tremor, and the flags that make Chromium use it as its camera.
 // The fake device loops the file, so the badge leaves and re-enters every `seconds`.
 import fs from 'node:fs';
-import { addNoise, drawQr, sceneFrame } from './qr-frames';
+import { addNoise, drawQr, sceneFrame } from '../../testkit/qr-frames';
 
 export interface BadgeVideo {
   text: string;

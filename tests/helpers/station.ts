@@ -1,13 +1,9 @@
 // Test helpers: a fresh station in a temp folder, seeded with the demo event.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { badgeCodes } from '../../db/schema/index';
 import { openStation, type OpenStationOptions, type Station } from '../../station/station';
+import { tempDir } from '../../testkit/temp';
 
-export function tempDir(prefix = 'foyer-test-'): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-}
+export { tempDir };
 
 export function freshStation(opts: OpenStationOptions = {}): { station: Station; dir: string } {
   const dir = tempDir();

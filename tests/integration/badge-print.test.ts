@@ -24,6 +24,7 @@ import { forgedBadgeFor, signedBadgeFor } from '../helpers/badges';
 import { launchBrowser } from '../helpers/browser';
 import { photograph, rasterise, zbarimg } from '../helpers/raster';
 import { freshStation, tempDir } from '../helpers/station';
+import { tool } from '../../testkit/tools';
 
 let station: Station;
 let now: number;
@@ -117,7 +118,7 @@ describe('badge PDFs round-trip through independent decoders', () => {
       const v = verify(text!);
       expect(v).toMatchObject({ ok: true, body: { attendeeId: a.id, badgeVersion: a.badgeVersion, category: a.category } });
       // The text layer holds the names (right-to-left ones in logical order are not required of pdftotext; Latin/Cyrillic are).
-      const words = execFileSync('pdftotext', [value.path, '-'], { encoding: 'utf8' });
+      const words = execFileSync(tool('pdftotext'), [value.path, '-'], { encoding: 'utf8' });
       expect(words).toContain(a.delegation || a.organisation.split(' ')[0]!);
     }
     // All ten scripts on one A4 sheet pair: every QR decodes and verifies.
@@ -131,7 +132,7 @@ describe('badge PDFs round-trip through independent decoders', () => {
     // Every glyph came from a font that has it: the PDF's text layer gives the names back
     // (Arabic and Hebrew in logical order). Thai is left out: its below-base vowels are drawn
     // (see test-results/badges/scripts-*.png) but pdfkit maps their substituted glyphs to no text.
-    const layer = execFileSync('pdftotext', [path.join(work, 'scripts.pdf'), '-'], { encoding: 'utf8' }).replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
+    const layer = execFileSync(tool('pdftotext'), [path.join(work, 'scripts.pdf'), '-'], { encoding: 'utf8' }).replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
     for (const p of prints.filter((x) => !/[\u0e00-\u0e7f]/.test(x.givenName + x.familyName))) {
       expect(layer, p.givenName).toContain(p.givenName);
       expect(layer, p.familyName).toContain(p.familyName);
@@ -147,7 +148,7 @@ describe('badge PDFs round-trip through independent decoders', () => {
       .all()
       .at(-1)!;
     const png = path.join(work, 'plain.png');
-    execFileSync('qrencode', ['-o', png, '-s', '6', '-l', 'M', row.code]);
+    execFileSync(tool('qrencode'), ['-o', png, '-s', '6', '-l', 'M', row.code]);
     expect(zbarimg([png])).toEqual([row.code]);
     expect((await decodeQr(readImageFile(png))).text).toBe(row.code);
     expect(checkIn(station, row.code, now)).toMatchObject({ verdict: 'admitted', attendee: { id: row.id } });

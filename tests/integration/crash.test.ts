@@ -4,7 +4,7 @@
 // the outbox still holds every unsynced event and the sequence has no holes. More seeds
 // run in `npm run bench` (bench/crash.bench.ts); FOYER_CRASH_SEEDS=1,2,… picks others here.
 import { describe, expect, it } from 'vitest';
-import { runCrash } from '../helpers/crash-scenario';
+import { runCrash } from '../../testkit/crash-scenario';
 
 const SEEDS = (process.env.FOYER_CRASH_SEEDS ?? '1,2').split(',').map(Number);
 

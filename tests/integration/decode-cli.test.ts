@@ -7,8 +7,9 @@ import { promisify } from 'node:util';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toRgba } from '../../core/qr/pixels';
-import { badgeFrame } from '../helpers/qr-frames';
-import { QR_PHOTOS_DIR } from '../helpers/qr-photos';
+import { badgeFrame } from '../../testkit/qr-frames';
+import { QR_PHOTOS_DIR } from '../../testkit/qr-photos';
+import { tool } from '../../testkit/tools';
 
 const root = path.resolve(__dirname, '../..');
 const run = promisify(execFile);
@@ -38,9 +39,9 @@ describe('npm run decode', () => {
     const jpg = path.join(tmp, 'badge.jpg');
     const pngFile = path.join(tmp, 'badge.png');
     fs.writeFileSync(pngFile, PNG.sync.write(png));
-    await run('convert', [pngFile, '-quality', '90', jpg]);
+    await run(tool('convert'), [pngFile, '-quality', '90', jpg]);
     const blank = path.join(tmp, 'blank.png');
-    await run('convert', ['-size', '320x240', 'xc:white', blank]);
+    await run(tool('convert'), ['-size', '320x240', 'xc:white', blank]);
 
     const r = await decode(photo, jpg, blank);
     expect(r.code).toBe(0);

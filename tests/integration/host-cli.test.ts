@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runHostCli, startHostProcess, type HostProcess } from '../helpers/host';
+import { runHostCli, startHostProcess, type HostProcess } from '../../testkit/host';
 import { tempDir } from '../helpers/station';
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)/m);

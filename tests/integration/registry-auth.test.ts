@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startRegistryProc, type RegistryProc } from '../helpers/registry-proc';
+import { startRegistryProc, type RegistryProc } from '../../testkit/registry-proc';
 import { tempDir } from '../helpers/station';
 
 let reg: RegistryProc;

@@ -6,7 +6,7 @@ import crypto from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prng } from '../../resources/demo/generate';
-import { startRegistryProc, type RegistryProc } from '../helpers/registry-proc';
+import { startRegistryProc, type RegistryProc } from '../../testkit/registry-proc';
 import { tempDir } from '../helpers/station';
 
 let reg: RegistryProc;

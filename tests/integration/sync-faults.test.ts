@@ -6,9 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPgCluster, type PgCluster } from '../helpers/pg-cluster';
+import { startPgCluster, type PgCluster } from '../../testkit/pg-cluster';
 import { tempDir } from '../helpers/station';
-import { runFaultSchedule } from '../helpers/sync-scenario';
+import { runFaultSchedule } from '../../testkit/sync-scenario';
 
 const SEEDS = (process.env.FOYER_SYNC_SEEDS ?? '1,2,3').split(',').map(Number);
 

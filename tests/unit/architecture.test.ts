@@ -1,15 +1,16 @@
-// Enforces docs/architecture.md "What runs where": folder import boundaries.
+// Enforces docs/architecture.md "What runs where": folder import boundaries, and that the
+// repository is self-contained (a user's clone has nothing beside it).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = path.resolve(__dirname, '../..');
 
-function files(dir: string): string[] {
+function files(dir: string, ext = /\.(ts|tsx)$/): string[] {
   const abs = path.join(root, dir);
   if (!fs.existsSync(abs)) return [];
   return fs.readdirSync(abs, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.(ts|tsx)$/.test(f) && !f.includes('node_modules'))
+    .filter((f) => ext.test(f) && !f.includes('node_modules'))
     .map((f) => path.join(dir, f));
 }
 
@@ -88,5 +89,34 @@ describe('architecture boundaries', () => {
     };
     for (const f of graph.keys()) if (!state.has(f)) visit(f);
     expect(cycles).toEqual([]);
+  });
+});
+
+const PRODUCT = ['core', 'db', 'station', 'electron', 'renderer', 'registry', 'node-shared', 'resources'];
+
+describe('tests, test kit and benchmark', () => {
+  it('product code never imports tests/, testkit/ or bench/', () => {
+    const bad = PRODUCT.flatMap((d) => files(d)).flatMap((f) => imports(f).filter((s) => ['tests', 'testkit', 'bench'].includes(targetFolder(f, s) ?? '')).map((s) => `${f} → ${s}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('bench/ and testkit/ never import tests/: what both need lives in testkit/', () => {
+    const bad = [...files('bench'), ...files('testkit')].flatMap((f) => imports(f).filter((s) => targetFolder(f, s) === 'tests').map((s) => `${f} → ${s}`));
+    expect(bad).toEqual([]);
+  });
+
+  it('nothing reads a path outside the repository (no ../shared, no /work/…)', () => {
+    const bad: string[] = [];
+    for (const f of ['tests', 'testkit', 'bench', 'scripts', ...PRODUCT].flatMap((d) => files(d, /\.(ts|tsx|mjs|cjs|js|sh)$/))) {
+      if (f.startsWith(path.join('tests', 'unit', 'architecture.test.ts'))) continue;
+      const src = fs.readFileSync(path.join(root, f), 'utf8');
+      // Every relative path literal, resolved from the file's folder, must stay inside the repository.
+      for (const m of src.matchAll(/['"`]((?:\.\.\/)+[^'"`$]*)['"`]/g)) {
+        const rel = path.relative(root, path.resolve(path.dirname(path.join(root, f)), m[1]!));
+        if (rel.startsWith('..')) bad.push(`${f}: ${m[1]}`);
+      }
+      for (const m of src.matchAll(/\.\.\/shared\b|['"`]\/work\/[^'"`]*/g)) bad.push(`${f}: ${m[0]}`);
+    }
+    expect(bad).toEqual([]);
   });
 });

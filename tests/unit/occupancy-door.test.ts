@@ -12,6 +12,7 @@ import { attendees, badgeCodes, rooms, sessionAccess } from '../../db/schema/ind
 import { createHandlers, dispatch } from '../../station/handlers/index';
 import { openStation, type Station } from '../../station/station';
 import { freshStation } from '../helpers/station';
+import { tool } from '../../testkit/tools';
 
 let station: Station;
 let dir: string;
@@ -197,7 +198,7 @@ describe('exports', () => {
     now += 40 * 60_000;
     const f = await call('occupancy.export', { kind: 'day_report_pdf' });
     expect(f.mime).toBe('application/pdf');
-    const text = execFileSync('pdftotext', ['-layout', f.path, '-'], { encoding: 'utf8' });
+    const text = execFileSync(tool('pdftotext'), ['-layout', f.path, '-'], { encoding: 'utf8' });
     expect(text).toContain('Opening session');
     expect(text).toMatch(/Technology-facilitated[\s\S]*Ratsaal\s+2 \(100%\)\s+2\s+40 min/);
     expect(path.basename(f.path)).toMatch(/^day-report-\d{4}-\d\d-\d\d\.pdf$/);

@@ -3,8 +3,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { rotate, toRgba } from '../../core/qr/pixels';
 import type { QrDecoder } from '../../core/qr/types';
 import { decodeQr, nodeQrDecoder } from '../../station/qr/node-decoder';
-import { badgeFrame, drawQr, noiseFrame, sampleBadgeText, sceneFrame } from '../helpers/qr-frames';
-import { JAVA_REFERENCE, ROTATIONS, loadQrPhotos, scorePhotos, type PhotoScore, type QrPhoto } from '../helpers/qr-photos';
+import { badgeFrame, drawQr, noiseFrame, sampleBadgeText, sceneFrame } from '../../testkit/qr-frames';
+import { JAVA_REFERENCE, ROTATIONS, loadQrPhotos, scorePhotos, type PhotoScore, type QrPhoto } from '../../testkit/qr-photos';
 
 let photos: QrPhoto[];
 beforeAll(() => {

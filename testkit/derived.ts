@@ -4,9 +4,9 @@
 // only on the events, whatever crashed or arrived in which order.
 import type Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { rebuildAdmissions } from '../../db/events';
-import { rebuildOccupancy } from '../../db/occupancy/derive';
-import * as schema from '../../db/schema/index';
+import { rebuildAdmissions } from '../db/events';
+import { rebuildOccupancy } from '../db/occupancy/derive';
+import * as schema from '../db/schema/index';
 
 export function snapshotDerived(sqlite: Database.Database): string {
   const tables = (

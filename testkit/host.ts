@@ -3,11 +3,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ApiResponse } from '../../core/api/index';
-import { tempDir } from './station';
+import type { ApiResponse } from '../core/api/index';
+import { tempDir } from './temp';
 
 // import.meta.url, not __dirname: benchmarks run these helpers as ES modules under tsx.
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const CLI = path.join(repoRoot, 'station/host/cli.ts');
 
 export interface HostProcess {

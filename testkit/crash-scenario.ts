@@ -6,12 +6,12 @@
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
-import { attendees, badgeCodes, rooms } from '../../db/schema/index';
-import { prng } from '../../resources/demo/generate';
-import { openStation } from '../../station/station';
+import { attendees, badgeCodes, rooms } from '../db/schema/index';
+import { prng } from '../resources/demo/generate';
+import { openStation } from '../station/station';
 import { rebuiltSnapshot, snapshotDerived } from './derived';
 import { startHostProcess } from './host';
-import { tempDir } from './station';
+import { tempDir } from './temp';
 
 export interface CrashOptions {
   seed: number;

@@ -3,8 +3,8 @@
 // Used by tests/integration/sync-faults.test.ts (a few seeds) and bench/sync.bench.ts (many).
 import fs from 'node:fs';
 import path from 'node:path';
-import { openStationDb } from '../../db/connection';
-import { prng } from '../../resources/demo/generate';
+import { openStationDb } from '../db/connection';
+import { prng } from '../resources/demo/generate';
 import { rebuiltSnapshot, snapshotDerived } from './derived';
 import { NO_FAULTS, startFaultProxy, type FaultRates } from './fault-proxy';
 import { startRegistryProc } from './registry-proc';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../..');
+const root = path.resolve(here, '..');
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -29,7 +29,7 @@ let template: Promise<string> | null = null;
  */
 export function pgliteTemplate(): Promise<string> {
   template ??= (async () => {
-    const { openRegistryDb } = await import('../../registry/db');
+    const { openRegistryDb } = await import('../registry/db');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foyer-pglite-template-'));
     const db = await openRegistryDb({ dataDir: dir });
     await db.close();

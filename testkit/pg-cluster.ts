@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './registry-proc';
+import { tool } from './tools';
 
 export interface PgCluster {
   url(db?: string): string;
@@ -13,15 +14,8 @@ export interface PgCluster {
   stop(): Promise<void>;
 }
 
-function pgBin(): string {
-  const base = '/usr/lib/postgresql';
-  const versions = fs.existsSync(base) ? fs.readdirSync(base).filter((v) => /^\d+$/.test(v)).sort((a, b) => Number(b) - Number(a)) : [];
-  if (!versions[0]) throw new Error('PostgreSQL is not installed (apt-get install postgresql)');
-  return path.join(base, versions[0], 'bin');
-}
-
 export async function startPgCluster(): Promise<PgCluster> {
-  const bin = pgBin();
+  const bin = path.dirname(tool('initdb'));
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foyer-pg-'));
   const data = path.join(dir, 'data');
   const port = await freePort();

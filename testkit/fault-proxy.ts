@@ -4,7 +4,7 @@
 // or cut the connection half-way through the response. `partition()` unplugs the cable.
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { prng } from '../../resources/demo/generate';
+import { prng } from '../resources/demo/generate';
 
 export interface FaultRates {
   dropRequest: number;

@@ -1,10 +1,10 @@
 // A station core in its own process (so tests can SIGKILL it): opens its data folder,
 // runs the sync client, and takes commands over the IPC channel. A scan is answered only
 // after its transaction committed — that answer is the "acknowledged on screen" moment.
-import { checkIn, undoLast } from '../../station/checkin';
-import { openStation } from '../../station/station';
-import { startSync } from '../../station/sync/index';
-import { pairStation } from '../../station/sync/pair';
+import { checkIn, undoLast } from '../station/checkin';
+import { openStation } from '../station/station';
+import { startSync } from '../station/sync/index';
+import { pairStation } from '../station/sync/pair';
 
 const dir = process.env.STATION_DIR!;
 const skew = Number(process.env.STATION_SKEW_MS ?? 0);

@@ -2,11 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { rotate } from '../../core/qr/pixels';
-import type { Pixels, QrDecoder } from '../../core/qr/types';
-import { readImageFile } from '../../station/qr/image-file';
+import { rotate } from '../core/qr/pixels';
+import type { Pixels, QrDecoder } from '../core/qr/types';
+import { readImageFile } from '../station/qr/image-file';
 
-export const QR_PHOTOS_DIR = fileURLToPath(new URL('../fixtures/qr-photos', import.meta.url));
+export const QR_PHOTOS_DIR = fileURLToPath(new URL('../tests/fixtures/qr-photos', import.meta.url));
 export const ROTATIONS = [0, 90, 180, 270] as const;
 export type Rotation = (typeof ROTATIONS)[number];
 

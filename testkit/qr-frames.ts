@@ -2,8 +2,8 @@
 // a badge QR (rendered by the `qrcode` package) on a white card, laid over a cluttered scene,
 // plus frames with no code at all (most webcam frames), all as luminance and deterministic (seeded).
 import QRCode from 'qrcode';
-import type { Pixels } from '../../core/qr/types';
-import { prng as rng } from '../../resources/demo/generate';
+import type { Pixels } from '../core/qr/types';
+import { prng as rng } from '../resources/demo/generate';
 
 export type Frame = Pixels & { data: Uint8ClampedArray };
 
