@@ -1,25 +1,22 @@
-// The renderer's languages (English, Deutsch, Français, Русский) through i18next:
-// t('scan.label'), t('status.outbox', { count: 3 }). Resources are bundled and
-// initialised synchronously, so t() works at module load and in tests. The
-// language is this desk's choice (prefs), else the browser's; names of people are
-// never translated. Components re-render on a change because App listens (useLanguage).
+// The renderer's languages (English, Deutsch, Français, Русский) through i18next, for every
+// screen: t('scan.label'), t('rooms.flagged', { count: 3 }). The words live in one file per
+// screen per language (catalog.ts); they are bundled and initialised synchronously, so t()
+// works at module load and in tests. The language is this desk's choice (prefs), else the
+// browser's; names of people are never translated. Components re-render on a change because App listens (useLanguage).
 import i18next from 'i18next';
 import { useSyncExternalStore } from 'react';
 import { browserLanguage, getPrefs, setPrefs, type Language } from '../prefs/prefs';
-import { de } from './de';
-import { en } from './en';
-import { enDesk } from './en-desk';
-import { fr } from './fr';
-import { ru } from './ru';
-import type { English } from './types';
+import { resources, type English } from './catalog';
 
+type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
+/** 'flagged_one' and 'flagged_other' are both t('rooms.flagged', { count }). */
+type Base<K extends string> = K extends `${infer B}_${PluralSuffix}` ? B : K;
 type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+  [K in keyof T & string]: T[K] extends string ? `${P}${Base<K>}` : Leaves<T[K], `${P}${K}.`>;
 }[keyof T & string];
 
 export type MessageKey = Leaves<English>;
-
-export const resources = { en: { ...en, ...enDesk }, de, fr, ru } as const;
+export { resources };
 
 /** Locale for numbers and dates in each language. */
 const LOCALES: Record<Language, string> = { en: 'en-GB', de: 'de-AT', fr: 'fr-FR', ru: 'ru-RU' };

@@ -13,9 +13,9 @@ import { useStationStatus } from '../../api/StationStatus';
 import { localZone } from '../../format';
 import { playCue } from '../../sound/tones';
 import { doorSentence } from './door-sentence';
-import { STATE_ICON } from './look';
+import { STATE_ICON, stateWord } from './look';
 import { FillBar } from './RoomCard';
-import { stateWord, w, type WordKey } from './words';
+import { t } from '../../i18n';
 import './occupancy.css';
 
 const TOPICS = ['occupancy', 'sync', 'status'] as const;
@@ -42,7 +42,7 @@ function DoorSetup({ status, onDone }: { status: DoorStatus; onDone: () => void 
   const [name, setName] = useState(status.station.role === 'door' ? status.station.name : '');
   const [error, setError] = useState<string | null>(null);
   const roomName = status.rooms.find((r) => r.id === roomId)?.name ?? '';
-  const suggested = `${roomName} – ${w(`door.mode.${mode}` as WordKey)}`;
+  const suggested = `${roomName} – ${t(`door.mode.${mode}`)}`;
   const save = async () => {
     try {
       await api['door.configure']({ roomId, mode, name: name.trim() || suggested });
@@ -60,9 +60,9 @@ function DoorSetup({ status, onDone }: { status: DoorStatus; onDone: () => void 
         void save();
       }}
     >
-      <h1>{w('door.setupTitle')}</h1>
+      <h1>{t('door.setupTitle')}</h1>
       <label className="field">
-        <span>{w('door.room')}</span>
+        <span>{t('door.room')}</span>
         <select value={roomId} onChange={(e) => setRoomId(e.target.value)} data-testid="door-room">
           {status.rooms.map((r) => (
             <option key={r.id} value={r.id}>
@@ -72,21 +72,21 @@ function DoorSetup({ status, onDone }: { status: DoorStatus; onDone: () => void 
         </select>
       </label>
       <fieldset className="field">
-        <legend>{w('door.mode')}</legend>
+        <legend>{t('door.modeLabel')}</legend>
         {(['entry', 'exit', 'toggle'] as const).map((m) => (
           <label key={m} className="door-setup__mode">
             <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} data-testid={`door-mode-${m}`} />
-            {w(`door.mode.${m}` as WordKey)}
+            {t(`door.mode.${m}`)}
           </label>
         ))}
       </fieldset>
       <label className="field">
-        <span>{w('door.name')}</span>
+        <span>{t('door.name')}</span>
         <input value={name} maxLength={80} placeholder={suggested} onChange={(e) => setName(e.target.value)} data-testid="door-name" />
       </label>
       {error && <p role="alert">{error}</p>}
       <button type="submit" className="button button--primary" data-testid="door-save">
-        {w('door.save')}
+        {t('door.save')}
       </button>
     </form>
   );
@@ -118,13 +118,13 @@ function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; r
     },
     [onScanned],
   );
-  useScannerBurst((t) => void scan(t));
+  useScannerBurst((text) => void scan(text));
 
   useEffect(() => {
     if (!answer) return;
     setFresh(true);
-    const t = setTimeout(() => setFresh(false), ANSWER_MS);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => setFresh(false), ANSWER_MS);
+    return () => clearTimeout(timer);
   }, [answer]);
 
   const fullRefuse = live.state === 'full' && live.fullPolicy === 'refuse' && status.station.mode !== 'exit';
@@ -132,17 +132,17 @@ function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; r
     <div className={`door door--${live.state}`} data-testid="door" data-state={live.state}>
       <header className="door__head">
         <h1 className="door__room">{live.name}</h1>
-        <span className="door__mode">{w(`door.mode.${status.station.mode ?? 'entry'}` as WordKey)}</span>
+        <span className="door__mode">{t(`door.mode.${status.station.mode ?? 'entry'}`)}</span>
         <span className="door__station">{status.station.name}</span>
         <button type="button" className="button button--small" onClick={onChange} data-testid="door-change">
-          {w('door.change')}
+          {t('door.change')}
         </button>
       </header>
       <div className="door__body">
         <section className="door__room-state" aria-live="polite">
           <div className="door__state" data-testid="door-state">
             <Icon name={STATE_ICON[live.state]} className="door__state-icon" />
-            {live.state === 'full' ? (fullRefuse ? w('door.roomFull') : w('door.roomFullWarn')) : stateWord(live.state)}
+            {live.state === 'full' ? (fullRefuse ? t('door.roomFull') : t('door.roomFullWarn')) : stateWord(live.state)}
           </div>
           <div className="door__count">
             <span className="door__current" data-testid="door-current">
@@ -151,7 +151,7 @@ function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; r
             <span className="door__cap">/ {live.capacity}</span>
           </div>
           <div className="door__count-label">
-            {w('door.inside')} · {w('door.capacity', { capacity: live.capacity })}
+            {t('door.inside')} · {t('door.capacity', { capacity: live.capacity })}
           </div>
           <FillBar room={live} big />
           {live.session && <p className="door__session">{live.session.title}</p>}
@@ -168,14 +168,14 @@ function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; r
             }}
           >
             <label className="visually-hidden" htmlFor="door-code">
-              {w('door.manual')}
+              {t('door.manual')}
             </label>
-            <input id="door-code" ref={inputRef} value={typed} onChange={(e) => setTyped(e.target.value)} placeholder={w('door.manual')} autoComplete="off" data-testid="door-input" />
+            <input id="door-code" ref={inputRef} value={typed} onChange={(e) => setTyped(e.target.value)} placeholder={t('door.manual')} autoComplete="off" data-testid="door-input" />
             <button type="submit" className="button">
-              {w('door.check')}
+              {t('door.check')}
             </button>
           </form>
-          <p className="door__hint">{w('door.scanHint')}</p>
+          <p className="door__hint">{t('door.scanHint')}</p>
         </section>
       </div>
     </div>
@@ -187,7 +187,7 @@ function AnswerPanel({ answer, fresh, timeZone }: { answer: Answer | null; fresh
     return (
       <div className="door-answer door-answer--idle" data-testid="door-verdict">
         <Icon name="scan" className="door-answer__icon" />
-        <span className="door-answer__word">{w('door.ready')}</span>
+        <span className="door-answer__word">{t('door.ready')}</span>
       </div>
     );
   }
@@ -200,7 +200,7 @@ function AnswerPanel({ answer, fresh, timeZone }: { answer: Answer | null; fresh
     );
   }
   const r = answer.result;
-  const word = r.verdict === 'refused' ? w('door.refused') : r.direction === 'exit' ? w('door.goodbye') : r.verdict === 'warning' ? w('door.warning') : w('door.welcome');
+  const word = r.verdict === 'refused' ? t('door.refused') : r.direction === 'exit' ? t('door.goodbye') : r.verdict === 'warning' ? t('door.warning') : t('door.welcome');
   return (
     <div
       className={`door-answer door-answer--${r.verdict}${fresh ? '' : ' door-answer--stale'}`}

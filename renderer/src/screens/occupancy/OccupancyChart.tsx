@@ -4,7 +4,7 @@ import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { timeInZone } from '../../../../core/time';
-import { w } from './words';
+import { t } from '../../i18n';
 
 interface Props {
   series: [number, number, number][];
@@ -46,11 +46,11 @@ export function OccupancyChart({ series, capacity, warnPct, timeZone, label, hei
         { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid }, size: 50 },
       ],
       series: [
-        { label: w('detail.time'), value: (_u, v) => (v == null ? '–' : timeInZone(v * 1000, timeZone)) },
-        { label: w('door.inside'), stroke: css('--accent', '#1d4ed8'), width: 2, fill: 'rgba(29, 78, 216, 0.12)', value: (_u, v) => (v == null ? '–' : String(v)) },
-        { label: 'max / min', stroke: 'rgba(29, 78, 216, 0.35)', width: 1, value: (_u, v) => (v == null ? '–' : String(v)) },
-        { label: w('detail.capacityLine'), stroke: css('--bad', '#b3261e'), width: 2, dash: [8, 4], points: { show: false } },
-        { label: `${warnPct}%`, stroke: '#a67c00', width: 1.5, dash: [4, 4], points: { show: false } },
+        { label: t('detail.time'), value: (_u, v) => (v == null ? '–' : timeInZone(v * 1000, timeZone)) },
+        { label: t('detail.chartInside'), stroke: css('--accent', '#1d4ed8'), width: 2, fill: 'rgba(29, 78, 216, 0.12)', value: (_u, v) => (v == null ? '–' : String(v)) },
+        { label: t('detail.chartRange'), stroke: 'rgba(29, 78, 216, 0.35)', width: 1, value: (_u, v) => (v == null ? '–' : String(v)) },
+        { label: t('detail.capacityLine'), stroke: css('--bad', '#b3261e'), width: 2, dash: [8, 4], points: { show: false } },
+        { label: t('detail.warnLine', { pct: warnPct }), stroke: '#a67c00', width: 1.5, dash: [4, 4], points: { show: false } },
       ],
     };
     plot.current = new uPlot(opts, data(), el);

@@ -3,8 +3,8 @@
 import type { RoomLive } from '../../../../core/api/occupancy';
 import { Icon } from '../../components/Icon';
 import { clockTime } from '../../format';
-import { STATE_ICON, trendArrow } from './look';
-import { stateWord, w } from './words';
+import { STATE_ICON, stateWord, trendArrow } from './look';
+import { t } from '../../i18n';
 
 export function FillBar({ room, big = false }: { room: Pick<RoomLive, 'pct' | 'warnPct' | 'criticalPct' | 'state'>; big?: boolean }) {
   return (
@@ -26,7 +26,7 @@ export function StatePill({ room }: { room: Pick<RoomLive, 'state' | 'pct'> }) {
 }
 
 export function trendText(n: number): string {
-  return n > 0 ? w('rooms.trendUp', { n }) : n < 0 ? w('rooms.trendDown', { n: -n }) : w('rooms.trendFlat');
+  return n > 0 ? t('rooms.trendUp', { n }) : n < 0 ? t('rooms.trendDown', { n: -n }) : t('rooms.trendFlat');
 }
 
 export function RoomCard({ room, timeZone }: { room: RoomLive; timeZone: string }) {
@@ -37,7 +37,7 @@ export function RoomCard({ room, timeZone }: { room: RoomLive; timeZone: string 
       data-testid="room-card"
       data-room={room.id}
       data-state={room.state}
-      aria-label={w('rooms.open', { room: room.name })}
+      aria-label={t('rooms.open', { room: room.name })}
     >
       <div className="room-card__head">
         <h2 className="room-card__name">{room.name}</h2>
@@ -55,14 +55,14 @@ export function RoomCard({ room, timeZone }: { room: RoomLive; timeZone: string 
       <FillBar room={room} />
       <div className="room-card__foot">
         <StatePill room={room} />
-        {room.flagged > 0 && <span className="room-card__flag">{w('rooms.flagged', { n: room.flagged })}</span>}
+        {room.flagged > 0 && <span className="room-card__flag">{t('rooms.flagged', { count: room.flagged })}</span>}
       </div>
       <p className="room-card__session">
         {room.session
           ? `${clockTime(room.session.startsAt, timeZone)}–${clockTime(room.session.endsAt, timeZone)} ${room.session.title}`
           : room.nextSession
-            ? w('rooms.next', { title: room.nextSession.title, time: clockTime(room.nextSession.startsAt, timeZone) })
-            : w('rooms.noSession')}
+            ? t('rooms.next', { title: room.nextSession.title, time: clockTime(room.nextSession.startsAt, timeZone) })
+            : t('rooms.noSession')}
       </p>
     </a>
   );

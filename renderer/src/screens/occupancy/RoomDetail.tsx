@@ -9,7 +9,7 @@ import { clockTime } from '../../format';
 import { offerDownload } from './download';
 import { OccupancyChart } from './OccupancyChart';
 import { FillBar, StatePill, trendText } from './RoomCard';
-import { w, type WordKey } from './words';
+import { hasMessage, t } from '../../i18n';
 
 const TOPICS = ['occupancy', 'sync'] as const;
 const OPERATOR_KEY = 'foyer.operatorName';
@@ -40,7 +40,7 @@ export function RoomDetail({ roomId, timeZone }: { roomId: string; timeZone: str
     run(async () => {
       const f = await api['occupancy.export'](args);
       offerDownload(f);
-      return w('detail.saved', { file: f.fileName, path: f.path });
+      return t('detail.saved', { file: f.fileName, path: f.path });
     });
 
   if (!d) {
@@ -51,7 +51,7 @@ export function RoomDetail({ roomId, timeZone }: { roomId: string; timeZone: str
     <div className="room-detail" data-testid="room-detail" data-room={r.id}>
       <div className="room-detail__head">
         <a className="button" href="#/rooms" data-testid="back-to-rooms">
-          ← {w('rooms.back')}
+          ← {t('rooms.back')}
         </a>
         <h1 className="room-detail__name">{r.name}</h1>
         <span className="room-detail__count" data-testid="room-current">
@@ -71,13 +71,13 @@ export function RoomDetail({ roomId, timeZone }: { roomId: string; timeZone: str
         <div className="room-detail__main">
           <section className="panel">
             <div className="panel__head">
-              <h2>{w('detail.chart')}</h2>
-              <span className="panel__aside">{w('detail.peak', { n: d.peakToday })}</span>
+              <h2>{t('detail.chart')}</h2>
+              <span className="panel__aside">{t('detail.peak', { n: d.peakToday })}</span>
               <button type="button" className="button button--small" onClick={() => void exportFile({ kind: 'series_csv', roomId: r.id, day: d.day })} data-testid="export-series">
-                {w('detail.exportSeries')}
+                {t('detail.exportSeries')}
               </button>
             </div>
-            <OccupancyChart series={d.series} capacity={r.capacity} warnPct={r.warnPct} timeZone={timeZone} label={w('detail.chartLabel', { room: r.name })} />
+            <OccupancyChart series={d.series} capacity={r.capacity} warnPct={r.warnPct} timeZone={timeZone} label={t('detail.chartLabel', { room: r.name })} />
           </section>
           <Sessions sessions={d.sessions} warnPct={r.warnPct} timeZone={timeZone} onExport={(id) => void exportFile({ kind: 'attendance_csv', sessionId: id })} />
         </div>
@@ -95,19 +95,19 @@ function Sessions({ sessions, warnPct, timeZone, onExport }: { sessions: Session
   return (
     <section className="panel">
       <div className="panel__head">
-        <h2>{w('detail.sessions')}</h2>
+        <h2>{t('detail.sessions')}</h2>
       </div>
       {sessions.length === 0 ? (
-        <p className="panel__empty">{w('detail.noSessions')}</p>
+        <p className="panel__empty">{t('detail.noSessions')}</p>
       ) : (
         <table className="sessions" data-testid="sessions">
           <thead>
             <tr>
-              <th>{w('detail.time')}</th>
-              <th>{w('detail.session')}</th>
-              <th className="num">{w('detail.peakCol')}</th>
-              <th className="num">{w('detail.unique')}</th>
-              <th className="num">{w('detail.aboveWarn', { pct: warnPct })}</th>
+              <th>{t('detail.time')}</th>
+              <th>{t('detail.session')}</th>
+              <th className="num">{t('detail.peakCol')}</th>
+              <th className="num">{t('detail.unique')}</th>
+              <th className="num">{t('detail.aboveWarn', { pct: warnPct })}</th>
               <th />
             </tr>
           </thead>
@@ -115,17 +115,17 @@ function Sessions({ sessions, warnPct, timeZone, onExport }: { sessions: Session
             {sessions.map((s) => (
               <tr key={s.id} data-testid="session-row" data-session={s.id} className={s.phase === 'running' ? 'sessions__now' : undefined}>
                 <td>
-                  {clockTime(s.startsAt, timeZone)}–{clockTime(s.endsAt, timeZone)} <span className="sessions__phase">{w(`detail.phase.${s.phase}` as WordKey)}</span>
+                  {clockTime(s.startsAt, timeZone)}–{clockTime(s.endsAt, timeZone)} <span className="sessions__phase">{t(`detail.phase.${s.phase}`)}</span>
                 </td>
                 <td>{s.title}</td>
                 <td className="num">{s.phase === 'upcoming' ? '–' : s.peak}</td>
                 <td className="num" data-testid="session-unique">
                   {s.phase === 'upcoming' ? '–' : s.unique}
                 </td>
-                <td className="num">{s.phase === 'upcoming' ? '–' : w('detail.minutes', { n: Math.round(s.aboveWarnMs / 60_000) })}</td>
+                <td className="num">{s.phase === 'upcoming' ? '–' : t('detail.minutes', { n: Math.round(s.aboveWarnMs / 60_000) })}</td>
                 <td>
                   <button type="button" className="button button--small" onClick={() => onExport(s.id)} disabled={s.phase === 'upcoming'}>
-                    {w('detail.exportAttendance')}
+                    {t('detail.exportAttendance')}
                   </button>
                 </td>
               </tr>
@@ -154,22 +154,22 @@ function Counter({ roomId, current, inside, tally, run }: { roomId: string; curr
   return (
     <section className="panel">
       <div className="panel__head">
-        <h2>{w('detail.counter')}</h2>
+        <h2>{t('detail.counter')}</h2>
       </div>
-      <p className="panel__hint">{w('detail.counterHint')}</p>
+      <p className="panel__hint">{t('detail.counterHint')}</p>
       <label className="field">
-        <span>{w('detail.operator')}</span>
+        <span>{t('detail.operator')}</span>
         <input value={operator} maxLength={120} onChange={(e) => setOperator(e.target.value)} data-testid="operator" />
       </label>
       <div className="counter">
-        <button type="button" className="button counter__btn" onClick={() => void press(-1)} disabled={current <= 0} data-testid="counter-minus" aria-label={w('detail.minus')}>
+        <button type="button" className="button counter__btn" onClick={() => void press(-1)} disabled={current <= 0} data-testid="counter-minus" aria-label={t('detail.minus')}>
           −1
         </button>
-        <button type="button" className="button counter__btn" onClick={() => void press(1)} data-testid="counter-plus" aria-label={w('detail.plus')}>
+        <button type="button" className="button counter__btn" onClick={() => void press(1)} data-testid="counter-plus" aria-label={t('detail.plus')}>
           +1
         </button>
       </div>
-      <p className="panel__hint">{w('detail.inside', { scanned: inside, tally: tally >= 0 ? `+${tally}` : `${tally}` })}</p>
+      <p className="panel__hint">{t('detail.inside', { scanned: inside, tally: tally >= 0 ? `+${tally}` : `${tally}` })}</p>
     </section>
   );
 }
@@ -185,9 +185,9 @@ function Sweep({ roomId, roomName, current, run }: { roomId: string; roomName: s
     <section className="panel">
       <button type="button" className="button button--wide" onClick={() => setAsking(true)} data-testid="sweep">
         <Icon name="undo" />
-        {w('detail.sweep')}
+        {t('detail.sweep')}
       </button>
-      <p className="panel__hint">{w('detail.sweepHint')}</p>
+      <p className="panel__hint">{t('detail.sweepHint')}</p>
       {asking && (
         <div
           className="confirm"
@@ -198,10 +198,10 @@ function Sweep({ roomId, roomName, current, run }: { roomId: string; roomName: s
             if (e.key === 'Escape') setAsking(false);
           }}
         >
-          <p id="sweep-q">{w('detail.sweepConfirm', { room: roomName, n: current })}</p>
+          <p id="sweep-q">{t('detail.sweepConfirm', { room: roomName, count: current })}</p>
           <div className="confirm__actions">
             <button type="button" ref={cancel} className="button" onClick={() => setAsking(false)}>
-              {w('detail.cancel')}
+              {t('detail.cancel')}
             </button>
             <button
               type="button"
@@ -212,7 +212,7 @@ function Sweep({ roomId, roomName, current, run }: { roomId: string; roomName: s
                 void run(async () => (await api['occupancy.sweep']({ roomId })).message);
               }}
             >
-              {w('detail.sweepYes')}
+              {t('detail.sweepYes')}
             </button>
           </div>
         </div>
@@ -221,20 +221,26 @@ function Sweep({ roomId, roomName, current, run }: { roomId: string; roomName: s
   );
 }
 
+/** What a scan did to the count ('in', 'double scan'…); an effect this renderer does not know shows as sent. */
+function effectWord(effect: string): string {
+  const key = `effect.${effect}`;
+  return hasMessage(key) ? t(key) : effect;
+}
+
 function describe(e: RoomEventView): string {
-  if (e.kind === 'counter') return w('event.counter', { delta: (e.delta ?? 0) > 0 ? `+${e.delta}` : `−${Math.abs(e.delta ?? 0)}` });
-  if (e.kind === 'sweep') return w('event.sweep');
-  return e.name ?? w('event.unknown');
+  if (e.kind === 'counter') return t('event.counter', { delta: (e.delta ?? 0) > 0 ? `+${e.delta}` : `−${Math.abs(e.delta ?? 0)}` });
+  if (e.kind === 'sweep') return t('event.sweep');
+  return e.name ?? t('event.unknown');
 }
 
 function Recent({ events, timeZone }: { events: RoomEventView[]; timeZone: string }) {
   return (
     <section className="panel panel--grow">
       <div className="panel__head">
-        <h2>{w('detail.recent')}</h2>
+        <h2>{t('detail.recent')}</h2>
       </div>
       {events.length === 0 ? (
-        <p className="panel__empty">{w('detail.noRecent')}</p>
+        <p className="panel__empty">{t('detail.noRecent')}</p>
       ) : (
         <ul className="recent-door" data-testid="room-recent">
           {events.map((e) => (
@@ -245,7 +251,7 @@ function Recent({ events, timeZone }: { events: RoomEventView[]; timeZone: strin
                 {describe(e)}
               </span>
               <span className="recent-door__effect">
-                {e.effect ? w(`effect.${e.effect}` as WordKey) : e.operator ? w('event.by', { who: e.operator }) : ''}
+                {e.effect ? effectWord(e.effect) : e.operator ? t('event.by', { who: e.operator }) : ''}
               </span>
               <span className="recent-door__where">{e.stationName}</span>
             </li>

@@ -10,7 +10,7 @@ import { offerDownload } from './download';
 import { RoomCard } from './RoomCard';
 import { RoomDetail } from './RoomDetail';
 import { useRooms } from './useRooms';
-import { w } from './words';
+import { t } from '../../i18n';
 import './occupancy.css';
 
 function roomFromHash(): string | null {
@@ -33,7 +33,7 @@ export function AlertToggle() {
   return (
     <button type="button" className="button" aria-pressed={!muted} onClick={() => setAlertsMuted(!muted)} data-testid="alerts-toggle">
       <Icon name={muted ? 'cross' : 'alert'} />
-      {muted ? w('alerts.off') : w('alerts.on')}
+      {muted ? t('alerts.off') : t('alerts.on')}
     </button>
   );
 }
@@ -50,7 +50,7 @@ export function RoomsScreen() {
     try {
       const f = await api['occupancy.export']({ kind: 'day_report_pdf' });
       offerDownload(f);
-      setNote(w('detail.saved', { file: f.fileName, path: f.path }));
+      setNote(t('detail.saved', { file: f.fileName, path: f.path }));
     } catch (err) {
       setNote(err instanceof ApiCallError ? err.message : String(err));
     }
@@ -62,15 +62,15 @@ export function RoomsScreen() {
     <div className="rooms">
       <div className="rooms__bar">
         <h1 className="rooms__title">
-          {w('rooms.title')} <span className="rooms__day">{rooms.data ? w('rooms.day', { day: weekdayDate(rooms.data.day) }) : ''}</span>
+          {t('rooms.title')} <span className="rooms__day">{rooms.data ? t('rooms.day', { day: weekdayDate(rooms.data.day) }) : ''}</span>
         </h1>
         <div className="rooms__actions">
           <AlertToggle />
           <button type="button" className="button" onClick={() => void report()} data-testid="day-report">
-            {w('rooms.report')}
+            {t('rooms.report')}
           </button>
           <a className="button" href="#/wall" data-testid="open-wall">
-            {w('rooms.wall')}
+            {t('rooms.wall')}
           </a>
         </div>
       </div>
@@ -86,7 +86,7 @@ export function RoomsScreen() {
       )}
       <div className="rooms__grid" data-testid="rooms-grid">
         {rooms.data?.rooms.map((r) => <RoomCard key={r.id} room={r} timeZone={timeZone} />)}
-        {rooms.data && rooms.data.rooms.length === 0 && <p>{w('rooms.empty')}</p>}
+        {rooms.data && rooms.data.rooms.length === 0 && <p>{t('rooms.empty')}</p>}
       </div>
     </div>
   );

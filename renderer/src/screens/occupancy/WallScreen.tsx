@@ -5,11 +5,11 @@ import { useStationStatus } from '../../api/StationStatus';
 import { Icon } from '../../components/Icon';
 import { clockTime, localZone } from '../../format';
 import { useThresholdAlerts } from './alerts';
-import { STATE_ICON, trendArrow } from './look';
+import { STATE_ICON, stateWord, trendArrow } from './look';
 import { FillBar, trendText } from './RoomCard';
 import { AlertToggle } from './RoomsScreen';
 import { useRooms } from './useRooms';
-import { stateWord, w } from './words';
+import { t } from '../../i18n';
 import './occupancy.css';
 
 export function WallScreen() {
@@ -19,13 +19,13 @@ export function WallScreen() {
   const [now, setNow] = useState(Date.now());
   useThresholdAlerts(rooms.data?.rooms);
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 1000);
+    const tick = setInterval(() => setNow(Date.now()), 1000);
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && !document.fullscreenElement) location.hash = '#/rooms';
     };
     window.addEventListener('keydown', onKey);
     return () => {
-      clearInterval(t);
+      clearInterval(tick);
       window.removeEventListener('keydown', onKey);
     };
   }, []);
@@ -33,14 +33,14 @@ export function WallScreen() {
   return (
     <div className="wall" data-testid="wall">
       <header className="wall__bar">
-        <h1 className="wall__title">{status.data?.event.name ?? w('wall.title')}</h1>
+        <h1 className="wall__title">{status.data?.event.name ?? t('wall.title')}</h1>
         <span className="wall__clock">{clockTime(now, timeZone)}</span>
         <AlertToggle />
         <button type="button" className="button" onClick={() => void document.documentElement.requestFullscreen?.().catch(() => undefined)}>
-          Full screen
+          {t('wall.fullScreen')}
         </button>
         <a className="button" href="#/rooms">
-          {w('wall.exit')}
+          {t('wall.exit')}
         </a>
       </header>
       <div className={`wall__grid wall__grid--${Math.min(list.length, 9)}`}>
@@ -59,7 +59,7 @@ export function WallScreen() {
                 {trendArrow(r.trend)} {trendText(r.trend)}
               </span>
             </div>
-            <div className="wall-tile__session">{r.session?.title ?? w('rooms.noSession')}</div>
+            <div className="wall-tile__session">{r.session?.title ?? t('rooms.noSession')}</div>
           </div>
         ))}
       </div>

@@ -3,17 +3,16 @@
 import type { DoorScanResult } from '../../../../core/api/occupancy';
 import { clockTime } from '../../format';
 import { categoryName } from '../../i18n/verdict';
-import { w, type WordKey } from './words';
+import { hasMessage, t } from '../../i18n';
 
 export function doorSentence(r: DoorScanResult, timeZone: string): string {
-  const key = `reason.${r.reason}` as WordKey;
-  return (
-    w(key, {
-      name: r.attendee ? r.attendee.givenName || r.attendee.familyName : '',
-      room: r.room?.name ?? '',
-      session: r.room?.session?.title ?? '',
-      category: r.attendee ? categoryName(r.attendee.category, r.attendee.categoryLabel) : '',
-      since: r.insideSince ? clockTime(r.insideSince, timeZone) : '?',
-    }) || r.message
-  );
+  const key = `doorReason.${r.reason}`;
+  if (!hasMessage(key)) return r.message; // a reason this renderer does not know yet: the station's sentence
+  return t(key, {
+    name: r.attendee ? r.attendee.givenName || r.attendee.familyName : '',
+    room: r.room?.name ?? '',
+    session: r.room?.session?.title ?? '',
+    category: r.attendee ? categoryName(r.attendee.category, r.attendee.categoryLabel) : '',
+    since: r.insideSince ? clockTime(r.insideSince, timeZone) : '?',
+  });
 }

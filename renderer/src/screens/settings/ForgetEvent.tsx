@@ -4,7 +4,7 @@
 import { useRef, useState } from 'react';
 import type { ForgetResult } from '../../../../core/api/station-data';
 import { api, ApiCallError, announce } from '../../api';
-import { sw } from './words';
+import { t } from '../../i18n';
 import './forget.css';
 
 export function ForgetEvent() {
@@ -43,8 +43,8 @@ export function ForgetEvent() {
 
   return (
     <section className="settings__card" aria-labelledby="forget-title">
-      <h2 id="forget-title">{sw('forget.title')}</h2>
-      <p className="settings__muted">{sw('forget.intro')}</p>
+      <h2 id="forget-title">{t('settings.forget.title')}</h2>
+      <p className="settings__muted">{t('settings.forget.intro')}</p>
       {note && (
         <p className={`settings__note ${note.ok ? 'settings__note--ok' : 'settings__note--bad'}`} role="status" data-testid="forget-note">
           {note.text}
@@ -52,18 +52,18 @@ export function ForgetEvent() {
       )}
       <div className="settings__actions">
         <button type="button" className="button forget__danger" onClick={open} data-testid="forget-open">
-          {sw('forget.button')}
+          {t('settings.forget.button')}
         </button>
       </div>
       <dialog ref={dialog} className="forget__dialog" aria-labelledby="forget-dialog-title" data-testid="forget-dialog" data-step={second ? 'second' : 'first'}>
-        <h2 id="forget-dialog-title">{second ? sw('forget.secondTitle') : sw('forget.confirmTitle')}</h2>
-        <p data-testid="forget-question">{second ? second.message : sw('forget.confirmText')}</p>
+        <h2 id="forget-dialog-title">{second ? t('settings.forget.secondTitle') : t('settings.forget.confirmTitle')}</h2>
+        <p data-testid="forget-question">{second ? second.message : t('settings.forget.confirmText')}</p>
         <div className="settings__actions">
           <button ref={cancel} type="button" className="button" onClick={() => dialog.current?.close()} data-testid="forget-cancel" autoFocus>
-            {sw('forget.cancel')}
+            {t('settings.forget.cancel')}
           </button>
           <button type="button" className="button forget__danger" onClick={() => void forget()} disabled={busy} data-testid="forget-confirm">
-            {second ? sw('forget.confirmSecond', { n: second.unsynced }) : sw('forget.confirm')}
+            {second ? t('settings.forget.confirmSecond', { count: second.unsynced }) : t('settings.forget.confirm')}
           </button>
         </div>
       </dialog>

@@ -5,13 +5,13 @@ import { api, ApiCallError, announce } from '../../api';
 import { useStationStatus } from '../../api/StationStatus';
 import { useApiQuery } from '../../api/useApiQuery';
 import { ForgetEvent } from './ForgetEvent';
-import { sw } from './words';
+import { locale, t } from '../../i18n';
 import './settings.css';
 
 /** Times in the event's time zone, like the status bar. */
 function when(ms: number | null, timeZone: string | undefined): string {
-  if (!ms) return sw('status.never');
-  return new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(ms));
+  if (!ms) return t('settings.status.never');
+  return new Intl.DateTimeFormat(locale(), { timeZone, day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(ms));
 }
 
 export function SettingsScreen() {
@@ -50,7 +50,7 @@ export function SettingsScreen() {
     setNote(null);
     try {
       const r = await api['sync.now']({});
-      setNote({ ok: r.ok, text: r.ok ? sw('status.result', { pushed: r.pushed, pulled: r.pulled }) : (r.message ?? '') });
+      setNote({ ok: r.ok, text: r.ok ? t('settings.status.result', { pushed: r.pushed, pulled: r.pulled }) : (r.message ?? '') });
     } catch (err) {
       setNote({ ok: false, text: err instanceof ApiCallError ? err.message : String(err) });
     } finally {
@@ -60,12 +60,12 @@ export function SettingsScreen() {
     }
   };
 
-  const stateWord = s ? sw(`status.${s.state}`) : '';
+  const stateWord = s ? t(`settings.status.${s.state}`) : '';
   const showForm = s && (!s.paired || repair);
 
   return (
     <div className="settings">
-      <h1 className="settings__title">{sw('title')}</h1>
+      <h1 className="settings__title">{t('settings.title')}</h1>
       {note && (
         <p className={`settings__note ${note.ok ? 'settings__note--ok' : 'settings__note--bad'}`} role="status" data-testid="sync-note">
           {note.text}
@@ -73,14 +73,14 @@ export function SettingsScreen() {
       )}
       <div className="settings__cols">
         <section className="settings__card" aria-labelledby="sync-title">
-          <h2 id="sync-title">{sw('status.title')}</h2>
+          <h2 id="sync-title">{t('settings.status.title')}</h2>
           {s && (
             <dl className="settings__facts" data-testid="sync-status" data-state={s.state}>
-              <dt>{sw('status.connection')}</dt>
+              <dt>{t('settings.status.connection')}</dt>
               <dd>
                 <span className={`settings__dot settings__dot--${s.state}`} aria-hidden="true" />
                 <strong>{stateWord}</strong>
-                {s.state === 'online' && <span className="settings__muted"> · {s.live ? sw('status.live') : sw('status.noLive')}</span>}
+                {s.state === 'online' && <span className="settings__muted"> · {s.live ? t('settings.status.live') : t('settings.status.noLive')}</span>}
               </dd>
               {s.message && (
                 <>
@@ -92,34 +92,34 @@ export function SettingsScreen() {
               )}
               {s.registryUrl && (
                 <>
-                  <dt>{sw('status.registry')}</dt>
+                  <dt>{t('settings.status.registry')}</dt>
                   <dd className="settings__mono">{s.registryUrl}</dd>
                 </>
               )}
-              <dt>{sw('status.lastSync')}</dt>
+              <dt>{t('settings.status.lastSync')}</dt>
               <dd data-testid="sync-last">{when(s.lastSyncAt, timeZone)}</dd>
-              <dt>{sw('status.outbox')}</dt>
-              <dd data-testid="sync-outbox">{s.outbox === 1 ? sw('status.outbox1') : sw('status.outboxN', { n: s.outbox })}</dd>
-              <dt>{sw('status.clock')}</dt>
-              <dd className={s.clockWarning ? 'settings__warn' : undefined}>{s.clockWarning ? (s.message ?? '') : sw('status.clockOk')}</dd>
+              <dt>{t('settings.status.outbox')}</dt>
+              <dd data-testid="sync-outbox">{t('settings.status.events', { count: s.outbox })}</dd>
+              <dt>{t('settings.status.clock')}</dt>
+              <dd className={s.clockWarning ? 'settings__warn' : undefined}>{s.clockWarning ? (s.message ?? '') : t('settings.status.clockOk')}</dd>
             </dl>
           )}
           {s?.paired && (
             <div className="settings__actions">
               <button type="button" className="button button--primary" onClick={() => void syncNow()} disabled={busy !== null} data-testid="sync-now">
-                {busy === 'sync' ? sw('status.syncing') : sw('status.syncNow')}
+                {busy === 'sync' ? t('settings.status.syncing') : t('settings.status.syncNow')}
               </button>
               {!repair && (
                 <button type="button" className="button" onClick={() => setRepair(true)}>
-                  {sw('registry.repair')}
+                  {t('settings.registry.repair')}
                 </button>
               )}
             </div>
           )}
           {s && s.rejected.length > 0 && (
             <div className="settings__list">
-              <h3>{sw('rejected.title')}</h3>
-              <p className="settings__muted">{sw('rejected.intro')}</p>
+              <h3>{t('settings.rejected.title')}</h3>
+              <p className="settings__muted">{t('settings.rejected.intro')}</p>
               <ul>
                 {s.rejected.slice(-20).map((r) => (
                   <li key={r.eventId}>
@@ -132,14 +132,14 @@ export function SettingsScreen() {
         </section>
 
         <section className="settings__card" aria-labelledby="registry-title">
-          <h2 id="registry-title">{sw('registry.title')}</h2>
-          {s && !s.paired && <p className="settings__muted">{sw('registry.standalone')}</p>}
+          <h2 id="registry-title">{t('settings.registry.title')}</h2>
+          {s && !s.paired && <p className="settings__muted">{t('settings.registry.standalone')}</p>}
           {showForm ? (
             <form className="settings__form" onSubmit={(e) => void pair(e)}>
-              <p className="settings__muted">{sw('registry.intro')}</p>
-              <label htmlFor="registry-url">{sw('registry.url')}</label>
-              <input id="registry-url" type="url" required value={url} onChange={(e) => setUrl(e.target.value)} placeholder={sw('registry.urlHint')} autoComplete="off" data-testid="registry-url" />
-              <label htmlFor="pairing-code">{sw('registry.code')}</label>
+              <p className="settings__muted">{t('settings.registry.intro')}</p>
+              <label htmlFor="registry-url">{t('settings.registry.url')}</label>
+              <input id="registry-url" type="url" required value={url} onChange={(e) => setUrl(e.target.value)} placeholder={t('settings.registry.urlHint')} autoComplete="off" data-testid="registry-url" />
+              <label htmlFor="pairing-code">{t('settings.registry.code')}</label>
               <input
                 id="pairing-code"
                 className="settings__mono"
@@ -147,29 +147,29 @@ export function SettingsScreen() {
                 minLength={6}
                 value={code}
                 onChange={(e) => setCode(e.target.value.toUpperCase())}
-                placeholder={sw('registry.codeHint')}
+                placeholder={t('settings.registry.codeHint')}
                 autoComplete="off"
                 spellCheck={false}
                 data-testid="pairing-code"
               />
               <button type="submit" className="button button--primary" disabled={busy !== null} data-testid="pair">
-                {busy === 'pair' ? sw('registry.pairing') : sw('registry.pair')}
+                {busy === 'pair' ? t('settings.registry.pairing') : t('settings.registry.pair')}
               </button>
             </form>
           ) : (
-            <p className="settings__muted">{sw('registry.paired')}</p>
+            <p className="settings__muted">{t('settings.registry.paired')}</p>
           )}
         </section>
 
         <section className="settings__card" aria-labelledby="conflicts-title">
           <div className="settings__list">
-            <h2 id="conflicts-title">{sw('conflicts.title')}</h2>
-            <p className="settings__muted">{sw('conflicts.intro')}</p>
-            {conflicts.data && conflicts.data.length === 0 && <p>{sw('conflicts.none')}</p>}
+            <h2 id="conflicts-title">{t('settings.conflicts.title')}</h2>
+            <p className="settings__muted">{t('settings.conflicts.intro')}</p>
+            {conflicts.data && conflicts.data.length === 0 && <p>{t('settings.conflicts.none')}</p>}
             <ul data-testid="conflicts">
               {conflicts.data?.map((c) => (
                 <li key={`${c.attendeeId}/${c.day}`}>
-                  <strong>{c.name}</strong> <span className="settings__muted">{sw('conflicts.row', { where: c.first.stationName, when: when(c.first.at, timeZone), n: c.admissions })}</span>
+                  <strong>{c.name}</strong> <span className="settings__muted">{t('settings.conflicts.row', { where: c.first.stationName, when: when(c.first.at, timeZone), count: c.admissions })}</span>
                 </li>
               ))}
             </ul>

@@ -1,20 +1,6 @@
-// Every user-facing English string of the renderer, in one place. Placeholders use
-// i18next's {{name}} syntax so this object can become the "en" resource as-is when
-// translations (DE/FR/RU) land. Verdict sentences come from the station
-// (core/checkin/messages.ts) and are translated by reason code there.
-export const en = {
-  app: {
-    name: 'Foyer',
-    navLabel: 'Screens',
-    loading: 'Loading…',
-  },
-  nav: {
-    checkin: 'Check-in',
-    door: 'Door',
-    rooms: 'Rooms',
-    wall: 'Wall display',
-    settings: 'Settings',
-  },
+// English: words the check-in screen: scan field, verdicts, undo, recent scans, name search, camera, badge printing.
+// The key set every language fills (tests/unit/i18n.test.ts); {{name}} placeholders as in i18next.
+export const checkin = {
   scan: {
     label: 'Scan a badge',
     placeholder: 'Scan a badge, or type its code and press Enter',
@@ -45,13 +31,14 @@ export const en = {
     shortcut: 'Ctrl+Z',
     working: 'Undoing…',
   },
+  undoDone: 'Check-in of {{name}} was undone.',
+  undoNothing: 'Nothing to undo at this station.',
   recent: {
     title: 'Last scans',
     empty: 'No scans yet at this station.',
     undone: 'undone',
     manual: 'from search',
   },
-  /** Short reason labels for lists (the verdict panel shows the station's full sentence). */
   reasonShort: {
     ok: 'Welcome',
     ok_returning: 'Welcome back (earlier day)',
@@ -71,6 +58,31 @@ export const en = {
     already_checked_in_refused: 'Refused: already checked in',
     room_full: 'Room full',
     room_not_allowed: 'Not admitted to this room',
+  },
+  reason: {
+    ok: 'Welcome, {{name}}.',
+    ok_returning: 'Welcome back, {{name}}.',
+    ok_unsynced: 'Genuine badge. Name not yet synced to this station.',
+    notes: 'Admitted. Please read the desk note.',
+    already_checked_in: 'Already checked in at {{firstAt}} ({{firstWhere}}).',
+    already_checked_in_refused: 'Refused: already checked in at {{firstAt}} ({{firstWhere}}).',
+    malformed: 'This is not a readable badge code. Scan again or search by name.',
+    unknown_code: 'Badge not found. Search by name or send to the help desk.',
+    not_a_badge: 'This is not a badge for this event. Search by name, or send to the help desk.',
+    not_this_event: 'This badge is for a different event.',
+    bad_signature: 'This badge is not genuine (signature check failed).',
+    unknown_key: 'This badge was signed with a key this station does not know. Sync, then scan again.',
+    cancelled: 'This registration was cancelled.',
+    revoked: 'This badge was replaced by a reprint on {{date}} at {{time}}. Ask for the new badge.',
+    revokedToday: 'This badge was replaced by a reprint today at {{time}}. Ask for the new badge.',
+    revokedNoDate: 'This badge was replaced by a reprint. Ask for the new badge.',
+    withdrawn: 'This badge was withdrawn on {{date}} at {{time}}. Send the person to the help desk.',
+    withdrawnToday: 'This badge was withdrawn today at {{time}}. Send the person to the help desk.',
+    withdrawnNoDate: 'This badge was withdrawn. Send the person to the help desk.',
+    not_valid_today: 'This badge is not valid today.',
+    category_not_allowed: '{{category}} is not admitted at this entrance.',
+    room_full: '{{room}} is full. Entry refused for safety.',
+    room_not_allowed: 'Not admitted to {{room}}.',
   },
   search: {
     label: 'Search by name',
@@ -103,21 +115,6 @@ export const en = {
       failed: 'The camera could not start. Press Start camera to try again, or use the handheld scanner.',
     },
   },
-  status: {
-    station: 'Station',
-    today: 'Day {{n}} of {{total}}',
-    notEventDay: 'Not an event day',
-    checkedIn: '{{count}} / {{total}} checked in today',
-    syncStandalone: 'Standalone (no registry)',
-    syncOnline: 'Synced',
-    syncOnlineAt: 'Synced {{time}}',
-    syncOffline: 'Offline – saving locally',
-    syncError: 'Sync problem: {{message}}',
-    outbox: '{{count}} not yet uploaded',
-    clockAhead: 'Clock {{minutes}} min ahead of other stations – check the time',
-    clockBehind: 'Clock {{minutes}} min behind other stations – check the time',
-    unreachable: 'Station service not responding – scans are not being saved',
-  },
   badge: {
     print: 'Print badge',
     printing: 'Printing…',
@@ -133,11 +130,4 @@ export const en = {
     downloaded: 'Badge saved as {{file}} – print it from your downloads.',
     failed: 'The badge was not printed: {{message}}',
   },
-  errors: {
-    offline: 'The station service is not responding: nothing was saved. Wait a moment and scan again; if it repeats, call the tech desk.',
-    unauthorised: 'This page has no valid access key. Open the link the station printed when it started.',
-    unexpected: 'Something went wrong and nothing was saved. Try again; if it repeats, call the tech desk.',
-  },
 } as const;
-
-export type Messages = typeof en;

@@ -1,0 +1,53 @@
+// The renderer's words, one file per screen per language (en/, de/, fr/, ru/), merged into one
+// i18next resource per language. To add a word: add its key to en/<screen>.ts and the same key,
+// translated, to de/fr/ru/<screen>.ts; tests/unit/i18n.test.ts checks every language has every key,
+// the same {{placeholders}}, each language's plural forms (key_one, key_other; Russian also _few,
+// _many; French _many) and no English left over. A new screen gets its own file in each folder.
+import { checkin as deCheckin } from './de/checkin';
+import { common as deCommon } from './de/common';
+import { door as deDoor } from './de/door';
+import { rooms as deRooms } from './de/rooms';
+import { settings as deSettings } from './de/settings';
+import { walkin as deWalkin } from './de/walkin';
+import { checkin as enCheckin } from './en/checkin';
+import { common as enCommon } from './en/common';
+import { door as enDoor } from './en/door';
+import { rooms as enRooms } from './en/rooms';
+import { settings as enSettings } from './en/settings';
+import { walkin as enWalkin } from './en/walkin';
+import { checkin as frCheckin } from './fr/checkin';
+import { common as frCommon } from './fr/common';
+import { door as frDoor } from './fr/door';
+import { rooms as frRooms } from './fr/rooms';
+import { settings as frSettings } from './fr/settings';
+import { walkin as frWalkin } from './fr/walkin';
+import { checkin as ruCheckin } from './ru/checkin';
+import { common as ruCommon } from './ru/common';
+import { door as ruDoor } from './ru/door';
+import { rooms as ruRooms } from './ru/rooms';
+import { settings as ruSettings } from './ru/settings';
+import { walkin as ruWalkin } from './ru/walkin';
+
+/** What a language file holds: sections of words, nested. */
+export type Catalog = { readonly [key: string]: string | Catalog };
+
+/** Each language's files, by screen (the test checks that no two files define the same top-level section). */
+export const files = {
+  en: { common: enCommon, checkin: enCheckin, walkin: enWalkin, rooms: enRooms, door: enDoor, settings: enSettings },
+  de: { common: deCommon, checkin: deCheckin, walkin: deWalkin, rooms: deRooms, door: deDoor, settings: deSettings },
+  fr: { common: frCommon, checkin: frCheckin, walkin: frWalkin, rooms: frRooms, door: frDoor, settings: frSettings },
+  ru: { common: ruCommon, checkin: ruCheckin, walkin: ruWalkin, rooms: ruRooms, door: ruDoor, settings: ruSettings },
+} as const;
+
+export type English = typeof enCommon & typeof enCheckin & typeof enWalkin & typeof enRooms & typeof enDoor & typeof enSettings;
+
+function merge(parts: Record<string, Catalog>): Catalog {
+  return Object.assign({}, ...Object.values(parts)) as Catalog;
+}
+
+export const resources = {
+  en: merge(files.en),
+  de: merge(files.de),
+  fr: merge(files.fr),
+  ru: merge(files.ru),
+} as const;

@@ -1,0 +1,67 @@
+// Deutsch: words shared by every screen: app frame, top bar, status bar, errors, desk preferences, categories.
+import type { Catalog } from '../catalog';
+
+export const common = {
+  app: {
+    name: 'Foyer',
+    navLabel: 'Ansichten',
+    loading: 'Wird geladen…',
+  },
+  nav: {
+    checkin: 'Check-in',
+    door: 'Saaltür',
+    rooms: 'Räume',
+    wall: 'Wandanzeige',
+    settings: 'Einstellungen',
+  },
+  status: {
+    station: 'Station',
+    today: 'Tag {{n}} von {{total}}',
+    notEventDay: 'Kein Veranstaltungstag',
+    checkedIn: '{{count}} / {{total}} heute eingecheckt',
+    syncStandalone: 'Eigenständig (kein Zentralserver)',
+    syncOnline: 'Synchronisiert',
+    syncOnlineAt: 'Synchronisiert {{time}}',
+    syncOffline: 'Offline – wird lokal gespeichert',
+    syncError: 'Synchronisierungsproblem: {{message}}',
+    outbox: 'Noch nicht gesendet: {{count}}',
+    clockAhead: 'Uhr {{minutes}} Min. vor den anderen Stationen – Uhrzeit prüfen',
+    clockBehind: 'Uhr {{minutes}} Min. hinter den anderen Stationen – Uhrzeit prüfen',
+    unreachable: 'Stationsdienst antwortet nicht – Scans werden nicht gespeichert',
+  },
+  errors: {
+    offline: 'Der Stationsdienst antwortet nicht: nichts wurde gespeichert. Kurz warten und erneut scannen; wenn es wieder passiert, den Technik-Support rufen.',
+    unauthorised: 'Diese Seite hat keinen gültigen Zugangsschlüssel. Den Link öffnen, den die Station beim Start ausgegeben hat.',
+    unexpected: 'Etwas ist schiefgegangen, nichts wurde gespeichert. Erneut versuchen; wenn es wieder passiert, den Technik-Support rufen.',
+  },
+  errorsByCode: {
+    disk_full: 'Der Datenträger ist voll: das wurde NICHT gespeichert. Platz schaffen (oder Technik-Support rufen), dann erneut versuchen.',
+    storage: 'Foyer kann nicht in seine Datenbank schreiben: das wurde NICHT gespeichert. Technik-Support rufen.',
+    busy: 'Die Stationsdatenbank ist beschäftigt. Gleich noch einmal versuchen.',
+    not_found: 'Diese Person ist nicht in der Liste dieser Station. Erneut suchen oder synchronisieren.',
+  },
+  prefs: {
+    label: 'Anzeige und Ton',
+    language: 'Sprache',
+    toDark: 'Dunkles Design',
+    toLight: 'Helles Design',
+    mute: 'Ton an – zum Stummschalten drücken',
+    unmute: 'Ton aus – zum Einschalten drücken',
+  },
+  category: {
+    delegation: 'Delegation',
+    partner: 'Kooperationspartner',
+    io: 'Internationale Organisation',
+    ngo: 'NGO / Zivilgesellschaft',
+    private_sector: 'Privatwirtschaft',
+    media: 'Medien',
+    speaker: 'Vortragende',
+    staff: 'Personal',
+  },
+  reasonFallback: {
+    guest: 'Gast',
+    anotherStation: 'andere Station',
+    theRoom: 'Der Raum',
+    thisRoom: 'diesem Raum',
+  },
+} satisfies Catalog;

@@ -1,0 +1,48 @@
+// Deutsch: words of the room door screen: setting a station to a door, and the door's answers by reason code.
+import type { Catalog } from '../catalog';
+
+export const door = {
+  door: {
+    setupTitle: 'Diese Station einer Saaltür zuordnen',
+    room: 'Raum',
+    modeLabel: 'Tür',
+    mode: {
+      entry: 'Eingang',
+      exit: 'Ausgang',
+      toggle: 'Ein- und Ausgang (ein Scanner)',
+    },
+    save: 'Diese Tür verwenden',
+    change: 'Tür ändern',
+    scanHint: 'Ausweis scannen. Der Scanner funktioniert überall auf diesem Bildschirm.',
+    inside: 'im Raum',
+    capacity: 'Sichere Kapazität {{capacity}}',
+    welcome: 'Hinein',
+    goodbye: 'Hinaus',
+    refused: 'Halt',
+    warning: 'Hinein – Achtung',
+    ready: 'Bereit',
+    roomFull: 'RAUM VOLL – KEIN EINLASS',
+    roomFullWarn: 'RAUM VOLL – bitte warten lassen',
+    manual: 'Code eintippen',
+    check: 'Prüfen',
+    name: 'Name der Station (erscheint bei den letzten Scans des Raums)',
+  },
+  doorReason: {
+    entry_ok: 'Willkommen, {{name}}.',
+    entry_again: '{{name}} ist bereits als anwesend gezählt (seit {{since}}).',
+    entry_full_warn: '{{room}} ist voll belegt. Eingelassen – bitte andere warten lassen.',
+    room_full: '{{room}} ist voll. Einlass aus Sicherheitsgründen verweigert.',
+    room_not_allowed: '{{category}}: kein Zutritt zu {{room}}.',
+    session_not_allowed: '{{category}}: kein Zutritt zu „{{session}}“.',
+    not_invited: '„{{session}}“ nur auf Einladung; {{name}} steht nicht auf der Liste.',
+    cancelled: 'Diese Anmeldung wurde storniert.',
+    revoked: 'Dieser Ausweis wurde durch einen Neudruck ersetzt. Nach dem neuen Ausweis fragen.',
+    not_valid_today: 'Dieser Ausweis gilt heute nicht.',
+    unknown_code: 'Ausweis nicht gefunden. Bitte zum Info-Schalter schicken.',
+    malformed: 'Kein lesbarer Ausweiscode. Bitte erneut scannen.',
+    exit_ok: 'Auf Wiedersehen, {{name}}.',
+    exit_again: '{{name}} wurde bereits ausgetragen.',
+    exit_not_inside: 'Auf Wiedersehen, {{name}}. (Hier nicht eingescannt – für die Zählung markiert.)',
+    not_configured: 'Diese Station ist keiner Saaltür zugeordnet. Zuerst Raum und Türart wählen.',
+  },
+} satisfies Catalog;

@@ -1,0 +1,66 @@
+// English: words shared by every screen: app frame, top bar, status bar, errors, desk preferences, categories.
+// The key set every language fills (tests/unit/i18n.test.ts); {{name}} placeholders as in i18next.
+export const common = {
+  app: {
+    name: 'Foyer',
+    navLabel: 'Screens',
+    loading: 'Loading…',
+  },
+  nav: {
+    checkin: 'Check-in',
+    door: 'Door',
+    rooms: 'Rooms',
+    wall: 'Wall display',
+    settings: 'Settings',
+  },
+  status: {
+    station: 'Station',
+    today: 'Day {{n}} of {{total}}',
+    notEventDay: 'Not an event day',
+    checkedIn: '{{count}} / {{total}} checked in today',
+    syncStandalone: 'Standalone (no registry)',
+    syncOnline: 'Synced',
+    syncOnlineAt: 'Synced {{time}}',
+    syncOffline: 'Offline – saving locally',
+    syncError: 'Sync problem: {{message}}',
+    outbox: '{{count}} not yet uploaded',
+    clockAhead: 'Clock {{minutes}} min ahead of other stations – check the time',
+    clockBehind: 'Clock {{minutes}} min behind other stations – check the time',
+    unreachable: 'Station service not responding – scans are not being saved',
+  },
+  errors: {
+    offline: 'The station service is not responding: nothing was saved. Wait a moment and scan again; if it repeats, call the tech desk.',
+    unauthorised: 'This page has no valid access key. Open the link the station printed when it started.',
+    unexpected: 'Something went wrong and nothing was saved. Try again; if it repeats, call the tech desk.',
+  },
+  errorsByCode: {
+    disk_full: 'The disk is full: this was NOT saved. Free some space (or call the tech desk), then try again.',
+    storage: 'Foyer cannot write to its database: this was NOT saved. Call the tech desk.',
+    busy: 'The station database is busy. Try again in a moment.',
+    not_found: 'This person is not on this station’s list. Search again or sync.',
+  },
+  prefs: {
+    label: 'Display and sound',
+    language: 'Language',
+    toDark: 'Dark theme',
+    toLight: 'Light theme',
+    mute: 'Sound on – press to mute',
+    unmute: 'Sound off – press to turn on',
+  },
+  category: {
+    delegation: 'Delegation',
+    partner: 'Partner for Co-operation',
+    io: 'International organisation',
+    ngo: 'NGO / civil society',
+    private_sector: 'Private sector',
+    media: 'Media',
+    speaker: 'Speaker',
+    staff: 'Staff',
+  },
+  reasonFallback: {
+    guest: 'guest',
+    anotherStation: 'another station',
+    theRoom: 'The room',
+    thisRoom: 'this room',
+  },
+} as const;

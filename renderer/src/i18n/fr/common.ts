@@ -1,0 +1,67 @@
+// Français: words shared by every screen: app frame, top bar, status bar, errors, desk preferences, categories.
+import type { Catalog } from '../catalog';
+
+export const common = {
+  app: {
+    name: 'Foyer',
+    navLabel: 'Écrans',
+    loading: 'Chargement…',
+  },
+  nav: {
+    checkin: 'Accueil',
+    door: 'Porte de salle',
+    rooms: 'Salles',
+    wall: 'Affichage mural',
+    settings: 'Réglages',
+  },
+  status: {
+    station: 'Poste',
+    today: 'Jour {{n}} sur {{total}}',
+    notEventDay: 'Pas un jour de l’événement',
+    checkedIn: '{{count}} / {{total}} enregistrés aujourd’hui',
+    syncStandalone: 'Autonome (sans registre central)',
+    syncOnline: 'Synchronisé',
+    syncOnlineAt: 'Synchronisé à {{time}}',
+    syncOffline: 'Hors ligne – enregistrement local',
+    syncError: 'Problème de synchronisation : {{message}}',
+    outbox: 'Pas encore envoyés : {{count}}',
+    clockAhead: 'Horloge en avance de {{minutes}} min sur les autres postes – vérifiez l’heure',
+    clockBehind: 'Horloge en retard de {{minutes}} min sur les autres postes – vérifiez l’heure',
+    unreachable: 'Le service du poste ne répond pas – les scans ne sont pas enregistrés',
+  },
+  errors: {
+    offline: 'Le service du poste ne répond pas : rien n’a été enregistré. Attendez un instant et scannez à nouveau ; si cela se répète, appelez le support technique.',
+    unauthorised: 'Cette page n’a pas de clé d’accès valable. Ouvrez le lien affiché par le poste au démarrage.',
+    unexpected: 'Un problème est survenu et rien n’a été enregistré. Réessayez ; si cela se répète, appelez le support technique.',
+  },
+  errorsByCode: {
+    disk_full: 'Le disque est plein : rien n’a été enregistré. Libérez de la place (ou appelez le support technique), puis réessayez.',
+    storage: 'Foyer ne peut pas écrire dans sa base de données : rien n’a été enregistré. Appelez le support technique.',
+    busy: 'La base de données du poste est occupée. Réessayez dans un instant.',
+    not_found: 'Cette personne n’est pas dans la liste de ce poste. Cherchez à nouveau ou synchronisez.',
+  },
+  prefs: {
+    label: 'Affichage et son',
+    language: 'Langue',
+    toDark: 'Thème sombre',
+    toLight: 'Thème clair',
+    mute: 'Son activé – appuyer pour couper',
+    unmute: 'Son coupé – appuyer pour activer',
+  },
+  category: {
+    delegation: 'Délégation',
+    partner: 'Partenaire pour la coopération',
+    io: 'Organisation internationale',
+    ngo: 'ONG / société civile',
+    private_sector: 'Secteur privé',
+    media: 'Médias',
+    speaker: 'Intervenant',
+    staff: 'Personnel',
+  },
+  reasonFallback: {
+    guest: 'invité',
+    anotherStation: 'un autre poste',
+    theRoom: 'La salle',
+    thisRoom: 'cette salle',
+  },
+} satisfies Catalog;

@@ -1,0 +1,48 @@
+// Français: words of the room door screen: setting a station to a door, and the door's answers by reason code.
+import type { Catalog } from '../catalog';
+
+export const door = {
+  door: {
+    setupTitle: 'Affecter ce poste à une porte de salle',
+    room: 'Salle',
+    modeLabel: 'Porte',
+    mode: {
+      entry: 'Entrée',
+      exit: 'Sortie',
+      toggle: 'Entrée et sortie (un seul lecteur)',
+    },
+    save: 'Utiliser cette porte',
+    change: 'Changer de porte',
+    scanHint: 'Scannez un badge. Le lecteur fonctionne partout sur cet écran.',
+    inside: 'dans la salle',
+    capacity: 'Capacité de sécurité {{capacity}}',
+    welcome: 'Entrée',
+    goodbye: 'Sortie',
+    refused: 'Stop',
+    warning: 'Entrée – attention',
+    ready: 'Prêt',
+    roomFull: 'SALLE COMPLÈTE – ENTRÉE REFUSÉE',
+    roomFullWarn: 'SALLE COMPLÈTE – faites patienter',
+    manual: 'Saisir un code',
+    check: 'Vérifier',
+    name: 'Nom du poste (affiché dans les derniers scans de la salle)',
+  },
+  doorReason: {
+    entry_ok: 'Bienvenue, {{name}}.',
+    entry_again: '{{name}} est déjà compté(e) dans la salle (depuis {{since}}).',
+    entry_full_warn: '{{room}} est à pleine capacité. Admis – faites patienter les suivants.',
+    room_full: '{{room}} est complète. Entrée refusée pour des raisons de sécurité.',
+    room_not_allowed: '{{category}} : accès à {{room}} non autorisé.',
+    session_not_allowed: '{{category}} : accès à « {{session}} » non autorisé.',
+    not_invited: '« {{session}} » est sur invitation ; {{name}} n’est pas sur la liste.',
+    cancelled: 'Cette inscription a été annulée.',
+    revoked: 'Ce badge a été remplacé par une réimpression. Demandez le nouveau badge.',
+    not_valid_today: 'Ce badge n’est pas valable aujourd’hui.',
+    unknown_code: 'Badge introuvable. Orientez vers l’accueil.',
+    malformed: 'Code de badge illisible. Scannez à nouveau.',
+    exit_ok: 'Au revoir, {{name}}.',
+    exit_again: '{{name}} a déjà été scanné(e) en sortie.',
+    exit_not_inside: 'Au revoir, {{name}}. (Pas scanné(e) à l’entrée ici – signalé pour le comptage.)',
+    not_configured: 'Ce poste n’est affecté à aucune porte de salle. Choisissez d’abord une salle et un type de porte.',
+  },
+} satisfies Catalog;

@@ -1,0 +1,48 @@
+// Русский: words of the room door screen: setting a station to a door, and the door's answers by reason code.
+import type { Catalog } from '../catalog';
+
+export const door = {
+  door: {
+    setupTitle: 'Назначить эту станцию двери зала',
+    room: 'Зал',
+    modeLabel: 'Дверь',
+    mode: {
+      entry: 'Вход',
+      exit: 'Выход',
+      toggle: 'Вход и выход (один сканер)',
+    },
+    save: 'Использовать эту дверь',
+    change: 'Сменить дверь',
+    scanHint: 'Отсканируйте бейдж. Сканер работает в любом месте экрана.',
+    inside: 'в зале',
+    capacity: 'Безопасная вместимость {{capacity}}',
+    welcome: 'Вход',
+    goodbye: 'Выход',
+    refused: 'Стоп',
+    warning: 'Вход – внимание',
+    ready: 'Готово',
+    roomFull: 'ЗАЛ ПОЛОН – ВХОД ЗАКРЫТ',
+    roomFullWarn: 'ЗАЛ ПОЛОН – попросите подождать',
+    manual: 'Ввести код',
+    check: 'Проверить',
+    name: 'Название станции (видно в последних сканах зала)',
+  },
+  doorReason: {
+    entry_ok: 'Добро пожаловать, {{name}}.',
+    entry_again: '{{name}} уже учтён(а) в зале (с {{since}}).',
+    entry_full_warn: 'Зал {{room}} заполнен. Пропущен(а) – попросите остальных подождать.',
+    room_full: 'Зал {{room}} полон. Вход запрещён по соображениям безопасности.',
+    room_not_allowed: '{{category}}: вход в зал {{room}} не разрешён.',
+    session_not_allowed: '{{category}}: вход на «{{session}}» не разрешён.',
+    not_invited: '«{{session}}» – только по приглашениям; {{name}} нет в списке.',
+    cancelled: 'Эта регистрация отменена.',
+    revoked: 'Этот бейдж заменён перепечатанным. Попросите новый бейдж.',
+    not_valid_today: 'Этот бейдж сегодня не действителен.',
+    unknown_code: 'Бейдж не найден. Направьте на стойку помощи.',
+    malformed: 'Код бейджа не читается. Отсканируйте ещё раз.',
+    exit_ok: 'До свидания, {{name}}.',
+    exit_again: '{{name}} уже отмечен(а) на выходе.',
+    exit_not_inside: 'До свидания, {{name}}. (Вход здесь не сканировался – отмечено для подсчёта.)',
+    not_configured: 'Эта станция не назначена двери зала. Сначала выберите зал и тип двери.',
+  },
+} satisfies Catalog;
