@@ -4,7 +4,7 @@
 // derived tables in the caller's transaction. Own events and events pulled from
 // other stations take the same path, and the derived state depends only on the
 // set of events (ordered by HLC, station, id), never on arrival order.
-import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
 import { FIRST_ADMISSION_REASONS } from '../core/checkin/decide';
 import type { LogEvent } from '../core/model';
 import type { Orm } from './connection';
@@ -162,8 +162,12 @@ export function isUndone(orm: Orm, eventId: string): boolean {
   return !!orm.select({ id: undone.eventId }).from(undone).where(eq(undone.eventId, eventId)).get();
 }
 
-/** This station's last admitting decision that has not been undone (target of "undo"). */
-export function lastUndoableEvent(orm: Orm, stationId: string): EventRow | undefined {
+/**
+ * This station's last first admission of someone (reasons in FIRST_ADMISSION_REASONS) that
+ * has not been undone; with `operator`, only that operator's. Repeat-scan warnings and
+ * refusals are never a target of undo.
+ */
+export function lastAdmissionEvent(orm: Orm, stationId: string, operator: string | null = null): EventRow | undefined {
   return orm
     .select({ e: events })
     .from(events)
@@ -172,13 +176,40 @@ export function lastUndoableEvent(orm: Orm, stationId: string): EventRow | undef
       and(
         eq(events.stationId, stationId),
         inArray(events.kind, ['scan', 'manual']),
-        inArray(events.verdict, ADMITTING),
+        inArray(events.reason, [...FIRST_ADMISSION_REASONS]),
+        operator === null ? undefined : eq(events.operator, operator),
         isNull(undone.eventId),
       ),
     )
     .orderBy(desc(events.seq))
     .limit(1)
     .get()?.e;
+}
+
+/**
+ * This station's admitting events for one person and day from `fromSeq` on that are not
+ * undone: the admission itself and any repeat scans after it, which undo takes back together
+ * so the person is no longer counted as admitted by this station.
+ */
+export function ownAdmittingEventsSince(orm: Orm, stationId: string, attendeeId: string, day: string, fromSeq: number): EventRow[] {
+  return orm
+    .select({ e: events })
+    .from(events)
+    .leftJoin(undone, eq(undone.eventId, events.id))
+    .where(
+      and(
+        eq(events.stationId, stationId),
+        eq(events.attendeeId, attendeeId),
+        eq(events.day, day),
+        gte(events.seq, fromSeq),
+        inArray(events.kind, ['scan', 'manual']),
+        inArray(events.verdict, ADMITTING),
+        isNull(undone.eventId),
+      ),
+    )
+    .orderBy(asc(events.seq))
+    .all()
+    .map((r) => r.e);
 }
 
 /** Recent scans at one station, newest first, with whether each was later undone. */

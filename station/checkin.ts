@@ -1,13 +1,15 @@
 // The check-in engine: scanned text in, a committed event and a verdict out.
 // The verdict is returned only after the transaction that stores it has committed.
 import { eq } from 'drizzle-orm';
+import type { UndoResult, UndoTarget } from '../core/api/checkin';
 import { decide } from '../core/checkin/decide';
 import { messageFor } from '../core/checkin/messages';
 import { cleanScan } from '../core/checkin/scan-input';
+import { isAdmission, UNDO_WINDOW_MS, withinUndoWindow } from '../core/checkin/undo';
 import { CATEGORY_LABELS, type Category, type CheckInResult, type FirstAdmission, type MessageParams, type Reason, type Verdict } from '../core/model';
 import { shortDateTime } from '../core/time';
 import { getAttendee, revocationOf, toSummary, type AttendeeRow } from '../db/attendees';
-import { admissionsOf, lastUndoableEvent } from '../db/events';
+import { admissionOn, admissionsOf, getEvent, isUndone, lastAdmissionEvent, ownAdmittingEventsSince, type EventRow } from '../db/events';
 import { stations } from '../db/schema/index';
 import { matchBadge } from './badges/matchers';
 import type { Station } from './station';
@@ -45,49 +47,81 @@ export function checkInAttendee(station: Station, attendeeId: string, now: numbe
   });
 }
 
-export interface UndoResult {
-  undone: boolean;
-  message: string;
-  target: CheckInResult | null;
-}
-
-/** Undo this station's last admission with a compensating event (the log is never edited). */
-export function undoLast(station: Station, now: number, opts: CheckInOptions = {}): UndoResult {
+/**
+ * Undo: takes back one admission with compensating events (the log is never edited).
+ * Without `eventId` the target is the operator's own last admission at this station, and
+ * only within UNDO_WINDOW_MS; with it, exactly that admission (chosen in Recent scans, any
+ * age). A warning about a repeat scan or a refusal is never the target. The admission is
+ * undone together with this station's later repeat scans of the same person that day, so
+ * the person is no longer admitted here; the result names them and says if another
+ * station's scan still counts them in.
+ */
+export function undoLast(station: Station, now: number, opts: CheckInOptions & { eventId?: string } = {}): UndoResult {
   return station.write(() => {
-    const target = lastUndoableEvent(station.db.orm, station.id);
-    if (!target) return { undone: false, message: 'Nothing to undo at this station.', target: null };
-    station.append(
-      {
-        kind: 'undo',
-        attendeeId: target.attendeeId,
-        roomId: target.roomId,
-        sessionId: target.sessionId,
-        verdict: null,
-        reason: null,
-        operator: opts.operator ?? null,
-        payload: { target: target.id },
-      },
-      now,
-    );
-    const a = target.attendeeId ? getAttendee(station.db.orm, target.attendeeId) : undefined;
-    const name = a ? `${a.givenName} ${a.familyName}` : 'the last person';
+    const orm = station.db.orm;
+    const operator = opts.operator ?? null;
+    let target: EventRow | undefined;
+    if (opts.eventId) {
+      target = getEvent(orm, opts.eventId);
+      if (!target || target.stationId !== station.id || !isAdmission(target) || isUndone(orm, target.id)) {
+        return nothingUndone('not_admission', 'This scan is not a check-in made at this station that can be undone.', null);
+      }
+    } else {
+      target = lastAdmissionEvent(orm, station.id, operator);
+      if (!target) return nothingUndone('nothing', 'Nothing to undo at this station.', null);
+      if (!withinUndoWindow(target.wallTime, now)) {
+        const r = resultOf(station, target);
+        const who = r?.attendee ? `${r.attendee.givenName} ${r.attendee.familyName}`.trim() : 'the last person';
+        return nothingUndone(
+          'too_old',
+          `Nothing undone: the last check-in here (${who}) was more than ${UNDO_WINDOW_MS / 60_000} minutes ago. To undo it, choose it in the recent scans.`,
+          r,
+        );
+      }
+    }
+    const compensate = target.attendeeId ? ownAdmittingEventsSince(orm, station.id, target.attendeeId, target.day, target.seq) : [target];
+    for (const e of compensate) {
+      station.append(
+        { kind: 'undo', attendeeId: e.attendeeId, roomId: e.roomId, sessionId: e.sessionId, verdict: null, reason: null, operator, payload: { target: e.id } },
+        now,
+      );
+    }
+    const r = resultOf(station, target);
+    const who = r?.attendee ? `${r.attendee.givenName} ${r.attendee.familyName}`.trim() : 'the last person';
+    const still = target.attendeeId ? admissionOn(orm, target.attendeeId, target.day) : undefined;
+    const stillAdmitted = still ? { stationName: stationName(station, still.stationId), at: still.wallTime } : null;
     return {
       undone: true,
-      message: `Check-in of ${name} was undone.`,
-      target: a
-        ? {
-            verdict: target.verdict as Verdict,
-            reason: target.reason as Reason,
-            message: '',
-            attendee: toSummary(a),
-            firstAdmission: null,
-            eventId: target.id,
-            hlc: target.hlc,
-            at: target.wallTime,
-          }
-        : null,
+      why: null,
+      message: `Check-in of ${who} was undone.${stillAdmitted ? ` Still checked in: also admitted at ${stillAdmitted.stationName}.` : ''}`,
+      target: r,
+      stillAdmitted,
     };
   });
+}
+
+/** What Undo would take back now (null: nothing within the window). */
+export function undoTarget(station: Station, now: number, opts: CheckInOptions = {}): UndoTarget | null {
+  const e = lastAdmissionEvent(station.db.orm, station.id, opts.operator ?? null);
+  if (!e || !withinUndoWindow(e.wallTime, now)) return null;
+  const a = e.attendeeId ? getAttendee(station.db.orm, e.attendeeId) : undefined;
+  return {
+    eventId: e.id,
+    attendee: { id: e.attendeeId ?? '', givenName: a?.givenName ?? '', familyName: a?.familyName ?? '' },
+    at: e.wallTime,
+    until: e.wallTime + UNDO_WINDOW_MS,
+  };
+}
+
+function nothingUndone(why: NonNullable<UndoResult['why']>, message: string, target: CheckInResult | null): UndoResult {
+  return { undone: false, why, message, target, stillAdmitted: null };
+}
+
+/** The admission event as the verdict panel shows a person. */
+function resultOf(station: Station, e: EventRow): CheckInResult | null {
+  const a = e.attendeeId ? getAttendee(station.db.orm, e.attendeeId) : undefined;
+  if (!a) return null;
+  return { verdict: e.verdict as Verdict, reason: e.reason as Reason, message: '', attendee: toSummary(a), firstAdmission: null, eventId: e.id, hlc: e.hlc, at: e.wallTime };
 }
 
 function decideAndRecord(

@@ -6,7 +6,10 @@ export const checkinMethods = {
   'station.status': z.object({}),
   'checkin.scan': z.object({ text: z.string().max(20_000), operator: z.string().max(120).optional() }),
   'checkin.attendee': z.object({ attendeeId: z.string().min(1).max(64), operator: z.string().max(120).optional() }),
-  'checkin.undo': z.object({ operator: z.string().max(120).optional() }),
+  /** Without eventId: the operator's last admission, within UNDO_WINDOW_MS. With it: that admission, chosen in Recent scans. */
+  'checkin.undo': z.object({ operator: z.string().max(120).optional(), eventId: z.string().min(1).max(64).optional() }),
+  /** What Undo would take back right now (the button names it before it is pressed). */
+  'checkin.undoable': z.object({ operator: z.string().max(120).optional() }),
   'checkin.recent': z.object({ limit: z.number().int().min(1).max(200).default(10) }),
   'attendees.search': z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
 } as const;
@@ -34,6 +37,29 @@ export interface RecentScan {
   message: string;
   attendee: Pick<AttendeeSummary, 'id' | 'givenName' | 'familyName' | 'organisation' | 'delegation' | 'categoryLabel'> | null;
   undone: boolean;
+  /** A first admission made here and not undone: Recent scans offers to undo it (no time limit). */
+  undoable: boolean;
+}
+
+/** The admission Undo would take back: whom, when, and until when the shortcut may. */
+export interface UndoTarget {
+  eventId: string;
+  attendee: Pick<AttendeeSummary, 'id' | 'givenName' | 'familyName'>;
+  at: number;
+  /** After this time the shortcut no longer undoes it (choose it in Recent scans instead). */
+  until: number;
+}
+
+export interface UndoResult {
+  undone: boolean;
+  /** Why nothing was undone: no admission here, the last one is older than the window, or the chosen row is not an undoable admission. */
+  why: 'nothing' | 'too_old' | 'not_admission' | null;
+  /** English sentence (logs, fallback); the renderer words it from the fields. */
+  message: string;
+  /** The admission undone (or, with why='too_old', the one that is too old). */
+  target: CheckInResult | null;
+  /** Still admitted today through another station's scan, after this undo. */
+  stillAdmitted: { stationName: string; at: number } | null;
 }
 
 export interface SearchHit extends AttendeeSummary {
@@ -45,7 +71,8 @@ export interface CheckinResults {
   'station.status': StationStatus;
   'checkin.scan': CheckInResult;
   'checkin.attendee': CheckInResult;
-  'checkin.undo': { undone: boolean; message: string; target: CheckInResult | null };
+  'checkin.undo': UndoResult;
+  'checkin.undoable': UndoTarget | null;
   'checkin.recent': RecentScan[];
   'attendees.search': SearchHit[];
 }

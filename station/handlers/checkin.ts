@@ -8,7 +8,8 @@ import { countAttendees, toSummary, getAttendeesByIds } from '../../db/attendees
 import { admissionOn, recentEvents } from '../../db/events';
 import { searchAttendees } from '../../db/search';
 import { admissions, events } from '../../db/schema/index';
-import { checkIn, checkInAttendee, undoLast } from '../checkin';
+import { isAdmission } from '../../core/checkin/undo';
+import { checkIn, checkInAttendee, undoLast, undoTarget } from '../checkin';
 import type { Station } from '../station';
 import type { AreaHandlers, HandlerOptions } from './types';
 
@@ -52,10 +53,11 @@ export function checkinHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof C
       return r;
     },
     'checkin.undo': (args, station) => {
-      const r = undoLast(station, now(), { operator: args.operator ?? null });
-      station.emit('scan');
+      const r = undoLast(station, now(), { operator: args.operator ?? null, eventId: args.eventId });
+      if (r.undone) station.emit('scan');
       return r;
     },
+    'checkin.undoable': (args, station) => undoTarget(station, now(), { operator: args.operator ?? null }),
     'checkin.recent': (args, station) => {
       const rows = recentEvents(station.db.orm, station.id, args.limit);
       const people = new Map(
@@ -84,6 +86,7 @@ export function checkinHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof C
               }
             : null,
           undone: !!undoneBy,
+          undoable: !undoneBy && isAdmission(e),
         };
       });
     },

@@ -68,14 +68,27 @@ describe('check-in screen (Chromium, headless host)', () => {
     await screenshot(page, 'checkin-warning');
   });
 
-  it('undo (button) strikes the last decision in the recent list', async () => {
+  it('undo (button) names the person first, and after a repeat scan takes back the admission itself', async () => {
+    // The button says whom it would undo before it is pressed.
+    await expect.poll(() => page.getByTestId('undo').textContent()).toContain(`Undo check-in of ${fullName(a)}`);
     await page.getByTestId('undo').click();
     await expect.poll(() => verdict().getAttribute('data-state')).toBe('undone');
+    expect(await verdict().textContent()).toMatch(new RegExp(`Check-in of ${fullName(a)} at \\d{2}:\\d{2} was undone`));
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('scan-input');
-    const newest = page.getByTestId('recent-scan').first();
-    await expect.poll(() => newest.getAttribute('data-undone')).toBe('true');
-    expect(await newest.textContent()).toContain('undone');
-    expect(await page.getByTestId('recent-scan').nth(1).getAttribute('data-undone')).toBe('false');
+    // Both the repeat scan and the admission are struck through: the person is no longer in.
+    const rows = page.getByTestId('recent-scan');
+    await expect.poll(() => rows.first().getAttribute('data-undone')).toBe('true');
+    expect(await rows.first().textContent()).toContain('undone');
+    await expect.poll(() => rows.nth(1).getAttribute('data-undone')).toBe('true');
+    await expect.poll(() => page.getByTestId('status-count').textContent()).toMatch(/^0 \/ 1,200/);
+    // With nothing left to undo the button says so when pressed, and nobody else is touched.
+    await expect.poll(() => page.getByTestId('undo').textContent()).toContain('Undo last check-in');
+    await page.getByTestId('undo').click();
+    await expect.poll(() => verdict().textContent()).toContain('Nothing to undo at this station.');
+    await screenshot(page, 'checkin-undo-nothing');
+    // Scanned again, they are welcomed as a first admission.
+    await scanBurst(page, a.badgeCode);
+    await expectVerdict('admitted');
   });
 
   it('undo (Ctrl+Z) takes back a first admission; a burst over a focused button does not press it', async () => {
@@ -155,6 +168,26 @@ describe('check-in screen (Chromium, headless host)', () => {
     await expect.poll(() => page.getByTestId('recent-scan').first().textContent()).toContain('from search');
   });
 
+  it('undoes an older admission chosen in Last scans, after a confirmation naming the person and time', async () => {
+    // A refusal comes in between: Last scans still offers exactly the admission, never the refusal.
+    await scanBurst(page, 'A23-ZZZZZZ');
+    await expectVerdict('refused');
+    const row = page.getByTestId('recent-scan').filter({ hasText: fullName(c) }).first();
+    expect(await page.getByTestId('recent-scan').first().getByTestId('recent-undo').count()).toBe(0);
+    await row.getByTestId('recent-undo').click();
+    const confirm = row.getByTestId('recent-undo-confirm');
+    expect(await confirm.textContent()).toMatch(new RegExp(`Undo the check-in of ${fullName(c)} at \\d{2}:\\d{2}\\?`));
+    await screenshot(page, 'checkin-recent-undo-confirm');
+    await row.getByTestId('recent-undo-no').click();
+    expect(await row.getAttribute('data-undone')).toBe('false');
+    await row.getByTestId('recent-undo').click();
+    await row.getByTestId('recent-undo-yes').click();
+    await expect.poll(() => verdict().getAttribute('data-state')).toBe('undone');
+    expect(await verdict().textContent()).toContain(`Check-in of ${fullName(c)}`);
+    await expect.poll(() => page.getByTestId('recent-scan').filter({ hasText: fullName(c) }).first().getAttribute('data-undone')).toBe('true');
+    await screenshot(page, 'checkin-recent-undone');
+  });
+
   it('shows "Not saved" when the station service is gone (crash), never a verdict', async () => {
     expect(sp.problems).toEqual([]); // this page was clean up to here
     await host.stop('SIGKILL');
@@ -172,9 +205,11 @@ describe('check-in screen (Chromium, headless host)', () => {
     sp = await openStationPage(browser, host.url);
     page = sp.page;
     await scanBurst(page, a.badgeCode);
-    await expectVerdict('warning'); // the first admission survived
+    await expectVerdict('warning'); // the second admission survived
     await scanBurst(page, b.badgeCode);
     await expectVerdict('admitted'); // the undone admission stayed undone
+    await scanBurst(page, c.badgeCode);
+    await expectVerdict('admitted'); // the one undone from Last scans too
     await screenshot(page, 'checkin-after-restart');
   });
 

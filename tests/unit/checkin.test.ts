@@ -3,9 +3,9 @@
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { admissions, attendees, badgeCodes, events, stations } from '../../db/schema/index';
-import { admissionsOf, rebuildAdmissions } from '../../db/events';
+import { admissionsOf, insertEvent, rebuildAdmissions } from '../../db/events';
 import { setSetting } from '../../db/settings';
-import { checkIn, checkInAttendee, undoLast } from '../../station/checkin';
+import { checkIn, checkInAttendee, undoLast, undoTarget } from '../../station/checkin';
 import { createHandlers, dispatch } from '../../station/handlers/index';
 import { openStation, type Station } from '../../station/station';
 import { demoCodes, freshStation } from '../helpers/station';
@@ -208,6 +208,83 @@ describe('manual check-in and undo', () => {
 
   it('undo with nothing to undo says so', () => {
     expect(undoLast(station, now).undone).toBe(false);
+  });
+});
+
+describe('undo takes back exactly the operator\'s own last admission (#13.2)', () => {
+  const admitted = (code: string, at: number) => station.db.orm.select().from(admissions).where(eq(admissions.attendeeId, attendeeOf(code).id)).all().filter((r) => r.day === station.today(at));
+
+  it('after a repeat scan (a warning), undo takes back the admission itself: the person is no longer checked in', () => {
+    const code = activeCode();
+    const a = attendeeOf(code);
+    checkIn(station, code, now);
+    expect(checkIn(station, code, now + 5000).verdict).toBe('warning');
+    const u = undoLast(station, now + 10_000);
+    expect(u).toMatchObject({ undone: true, why: null, target: { reason: 'ok', attendee: { id: a.id } }, stillAdmitted: null });
+    expect(u.message).toContain(`${a.givenName} ${a.familyName}`);
+    expect(admitted(code, now)).toEqual([]);
+    // Scanned again, they are welcomed as a first admission.
+    expect(checkIn(station, code, now + 20_000).reason).toBe('ok');
+  });
+
+  it('after a refusal, undo names the admission it takes back (not the refused scan)', () => {
+    const first = activeCode(0);
+    checkIn(station, first, now);
+    expect(checkIn(station, 'A23-ZZZZZZ', now + 1000).verdict).toBe('refused');
+    const u = undoLast(station, now + 2000);
+    expect(u.undone).toBe(true);
+    expect(u.target?.attendee?.id).toBe(attendeeOf(first).id);
+    expect(admitted(first, now)).toEqual([]);
+  });
+
+  it('only within 2 minutes; an older admission is undone only when chosen explicitly', () => {
+    const code = activeCode();
+    const r = checkIn(station, code, now);
+    expect(undoTarget(station, now + 119_000)?.eventId).toBe(r.eventId);
+    expect(undoTarget(station, now + 121_000)).toBeNull();
+    const late = undoLast(station, now + 121_000);
+    expect(late).toMatchObject({ undone: false, why: 'too_old', target: { attendee: { id: attendeeOf(code).id } } });
+    expect(admitted(code, now)).toHaveLength(1);
+    // Chosen in Recent scans: any age.
+    expect(undoLast(station, now + 3_600_000, { eventId: r.eventId! }).undone).toBe(true);
+    expect(admitted(code, now)).toEqual([]);
+  });
+
+  it('a chosen repeat-scan warning or refusal is not an admission and is left alone', () => {
+    const code = activeCode();
+    checkIn(station, code, now);
+    const repeat = checkIn(station, code, now + 1000);
+    const refused = checkIn(station, 'A23-ZZZZZZ', now + 2000);
+    expect(undoLast(station, now + 3000, { eventId: repeat.eventId! })).toMatchObject({ undone: false, why: 'not_admission' });
+    expect(undoLast(station, now + 3000, { eventId: refused.eventId! })).toMatchObject({ undone: false, why: 'not_admission' });
+    expect(admitted(code, now)).toHaveLength(1);
+  });
+
+  it("one operator's undo never takes back another operator's admission", () => {
+    const mine = activeCode(0);
+    const theirs = activeCode(1);
+    checkIn(station, mine, now, { operator: 'Ana' });
+    checkIn(station, theirs, now + 1000, { operator: 'Ben' });
+    const u = undoLast(station, now + 2000, { operator: 'Ana' });
+    expect(u.target?.attendee?.id).toBe(attendeeOf(mine).id);
+    expect(admitted(theirs, now)).toHaveLength(1);
+  });
+
+  it('says when another station still counts the person in', () => {
+    const code = activeCode();
+    const a = attendeeOf(code);
+    checkIn(station, code, now);
+    // The same person, admitted with a warning at another station (pulled by sync).
+    station.write(() =>
+      insertEvent(
+        station.db.orm,
+        { id: 'other-1', stationId: 'other-station', seq: 1, hlc: '9999', wallTime: now + 500, kind: 'scan', attendeeId: a.id, roomId: null, sessionId: null, verdict: 'warning', reason: 'already_checked_in', operator: null, payload: {}, day: station.today(now) },
+        now + 600,
+      ),
+    );
+    const u = undoLast(station, now + 1000);
+    expect(u.undone).toBe(true);
+    expect(u.stillAdmitted).toMatchObject({ at: now + 500 });
   });
 });
 

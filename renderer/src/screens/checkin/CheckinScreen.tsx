@@ -3,10 +3,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useStationStatus } from '../../api/StationStatus';
 import { CameraScanner } from '../../camera/CameraScanner';
-import { Icon } from '../../components/Icon';
 import { useModalOpen } from '../../components/useModalOpen';
 import { localZone } from '../../format';
-import { t } from '../../i18n';
 import { useScannerBurst } from '../../scanner/useScannerBurst';
 import { useVerdictSound } from '../../sound/useVerdictSound';
 import { BadgeActions } from './BadgeActions';
@@ -15,14 +13,15 @@ import { NameSearch } from './NameSearch';
 import { RecentScans } from './RecentScans';
 import { ScanInput } from './ScanInput';
 import { useCheckin } from './useCheckin';
+import { UndoButton } from './UndoButton';
 import { useUndoShortcut } from './useUndoShortcut';
 import { VerdictPanel } from './VerdictPanel';
 import './checkin.css';
 
 export function CheckinScreen() {
-  const { panel, scan, admit, show, undo, undoing } = useCheckin();
   const status = useStationStatus();
   const timeZone = status.data?.event.timeZone ?? localZone;
+  const { panel, scan, admit, show, undo, undoing } = useCheckin(timeZone);
   const scanRef = useRef<HTMLInputElement>(null);
   const [searching, setSearching] = useState(false);
 
@@ -34,7 +33,7 @@ export function CheckinScreen() {
   // No camera check-ins behind a dialog: its own state flips at once, the page-wide check catches any other modal.
   const modalOpen = useModalOpen();
   const cameraPaused = desk.dialogOpen || modalOpen;
-  useUndoShortcut(undo);
+  useUndoShortcut(() => void undo());
   useVerdictSound(panel.state === 'verdict' ? panel.result : null);
 
   // Esc from anywhere on the screen goes back to the scan field.
@@ -54,20 +53,13 @@ export function CheckinScreen() {
         <div className="checkin__actions">
           {panel.state === 'verdict' && panel.result.attendee && <BadgeActions attendee={panel.result.attendee} />}
           {desk.noteButton}
-          <button
-            type="button"
-            className="button"
-            data-testid="undo"
-            onClick={() => {
+          <UndoButton
+            undoing={undoing}
+            onUndo={() => {
               void undo();
               focusScan(); // back to the always-ready scan field
             }}
-            disabled={undoing}
-          >
-            <Icon name="undo" />
-            {undoing ? t('undo.working') : t('undo.button')}
-            <kbd>{t('undo.shortcut')}</kbd>
-          </button>
+          />
         </div>
       </div>
       <div className="checkin__side">
@@ -81,7 +73,15 @@ export function CheckinScreen() {
             focusScan();
           }}
         />
-        {!searching && <RecentScans timeZone={timeZone} />}
+        {!searching && (
+          <RecentScans
+            timeZone={timeZone}
+            onUndo={(eventId) => {
+              void undo(eventId);
+              focusScan();
+            }}
+          />
+        )}
       </div>
       {desk.dialogs}
     </div>

@@ -1,5 +1,7 @@
 // This station's last 10 check-in decisions, newest first. Undone ones are struck
-// through AND labelled "undone" (not by styling alone).
+// through AND labelled "undone" (not by styling alone). An admission made here can be
+// undone from its row at any age, after a confirmation that names the person and time.
+import { useState } from 'react';
 import type { RecentScan } from '../../../../core/api/checkin';
 import type { Verdict } from '../../../../core/model';
 import { api } from '../../api';
@@ -12,7 +14,8 @@ const SHOWN = 10;
 const VERDICT_ICON: Record<Verdict, IconName> = { admitted: 'check', warning: 'warning', refused: 'cross' };
 const TOPICS = ['scan'] as const;
 
-export function RecentScans({ timeZone }: { timeZone: string }) {
+export function RecentScans({ timeZone, onUndo }: { timeZone: string; onUndo: (eventId: string) => void }) {
+  const [confirming, setConfirming] = useState<string | null>(null);
   // Undo events take rows in the log; ask for more so 10 decisions remain.
   const { data, error } = useApiQuery(() => api['checkin.recent']({ limit: SHOWN * 2 }), TOPICS);
   const rows = (data ?? []).filter((r) => r.kind !== 'undo').slice(0, SHOWN);
@@ -26,7 +29,17 @@ export function RecentScans({ timeZone }: { timeZone: string }) {
       {data && rows.length === 0 && <p className="panel__empty">{t('recent.empty')}</p>}
       <ol className="recent__list" data-testid="recent-scans">
         {rows.map((r) => (
-          <RecentRow key={r.eventId} row={r} timeZone={timeZone} />
+          <RecentRow
+            key={r.eventId}
+            row={r}
+            timeZone={timeZone}
+            confirming={confirming === r.eventId}
+            onAsk={() => setConfirming(r.eventId)}
+            onAnswer={(yes) => {
+              setConfirming(null);
+              if (yes) onUndo(r.eventId);
+            }}
+          />
         ))}
       </ol>
     </section>
@@ -38,9 +51,18 @@ function reasonLabel(row: RecentScan): string {
   return row.reason && hasMessage(key) ? t(key) : row.message;
 }
 
-function RecentRow({ row, timeZone }: { row: RecentScan; timeZone: string }) {
+interface RowProps {
+  row: RecentScan;
+  timeZone: string;
+  confirming: boolean;
+  onAsk: () => void;
+  onAnswer: (yes: boolean) => void;
+}
+
+function RecentRow({ row, timeZone, confirming, onAsk, onAnswer }: RowProps) {
   const name = row.attendee ? `${row.attendee.givenName} ${row.attendee.familyName}` : t('verdict.unknownPerson');
   const verdict = row.verdict ?? 'refused';
+  const time = clockTime(row.at, timeZone);
   return (
     <li
       className={`recent__row recent__row--${verdict}${row.undone ? ' recent__row--undone' : ''}`}
@@ -48,7 +70,7 @@ function RecentRow({ row, timeZone }: { row: RecentScan; timeZone: string }) {
       data-verdict={verdict}
       data-undone={row.undone ? 'true' : 'false'}
     >
-      <span className="recent__time">{clockTime(row.at, timeZone)}</span>
+      <span className="recent__time">{time}</span>
       <span className={`recent__verdict recent__verdict--${verdict}`}>
         <Icon name={VERDICT_ICON[verdict]} />
         <span className="visually-hidden">{t(`verdict.${verdict}`)}</span>
@@ -63,6 +85,22 @@ function RecentRow({ row, timeZone }: { row: RecentScan; timeZone: string }) {
         </span>
       </span>
       {row.undone && <span className="recent__undone">{t('recent.undone')}</span>}
+      {row.undoable && !confirming && (
+        <button type="button" className="button recent__undo" data-testid="recent-undo" aria-label={t('recent.undoLabel', { name })} onClick={onAsk}>
+          {t('recent.undo')}
+        </button>
+      )}
+      {confirming && (
+        <div className="recent__confirm" role="group" aria-label={t('recent.undoLabel', { name })} data-testid="recent-undo-confirm">
+          <span dir="auto">{t('recent.confirmUndo', { name, time })}</span>
+          <button type="button" className="button button--danger" data-testid="recent-undo-yes" onClick={() => onAnswer(true)} autoFocus>
+            {t('recent.confirmYes')}
+          </button>
+          <button type="button" className="button" data-testid="recent-undo-no" onClick={() => onAnswer(false)}>
+            {t('recent.confirmNo')}
+          </button>
+        </div>
+      )}
     </li>
   );
 }

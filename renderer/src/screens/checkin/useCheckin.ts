@@ -2,8 +2,11 @@
 // only from the station's reply, i.e. after the event was committed; while a call
 // is out the panel shows a neutral "Checking…" (never the previous person's verdict).
 import { useCallback, useRef, useState } from 'react';
+import type { UndoResult } from '../../../../core/api/checkin';
+import { UNDO_WINDOW_MS } from '../../../../core/checkin/undo';
 import type { CheckInResult } from '../../../../core/model';
 import { announce, api, ApiCallError } from '../../api';
+import { clockTime } from '../../format';
 import { hasMessage, t } from '../../i18n';
 
 export type PanelState =
@@ -22,7 +25,22 @@ const errorText = (err: unknown) => {
   return hasMessage(key) ? t(key) : err.message;
 };
 
-export function useCheckin() {
+/** What an undo did, in the desk's language: whom, admitted when, and whether they still count as in. */
+export function undoSentence(r: UndoResult, timeZone: string): string {
+  const who = r.target?.attendee ? `${r.target.attendee.givenName} ${r.target.attendee.familyName}`.trim() : '';
+  const time = r.target ? clockTime(r.target.at, timeZone) : '';
+  if (r.undone) {
+    const done = who ? t('undoDone', { name: who, time }) : r.message;
+    return r.stillAdmitted ? `${done} ${t('undoStillIn', { station: r.stillAdmitted.stationName, time: clockTime(r.stillAdmitted.at, timeZone) })}` : done;
+  }
+  if (r.why === 'too_old' && who) return t('undoTooOld', { name: who, time, minutes: UNDO_WINDOW_MS / 60_000 });
+  if (r.why === 'not_admission') return t('undoNotAdmission');
+  return t('undoNothing');
+}
+
+export function useCheckin(timeZone: string) {
+  const timeZoneRef = useRef(timeZone);
+  timeZoneRef.current = timeZone;
   const [panel, setPanel] = useState<PanelState>({ state: 'idle' });
   const [undoing, setUndoing] = useState(false);
   // Only the latest request may set the panel (a slow reply must not overwrite a newer scan).
@@ -46,13 +64,13 @@ export function useCheckin() {
   /** Shows a verdict another action already committed (a walk-in's check-in, a note just saved). */
   const show = useCallback((result: CheckInResult) => run(async () => result), [run]);
 
-  const undo = useCallback(async () => {
+  /** Undo the last admission (shortcut, button) or, with eventId, the one chosen in Recent scans. */
+  const undo = useCallback(async (eventId?: string) => {
     const id = ++latest.current;
     setUndoing(true);
     try {
-      const r = await api['checkin.undo']({});
-      const who = r.target?.attendee ? `${r.target.attendee.givenName} ${r.target.attendee.familyName}`.trim() : '';
-      const message = r.undone ? (who ? t('undoDone', { name: who }) : r.message) : t('undoNothing');
+      const r = await api['checkin.undo'](eventId ? { eventId } : {});
+      const message = undoSentence(r, timeZoneRef.current);
       if (id === latest.current) setPanel(r.undone ? { state: 'undone', message, at: Date.now() } : { state: 'info', message, at: Date.now() });
     } catch (err) {
       if (id === latest.current) setPanel({ state: 'error', message: errorText(err), at: Date.now() });
