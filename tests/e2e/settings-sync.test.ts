@@ -26,6 +26,19 @@ describe('settings: pairing and sync status (Chromium, headless host, registry)'
     await reg?.kill('SIGTERM');
   });
 
+  it('unpaired, the station says it is not connected to a registry — no upload count, no clock claim (#13.8)', async () => {
+    // Scans made before pairing wait in the log, but there is nothing to upload them to yet.
+    for (const text of ['NOT-A-BADGE-1', 'NOT-A-BADGE-2']) expect((await host.call('checkin.scan', { text })).ok).toBe(true);
+    await page.goto(`${host.origin}/#/settings`);
+    await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-state')).toBe('standalone');
+    const facts = await page.getByTestId('sync-status').textContent();
+    expect(facts).toContain('Not connected to a registry');
+    expect(facts).not.toMatch(/in step with the registry|Waiting to upload|Last successful sync/);
+    await expect.poll(() => page.getByTestId('status-sync').textContent()).toBe('Not connected to a registry');
+    expect(await page.getByTestId('status-bar').textContent()).not.toMatch(/not yet uploaded/);
+    await screenshot(page, 'settings-standalone');
+  });
+
   it('a wrong pairing code is refused with a sentence, and nothing changes', async () => {
     await page.goto(`${host.origin}/#/settings`);
     await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-state')).toBe('standalone');
@@ -42,7 +55,7 @@ describe('settings: pairing and sync status (Chromium, headless host, registry)'
     await page.getByTestId('pair').click();
     await expect.poll(() => page.getByTestId('sync-note').textContent(), { timeout: 15_000 }).toMatch(/Paired with the registry/);
     await expect.poll(() => page.getByTestId('sync-status').getAttribute('data-state'), { timeout: 15_000 }).toBe('online');
-    await expect.poll(() => page.getByTestId('sync-outbox').textContent()).toBe('0 events');
+    await expect.poll(() => page.getByTestId('sync-outbox').textContent(), { timeout: 15_000 }).toBe('0 events');
     expect(await page.getByTestId('sync-last').textContent()).not.toBe('never');
     const stations = await reg.admin<{ name: string }[]>('GET', '/v1/admin/stations');
     expect(stations.map((s) => s.name)).toContain('Main entrance');

@@ -71,10 +71,11 @@ export function StatusBar() {
       <span className={`statusbar__item statusbar__item--${sync.tone}`} data-testid="status-sync">
         <Icon name="sync" />
         {sync.text}
-        {s.outbox > 0 && ` · ${t('status.outbox', { count: formatCount(s.outbox) })}`}
+        {/* Unpaired, there is nothing to upload to: no count of "not yet uploaded". */}
+        {s.sync.state !== 'standalone' && s.outbox > 0 && ` · ${t('status.outbox', { count: formatCount(s.outbox) })}`}
       </span>
       {/* clockDriftMs = other stations − this clock: positive means this laptop is behind. */}
-      {Math.abs(s.clockDriftMs) >= DRIFT_WARNING_MS && (
+      {s.sync.state !== 'standalone' && Math.abs(s.clockDriftMs) >= DRIFT_WARNING_MS && (
         <span className="statusbar__item statusbar__item--bad" role="alert" data-testid="status-drift">
           <Icon name="warning" />
           {t(s.clockDriftMs > 0 ? 'status.clockBehind' : 'status.clockAhead', { minutes: driftMin })}

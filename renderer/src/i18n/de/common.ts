@@ -19,7 +19,7 @@ export const common = {
     today: 'Tag {{n}} von {{total}}',
     notEventDay: 'Kein Veranstaltungstag',
     checkedIn: '{{count}} / {{total}} heute eingecheckt',
-    syncStandalone: 'Eigenständig (kein Zentralserver)',
+    syncStandalone: 'Mit keinem Zentralserver verbunden',
     syncOnline: 'Synchronisiert',
     syncOnlineAt: 'Synchronisiert {{time}}',
     syncOffline: 'Offline – wird lokal gespeichert',

@@ -23,7 +23,7 @@ export const settings = {
       online: 'Online',
       offline: 'Offline – Scans werden hier gespeichert und später hochgeladen',
       error: 'Störung',
-      standalone: 'Nicht gekoppelt',
+      standalone: 'Mit keinem Zentralserver verbunden',
       live: 'Live-Aktualisierung aktiv',
       noLive: 'Abfrage alle paar Sekunden',
       registry: 'Zentralserver',

@@ -18,7 +18,7 @@ export const common = {
     today: 'Day {{n}} of {{total}}',
     notEventDay: 'Not an event day',
     checkedIn: '{{count}} / {{total}} checked in today',
-    syncStandalone: 'Standalone (no registry)',
+    syncStandalone: 'Not connected to a registry',
     syncOnline: 'Synced',
     syncOnlineAt: 'Synced {{time}}',
     syncOffline: 'Offline – saving locally',

@@ -22,7 +22,7 @@ export const settings = {
       online: 'Online',
       offline: 'Offline – scans are saved here and upload later',
       error: 'Problem',
-      standalone: 'Not paired',
+      standalone: 'Not connected to a registry',
       live: 'live updates on',
       noLive: 'checking every few seconds',
       registry: 'Registry',

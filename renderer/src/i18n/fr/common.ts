@@ -19,7 +19,7 @@ export const common = {
     today: 'Jour {{n}} sur {{total}}',
     notEventDay: 'Pas un jour de l’événement',
     checkedIn: '{{count}} / {{total}} enregistrés aujourd’hui',
-    syncStandalone: 'Autonome (sans registre central)',
+    syncStandalone: 'Connecté à aucun registre',
     syncOnline: 'Synchronisé',
     syncOnlineAt: 'Synchronisé à {{time}}',
     syncOffline: 'Hors ligne – enregistrement local',

@@ -23,7 +23,7 @@ export const settings = {
       online: 'En ligne',
       offline: 'Hors ligne – les scans sont gardés ici et envoyés plus tard',
       error: 'Problème',
-      standalone: 'Non appairé',
+      standalone: 'Connecté à aucun registre',
       live: 'mises à jour en direct',
       noLive: 'vérification toutes les quelques secondes',
       registry: 'Registre',

@@ -19,7 +19,7 @@ export const common = {
     today: 'День {{n}} из {{total}}',
     notEventDay: 'Не день мероприятия',
     checkedIn: 'Сегодня зарегистрировано: {{count}} / {{total}}',
-    syncStandalone: 'Автономно (без центрального реестра)',
+    syncStandalone: 'Не подключена к реестру',
     syncOnline: 'Синхронизировано',
     syncOnlineAt: 'Синхронизировано в {{time}}',
     syncOffline: 'Нет связи – сохраняется локально',

@@ -96,12 +96,17 @@ export function SettingsScreen() {
                   <dd className="settings__mono">{s.registryUrl}</dd>
                 </>
               )}
-              <dt>{t('settings.status.lastSync')}</dt>
-              <dd data-testid="sync-last">{when(s.lastSyncAt, timeZone)}</dd>
-              <dt>{t('settings.status.outbox')}</dt>
-              <dd data-testid="sync-outbox">{t('settings.status.events', { count: s.outbox })}</dd>
-              <dt>{t('settings.status.clock')}</dt>
-              <dd className={s.clockWarning ? 'settings__warn' : undefined}>{s.clockWarning ? (s.message ?? '') : t('settings.status.clockOk')}</dd>
+              {/* Unpaired: no registry to sync with, upload to or compare clocks with — say only that. */}
+              {s.paired && (
+                <>
+                  <dt>{t('settings.status.lastSync')}</dt>
+                  <dd data-testid="sync-last">{when(s.lastSyncAt, timeZone)}</dd>
+                  <dt>{t('settings.status.outbox')}</dt>
+                  <dd data-testid="sync-outbox">{t('settings.status.events', { count: s.outbox })}</dd>
+                  <dt>{t('settings.status.clock')}</dt>
+                  <dd className={s.clockWarning ? 'settings__warn' : undefined}>{s.clockWarning ? (s.message ?? '') : t('settings.status.clockOk')}</dd>
+                </>
+              )}
             </dl>
           )}
           {s?.paired && (
