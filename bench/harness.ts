@@ -11,6 +11,8 @@ export interface BenchRow {
   /** What the ratio is against, e.g. 'bare fsync insert' or 'target 20 ms'. */
   vs?: string;
   note?: string;
+  /** Set when the figure could not be measured: the sentence why. `npm run bench` then exits non-zero. */
+  failed?: string;
 }
 
 export interface BenchContext {

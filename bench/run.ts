@@ -19,6 +19,10 @@ const files = fs
   .filter((f) => f.endsWith('.bench.ts'))
   .filter((f) => !only || f.startsWith(only))
   .sort();
+if (files.length === 0) {
+  console.error(`No benchmark module matches --only ${only}: the modules are ${fs.readdirSync(here).filter((f) => f.endsWith('.bench.ts')).map((f) => f.replace('.bench.ts', '')).join(', ')}.`);
+  process.exit(2);
+}
 
 const machine = {
   cpus: `${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}`,
@@ -41,7 +45,7 @@ for (const f of files) {
     const got = await mod.default({ quick, soak, tmp });
     rows.push(...got);
   } catch (err) {
-    rows.push({ area: f.replace('.bench.ts', ''), name: 'FAILED', value: NaN, unit: '', note: String((err as Error).message ?? err).slice(0, 200) });
+    rows.push({ area: f.replace('.bench.ts', ''), name: 'the whole module', value: NaN, unit: '', failed: String((err as Error).message ?? err) });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -51,8 +55,8 @@ for (const f of files) {
 }
 
 const fmt = (x: number | undefined) =>
-  x === undefined ? '' : Number.isNaN(x) ? 'n/a' : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(3);
-const table = rows.map((r) => [r.area, r.name, fmt(r.value), r.unit, r.ratio === undefined ? '' : `${fmt(r.ratio)}×`, r.vs ?? '', r.note ?? '']);
+  x === undefined ? '' : Number.isNaN(x) ? 'n/a' : Number.isInteger(x) ? String(x) : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(3);
+const table = rows.map((r) => [r.area, r.name, r.failed ? 'FAILED' : fmt(r.value), r.unit, r.ratio === undefined ? '' : `${fmt(r.ratio)}×`, r.vs ?? '', r.failed ? r.failed.split('\n')[0]!.slice(0, 200) : (r.note ?? '')]);
 const head = ['area', 'figure', 'value', 'unit', 'ratio', 'vs', 'note'];
 const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => (i === 2 || i === 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
@@ -64,3 +68,10 @@ const wallS = Math.round((Date.now() - started) / 1000);
 const mode = quick ? 'quick' : soak ? 'soak' : 'full';
 console.log(`\n${rows.length} figures in ${wallS} s (${mode}); per module: ${Object.entries(durations).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}`);
 fs.writeFileSync('bench-results.json', JSON.stringify({ machine, mode, quick, wallSeconds: wallS, moduleSeconds: durations, rows }, null, 2));
+// A figure that could not be measured fails the run, so a script or CI cannot mistake it for a result.
+const failed = rows.filter((r) => r.failed);
+if (failed.length > 0) {
+  console.error(`\n${failed.length} figure${failed.length === 1 ? '' : 's'} FAILED:`);
+  for (const r of failed) console.error(`  ${r.area} / ${r.name}: ${r.failed}`);
+  process.exitCode = 1;
+}

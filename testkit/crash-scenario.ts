@@ -1,8 +1,8 @@
-// One seeded crash: the real headless host takes a burst of scans over HTTP (desk scans,
-// door scans and manual counters; valid demo codes, repeats, unknown codes and junk),
+// One seeded crash: the real headless host takes a burst of requests over HTTP (desk scans,
+// door scans, manual counters and undos; valid demo codes, repeats, unknown codes and junk),
 // gets SIGKILLed at a random point, restarts on the same data folder, and the database is
-// checked against what was acknowledged. Used by tests/integration/crash.test.ts (a few
-// seeds) and bench/crash.bench.ts (many).
+// checked against everything that was acknowledged. Used by tests/integration/crash.test.ts
+// (a few seeds) and bench/crash.bench.ts (many).
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
@@ -15,7 +15,7 @@ import { tempDir } from './temp';
 
 export interface CrashOptions {
   seed: number;
-  /** Scans in the burst (the kill comes somewhere in it). */
+  /** Requests planned for the burst (the kill comes after 10–90 % of them are acknowledged). */
   scans?: number;
   /** Requests in flight at once (several are cut by the kill). */
   concurrency?: number;
@@ -24,21 +24,30 @@ export interface CrashOptions {
 
 export interface CrashResult {
   seed: number;
-  /** Scans answered with a verdict before the kill. */
+  /** Requests planned for the burst. */
+  planned: number;
+  /** Requests sent before the kill stopped the burst: the burst's real size. */
+  sent: number;
+  /** Scans answered with a stored verdict before the kill. */
   acknowledged: number;
+  /** Manual counters answered "counted" and undos answered "undone" before the kill. */
+  acknowledgedCounters: number;
+  acknowledgedUndos: number;
   /** Requests cut by the kill (no answer: the desk would show "Not saved"). */
   cut: number;
   /** Events in the log after restart (own events; may exceed acknowledged: committed but unanswered). */
   logged: number;
+  /** Acknowledged scans, counters and undos missing after restart or stored differently from what was shown. */
+  lost: string[];
+  /** Every other broken invariant: sequence, outbox, derived state, a refusal that is no sentence, the restart. */
   violations: string[];
 }
 
-interface Ack {
-  eventId: string;
-  verdict: string;
-  reason: string;
-  text: string;
-}
+/** What the screen showed, keyed so the stored event can be found again. */
+type Ack =
+  | { kind: 'scan'; eventId: string; verdict: string; reason: string; text: string }
+  | { kind: 'counter'; operator: string; delta: number }
+  | { kind: 'undo'; operator: string; target: string | null };
 
 /** Makes the burst's texts: mostly real codes (so people are admitted and repeated), plus unknown codes and junk. */
 function burst(rnd: () => number, codes: string[], n: number): { method: 'checkin.scan' | 'door.scan' | 'occupancy.counter' | 'checkin.undo'; text: string; delta?: number }[] {
@@ -80,8 +89,10 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
 
   let host = await startHostProcess({ dataDir: dir });
   const violations: string[] = [];
+  const lost: string[] = [];
   const acks: Ack[] = [];
   let cut = 0;
+  let scansAcked = 0;
   try {
     const cfg = await host.call('door.configure', { roomId: room.id, mode: 'toggle' });
     if (!cfg.ok) throw new Error(`door.configure failed: ${cfg.error.message}`);
@@ -92,10 +103,12 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
     const current = host;
     const one = async (i: number) => {
       const p = plan[i]!;
-      const args = p.method === 'occupancy.counter' ? { roomId: room.id, delta: p.delta } : p.method === 'checkin.undo' ? {} : { text: p.text };
+      // Counters and undos answer without an event id: a unique operator finds their event again.
+      const operator = `crash-${i}`;
+      const args = p.method === 'occupancy.counter' ? { roomId: room.id, delta: p.delta, operator } : p.method === 'checkin.undo' ? { operator } : { text: p.text };
       let res;
       try {
-        res = await current.call<{ eventId?: string | null; verdict?: string; reason?: string; applied?: boolean }>(p.method, args);
+        res = await current.call<{ eventId?: string | null; verdict?: string; reason?: string; applied?: boolean; undone?: boolean; target?: { eventId: string } | null }>(p.method, args);
       } catch {
         cut++;
         return;
@@ -107,9 +120,12 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
       }
       const v = res.value;
       if ((p.method === 'checkin.scan' || p.method === 'door.scan') && v.eventId) {
-        acks.push({ eventId: v.eventId, verdict: v.verdict!, reason: v.reason!, text: p.text });
+        acks.push({ kind: 'scan', eventId: v.eventId, verdict: v.verdict!, reason: v.reason!, text: p.text });
+        scansAcked++;
       }
-      if (!killed && acks.length >= killAfter) {
+      if (p.method === 'occupancy.counter' && v.applied) acks.push({ kind: 'counter', operator, delta: p.delta! });
+      if (p.method === 'checkin.undo' && v.undone) acks.push({ kind: 'undo', operator, target: v.target?.eventId ?? null });
+      if (!killed && scansAcked >= killAfter) {
         killed = true;
         current.proc.kill('SIGKILL');
       }
@@ -143,19 +159,35 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
     try {
       const self = (db.prepare("select value from settings where key = 'self'").get() as { value: string }).value;
       const selfId = JSON.parse(self) as string;
-      const rows = db.prepare('select id, station_id as stationId, seq, verdict, reason, pushed_at as pushedAt from events').all() as {
+      const rows = db.prepare('select id, station_id as stationId, seq, kind, verdict, reason, operator, payload, pushed_at as pushedAt from events').all() as {
         id: string;
         stationId: string;
         seq: number;
+        kind: string;
         verdict: string | null;
         reason: string | null;
+        operator: string | null;
+        payload: string;
         pushedAt: number | null;
       }[];
       const byId = new Map(rows.map((r) => [r.id, r]));
+      const byOperator = new Map(rows.filter((r) => r.operator?.startsWith('crash-')).map((r) => [r.operator!, r]));
       for (const a of acks) {
-        const r = byId.get(a.eventId);
-        if (!r) violations.push(`acknowledged ${a.verdict} scan ${a.eventId} (${JSON.stringify(a.text.slice(0, 20))}) is missing`);
-        else if (r.verdict !== a.verdict || r.reason !== a.reason) violations.push(`scan ${a.eventId} was shown as ${a.verdict}/${a.reason} but stored as ${r.verdict}/${r.reason}`);
+        if (a.kind === 'scan') {
+          const r = byId.get(a.eventId);
+          if (!r) lost.push(`acknowledged ${a.verdict} scan ${a.eventId} (${JSON.stringify(a.text.slice(0, 20))}) is missing`);
+          else if (r.verdict !== a.verdict || r.reason !== a.reason) lost.push(`scan ${a.eventId} was shown as ${a.verdict}/${a.reason} but stored as ${r.verdict}/${r.reason}`);
+        } else if (a.kind === 'counter') {
+          const r = byOperator.get(a.operator);
+          const delta = r ? (JSON.parse(r.payload) as { delta?: number }).delta : undefined;
+          if (!r || r.kind !== 'counter') lost.push(`acknowledged counter ${a.delta > 0 ? '+' : ''}${a.delta} (${a.operator}) is missing`);
+          else if (delta !== a.delta) lost.push(`counter ${a.operator} was shown as ${a.delta} but stored as ${delta}`);
+        } else {
+          const r = byOperator.get(a.operator);
+          const target = r ? (JSON.parse(r.payload) as { target?: string }).target : undefined;
+          if (!r || r.kind !== 'undo') lost.push(`acknowledged undo (${a.operator}) is missing`);
+          else if (a.target !== null && target !== a.target) lost.push(`undo ${a.operator} was shown for ${a.target} but stored for ${target}`);
+        }
       }
       const own = rows.filter((r) => r.stationId === selfId);
       const seqs = own.map((r) => r.seq).sort((a, b) => a - b);
@@ -165,7 +197,19 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
       if (outbox !== own.length) violations.push(`outbox holds ${outbox} of ${own.length} unsynced own events`);
       if (next.ok && !byId.has(next.value.eventId)) violations.push('the scan after restart is missing');
       if (snapshotDerived(db) !== rebuiltSnapshot(db)) violations.push('derived state (admissions/occupancy) differs from a rebuild from the log');
-      return { seed: o.seed, acknowledged: acks.length, cut, logged: own.length, violations };
+      const count = (k: Ack['kind']) => acks.filter((a) => a.kind === k).length;
+      return {
+        seed: o.seed,
+        planned: n,
+        sent: started,
+        acknowledged: count('scan'),
+        acknowledgedCounters: count('counter'),
+        acknowledgedUndos: count('undo'),
+        cut,
+        logged: own.length,
+        lost,
+        violations,
+      };
     } finally {
       db.close();
     }
