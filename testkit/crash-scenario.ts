@@ -47,7 +47,7 @@ export interface CrashResult {
 type Ack =
   | { kind: 'scan'; eventId: string; verdict: string; reason: string; text: string }
   | { kind: 'counter'; operator: string; delta: number }
-  | { kind: 'undo'; operator: string; target: string | null };
+  | { kind: 'undo'; target: string };
 
 /** Makes the burst's texts: mostly real codes (so people are admitted and repeated), plus unknown codes and junk. */
 function burst(rnd: () => number, codes: string[], n: number): { method: 'checkin.scan' | 'door.scan' | 'occupancy.counter' | 'checkin.undo'; text: string; delta?: number }[] {
@@ -103,9 +103,10 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
     const current = host;
     const one = async (i: number) => {
       const p = plan[i]!;
-      // Counters and undos answer without an event id: a unique operator finds their event again.
+      // A counter answers without an event id: a unique operator finds its event again. An undo
+      // names the admission it took back, and its stored event points at that admission.
       const operator = `crash-${i}`;
-      const args = p.method === 'occupancy.counter' ? { roomId: room.id, delta: p.delta, operator } : p.method === 'checkin.undo' ? { operator } : { text: p.text };
+      const args = p.method === 'occupancy.counter' ? { roomId: room.id, delta: p.delta, operator } : p.method === 'checkin.undo' ? {} : { text: p.text };
       let res;
       try {
         res = await current.call<{ eventId?: string | null; verdict?: string; reason?: string; applied?: boolean; undone?: boolean; target?: { eventId: string } | null }>(p.method, args);
@@ -124,7 +125,10 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
         scansAcked++;
       }
       if (p.method === 'occupancy.counter' && v.applied) acks.push({ kind: 'counter', operator, delta: p.delta! });
-      if (p.method === 'checkin.undo' && v.undone) acks.push({ kind: 'undo', operator, target: v.target?.eventId ?? null });
+      if (p.method === 'checkin.undo' && v.undone) {
+        if (v.target?.eventId) acks.push({ kind: 'undo', target: v.target.eventId });
+        else violations.push('an undo answered "undone" without naming what it took back');
+      }
       if (!killed && scansAcked >= killAfter) {
         killed = true;
         current.proc.kill('SIGKILL');
@@ -171,6 +175,7 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
         pushedAt: number | null;
       }[];
       const byId = new Map(rows.map((r) => [r.id, r]));
+      const undone = new Set(rows.filter((r) => r.kind === 'undo').map((r) => (JSON.parse(r.payload) as { target?: string }).target));
       const byOperator = new Map(rows.filter((r) => r.operator?.startsWith('crash-')).map((r) => [r.operator!, r]));
       for (const a of acks) {
         if (a.kind === 'scan') {
@@ -182,11 +187,8 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
           const delta = r ? (JSON.parse(r.payload) as { delta?: number }).delta : undefined;
           if (!r || r.kind !== 'counter') lost.push(`acknowledged counter ${a.delta > 0 ? '+' : ''}${a.delta} (${a.operator}) is missing`);
           else if (delta !== a.delta) lost.push(`counter ${a.operator} was shown as ${a.delta} but stored as ${delta}`);
-        } else {
-          const r = byOperator.get(a.operator);
-          const target = r ? (JSON.parse(r.payload) as { target?: string }).target : undefined;
-          if (!r || r.kind !== 'undo') lost.push(`acknowledged undo (${a.operator}) is missing`);
-          else if (a.target !== null && target !== a.target) lost.push(`undo ${a.operator} was shown for ${a.target} but stored for ${target}`);
+        } else if (!undone.has(a.target)) {
+          lost.push(`acknowledged undo of ${a.target} is missing`);
         }
       }
       const own = rows.filter((r) => r.stationId === selfId);

@@ -16,7 +16,9 @@ describe('station crash safety (SIGKILL during a burst of scans, counters and un
       expect(r.lost).toEqual([]);
       expect(r.violations).toEqual([]);
       expect(r.acknowledged).toBeGreaterThan(50); // the kill came mid-burst, not before it
-      expect(r.acknowledgedCounters + r.acknowledgedUndos).toBeGreaterThan(0); // and counters/undos were checked too
+      // Counters and undos were acknowledged too, so their checks were not vacuous.
+      expect(r.acknowledgedCounters).toBeGreaterThan(0);
+      expect(r.acknowledgedUndos).toBeGreaterThan(0);
       expect(r.logged).toBeGreaterThanOrEqual(r.acknowledged);
     }, 240_000);
   }
