@@ -10,7 +10,7 @@ import { createHandlers } from '../handlers/index';
 import { openStation, type Station } from '../station';
 import { startSync } from '../sync/index';
 import { startHost, type RunningHost } from './server';
-import { newToken } from './security';
+import { loadOrCreateAccessKey } from './access-key';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
 
   let host: RunningHost;
   try {
-    host = await startHost({ station, handlers: createHandlers(), port: args.port, host: '127.0.0.1', token: newToken(), staticDir: args.staticDir });
+    host = await startHost({ station, handlers: createHandlers(), port: args.port, host: '127.0.0.1', token: loadOrCreateAccessKey(args.dataDir), staticDir: args.staticDir });
   } catch (err) {
     station.close();
     const code = (err as { code?: string }).code;

@@ -1,5 +1,5 @@
 // The headless host: the same handler map as Electron's IPC, served over HTTP and
-// a WebSocket on 127.0.0.1 with a per-run token, plus the built renderer. This is
+// a WebSocket on 127.0.0.1 with an access key (access-key.ts), plus the built renderer. This is
 // how tests drive the real UI in Chromium, and how a machine without the desktop
 // app can still be a station.
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';

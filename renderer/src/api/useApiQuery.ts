@@ -8,6 +8,8 @@ export interface QueryState<T> {
   data: T | undefined;
   /** A sentence, when the last fetch failed (data keeps the last good value). */
   error: string | null;
+  /** The station's error code with it ('offline', 'unauthorised'…), to tell "not responding" from "not allowed". */
+  errorCode: string | null;
   refresh: () => void;
 }
 
@@ -18,7 +20,7 @@ export function useApiQuery<T>(
   opts: { intervalMs?: number } = {},
 ): QueryState<T> {
   const [data, setData] = useState<T | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<{ message: string; code: string | null } | null>(null);
   const fetcherRef = useRef(fetcher);
   fetcherRef.current = fetcher;
   const inFlight = useRef(false);
@@ -43,7 +45,7 @@ export function useApiQuery<T>(
         },
         (err: unknown) => {
           if (!alive.current || gen !== generation.current) return;
-          setError(err instanceof ApiCallError ? err.message : t('errors.unexpected'));
+          setError(err instanceof ApiCallError ? { message: err.message, code: err.error.code } : { message: t('errors.unexpected'), code: null });
         },
       )
       .finally(() => {
@@ -74,5 +76,5 @@ export function useApiQuery<T>(
     // Topics compare by value (callers pass literals); `deps` re-run the query when they change.
   }, [run, opts.intervalMs, topics.join(','), ...deps]);
 
-  return { data, error, refresh: run };
+  return { data, error: error?.message ?? null, errorCode: error?.code ?? null, refresh: run };
 }

@@ -31,13 +31,23 @@ function syncText(s: StationStatus): { text: string; tone: 'ok' | 'warn' | 'bad'
   }
 }
 
+/**
+ * What went wrong, said as it is: the station service gone (restarting, crashed), this page's
+ * access key refused, or the station's own sentence — "not responding" only when it is not.
+ */
+function problemText(error: string, errorCode: string | null): string {
+  if (errorCode === 'unauthorised') return t('status.keyInvalid');
+  if (errorCode === 'offline') return t('status.unreachable');
+  return error;
+}
+
 export function StatusBar() {
-  const { data: s, error } = useStationStatus();
+  const { data: s, error, errorCode } = useStationStatus();
   const now = useMinuteTick();
   if (!s) {
     return (
       <footer className="statusbar" data-testid="status-bar">
-        <span className={error ? 'statusbar__item statusbar__item--bad' : 'statusbar__item'}>{error ? t('status.unreachable') : t('app.loading')}</span>
+        <span className={error ? 'statusbar__item statusbar__item--bad' : 'statusbar__item'}>{error ? problemText(error, errorCode) : t('app.loading')}</span>
       </footer>
     );
   }
@@ -49,7 +59,7 @@ export function StatusBar() {
       {error && (
         <span className="statusbar__item statusbar__item--bad" role="alert">
           <Icon name="alert" />
-          {t('status.unreachable')}
+          {problemText(error, errorCode)}
         </span>
       )}
       <span className="statusbar__item statusbar__event" title={`${s.event.name} — ${s.event.venue}`}>

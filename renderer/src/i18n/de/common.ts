@@ -28,10 +28,11 @@ export const common = {
     clockAhead: 'Uhr {{minutes}} Min. vor den anderen Stationen – Uhrzeit prüfen',
     clockBehind: 'Uhr {{minutes}} Min. hinter den anderen Stationen – Uhrzeit prüfen',
     unreachable: 'Stationsdienst antwortet nicht – Scans werden nicht gespeichert',
+    keyInvalid: 'Der Zugangsschlüssel dieser Seite gilt nicht mehr – Scans werden nicht gespeichert. Den Link öffnen, den die Station beim Start ausgegeben hat.',
   },
   errors: {
     offline: 'Der Stationsdienst antwortet nicht: nichts wurde gespeichert. Kurz warten und erneut scannen; wenn es wieder passiert, den Technik-Support rufen.',
-    unauthorised: 'Diese Seite hat keinen gültigen Zugangsschlüssel. Den Link öffnen, den die Station beim Start ausgegeben hat.',
+    unauthorised: 'Nicht gespeichert: Der Zugangsschlüssel dieser Seite gilt nicht mehr (die Station wurde mit einem neuen Schlüssel gestartet). Den Link öffnen, den die Station beim Start ausgegeben hat.',
     unexpected: 'Etwas ist schiefgegangen, nichts wurde gespeichert. Erneut versuchen; wenn es wieder passiert, den Technik-Support rufen.',
   },
   errorsByCode: {

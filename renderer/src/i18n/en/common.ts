@@ -27,10 +27,11 @@ export const common = {
     clockAhead: 'Clock {{minutes}} min ahead of other stations – check the time',
     clockBehind: 'Clock {{minutes}} min behind other stations – check the time',
     unreachable: 'Station service not responding – scans are not being saved',
+    keyInvalid: 'This page’s access key is no longer valid – scans are not being saved. Open the link the station printed when it started.',
   },
   errors: {
     offline: 'The station service is not responding: nothing was saved. Wait a moment and scan again; if it repeats, call the tech desk.',
-    unauthorised: 'This page has no valid access key. Open the link the station printed when it started.',
+    unauthorised: 'Not saved: this page’s access key is no longer valid (the station was started with a new key). Open the link the station printed when it started.',
     unexpected: 'Something went wrong and nothing was saved. Try again; if it repeats, call the tech desk.',
   },
   errorsByCode: {

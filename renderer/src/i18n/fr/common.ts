@@ -28,10 +28,11 @@ export const common = {
     clockAhead: 'Horloge en avance de {{minutes}} min sur les autres postes – vérifiez l’heure',
     clockBehind: 'Horloge en retard de {{minutes}} min sur les autres postes – vérifiez l’heure',
     unreachable: 'Le service du poste ne répond pas – les scans ne sont pas enregistrés',
+    keyInvalid: 'La clé d’accès de cette page n’est plus valable – les scans ne sont pas enregistrés. Ouvrez le lien affiché par le poste au démarrage.',
   },
   errors: {
     offline: 'Le service du poste ne répond pas : rien n’a été enregistré. Attendez un instant et scannez à nouveau ; si cela se répète, appelez le support technique.',
-    unauthorised: 'Cette page n’a pas de clé d’accès valable. Ouvrez le lien affiché par le poste au démarrage.',
+    unauthorised: 'Non enregistré : la clé d’accès de cette page n’est plus valable (le poste a démarré avec une nouvelle clé). Ouvrez le lien affiché par le poste au démarrage.',
     unexpected: 'Un problème est survenu et rien n’a été enregistré. Réessayez ; si cela se répète, appelez le support technique.',
   },
   errorsByCode: {
