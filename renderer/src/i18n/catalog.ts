@@ -27,9 +27,8 @@ import { door as ruDoor } from './ru/door';
 import { rooms as ruRooms } from './ru/rooms';
 import { settings as ruSettings } from './ru/settings';
 import { walkin as ruWalkin } from './ru/walkin';
+import type { Catalog } from './catalog-type';
 
-/** What a language file holds: sections of words, nested. */
-export type Catalog = { readonly [key: string]: string | Catalog };
 
 /** Each language's files, by screen (the test checks that no two files define the same top-level section). */
 export const files = {

@@ -1,5 +1,5 @@
 // Deutsch: words the desk's dialogs: registering a walk-in, desk notes.
-import type { Catalog } from '../catalog';
+import type { Catalog } from '../catalog-type';
 
 export const walkin = {
   walkin: {

@@ -1,5 +1,5 @@
 // Français: words shared by every screen: app frame, top bar, status bar, errors, desk preferences, categories.
-import type { Catalog } from '../catalog';
+import type { Catalog } from '../catalog-type';
 
 export const common = {
   app: {

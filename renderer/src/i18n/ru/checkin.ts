@@ -1,5 +1,5 @@
 // Русский: words the check-in screen: scan field, verdicts, undo, recent scans, name search, camera, badge printing.
-import type { Catalog } from '../catalog';
+import type { Catalog } from '../catalog-type';
 
 export const checkin = {
   scan: {

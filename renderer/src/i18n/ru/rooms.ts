@@ -1,5 +1,5 @@
 // Русский: words of the logistics screens: rooms at a glance, one room in detail, the wall display.
-import type { Catalog } from '../catalog';
+import type { Catalog } from '../catalog-type';
 
 export const rooms = {
   state: {
