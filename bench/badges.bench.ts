@@ -12,10 +12,11 @@ import { BADGE_PREFIX, readSignedBadge, signBadge } from '../core/badge/signed';
 import { sortForPrinting } from '../core/badge/templates';
 import { trustedPublicKey, issuingKey } from '../db/badges';
 import { badgeCodes } from '../db/schema/index';
-import { demoBadgePrints } from '../node-shared/badges/demo';
+import { demoBadgePrints, demoKeyPair } from '../resources/demo/badges';
 import { renderBadgesPdf } from '../node-shared/badges/pdf';
-import { demoKeyPair, nodeEd25519 } from '../node-shared/ed25519';
+import { nodeEd25519 } from '../node-shared/ed25519';
 import { checkIn } from '../station/checkin';
+import { seedDemoEvent } from '../resources/demo/seed';
 import { openStation } from '../station/station';
 import { tool } from '../testkit/tools';
 import { percentile, round, sample, type BenchModule } from './harness';
@@ -73,7 +74,7 @@ const bench: BenchModule = async ({ quick, soak, tmp }) => {
   }
 
   // A durable check-in by signed badge (unknown attendee: verify + placeholder) vs by plain code.
-  const station = openStation(path.join(tmp, 'station'));
+  const station = openStation(path.join(tmp, 'station'), { seed: seedDemoEvent });
   const now = Date.parse(`${station.eventInfo().days[0]}T09:00:00Z`);
   const skey = issuingKey(station.db.orm)!;
   if (!trustedPublicKey(station.db.orm, skey.keyId)) throw new Error('station key missing');

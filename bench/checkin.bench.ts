@@ -13,7 +13,7 @@ import { percentile, round, sample, type BenchModule } from './harness';
 const bench: BenchModule = async ({ quick, tmp }) => {
   const n = quick ? 10_000 : 100_000;
   const scans = quick ? 500 : 3_000;
-  const station = openStation(path.join(tmp, 'station'), { demo: false });
+  const station = openStation(path.join(tmp, 'station'));
   const now = Date.now();
   const bundle = generateDemoEvent(dayInZone(now, 'Europe/Vienna'), { attendees: n, seed: 7 });
   const tLoad = performance.now();

@@ -11,12 +11,13 @@ import { serveAppRequest } from '../electron/protocol.main';
 import { badgeCodes } from '../db/schema/index';
 import { checkIn } from '../station/checkin';
 import { createHandlers } from '../station/handlers/index';
+import { seedDemoEvent } from '../resources/demo/seed';
 import { openStation } from '../station/station';
 import { percentile, round, sample, type BenchModule } from './harness';
 
 const bench: BenchModule = async ({ quick, tmp }) => {
   const n = quick ? 300 : 2_000;
-  const station = openStation(path.join(tmp, 'station'));
+  const station = openStation(path.join(tmp, 'station'), { seed: seedDemoEvent });
   const codes = station.db.orm.select({ code: badgeCodes.code }).from(badgeCodes).limit(1_200).all().map((c) => c.code);
 
   const mainFrame = { url: 'app://foyer/index.html', parent: null };

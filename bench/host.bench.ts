@@ -5,13 +5,14 @@ import { badgeCodes } from '../db/schema/index';
 import { checkIn } from '../station/checkin';
 import { createHandlers } from '../station/handlers/index';
 import { startHost } from '../station/host/server';
+import { seedDemoEvent } from '../resources/demo/seed';
 import { openStation } from '../station/station';
 import { percentile, round, sample, type BenchModule } from './harness';
 import path from 'node:path';
 
 const bench: BenchModule = async ({ quick, tmp }) => {
   const n = quick ? 300 : 2_000;
-  const station = openStation(path.join(tmp, 'station'));
+  const station = openStation(path.join(tmp, 'station'), { seed: seedDemoEvent });
   const codes = station.db.orm.select({ code: badgeCodes.code }).from(badgeCodes).limit(1_200).all().map((c) => c.code);
   const token = 'bench-token';
   const host = await startHost({ station, handlers: createHandlers(), port: 0, host: '127.0.0.1', token, staticDir: null });

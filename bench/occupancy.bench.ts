@@ -25,7 +25,7 @@ const bench: BenchModule = async ({ quick, soak, tmp }) => {
   const first = '2026-04-20';
   const bundle = generateDemoEvent(first, { attendees: 1000, seed: 23 });
   const day = generateDoorTraffic(bundle, { seed: 7 });
-  const station = openStation(path.join(tmp, 'station'), { demo: false });
+  const station = openStation(path.join(tmp, 'station'));
   const orm = station.db.orm;
   station.write(() => loadEventBundle(orm, bundle, 0));
   station.invalidate();

@@ -21,7 +21,7 @@ const TWO_WORDS = ['anna muller', 'mueller kathe', 'lukasz nowak', 'ivanov dmitr
 
 const bench: BenchModule = async ({ quick, tmp }) => {
   const n = quick ? 20_000 : 100_000;
-  const station = openStation(path.join(tmp, 'station'), { demo: false });
+  const station = openStation(path.join(tmp, 'station'));
   const now = Date.now();
   const bundle = generateDemoEvent(dayInZone(now, 'Europe/Vienna'), { attendees: n, seed: 11 });
   const tLoad = performance.now();

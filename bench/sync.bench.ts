@@ -57,7 +57,7 @@ async function wireCounter(port: number): Promise<{ url: string; received: () =>
 }
 
 async function pairedStation(reg: RegistryProc, dir: string, name: string, opts: ConstructorParameters<typeof SyncClient>[1] = {}, url = reg.url) {
-  const station = openStation(dir, { stationName: name, demo: false });
+  const station = openStation(dir, { stationName: name });
   const { code } = await reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name });
   const r = await pairStation(station, url, code);
   if (!r.paired) throw new Error(r.message);

@@ -1,11 +1,10 @@
-// Loads a whole event (event, rooms, sessions, attendees, badge codes) into the
-// station database: used for the demo event and for a registry's first download.
-import type { DemoEvent } from '../resources/demo/generate';
+// Loads a whole event (event, rooms, sessions, attendees, badge codes) into the station
+// database in one go: the demo event (resources/demo/seed.ts), tests and benchmarks. A paired
+// station's first download arrives as sync changes instead (station/sync/apply.ts).
+import type { EventBundle } from '../core/event-bundle';
 import { upsertAttendees, upsertBadgeCodes } from './attendees';
 import type { Orm } from './connection';
 import { event as eventTable, rooms, sessions } from './schema/index';
-
-export type EventBundle = DemoEvent;
 
 export function loadEventBundle(orm: Orm, b: EventBundle, now: number): void {
   orm.delete(eventTable).run();

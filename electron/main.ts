@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { seedDemoEvent } from '../resources/demo/seed';
 import { createHandlers } from '../station/handlers/index';
 import { openStation, type Station } from '../station/station';
 import { startSync, type SyncClient } from '../station/sync/index';
@@ -64,7 +65,7 @@ async function start(): Promise<void> {
     // better-sqlite3 loads its native binding here (not at import), so a binding not
     // rebuilt for Electron's ABI is caught and explained like any other open failure.
     installOsSecretStore(); // the registry token is sealed by the OS from here on
-    station = openStation(paths.dataDir);
+    station = openStation(paths.dataDir, { seed: seedDemoEvent }); // a new desktop station starts on the demo event
     sync = startSync(station); // background sync with the registry; idle until paired in Settings
     const win = createMainWindow(paths.preload);
     mainWindow = win;

@@ -58,11 +58,3 @@ function fromKeyObjects(pub: KeyObject, priv: KeyObject): RawKeyPair {
   return { publicKey: new Uint8Array(spki.subarray(spki.length - 32)), privateKey: new Uint8Array(pkcs8.subarray(pkcs8.length - 32)) };
 }
 
-/**
- * The demo event's key pair, derived from a published string: anyone can sign
- * demo badges, which is the point of a demo (badges printed with `npm run badges
- * -- --demo` scan at every demo station). Real events get random keys.
- */
-export function demoKeyPair(eventId: string): RawKeyPair {
-  return ed25519FromSeed(crypto.createHash('sha256').update(`foyer demo signing key for ${eventId}, not secret`).digest());
-}

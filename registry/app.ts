@@ -6,6 +6,7 @@ import { PROTOCOL_VERSION } from '../core/sync/protocol';
 import type { RegistryContext } from './context';
 import { HttpError, errorJson } from './http';
 import { adminRoutes } from './routes/admin';
+import { demoRoutes } from './routes/demo';
 import { syncRoutes } from './routes/sync';
 
 export function createApp(ctx: RegistryContext): Hono {
@@ -13,6 +14,8 @@ export function createApp(ctx: RegistryContext): Hono {
   app.get('/v1/health', (c) => c.json({ ok: true as const, protocol: PROTOCOL_VERSION, serverTime: ctx.now() }));
   app.route('/', syncRoutes(ctx) as unknown as Hono);
   app.route('/', adminRoutes(ctx));
+  // After the admin routes, so their body-size limit covers it too (it checks the admin token itself).
+  app.route('/', demoRoutes(ctx));
   app.notFound((c) => c.json(errorJson('not_found', `No such request: ${c.req.method} ${c.req.path.slice(0, 100)}`), 404));
   app.onError((err, c) => {
     if (err instanceof HttpError) return c.json(errorJson(err.code, err.message), err.status);

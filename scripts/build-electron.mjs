@@ -1,5 +1,5 @@
 // Bundles the Electron main process and preload into dist-electron/ (CJS).
-//  main.cjs    – electron/main.ts with our own code (station/, db/, core/, node-shared/) inlined.
+//  main.cjs    – electron/main.ts with our own code (station/, db/, core/, node-shared/, the demo) inlined.
 //                npm packages stay external and load from node_modules (electron-builder
 //                ships the production dependencies): better-sqlite3 is native (unpacked
 //                from the asar) and pdfkit reads its own data files via __dirname, which

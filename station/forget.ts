@@ -38,7 +38,7 @@ export async function forgetEvent(station: Station, opts: { discardUnsynced: boo
   // From here to adopt() everything is synchronous: no request can run in between.
   station.close();
   for (const f of STATION_FILES) fs.rmSync(path.join(station.dataDir, f), { recursive: true, force: true });
-  const fresh = openStation(station.dataDir, { stationName: name });
+  const fresh = openStation(station.dataDir, { stationName: name, seed: station.seed });
   station.adopt(fresh.db);
 
   if (wasActive) client.start();

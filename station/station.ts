@@ -8,13 +8,11 @@ import * as hlc from '../core/hlc';
 import type { LogEvent } from '../core/model';
 import { MAX_EVENT_JSON } from '../core/sync/protocol';
 import { dayInZone } from '../core/time';
-import { DB_FILE, DbOpenError, closeStationDb, openStationDb, type StationDb } from '../db/connection';
+import { DB_FILE, DbOpenError, closeStationDb, openStationDb, type Orm, type StationDb } from '../db/connection';
 import { DERIVED_HOOKS } from '../db/derived-hooks';
 import { insertEvent, maxSeq, setDerivedHooks } from '../db/events';
 import { event as eventTable, stations } from '../db/schema/index';
 import { getSetting, setSetting } from '../db/settings';
-import { seedDemoEvent } from '../resources/demo/seed';
-import { ensureSigningKey } from './badges/keys';
 import { UserError } from './errors';
 
 export interface StationConfig {
@@ -49,6 +47,8 @@ export class Station {
     // Replaced only by adopt() ("Forget this event"); everything reads it through the station.
     public db: StationDb,
     readonly dataDir: string,
+    /** What this station's folder was seeded with: "Forget this event" starts again the same way. */
+    readonly seed?: StationSeed,
   ) {
     const self = getSetting<string>(db.orm, 'self');
     if (!self) throw new DbOpenError('This station has no identity in its database.', 'corrupt');
@@ -198,9 +198,15 @@ export class Station {
   }
 }
 
+/** Fills a new station's database, in the transaction that creates it. */
+export type StationSeed = (orm: Orm, now: number) => void;
+
 export interface OpenStationOptions {
-  /** Seed the embedded demo event when the data folder is new. */
-  demo?: boolean;
+  /**
+   * What a new data folder starts with: the demo event (resources/demo/seed.ts), passed in by
+   * the entry points that start a demo. Without one the station holds no event until paired.
+   */
+  seed?: StationSeed;
   stationName?: string;
   now?: number;
 }
@@ -215,9 +221,9 @@ export function openStation(dataDir: string, opts: OpenStationOptions = {}): Sta
   const file = path.join(dataDir, DB_FILE);
   const markerFile = path.join(dataDir, MARKER);
   const isNew = !fs.existsSync(markerFile);
-  if (isNew && fs.existsSync(file)) {
-    // A database without marker: adopt it (written by an older build or copied in).
-  }
+  // A database without its marker file (written by an older build, or copied in) is
+  // adopted as it is: openStationDb below creates nothing that is already there.
+
   // Before anything can store an event: every derived table follows the log.
   setDerivedHooks(DERIVED_HOOKS);
   const db = openStationDb(file, { create: isNew });
@@ -231,14 +237,11 @@ export function openStation(dataDir: string, opts: OpenStationOptions = {}): Sta
           .insert(stations)
           .values({ id, name: opts.stationName ?? 'Front desk 1', role: 'desk' })
           .run();
-        if (opts.demo !== false) seedDemoEvent(db.orm, now);
-        ensureSigningKey(db.orm, now);
+        opts.seed?.(db.orm, now);
       })();
       fs.writeFileSync(markerFile, JSON.stringify({ stationId: id, createdAt: new Date(now).toISOString() }, null, 2));
     }
-    // Demo stations created before badges were signed get the demo key too.
-    db.sqlite.transaction(() => ensureSigningKey(db.orm, opts.now ?? Date.now(), { demoOnly: true }))();
-    return new Station(db, dataDir);
+    return new Station(db, dataDir, opts.seed);
   } catch (err) {
     closeStationDb(db);
     throw err;

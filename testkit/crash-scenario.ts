@@ -8,6 +8,7 @@ import Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import { attendees, badgeCodes, rooms } from '../db/schema/index';
 import { prng } from '../resources/demo/generate';
+import { seedDemoEvent } from '../resources/demo/seed';
 import { openStation } from '../station/station';
 import { rebuiltSnapshot, snapshotDerived } from './derived';
 import { startHostProcess } from './host';
@@ -75,7 +76,7 @@ export async function runCrash(o: CrashOptions): Promise<CrashResult> {
   const dir = o.dir ?? tempDir('foyer-crash-');
   const n = o.scans ?? 1000;
   // Prepare the station in-process (demo event, door on a room), then hand the folder to the host.
-  const st = openStation(dir, { stationName: 'Crash desk' });
+  const st = openStation(dir, { stationName: 'Crash desk', seed: seedDemoEvent });
   const codes = st.db.orm
     .select({ code: badgeCodes.code })
     .from(badgeCodes)

@@ -1,6 +1,7 @@
 // A station core in its own process (so tests can SIGKILL it): opens its data folder,
 // runs the sync client, and takes commands over the IPC channel. A scan is answered only
 // after its transaction committed — that answer is the "acknowledged on screen" moment.
+import { seedDemoEvent } from '../resources/demo/seed';
 import { checkIn, undoLast } from '../station/checkin';
 import { openStation } from '../station/station';
 import { startSync } from '../station/sync/index';
@@ -9,7 +10,7 @@ import { pairStation } from '../station/sync/pair';
 const dir = process.env.STATION_DIR!;
 const skew = Number(process.env.STATION_SKEW_MS ?? 0);
 const now = () => Date.now() + skew;
-const station = openStation(dir, { stationName: process.env.STATION_NAME ?? 'Station', now: now() });
+const station = openStation(dir, { stationName: process.env.STATION_NAME ?? 'Station', now: now(), seed: seedDemoEvent });
 const client = startSync(station, {
   now,
   pollMs: Number(process.env.SYNC_POLL_MS ?? 500),

@@ -3,12 +3,9 @@
 import crypto from 'node:crypto';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { and, asc, count, gt, ilike, or, sql } from 'drizzle-orm';
+import { and, asc, count, gt, ilike, or } from 'drizzle-orm';
 import { z } from 'zod';
-import { dayInZone } from '../../core/time';
 import { AttendeeRecord, EventInfoRecord, RoomRecord, SessionRecord } from '../../core/sync/protocol';
-import { demoKeyPair } from '../../node-shared/ed25519';
-import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
 import { requireAdmin } from '../auth';
 import type { RegistryContext } from '../context';
 import { exportCsv, EXPORTS } from '../exports';
@@ -202,28 +199,6 @@ export function adminRoutes(ctx: RegistryContext): Hono {
     c.header('content-type', 'text/csv; charset=utf-8');
     c.header('content-disposition', `attachment; filename="${what}"`);
     return c.body(csv);
-  });
-
-  app.post('/v1/admin/demo', async (c) => {
-    const body = await jsonBody(c, z.object({ firstDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), attendees: z.number().int().min(1).max(200_000).optional() }).strict());
-    const demo = generateDemoEvent(body.firstDay ?? dayInZone(now(), DEMO_TIME_ZONE), { attendees: body.attendees });
-    await setEvent(orm, demo.event);
-    for (const r of demo.rooms) await upsertRoom(orm, { ...r, warnPct: 80, criticalPct: 95, fullPolicy: 'refuse' });
-    for (const s of demo.sessions) await upsertSession(orm, s);
-    await upsertAttendees(
-      orm,
-      demo.attendees.map(({ badgeCode, ...a }) => ({ ...a, badgeVersion: 1, badgeCodes: [badgeCode], source: 'registry' as const })),
-      now(),
-    );
-    const [k] = await orm.select({ n: count() }).from(sql`signing_keys`);
-    if (!k?.n) {
-      // The demo event's published key pair (node-shared/ed25519.ts), the one every standalone demo
-      // station holds: badges printed before pairing keep scanning after the first sync.
-      const kp = demoKeyPair(demo.event.id);
-      await addSigningKey(orm, { publicKey: Buffer.from(kp.publicKey).toString('base64url'), privateKey: Buffer.from(kp.privateKey).toString('base64url'), active: true }, now());
-    }
-    await poke();
-    return c.json({ ok: true, event: demo.event.id, attendees: demo.attendees.length });
   });
 
   return app;

@@ -7,7 +7,8 @@
 import * as hlc from '../../core/hlc';
 import type { LogEvent } from '../../core/model';
 import { dayInZone } from '../../core/time';
-import { prng, type DemoEvent, type DemoSession } from './generate';
+import type { BundleSession, EventBundle } from '../../core/event-bundle';
+import { prng } from './generate';
 
 export interface TrafficStation {
   id: string;
@@ -45,7 +46,7 @@ export interface TrafficOptions {
 const MIN = 60_000;
 
 /** How likely a typical attendee is to go to a session, by title. */
-function interest(s: DemoSession): number {
+function interest(s: BundleSession): number {
   if (/Opening|Closing/.test(s.title)) return 0.62;
   if (/^Panel/.test(s.title)) return 0.5;
   if (/Survivor/.test(s.title)) return 0.32;
@@ -58,10 +59,10 @@ function uuid(n: number, salt: number): string {
   return `${h.toString(16).padStart(8, '0')}-${(n & 0xffff).toString(16).padStart(4, '0')}-4${(salt & 0xfff).toString(16).padStart(3, '0')}-8${((n >>> 16) & 0xfff).toString(16).padStart(3, '0')}-${n.toString(16).padStart(12, '0')}`;
 }
 
-type Visit = { session: DemoSession; arrive: number; leave: number; forgetsExit: boolean };
+type Visit = { session: BundleSession; arrive: number; leave: number; forgetsExit: boolean };
 type Action = { at: number; person: string; kind: 'arrive' | 'leave'; visit: Visit; idx: number };
 
-export function generateDoorTraffic(bundle: DemoEvent, opts: TrafficOptions = {}): DoorTraffic {
+export function generateDoorTraffic(bundle: EventBundle, opts: TrafficOptions = {}): DoorTraffic {
   const rnd = prng(opts.seed ?? 2023);
   const tz = bundle.event.timeZone;
   const day = bundle.event.days[opts.dayIndex ?? 0]!;

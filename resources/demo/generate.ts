@@ -2,6 +2,7 @@
 // conference (Hofburg, Vienna, 18–19 April 2023), replayed on today and tomorrow
 // so a new user can check people in at once. Deterministic: same seed, same people.
 // Pure data generation; runs anywhere (station seed, registry import, tests, bench).
+import type { BundleAttendee, BundleRoom, BundleSession, EventBundle } from '../../core/event-bundle';
 import type { Category } from '../../core/model';
 import { addDays, localToMillis } from '../../core/time';
 import { ORGANISATIONS, PARTNERS, POOLS, STATES } from './names';
@@ -9,45 +10,7 @@ import { ORGANISATIONS, PARTNERS, POOLS, STATES } from './names';
 export const DEMO_EVENT_ID = 'atip-23';
 export const DEMO_TIME_ZONE = 'Europe/Vienna';
 
-export interface DemoAttendee {
-  id: string;
-  givenName: string;
-  familyName: string;
-  organisation: string;
-  delegation: string;
-  country: string;
-  category: Category;
-  validDays: string[] | null;
-  status: 'active' | 'cancelled';
-  badgeCode: string;
-  notes: string;
-}
-
-export interface DemoRoom {
-  id: string;
-  name: string;
-  capacity: number;
-  floor: string;
-  allowedCategories: string[] | null;
-}
-
-export interface DemoSession {
-  id: string;
-  roomId: string;
-  title: string;
-  startsAt: number;
-  endsAt: number;
-  allowedCategories: string[] | null;
-}
-
-export interface DemoEvent {
-  event: { id: string; name: string; venue: string; timeZone: string; days: string[]; description: string };
-  rooms: DemoRoom[];
-  sessions: DemoSession[];
-  attendees: DemoAttendee[];
-}
-
-export const DEMO_ROOMS: DemoRoom[] = [
+export const DEMO_ROOMS: BundleRoom[] = [
   { id: 'festsaal', name: 'Festsaal', capacity: 700, floor: '1st floor', allowedCategories: null },
   { id: 'zeremoniensaal', name: 'Zeremoniensaal', capacity: 400, floor: '1st floor', allowedCategories: null },
   { id: 'neuer-saal', name: 'Neuer Saal', capacity: 250, floor: '2nd floor', allowedCategories: null },
@@ -95,11 +58,11 @@ function uuidFrom(rnd: () => number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[Math.floor(rnd() * 4)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-export function generateDemoEvent(firstDay: string, opts: { attendees?: number; seed?: number } = {}): DemoEvent {
+export function generateDemoEvent(firstDay: string, opts: { attendees?: number; seed?: number } = {}): EventBundle {
   const rnd = prng(opts.seed ?? 23);
   const days = [firstDay, addDays(firstDay, 1)];
   const tz = DEMO_TIME_ZONE;
-  const sessions: DemoSession[] = AGENDA.map(([d, start, end, roomId, title, cats], i) => ({
+  const sessions: BundleSession[] = AGENDA.map(([d, start, end, roomId, title, cats], i) => ({
     id: `s${i + 1}`,
     roomId,
     title,
@@ -109,7 +72,7 @@ export function generateDemoEvent(firstDay: string, opts: { attendees?: number; 
   }));
 
   const target = opts.attendees ?? 1200;
-  const attendees: DemoAttendee[] = [];
+  const attendees: BundleAttendee[] = [];
   const usedCodes = new Set<string>();
   const add = (category: Category, delegation: string, country: string, organisation: string, poolKey: string) => {
     const pool = POOLS[poolKey] ?? POOLS.en!;

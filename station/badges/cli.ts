@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sortForPrinting, TEMPLATE_IDS, type BadgePrint, type TemplateId } from '../../core/badge/templates';
-import { demoBadgePrints } from '../../node-shared/badges/demo';
+import { demoBadgePrints } from '../../resources/demo/badges';
 import { renderBadgesPdf } from '../../node-shared/badges/pdf';
 import { openStation } from '../station';
 import { stationBadgePrints } from './batch';
@@ -39,7 +39,7 @@ async function main(): Promise<number> {
       console.error(`No Foyer station in ${dir}. Start the station once (npm run start:web -- --data ${args.data}) or use --demo.`);
       return 1;
     }
-    const station = openStation(dir, { demo: false });
+    const station = openStation(dir);
     try {
       badges = stationBadgePrints(station);
       title = `${station.eventInfo().name} — badges`;

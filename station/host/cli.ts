@@ -6,6 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DbOpenError } from '../../db/connection';
+import { seedDemoEvent } from '../../resources/demo/seed';
 import { createHandlers } from '../handlers/index';
 import { openStation, type Station } from '../station';
 import { startSync } from '../sync/index';
@@ -43,7 +44,8 @@ async function main(): Promise<void> {
   const args = parseCli();
   let station: Station;
   try {
-    station = openStation(args.dataDir, { stationName: args.stationName });
+    // A new data folder starts on the demo event, as the desktop app does.
+    station = openStation(args.dataDir, { stationName: args.stationName, seed: seedDemoEvent });
   } catch (err) {
     if (err instanceof DbOpenError) {
       process.stderr.write(`${err.message}\n`);

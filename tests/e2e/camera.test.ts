@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signBadge } from '../../core/badge/signed';
 import { dayInZone } from '../../core/time';
-import { DEMO_KEY_ID, demoBadgePrints } from '../../node-shared/badges/demo';
+import { DEMO_KEY_ID, demoBadgePrints } from '../../resources/demo/badges';
 import { generateEd25519, nodeEd25519 } from '../../node-shared/ed25519';
 import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
 import { launchBrowser, openStationPage, screenshot } from '../helpers/browser';

@@ -3,7 +3,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayInZone } from '../../core/time';
-import { DEMO_TIME_ZONE, generateDemoEvent, type DemoAttendee } from '../../resources/demo/generate';
+import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
+import type { BundleAttendee } from '../../core/event-bundle';
 import { launchBrowser, openStationPage, scanBurst, screenshot, type StationPage } from '../helpers/browser';
 import { startHostProcess, type HostProcess } from '../../testkit/host';
 
@@ -11,7 +12,7 @@ import { startHostProcess, type HostProcess } from '../../testkit/host';
 const demo = generateDemoEvent(dayInZone(Date.now(), DEMO_TIME_ZONE)).attendees;
 const plain = demo.filter((a) => a.status === 'active' && a.validDays === null && !a.notes);
 const nonAscii = plain.filter((a) => /[^\x00-\x7f]/.test(a.givenName + a.familyName));
-const fullName = (a: DemoAttendee) => `${a.givenName} ${a.familyName}`;
+const fullName = (a: BundleAttendee) => `${a.givenName} ${a.familyName}`;
 
 describe('check-in screen (Chromium, headless host)', () => {
   let host: HostProcess;

@@ -5,8 +5,9 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayInZone } from '../../core/time';
-import { DEMO_TIME_ZONE, generateDemoEvent, type DemoAttendee } from '../../resources/demo/generate';
-import { demoBadgePrints } from '../../node-shared/badges/demo';
+import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
+import type { BundleAttendee } from '../../core/event-bundle';
+import { demoBadgePrints } from '../../resources/demo/badges';
 import { launchBrowser, openStationPage, scanBurst, screenshot, type StationPage } from '../helpers/browser';
 import { startHostProcess, type HostProcess } from '../../testkit/host';
 
@@ -16,7 +17,7 @@ const plain = demo.filter((a) => a.status === 'active' && a.validDays === null &
 const GERMAN = { ü: 'ue', ö: 'oe', ä: 'ae', ß: 'ss', Ü: 'Ue', Ö: 'Oe', Ä: 'Ae' } as Record<string, string>;
 const respell = (s: string) => s.replace(/[üöäßÜÖÄ]/g, (c) => GERMAN[c]!);
 const umlaut = plain.find((a) => /[üöäß]/.test(a.familyName) && /[üöäß]/.test(a.givenName))!;
-const fullName = (a: DemoAttendee) => `${a.givenName} ${a.familyName}`;
+const fullName = (a: BundleAttendee) => `${a.givenName} ${a.familyName}`;
 const prints = demoBadgePrints();
 
 describe('front desk (Chromium, headless host)', () => {

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ExportFile } from '../../core/api/occupancy';
 import { upsertAttendees, upsertBadgeCodes } from '../../db/attendees';
 import { rooms, sessions } from '../../db/schema/index';
+import { seedDemoEvent } from '../../resources/demo/seed';
 import { openStation } from '../../station/station';
 import { launchBrowser, openStationPage, scanBurst, screenshot, type StationPage } from '../helpers/browser';
 import { startHostProcess, type HostProcess } from '../../testkit/host';
@@ -88,7 +89,7 @@ describe('hostile names render as text everywhere', () => {
 
   beforeAll(async () => {
     const dir = tempDir('foyer-hostile-');
-    const st = openStation(dir, { stationName: 'Hostile desk' });
+    const st = openStation(dir, { stationName: 'Hostile desk', seed: seedDemoEvent });
     const now = Date.now();
     st.write(() => {
       upsertAttendees(

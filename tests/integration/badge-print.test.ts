@@ -12,7 +12,7 @@ import { sortForPrinting, TEMPLATE_IDS, type BadgePrint } from '../../core/badge
 import { shortDateTime } from '../../core/time';
 import { trustedPublicKey } from '../../db/badges';
 import { attendees, badgeCodes } from '../../db/schema/index';
-import { demoBadgePrints } from '../../node-shared/badges/demo';
+import { demoBadgePrints } from '../../resources/demo/badges';
 import { renderBadgesPdf } from '../../node-shared/badges/pdf';
 import { nodeEd25519 } from '../../node-shared/ed25519';
 import { checkIn } from '../../station/checkin';

@@ -10,7 +10,7 @@ import { shortDateTime } from '../../core/time';
 import { addRevocation, issuingKey, listSigningKeys } from '../../db/badges';
 import { insertEvent } from '../../db/events';
 import { attendees, badgeCodes, events, revocations } from '../../db/schema/index';
-import { demoKeyPair } from '../../node-shared/ed25519';
+import { demoKeyPair } from '../../resources/demo/badges';
 import { checkIn } from '../../station/checkin';
 import { createHandlers, dispatch } from '../../station/handlers/index';
 import { openStation, type Station } from '../../station/station';

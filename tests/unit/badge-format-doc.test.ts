@@ -5,7 +5,8 @@ import QRCode from 'qrcode';
 import { describe, expect, it } from 'vitest';
 import { encodeBody } from '../../core/badge/payload';
 import { readSignedBadge, signBadge, signBadgeBytes } from '../../core/badge/signed';
-import { demoKeyPair, nodeEd25519 } from '../../node-shared/ed25519';
+import { nodeEd25519 } from '../../node-shared/ed25519';
+import { demoKeyPair } from '../../resources/demo/badges';
 
 const doc = fs.readFileSync(path.resolve(__dirname, '../../docs/badge-format.md'), 'utf8');
 const example = doc.slice(doc.indexOf('## Worked example'));

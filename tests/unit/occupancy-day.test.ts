@@ -11,14 +11,15 @@ import { insertEvent } from '../../db/events';
 import { rebuildOccupancy } from '../../db/occupancy/derive';
 import { ARRIVALS_BUCKET_MS, ARRIVALS_LEAD_MS, warnLevel } from '../../core/occupancy/sessions';
 import { generateDoorTraffic, type DoorTraffic, type TrueStay } from '../../resources/demo/door-traffic';
-import { generateDemoEvent, prng, type DemoEvent } from '../../resources/demo/generate';
+import type { EventBundle } from '../../core/event-bundle';
+import { generateDemoEvent, prng } from '../../resources/demo/generate';
 import { createHandlers, dispatch } from '../../station/handlers/index';
 import { openStation, type Station } from '../../station/station';
 import { derivedSnapshot, shuffled } from '../helpers/occupancy';
 import { tempDir } from '../helpers/station';
 
 const FIRST_DAY = '2026-04-20';
-let bundle: DemoEvent;
+let bundle: EventBundle;
 let traffic: DoorTraffic;
 let stations: Station[] = [];
 let now: number;
@@ -31,7 +32,7 @@ async function call<T = any>(station: Station, method: Method, args: unknown = {
 }
 
 function stationWith(order: DoorTraffic['events'], batch: number): Station {
-  const s = openStation(tempDir(), { demo: false, now: Date.parse(`${FIRST_DAY}T06:00:00Z`) });
+  const s = openStation(tempDir(), { now: Date.parse(`${FIRST_DAY}T06:00:00Z`) });
   s.write(() => loadEventBundle(s.db.orm, bundle, 0));
   s.invalidate();
   for (let i = 0; i < order.length; i += batch) {

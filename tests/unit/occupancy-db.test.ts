@@ -12,7 +12,7 @@ import { tempDir } from '../helpers/station';
 
 let station: Station;
 beforeAll(() => {
-  station = openStation(tempDir(), { demo: false });
+  station = openStation(tempDir());
 });
 afterAll(() => station.close());
 

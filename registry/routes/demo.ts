@@ -1,0 +1,44 @@
+// POST /v1/admin/demo (admin token): loads the demo event into the registry — the generated
+// attendees, rooms and sessions, and the demo's published signing key — so stations can be
+// paired and tried without real data. The only registry code that loads the demo generator.
+import { count, sql } from 'drizzle-orm';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { dayInZone } from '../../core/time';
+import { demoKeyPair } from '../../resources/demo/badges';
+import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
+import { requireAdmin } from '../auth';
+import type { RegistryContext } from '../context';
+import { jsonBody } from '../http';
+import { addSigningKey, currentSeq, setEvent, upsertAttendees, upsertRoom, upsertSession } from '../store';
+
+export function demoRoutes(ctx: RegistryContext): Hono {
+  const { orm, live, now } = ctx;
+  const app = new Hono();
+  // Its own admin check, whatever order registry/app.ts mounts the route files in.
+  app.use('/v1/admin/demo', requireAdmin(orm, ctx.adminHash));
+
+  app.post('/v1/admin/demo', async (c) => {
+    const body = await jsonBody(c, z.object({ firstDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), attendees: z.number().int().min(1).max(200_000).optional() }).strict());
+    const demo = generateDemoEvent(body.firstDay ?? dayInZone(now(), DEMO_TIME_ZONE), { attendees: body.attendees });
+    await setEvent(orm, demo.event);
+    for (const r of demo.rooms) await upsertRoom(orm, { ...r, warnPct: 80, criticalPct: 95, fullPolicy: 'refuse' });
+    for (const s of demo.sessions) await upsertSession(orm, s);
+    await upsertAttendees(
+      orm,
+      demo.attendees.map(({ badgeCode, ...a }) => ({ ...a, badgeVersion: 1, badgeCodes: [badgeCode], source: 'registry' as const })),
+      now(),
+    );
+    const [k] = await orm.select({ n: count() }).from(sql`signing_keys`);
+    if (!k?.n) {
+      // The demo event's published key pair (resources/demo/badges.ts), the one every standalone demo
+      // station holds: badges printed before pairing keep scanning after the first sync.
+      const kp = demoKeyPair(demo.event.id);
+      await addSigningKey(orm, { publicKey: Buffer.from(kp.publicKey).toString('base64url'), privateKey: Buffer.from(kp.privateKey).toString('base64url'), active: true }, now());
+    }
+    live.changed(await currentSeq(orm));
+    return c.json({ ok: true, event: demo.event.id, attendees: demo.attendees.length });
+  });
+
+  return app;
+}
