@@ -4,7 +4,8 @@
 //   demo [--first-day YYYY-MM-DD] [--attendees N]   import the demo event (ready to try)
 //   event --id ID --name NAME --venue V --tz ZONE --days D1,D2 [--description TEXT]
 //   import FILE [--map field=Column …] [--valid-only] [--default-category C] [--sheet S] [--dry-run]
-//   pair [--name NAME] [--role desk|door] [--room ID] [--door-mode entry|exit|toggle]
+//   pair [--name NAME] [--role desk|door] [--room ID] [--door-mode entry|exit|toggle] [--station ID [--restore]] [--no-qr]
+//   token --new [--label L] | tokens | token --revoke ID
 //   stations | revoke STATION_ID
 //   key-new | keys | key-deactivate KEY_ID | revoke-badge ATTENDEE_ID VERSION
 //   room ID --name N --capacity C [--warn 80] [--critical 95] [--policy refuse|warn] [--floor F] [--categories a,b]
@@ -12,6 +13,8 @@
 //   export attendees.csv|events.csv|checkins.csv [--out FILE]
 import fs from 'node:fs';
 import path from 'node:path';
+import { registryFetch } from '../node-shared/pinned-fetch';
+import { pairingText, type IssuedCode } from './pairing-print';
 
 const argv = process.argv.slice(2);
 function flag(name: string): string | undefined {
@@ -36,10 +39,15 @@ function bool(name: string): boolean {
 const dataDir = flag('data');
 let url = flag('url');
 let token = flag('token') ?? process.env.FOYER_ADMIN_TOKEN;
+// An HTTPS registry with its own certificate is pinned here too (registry.json, or --fingerprint).
+let fingerprint = flag('fingerprint');
 if (dataDir) {
-  url ??= JSON.parse(fs.readFileSync(path.join(dataDir, 'registry.json'), 'utf8')).url;
+  const info = JSON.parse(fs.readFileSync(path.join(dataDir, 'registry.json'), 'utf8')) as { url: string; fingerprint?: string | null };
+  url ??= info.url;
+  fingerprint ??= info.fingerprint ?? undefined;
   token ??= fs.readFileSync(path.join(dataDir, 'admin-token'), 'utf8').trim();
 }
+const httpFetch = registryFetch(fingerprint);
 if (!url || !token) {
   console.error('Tell me which registry: --data DIR (of a running registry), or --url URL --token ADMIN_TOKEN.');
   process.exit(2);
@@ -48,7 +56,7 @@ if (!url || !token) {
 async function call(method: string, p: string, body?: unknown): Promise<unknown> {
   let res: Response;
   try {
-    res = await fetch(url + p, {
+    res = await httpFetch(url + p, {
       method,
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
@@ -114,16 +122,35 @@ switch (cmd) {
     break;
   }
   case 'pair': {
+    const noQr = bool('no-qr');
+    const restore = bool('restore');
     const r = (await call('POST', '/v1/admin/pairing-codes', {
       name: flag('name'),
-      role: flag('role') ?? 'desk',
+      role: flag('role'),
       roomId: flag('room'),
       doorMode: flag('door-mode'),
-    })) as { code: string; expiresAt: number };
-    console.log(`Pairing code: ${r.code}  (one use, valid until ${new Date(r.expiresAt).toLocaleString()})`);
-    console.log(`On the station: Settings → Registry → ${url} and this code.`);
+      stationId: flag('station'),
+      restore,
+    })) as IssuedCode;
+    console.log(await pairingText(r, { qr: !noQr }));
     break;
   }
+  case 'token': {
+    const revoke = flag('revoke');
+    const label = flag('label') ?? '';
+    if (revoke) print(await call('POST', `/v1/admin/tokens/${encodeURIComponent(revoke)}/revoke`, {}));
+    else if (bool('new')) {
+      const r = (await call('POST', '/v1/admin/tokens', { label })) as { id: string; token: string };
+      console.log(`New admin token (id ${r.id}; shown once, keep it like a password):\n${r.token}`);
+    } else {
+      console.error('token --new [--label L] makes an admin token; token --revoke ID ends one; tokens lists them.');
+      process.exit(2);
+    }
+    break;
+  }
+  case 'tokens':
+    print(await call('GET', '/v1/admin/tokens'));
+    break;
   case 'stations':
     print(await call('GET', '/v1/admin/stations'));
     break;
@@ -184,6 +211,6 @@ switch (cmd) {
     break;
   }
   default:
-    console.error('Commands: status, demo, event, import, pair, stations, revoke, key-new, keys, key-deactivate, revoke-badge, export');
+    console.error('Commands: status, demo, event, import, pair, token, tokens, stations, revoke, key-new, keys, key-deactivate, revoke-badge, export');
     process.exit(2);
 }

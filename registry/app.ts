@@ -18,7 +18,12 @@ export function createApp(ctx: RegistryContext): Hono {
   app.route('/', demoRoutes(ctx));
   app.notFound((c) => c.json(errorJson('not_found', `No such request: ${c.req.method} ${c.req.path.slice(0, 100)}`), 404));
   app.onError((err, c) => {
-    if (err instanceof HttpError) return c.json(errorJson(err.code, err.message), err.status);
+    if (err instanceof HttpError) {
+      // The rest of a too-large body is never read: close the connection instead of leaving
+      // the unread bytes to be taken for the client's next request on it.
+      if (err.status === 413) c.header('Connection', 'close');
+      return c.json(errorJson(err.code, err.message), err.status);
+    }
     if (err instanceof HTTPException) return c.json(errorJson('http', err.message || 'Bad request.'), err.status);
     if (err instanceof URIError || err instanceof SyntaxError) return c.json(errorJson('bad_request', 'The request could not be read.'), 400);
     console.error('[registry] unexpected error', c.req.method, c.req.path, err);

@@ -1,11 +1,11 @@
 // Bearer-token middleware. A station token is looked up (hashed) on every request, so a
-// revoked station is refused at once, by every registry process. The admin token is
-// compared in constant time with its stored hash.
+// revoked station is refused at once, by every registry process. Admin tokens are looked up
+// the same way (stored hashed in the database: registry/admin-tokens.ts).
 import type { MiddlewareHandler } from 'hono';
+import { isAdminToken } from './admin-tokens';
 import type { RegistryOrm } from './db';
 import { HttpError } from './http';
 import { stationForToken, type AuthedStation } from './stations';
-import { hashSecret, sameHash } from './tokens';
 
 export type Env = { Variables: { station: AuthedStation } };
 
@@ -18,13 +18,13 @@ export function bearer(header: string | undefined): string | null {
 const REVOKED =
   'This station was revoked or must be paired again. Ask the registry operator for a new pairing code.';
 
-export function requireStation(orm: RegistryOrm, adminHash: () => string): MiddlewareHandler<Env> {
+export function requireStation(orm: RegistryOrm): MiddlewareHandler<Env> {
   return async (c, next) => {
     const token = bearer(c.req.header('authorization'));
     if (!token) throw new HttpError(401, 'no_token', 'This request needs a station token. Pair the station first.');
     const st = await stationForToken(orm, token);
     if (!st) {
-      if (sameHash(hashSecret(token), adminHash())) throw new HttpError(403, 'not_a_station', 'The admin token cannot push or pull as a station.');
+      if (await isAdminToken(orm, token)) throw new HttpError(403, 'not_a_station', 'The admin token cannot push or pull as a station.');
       throw new HttpError(401, 'bad_token', REVOKED);
     }
     if (st.revoked) throw new HttpError(401, 'station_revoked', REVOKED);
@@ -33,11 +33,11 @@ export function requireStation(orm: RegistryOrm, adminHash: () => string): Middl
   };
 }
 
-export function requireAdmin(orm: RegistryOrm, adminHash: () => string): MiddlewareHandler {
+export function requireAdmin(orm: RegistryOrm): MiddlewareHandler {
   return async (c, next) => {
     const token = bearer(c.req.header('authorization'));
     if (!token) throw new HttpError(401, 'no_token', 'This request needs the admin token.');
-    if (!sameHash(hashSecret(token), adminHash())) {
+    if (!(await isAdminToken(orm, token))) {
       const st = await stationForToken(orm, token);
       if (st && !st.revoked) throw new HttpError(403, 'not_admin', 'A station token cannot use admin requests.');
       throw new HttpError(401, 'bad_token', 'The admin token is wrong.');

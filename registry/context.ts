@@ -1,4 +1,4 @@
-// What every route file needs: the database, the live hub, the clock and the admin token hash.
+// What every route file needs: the database, the live hub, the clock, and how stations reach this registry.
 import type { RegistryDb, RegistryOrm } from './db';
 import type { LiveHub } from './live';
 
@@ -7,6 +7,8 @@ export interface RegistryContext {
   orm: RegistryOrm;
   live: LiveHub;
   now: () => number;
-  adminHash: () => string;
+  /** The address stations use (pairing links) and the certificate fingerprint they pin (null: none to pin). */
+  publicUrl: string;
+  fingerprint: string | null;
   heartbeatMs: number;
 }

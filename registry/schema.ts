@@ -52,7 +52,11 @@ export const attendees = pgTable(
     updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
     seq: seqCol(),
   },
-  (t) => [index('attendees_seq_idx').on(t.seq)],
+  (t) => [
+    index('attendees_seq_idx').on(t.seq),
+    // A badge code belongs to one attendee: walk-ins claiming a taken code are refused (registry/ingest.ts).
+    index('attendees_badge_codes_idx').using('gin', t.badgeCodes.op('jsonb_path_ops')),
+  ],
 );
 
 export const rooms = pgTable(
@@ -136,13 +140,31 @@ export const stations = pgTable(
   (t) => [uniqueIndex('stations_token_uq').on(t.tokenHash), index('stations_seq_idx').on(t.seq)],
 );
 
-/** One-time pairing codes (hashed), issued by an admin for a named station. */
+/**
+ * Admin tokens (sha-256 only), shared by every registry process on the database: the CLI and,
+ * later, the organiser's web console log in with one. `registry:admin token --new` adds one.
+ */
+export const adminTokens = pgTable('admin_tokens', {
+  id: text('id').primaryKey(),
+  tokenHash: text('token_hash').notNull().unique(),
+  label: text('label').notNull().default(''),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  revokedAt: bigint('revoked_at', { mode: 'number' }),
+});
+
+/**
+ * One-time pairing codes (hashed), issued by an admin. Without `stationId` a code pairs a new
+ * station; with it, only that station (a new token for a laptop that lost its own).
+ */
 export const pairingCodes = pgTable('pairing_codes', {
   codeHash: text('code_hash').primaryKey(),
+  stationId: text('station_id'),
   name: text('name'),
   role: text('role').notNull().default('desk'),
   roomId: text('room_id'),
   doorMode: text('door_mode'),
+  /** Lets a revoked `stationId` back in (the operator asked for it explicitly). */
+  restore: boolean('restore').notNull().default(false),
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
   usedAt: bigint('used_at', { mode: 'number' }),

@@ -1,16 +1,22 @@
-// `npm run registry -- --data DIR --port P [--host 127.0.0.1]`
-// Storage: embedded PGlite in DIR/pgdata, or DATABASE_URL=postgres://… for a real server.
-// The admin token is written once to DIR/admin-token (mode 0600) unless FOYER_ADMIN_TOKEN
-// is given; the registry keeps only its hash.
+// `npm run registry -- --data DIR [--port P] [--host ADDR] [--cert FILE --key FILE] [--insecure-http] [--public-url URL]`
+// Storage: embedded PGlite in DIR/pgdata, or DATABASE_URL=postgres://… for a real server
+// (several processes may share it). Off loopback the registry speaks HTTPS only, with a
+// certificate it makes at first start (DIR/registry-cert.pem) or the one given; stations pin
+// its fingerprint (docs/security.md, "Registry"). Start-up problems are one sentence, and
+// nothing is created before the database answers and the port is free.
 import fs from 'node:fs';
+import https from 'node:https';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
+import { makePrivateDir, privateUmask, tightenTree, writePrivateFile } from '../node-shared/private-files';
+import { ensureAdminToken } from './admin-tokens';
 import { createApp } from './app';
 import type { RegistryContext } from './context';
-import { openRegistryDb } from './db';
+import { DatabaseOpenError, databaseUrlProblem, openRegistryDb, type RegistryDb } from './db';
 import { LiveHub } from './live';
-import { getMeta, setMeta } from './store';
-import { hashSecret, newToken } from './tokens';
+import { StartupError, loadOrCreateTls, type TlsMaterial } from './tls';
 
 function arg(name: string): string | undefined {
   const i = process.argv.indexOf(`--${name}`);
@@ -23,63 +29,196 @@ export interface StartOptions {
   host?: string;
   databaseUrl?: string;
   adminToken?: string;
+  resetAdminToken?: boolean;
   heartbeatMs?: number;
+  /** PEM files; without them an HTTPS registry uses the certificate it made at first start. */
+  certFile?: string;
+  keyFile?: string;
+  /** HTTPS even on loopback (tests; a registry reached through an SSH tunnel). */
+  tls?: boolean;
+  /** Plain HTTP off loopback: only behind a reverse proxy that does TLS (docs/security.md). */
+  insecureHttp?: boolean;
+  /** The address stations use, when it differs from the listening one (reverse proxy, DNS name). */
+  publicUrl?: string;
 }
 
+export const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
+
 export async function startRegistry(o: StartOptions) {
-  fs.mkdirSync(o.dataDir, { recursive: true });
-  const db = await openRegistryDb({ dataDir: o.dataDir, databaseUrl: o.databaseUrl });
-  let adminHash = await getMeta<string>(db.orm, 'adminTokenHash');
-  const tokenFile = path.join(o.dataDir, 'admin-token');
-  if (o.adminToken) {
-    adminHash = hashSecret(o.adminToken);
-    await setMeta(db.orm, 'adminTokenHash', adminHash);
-  } else if (!adminHash || process.argv.includes('--reset-admin-token')) {
-    const token = newToken();
-    fs.writeFileSync(tokenFile, token + '\n', { mode: 0o600 });
-    adminHash = hashSecret(token);
-    await setMeta(db.orm, 'adminTokenHash', adminHash);
+  privateUmask();
+  const host = o.host ?? '127.0.0.1';
+  if (!Number.isInteger(o.port) || o.port < 0 || o.port > 65535) throw new StartupError(`--port must be a number from 1 to 65535 (got ${o.port}).`);
+  const useTls = !!(o.certFile || o.keyFile || o.tls || (!isLoopback(host) && !o.insecureHttp));
+  if (useTls && o.insecureHttp) throw new StartupError('--insecure-http cannot be combined with --cert/--key or --tls.');
+  if (o.databaseUrl) {
+    const problem = databaseUrlProblem(o.databaseUrl);
+    if (problem) throw new StartupError(problem);
   }
-  const live = new LiveHub(db);
-  await live.start();
-  const hash = adminHash;
-  const ctx: RegistryContext = { db, orm: db.orm, live, now: Date.now, adminHash: () => hash, heartbeatMs: o.heartbeatMs ?? 15_000 };
-  const app = createApp(ctx);
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: o.port, hostname: o.host ?? '127.0.0.1' }, () => resolve(s));
+  if (o.publicUrl && !/^https?:\/\/[^/\s]+/.test(o.publicUrl)) throw new StartupError('--public-url must be an address such as https://registry.example.org');
+  checkDataFolder(o.dataDir);
+  await checkPortFree(host, o.port);
+
+  // Nothing exists yet: a database that cannot be reached leaves no folder behind.
+  const dirExisted = fs.existsSync(o.dataDir);
+  let db: RegistryDb;
+  try {
+    if (o.databaseUrl) db = await openRegistryDb({ dataDir: o.dataDir, databaseUrl: o.databaseUrl });
+    makePrivateDir(o.dataDir);
+    tightenTree(o.dataDir);
+    if (!o.databaseUrl) db = await openRegistryDb({ dataDir: o.dataDir });
+  } catch (err) {
+    if (!dirExisted) fs.rmSync(o.dataDir, { recursive: true, force: true });
+    if (err instanceof DatabaseOpenError) throw new StartupError(err.message);
+    throw err;
+  }
+  db = db!;
+  try {
+    const tls: TlsMaterial | null = useTls ? await loadOrCreateTls({ dataDir: o.dataDir, certFile: o.certFile, keyFile: o.keyFile, host }) : null;
+    const madeToken = await ensureAdminToken(db.orm, { given: o.adminToken, reset: o.resetAdminToken }, Date.now());
+    const tokenFile = path.join(o.dataDir, 'admin-token');
+    if (madeToken) writePrivateFile(tokenFile, madeToken + '\n');
+    const live = new LiveHub(db);
+    await live.start();
+    const scheme = tls ? 'https' : 'http';
+    const localHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
+    const ctx: RegistryContext = {
+      db,
+      orm: db.orm,
+      live,
+      now: Date.now,
+      heartbeatMs: o.heartbeatMs ?? 15_000,
+      publicUrl: '',
+      fingerprint: tls?.fingerprint ?? null,
+    };
+    const app = createApp(ctx);
+    const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+      const s = serve(
+        {
+          fetch: app.fetch,
+          port: o.port,
+          hostname: host,
+          ...(tls ? { createServer: https.createServer, serverOptions: { key: tls.key, cert: tls.cert, minVersion: 'TLSv1.2' as const } } : {}),
+        },
+        () => resolve(s),
+      );
+      s.once('error', (err) => reject(portProblem(err, host, o.port)));
+    });
+    const addr = server.address();
+    const port = typeof addr === 'object' && addr ? addr.port : o.port;
+    const url = `${scheme}://${localHost.includes(':') ? `[${localHost}]` : localHost}:${port}`;
+    // Listening on every address: stations need one they can reach, not 0.0.0.0.
+    const everywhere = localHost !== host;
+    ctx.publicUrl = (o.publicUrl ?? (everywhere ? `${scheme}://${lanAddress() ?? localHost}:${port}` : url)).replace(/\/+$/, '');
+    // Written whole, then renamed: the admin CLI (and tests) may read it the moment it appears.
+    const info = path.join(o.dataDir, 'registry.json');
+    writePrivateFile(`${info}.tmp`, JSON.stringify({ url, publicUrl: ctx.publicUrl, fingerprint: ctx.fingerprint, pid: process.pid, database: db.kind }, null, 2));
+    fs.renameSync(`${info}.tmp`, info);
+    return {
+      url,
+      publicUrl: ctx.publicUrl,
+      port,
+      fingerprint: ctx.fingerprint,
+      adminTokenFile: madeToken ? tokenFile : null,
+      close: async () => {
+        live.closeAll();
+        await new Promise<void>((r) => server.close(() => r()));
+        await db.close();
+      },
+    };
+  } catch (err) {
+    await db.close().catch(() => {});
+    throw err;
+  }
+}
+
+/** An unusable data folder is found before anything is written. */
+function checkDataFolder(dir: string): void {
+  let probe = path.resolve(dir);
+  for (;;) {
+    let st: fs.Stats | null = null;
+    try {
+      st = fs.statSync(probe);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT') throw new StartupError(`Cannot use the data folder ${dir} (${code}).`);
+    }
+    if (st) {
+      if (!st.isDirectory()) throw new StartupError(`The data folder ${probe === path.resolve(dir) ? dir : probe} is a file, not a folder.`);
+      try {
+        fs.accessSync(probe, fs.constants.R_OK | fs.constants.W_OK | fs.constants.X_OK);
+      } catch {
+        throw new StartupError(
+          probe === path.resolve(dir)
+            ? `The registry cannot read and write its data folder ${dir}. Check its permissions or choose another with --data.`
+            : `The registry cannot create its data folder ${dir}: ${probe} is not writable.`,
+        );
+      }
+      return;
+    }
+    const up = path.dirname(probe);
+    if (up === probe) return;
+    probe = up;
+  }
+}
+
+async function checkPortFree(host: string, port: number): Promise<void> {
+  if (port === 0) return;
+  await new Promise<void>((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', (err) => reject(portProblem(err, host, port)));
+    s.listen(port, host, () => s.close(() => resolve()));
   });
-  const addr = server.address();
-  const port = typeof addr === 'object' && addr ? addr.port : o.port;
-  const url = `http://${o.host ?? '127.0.0.1'}:${port}`;
-  fs.writeFileSync(path.join(o.dataDir, 'registry.json'), JSON.stringify({ url, pid: process.pid, database: db.kind }, null, 2));
-  return {
-    url,
-    port,
-    close: async () => {
-      live.closeAll();
-      await new Promise<void>((r) => server.close(() => r()));
-      await db.close();
-    },
-  };
+}
+
+function portProblem(err: unknown, host: string, port: number): Error {
+  const code = (err as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return new StartupError(`Port ${port} on ${host} is already in use (another registry?). Stop it, or choose another port with --port.`);
+  if (code === 'EACCES') return new StartupError(`Port ${port} needs administrator rights. Choose a port above 1024 with --port.`);
+  if (code === 'EADDRNOTAVAIL') return new StartupError(`This computer has no address ${host}. Use --host 0.0.0.0 for every network, or one of its own addresses.`);
+  return err instanceof Error ? err : new Error(String(err));
+}
+
+/** The address other machines most likely reach this one by (for the pairing link). */
+function lanAddress(): string | null {
+  for (const list of Object.values(os.networkInterfaces())) for (const a of list ?? []) if (!a.internal && a.family === 'IPv4') return a.address;
+  return null;
 }
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]).replace(/\.ts$/, '') === path.resolve(new URL(import.meta.url).pathname).replace(/\.ts$/, '');
 if (isMain) {
   const dataDir = arg('data');
   if (!dataDir) {
-    console.error('Usage: npm run registry -- --data DIR --port P [--host 127.0.0.1]');
+    console.error('Usage: npm run registry -- --data DIR [--port 8787] [--host 127.0.0.1] [--cert FILE --key FILE] [--insecure-http] [--public-url URL]');
     process.exit(2);
   }
-  const r = await startRegistry({
-    dataDir,
-    port: Number(arg('port') ?? 8787),
-    host: arg('host'),
-    databaseUrl: process.env.DATABASE_URL,
-    adminToken: process.env.FOYER_ADMIN_TOKEN,
-    heartbeatMs: process.env.FOYER_HEARTBEAT_MS ? Number(process.env.FOYER_HEARTBEAT_MS) : undefined,
-  });
+  let r: Awaited<ReturnType<typeof startRegistry>>;
+  try {
+    r = await startRegistry({
+      dataDir,
+      port: Number(arg('port') ?? 8787),
+      host: arg('host'),
+      databaseUrl: process.env.DATABASE_URL || undefined,
+      adminToken: process.env.FOYER_ADMIN_TOKEN || undefined,
+      resetAdminToken: process.argv.includes('--reset-admin-token'),
+      heartbeatMs: process.env.FOYER_HEARTBEAT_MS ? Number(process.env.FOYER_HEARTBEAT_MS) : undefined,
+      certFile: arg('cert'),
+      keyFile: arg('key'),
+      tls: process.argv.includes('--tls'),
+      insecureHttp: process.argv.includes('--insecure-http'),
+      publicUrl: arg('public-url'),
+    });
+  } catch (err) {
+    if (err instanceof StartupError) {
+      console.error(err.message);
+      process.exit(1);
+    }
+    throw err;
+  }
   console.log(`Foyer registry listening on ${r.url} (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite in ' + dataDir})`);
-  if (!process.env.FOYER_ADMIN_TOKEN) console.log(`Admin token: ${path.join(dataDir, 'admin-token')}`);
+  if (r.publicUrl !== r.url) console.log(`Stations reach it at ${r.publicUrl}`);
+  if (r.fingerprint) console.log(`Certificate fingerprint (SHA-256, stations pin it): ${r.fingerprint}`);
+  if (r.adminTokenFile) console.log(`Admin token: ${r.adminTokenFile}`);
+  else if (!process.env.FOYER_ADMIN_TOKEN) console.log('Admin tokens are kept (hashed) in the database; make another with: npm run registry:admin -- --data DIR token --new');
   const stop = async () => {
     await r.close().catch(() => {});
     process.exit(0);

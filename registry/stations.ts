@@ -15,29 +15,68 @@ export interface PairingCodeOptions {
   roomId?: string | null;
   doorMode?: 'entry' | 'exit' | 'toggle' | null;
   ttlMs?: number;
+  /** Issue the code for this existing station only (a new token for a laptop that lost its own). */
+  stationId?: string;
+  /** Allow that station back in if it was revoked (never implied). */
+  restore?: boolean;
 }
 
-export async function createPairingCode(orm: RegistryOrm, o: PairingCodeOptions, now: number): Promise<{ code: string; expiresAt: number }> {
+export type PairingCodeOutcome =
+  | { ok: true; code: string; expiresAt: number; stationId: string | null }
+  | { ok: false; status: 404 | 409; code: string; message: string };
+
+export async function createPairingCode(orm: RegistryOrm, o: PairingCodeOptions, now: number): Promise<PairingCodeOutcome> {
+  let existing: typeof stations.$inferSelect | undefined;
+  if (o.stationId) {
+    existing = (await orm.select().from(stations).where(eq(stations.id, o.stationId)))[0];
+    if (!existing) return { ok: false, status: 404, code: 'not_found', message: `No station ${o.stationId}. A new station needs a pairing code without --station.` };
+    if (existing.revokedAt !== null && !o.restore) {
+      return {
+        ok: false,
+        status: 409,
+        code: 'station_revoked',
+        message: `Station ${o.stationId} (${existing.name}) was revoked. To let it back in, ask for the code again with --restore.`,
+      };
+    }
+  }
   const code = newPairingCode();
   const expiresAt = now + (o.ttlMs ?? PAIRING_CODE_TTL_MS);
   await orm.insert(pairingCodes).values({
     codeHash: hashSecret(normalisePairingCode(code)),
-    name: o.name ?? null,
-    role: o.role ?? 'desk',
-    roomId: o.roomId ?? null,
-    doorMode: o.doorMode ?? null,
+    stationId: o.stationId ?? null,
+    // A code for an existing station keeps its name, role and room unless new ones are given.
+    name: o.name ?? existing?.name ?? null,
+    role: o.role ?? (existing?.role === 'door' ? 'door' : 'desk'),
+    roomId: o.roomId ?? existing?.roomId ?? null,
+    doorMode: o.doorMode ?? existing?.doorMode ?? null,
+    restore: o.restore ?? false,
     createdAt: now,
     expiresAt,
   });
-  return { code, expiresAt };
+  return { ok: true, code, expiresAt, stationId: o.stationId ?? null };
 }
 
-export type PairOutcome = { ok: true; token: string; keyId: number | null; keyMessage: string | null } | { ok: false; reason: 'bad_code' };
+export type PairOutcome =
+  | { ok: true; token: string; keyId: number | null; keyMessage: string | null }
+  | { ok: false; reason: 'bad_code' | 'station_exists' | 'other_station' | 'revoked' };
+
+export const PAIR_REFUSALS: Record<Exclude<PairOutcome, { ok: true }>['reason'], { status: 403 | 409; message: string }> = {
+  bad_code: { status: 403, message: 'This pairing code is wrong, was already used, or has expired. Ask for a new one.' },
+  station_exists: {
+    status: 409,
+    message: 'A station with this id is already paired. To give it a new token, the operator issues a code for it: registry:admin pair --station ID.',
+  },
+  other_station: { status: 403, message: 'This pairing code was issued for another station. Ask the operator for a code for this one.' },
+  revoked: { status: 403, message: 'This station was revoked. The operator can let it back in with: registry:admin pair --station ID --restore.' },
+};
 
 /**
  * Redeems a pairing code for the station's own id (a station creates its id, and its
  * first events, before it ever sees the registry). The code is spent atomically:
- * two stations racing with one code get one token between them.
+ * two stations racing with one code get one token between them. A plain code only ever
+ * creates a new station; a code issued for a station (`pair --station ID`) only replaces
+ * that station's token. So nobody takes over another station's id (ids travel in every
+ * pull), and a revoked station comes back only when the operator asked for that.
  */
 export async function pairStation(
   orm: RegistryOrm,
@@ -49,13 +88,16 @@ export async function pairStation(
 ): Promise<PairOutcome> {
   const codeHash = hashSecret(normalisePairingCode(code));
   return writeTx(orm, async (tx) => {
-    const spent = await tx
-      .update(pairingCodes)
-      .set({ usedAt: now, usedBy: stationId })
-      .where(and(eq(pairingCodes.codeHash, codeHash), isNull(pairingCodes.usedAt), gt(pairingCodes.expiresAt, now)))
-      .returning();
-    const pc = spent[0];
+    const live = and(eq(pairingCodes.codeHash, codeHash), isNull(pairingCodes.usedAt), gt(pairingCodes.expiresAt, now));
+    const pc = (await tx.select().from(pairingCodes).where(live))[0];
     if (!pc) return { ok: false, reason: 'bad_code' } as const;
+    // Refusals below leave the code unspent: the right station can still use it.
+    if (pc.stationId !== null && pc.stationId !== stationId) return { ok: false, reason: 'other_station' } as const;
+    const existing = (await tx.select({ revokedAt: stations.revokedAt }).from(stations).where(eq(stations.id, stationId)))[0];
+    if (pc.stationId === null && existing) return { ok: false, reason: 'station_exists' } as const;
+    if (existing && existing.revokedAt !== null && !pc.restore) return { ok: false, reason: 'revoked' } as const;
+    const spent = await tx.update(pairingCodes).set({ usedAt: now, usedBy: stationId }).where(live).returning({ h: pairingCodes.codeHash });
+    if (spent.length === 0) return { ok: false, reason: 'bad_code' } as const;
     const token = newToken();
     const values = {
       id: stationId,
@@ -68,7 +110,7 @@ export async function pairStation(
       revokedAt: null,
       lastSeenAt: now,
     };
-    // Re-pairing (lost token, or an admin un-revoking) replaces the token and keeps the ack mark.
+    // A new token for an existing station keeps its acknowledgement mark (its events are stored).
     const { id: _id, ...rest } = values;
     await tx.insert(stations).values(values).onConflictDoUpdate({ target: stations.id, set: { ...rest, seq: nextSeq } });
     // The station's own signing key: a re-paired station's earlier key stops being trusted.

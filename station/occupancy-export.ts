@@ -14,6 +14,7 @@ import { listRooms, roomDay } from '../db/occupancy/read';
 import { UserError } from './errors';
 import { dayRange, sessionsOfDay, sessionWithAttendees } from './occupancy-view';
 import type { Station } from './station';
+import { makePrivateDir, writePrivateFile } from '../node-shared/private-files';
 
 const slug = (s: string) =>
   s
@@ -26,9 +27,9 @@ const slug = (s: string) =>
 
 function save(station: Station, fileName: string, mime: ExportFile['mime'], data: Buffer): ExportFile {
   const dir = path.join(station.dataDir, 'exports');
-  fs.mkdirSync(dir, { recursive: true });
+  makePrivateDir(dir);
   const file = path.join(dir, fileName);
-  fs.writeFileSync(file, data);
+  writePrivateFile(file, data);
   return { fileName, mime, path: file, bytes: data.length, base64: data.toString('base64') };
 }
 

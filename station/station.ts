@@ -13,6 +13,7 @@ import { DERIVED_HOOKS } from '../db/derived-hooks';
 import { insertEvent, maxSeq, setDerivedHooks } from '../db/events';
 import { event as eventTable, stations } from '../db/schema/index';
 import { getSetting, setSetting } from '../db/settings';
+import { makePrivateDir, privateUmask, tightenTree, touchPrivateFile, writePrivateFile } from '../node-shared/private-files';
 import { UserError } from './errors';
 
 export interface StationConfig {
@@ -213,6 +214,9 @@ export interface OpenStationOptions {
 
 const MARKER = 'station.json';
 
+/** What Foyer itself writes in a data folder. Anything else (an operator's own files, the desktop app's browser profile) is left alone. */
+export const STATION_FILES = [DB_FILE, `${DB_FILE}-wal`, `${DB_FILE}-shm`, `${DB_FILE}-journal`, MARKER, 'exports', 'badges'];
+
 /**
  * Opens (or, for a new data folder, creates) a station. A folder that was set up
  * before but lost its database is an error, never a silent empty start.
@@ -224,6 +228,14 @@ export function openStation(dataDir: string, opts: OpenStationOptions = {}): Sta
   // A database without its marker file (written by an older build, or copied in) is
   // adopted as it is: openStationDb below creates nothing that is already there.
 
+  // Personal data and the registry token live here: private whatever the umask (docs/security.md).
+  privateUmask();
+  if (isNew) {
+    makePrivateDir(dataDir);
+    // SQLite gives its -wal and -shm files the database file's mode.
+    if (!fs.existsSync(file)) touchPrivateFile(file);
+  }
+  tightenTree(dataDir, { only: (name) => STATION_FILES.includes(name) });
   // Before anything can store an event: every derived table follows the log.
   setDerivedHooks(DERIVED_HOOKS);
   const db = openStationDb(file, { create: isNew });
@@ -239,7 +251,7 @@ export function openStation(dataDir: string, opts: OpenStationOptions = {}): Sta
           .run();
         opts.seed?.(db.orm, now);
       })();
-      fs.writeFileSync(markerFile, JSON.stringify({ stationId: id, createdAt: new Date(now).toISOString() }, null, 2));
+      writePrivateFile(markerFile, JSON.stringify({ stationId: id, createdAt: new Date(now).toISOString() }, null, 2));
     }
     return new Station(db, dataDir, opts.seed);
   } catch (err) {

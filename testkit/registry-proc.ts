@@ -6,6 +6,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { registryFetch } from '../node-shared/pinned-fetch';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, '..');
@@ -39,7 +40,10 @@ export function pgliteTemplate(): Promise<string> {
 }
 
 export interface RegistryProc {
+  /** http://127.0.0.1:port, or https://… when the registry serves TLS (from its registry.json). */
   url: string;
+  /** SHA-256 of its certificate (base64url) when it serves TLS. */
+  fingerprint: string | null;
   port: number;
   adminToken: string;
   dataDir: string;
@@ -49,16 +53,25 @@ export interface RegistryProc {
   admin<T = unknown>(method: string, p: string, body?: unknown): Promise<T>;
 }
 
-export async function startRegistryProc(o: { dataDir: string; databaseUrl?: string; heartbeatMs?: number }): Promise<RegistryProc> {
-  const port = await freePort();
+export async function startRegistryProc(o: {
+  dataDir: string;
+  databaseUrl?: string;
+  heartbeatMs?: number;
+  /** Extra command-line flags (--tls, --cert …). */
+  args?: string[];
+  port?: number;
+  adminToken?: string;
+}): Promise<RegistryProc> {
+  const port = o.port ?? (await freePort());
   const pgdata = path.join(o.dataDir, 'pgdata');
   if (!o.databaseUrl && !fs.existsSync(pgdata)) {
     fs.mkdirSync(o.dataDir, { recursive: true });
     fs.cpSync(await pgliteTemplate(), pgdata, { recursive: true });
   }
-  const adminToken = `admin-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}-test-token`;
+  const adminToken = o.adminToken ?? `admin-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}-test-token`;
   const r: RegistryProc = {
     url: `http://127.0.0.1:${port}`,
+    fingerprint: null,
     port,
     adminToken,
     dataDir: o.dataDir,
@@ -66,7 +79,7 @@ export async function startRegistryProc(o: { dataDir: string; databaseUrl?: stri
     async start() {
       const info = path.join(o.dataDir, 'registry.json');
       fs.rmSync(info, { force: true });
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'registry/server.ts'), '--data', o.dataDir, '--port', String(port)], {
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'registry/server.ts'), '--data', o.dataDir, '--port', String(port), ...(o.args ?? [])], {
         cwd: root,
         env: {
           ...process.env,
@@ -83,6 +96,9 @@ export async function startRegistryProc(o: { dataDir: string; databaseUrl?: stri
         if (Date.now() > deadline) throw new Error('registry did not start in 60 s');
         await new Promise((x) => setTimeout(x, 50));
       }
+      const written = JSON.parse(fs.readFileSync(info, 'utf8')) as { url: string; fingerprint: string | null };
+      r.url = written.url;
+      r.fingerprint = written.fingerprint;
     },
     async kill(signal = 'SIGKILL') {
       const child = r.proc;
@@ -93,7 +109,7 @@ export async function startRegistryProc(o: { dataDir: string; databaseUrl?: stri
       r.proc = null;
     },
     async admin<T>(method: string, p: string, body?: unknown): Promise<T> {
-      const res = await fetch(r.url + p, {
+      const res = await registryFetch(r.fingerprint)(r.url + p, {
         method,
         headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),

@@ -18,6 +18,11 @@ export interface ForgetResult {
   needsSecondConfirmation: boolean;
   /** One sentence for the operator. */
   message: string;
+  /**
+   * Whether the registry revoked this station's token before the data was deleted (null: the
+   * station was not paired). False: the registry could not be reached; the operator should revoke it.
+   */
+  tokenRevoked?: boolean | null;
 }
 
 export interface StationDataResults {

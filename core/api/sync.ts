@@ -3,7 +3,8 @@ import { z } from 'zod';
 
 export const syncMethods = {
   'sync.status': z.object({}),
-  'sync.pair': z.object({ url: z.string().trim().min(1).max(500), code: z.string().trim().min(6).max(64) }),
+  // `url` may be a whole pairing link (it carries the code and the certificate fingerprint): then `code` may be empty.
+  'sync.pair': z.object({ url: z.string().trim().min(1).max(500), code: z.string().trim().max(64).default('') }),
   'sync.now': z.object({}),
   /** People admitted as a first entry at two stations that did not know of each other. */
   'sync.conflicts': z.object({ limit: z.number().int().min(1).max(500).default(100) }),

@@ -5,7 +5,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { and, asc, count, gt, ilike, or } from 'drizzle-orm';
 import { z } from 'zod';
+import { pairingLink } from '../../core/sync/pairing-link';
 import { AttendeeRecord, EventInfoRecord, RoomRecord, SessionRecord } from '../../core/sync/protocol';
+import { createAdminToken, listAdminTokens, revokeAdminToken } from '../admin-tokens';
 import { requireAdmin } from '../auth';
 import type { RegistryContext } from '../context';
 import { exportCsv, EXPORTS } from '../exports';
@@ -42,7 +44,7 @@ export function adminRoutes(ctx: RegistryContext): Hono {
         throw new HttpError(413, 'too_large', `The request is larger than ${Math.round(max / 1024 / 1024)} MB.`);
       },
     });
-  app.use('/v1/admin/*', requireAdmin(orm, ctx.adminHash));
+  app.use('/v1/admin/*', requireAdmin(orm));
   // Default size limit for admin bodies; the import route allows files up to 50 MB.
   app.use('/v1/admin/*', async (c, next) => (c.req.path === '/v1/admin/attendees/import' ? next() : limit(1024 * 1024)(c, next)));
   const poke = async () => live.changed(await currentSeq(orm));
@@ -166,14 +168,34 @@ export function adminRoutes(ctx: RegistryContext): Hono {
       c,
       z.object({
         name: z.string().min(1).max(120).optional(),
-        role: z.enum(['desk', 'door']).default('desk'),
+        role: z.enum(['desk', 'door']).optional(),
         roomId: IdParam.optional(),
         doorMode: z.enum(['entry', 'exit', 'toggle']).optional(),
         ttlMinutes: z.number().int().min(1).max(7 * 24 * 60).default(24 * 60),
+        /** A new token for this existing station only (its laptop lost its own); never a new station. */
+        stationId: IdParam.optional(),
+        /** Needed to let a revoked station back in: un-revoking is never an accident. */
+        restore: z.boolean().default(false),
       }).strict(),
     );
     const r = await createPairingCode(orm, { ...body, ttlMs: body.ttlMinutes * 60_000 }, now());
-    return c.json(r);
+    if (!r.ok) throw new HttpError(r.status, r.code, r.message);
+    const { ok: _ok, ...out } = r;
+    return c.json({ ...out, url: ctx.publicUrl, fingerprint: ctx.fingerprint, link: pairingLink(ctx.publicUrl, r.code, ctx.fingerprint) });
+  });
+
+  app.get('/v1/admin/tokens', async (c) => c.json(await listAdminTokens(orm)));
+
+  /** A new admin token (shown once): one per organiser, for the CLI or the web console. */
+  app.post('/v1/admin/tokens', async (c) => {
+    const body = await jsonBody(c, z.object({ label: z.string().max(100).default('') }).strict());
+    return c.json(await createAdminToken(orm, body.label, now()));
+  });
+
+  app.post('/v1/admin/tokens/:id/revoke', async (c) => {
+    const id = check(IdParam, c.req.param('id'), 'token id');
+    if (!(await revokeAdminToken(orm, id, now()))) throw new HttpError(404, 'not_found', `No live admin token ${id}.`);
+    return c.json({ ok: true });
   });
 
   app.get('/v1/admin/stations', async (c) => c.json(await listStations(orm)));

@@ -16,7 +16,7 @@ export function demoRoutes(ctx: RegistryContext): Hono {
   const { orm, live, now } = ctx;
   const app = new Hono();
   // Its own admin check, whatever order registry/app.ts mounts the route files in.
-  app.use('/v1/admin/demo', requireAdmin(orm, ctx.adminHash));
+  app.use('/v1/admin/demo', requireAdmin(orm));
 
   app.post('/v1/admin/demo', async (c) => {
     const body = await jsonBody(c, z.object({ firstDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), attendees: z.number().int().min(1).max(200_000).optional() }).strict());

@@ -23,7 +23,7 @@ import { pullPage } from '../changes';
 import { ingest } from '../ingest';
 import { HttpError, check, jsonBody } from '../http';
 import type { RegistryContext } from '../context';
-import { pairStation } from '../stations';
+import { PAIR_REFUSALS, pairStation, revokeStation } from '../stations';
 import { currentSeq, getEvent } from '../store';
 
 const PullQuery = z.object({
@@ -35,7 +35,7 @@ const PullQuery = z.object({
 export function syncRoutes(ctx: RegistryContext): Hono<Env> {
   const { orm, live, now } = ctx;
   const app = new Hono<Env>();
-  const station = requireStation(orm, ctx.adminHash);
+  const station = requireStation(orm);
   const tooBig = (max: number) =>
     bodyLimit({
       maxSize: max,
@@ -47,7 +47,7 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
   app.post('/v1/pair', tooBig(16 * 1024), async (c) => {
     const body = await jsonBody(c, PairRequest);
     const r = await pairStation(orm, body.code, body.stationId, body.name, now(), body.publicKey);
-    if (!r.ok) throw new HttpError(403, 'bad_code', 'This pairing code is wrong, was already used, or has expired. Ask for a new one.');
+    if (!r.ok) throw new HttpError(PAIR_REFUSALS[r.reason].status, r.reason, PAIR_REFUSALS[r.reason].message);
     const ev = await getEvent(orm);
     live.changed(await currentSeq(orm));
     const res: PairResponse = { protocol: PROTOCOL_VERSION, stationId: body.stationId, token: r.token, eventId: ev?.id ?? null, eventName: ev?.name ?? null, keyId: r.keyId, keyMessage: r.keyMessage };
@@ -69,6 +69,16 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
       serverTime: now(),
     };
     return c.json(res);
+  });
+
+  // "Forget this event" on the station: its token stops working here at once, so a copy of the
+  // old data folder (or whoever finds the laptop) cannot sync any more. Its events stay.
+  app.post('/v1/sync/forget', tooBig(1024), station, async (c) => {
+    const st = c.get('station');
+    await revokeStation(orm, st.id, now());
+    live.kick(st.id);
+    live.changed(await currentSeq(orm));
+    return c.json({ ok: true as const });
   });
 
   // Pages are repetitive JSON: gzip cuts a first download over venue Wi-Fi several-fold.

@@ -8,6 +8,7 @@ import { renderBadgesPdf } from '../../node-shared/badges/pdf';
 import { printableBadge } from '../badges/print';
 import { reprintBadge } from '../badges/reprint';
 import type { AreaHandlers, HandlerOptions } from './types';
+import { makePrivateDir, writePrivateFile } from '../../node-shared/private-files';
 
 export function badgeHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof BadgesResults> {
   const now = opts.now ?? Date.now;
@@ -36,9 +37,9 @@ export function badgeHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof Bad
       // The file name carries no personal data: id prefix and badge version.
       const fileName = `badge-${b.attendeeId.slice(0, 8)}-v${b.badgeVersion}-${args.template}.pdf`;
       const dir = path.join(station.dataDir, 'badges');
-      fs.mkdirSync(dir, { recursive: true });
+      makePrivateDir(dir);
       const file = path.join(dir, fileName);
-      fs.writeFileSync(file, pdf);
+      writePrivateFile(file, pdf);
       return { path: file, fileName, base64: pdf.toString('base64'), bytes: pdf.length };
     },
   };

@@ -19,6 +19,7 @@ import { DRIFT_WARNING_MS } from '../../core/hlc';
 import { timeInZone } from '../../core/time';
 import { admissions } from '../../db/schema/index';
 import { getSetting, setSetting } from '../../db/settings';
+import { registryFetch } from '../../node-shared/pinned-fetch';
 import { openSecret } from '../secret-store';
 import type { Station } from '../station';
 import { CURSOR, applyPage } from './apply';
@@ -35,6 +36,8 @@ export interface RegistryLink {
   token: string;
   eventId: string | null;
   pairedAt: number;
+  /** SHA-256 of the registry's certificate (base64url), pinned at pairing; absent: CA-checked HTTPS or HTTP. */
+  fingerprint?: string | null;
 }
 
 export type SyncState = 'standalone' | 'online' | 'offline' | 'error';
@@ -228,7 +231,7 @@ export class SyncClient {
     }
     this.again = false;
     this.lastAttemptAt = this.o.now();
-    const t: TransportOptions = { baseUrl: link.url, token: link.token, fetch: this.o.fetch, timeoutMs: this.o.timeoutMs };
+    const t: TransportOptions = { baseUrl: link.url, token: link.token, fetch: this.o.fetch ?? registryFetch(link.fingerprint), timeoutMs: this.o.timeoutMs };
     let pushed = 0;
     let pulled = 0;
     let pushErr: SyncError | null = null;
@@ -366,7 +369,7 @@ export class SyncClient {
     this.live = connectLive({
       url: `${link.url}/v1/sync/live`,
       token: link.token,
-      fetch: this.o.fetch,
+      fetch: this.o.fetch ?? registryFetch(link.fingerprint),
       staleMs: this.o.liveStaleMs,
       onOpen: () => {
         this.liveConnected = true;

@@ -1,16 +1,20 @@
 // Pairing: registry URL + one-time code → a station token, stored in this station's
-// settings. The station keeps its own id (its offline events already carry it).
+// settings. The station keeps its own id (its offline events already carry it). The address
+// may be a whole pairing link (pasted, or typed by a scanner from the QR the admin CLI prints):
+// it carries the code and the certificate fingerprint this station pins from then on.
 import { count, ne } from 'drizzle-orm';
+import { parsePairingText } from '../../core/sync/pairing-link';
 import { HealthResponse, INITIAL_CURSOR, PROTOCOL_VERSION, PairRequest, PairResponse } from '../../core/sync/protocol';
 import { upsertSigningKey } from '../../db/badges';
 import { attendees, events, rooms, sessions } from '../../db/schema/index';
 import { generateEd25519 } from '../../node-shared/ed25519';
+import { registryFetch } from '../../node-shared/pinned-fetch';
 import { getSetting, setSetting } from '../../db/settings';
 import { sealSecret } from '../secret-store';
 import type { Station } from '../station';
 import { CURSOR } from './apply';
 import { LINK, type RegistryLink } from './client';
-import { SyncError, normaliseRegistryUrl, request } from './transport';
+import { SyncError, request } from './transport';
 
 export interface PairResult {
   paired: boolean;
@@ -25,9 +29,12 @@ export async function pairStation(
   opts: { fetch?: typeof fetch; now?: () => number } = {},
 ): Promise<PairResult> {
   const now = opts.now ?? Date.now;
-  const url = normaliseRegistryUrl(rawUrl);
-  if (!url) return { paired: false, message: 'That is not a registry address. It looks like http://192.168.1.10:8787', eventName: null };
-  const t = { baseUrl: url, token: null, fetch: opts.fetch, timeoutMs: 10_000 };
+  const link = parsePairingText(rawUrl);
+  if (!link) return { paired: false, message: 'That is not a registry address. It looks like https://192.168.1.10:8787 — or paste the whole pairing link.', eventName: null };
+  const { url, fingerprint } = link;
+  code = link.code ?? code;
+  if (!code.trim()) return { paired: false, message: 'Type the pairing code too (it looks like ABCDE-FGHJK).', eventName: null };
+  const t = { baseUrl: url, token: null, fetch: opts.fetch ?? registryFetch(fingerprint), timeoutMs: 10_000 };
   try {
     const health = await request(t, 'GET', '/v1/health', HealthResponse);
     if (health.data.protocol !== PROTOCOL_VERSION) {
@@ -49,8 +56,8 @@ export async function pairStation(
         station.db.sqlite.prepare('update events set pushed_at = null where station_id = ?').run(station.id);
       }
       // Stored sealed (station/secret-store.ts): OS-encrypted in the desktop app.
-      const link: RegistryLink = { url, token: sealSecret(data.token), eventId: data.eventId, pairedAt: now() };
-      setSetting(station.db.orm, LINK, link);
+      const saved: RegistryLink = { url, token: sealSecret(data.token), eventId: data.eventId, pairedAt: now(), fingerprint };
+      setSetting(station.db.orm, LINK, saved);
       if (data.keyId) upsertSigningKey(station.db.orm, { keyId: data.keyId, publicKey: own.publicKey, privateKey: own.privateKey, createdAt: now() });
     });
     station.invalidate();

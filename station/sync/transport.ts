@@ -3,6 +3,13 @@
 // rejected, kept and shown; a response that fails validation → treated like a 5xx.
 import type { z } from 'zod';
 import { ErrorBody } from '../../core/sync/protocol';
+import { CERT_MISMATCH } from '../../node-shared/pinned-fetch';
+
+export const CERT_MISMATCH_MESSAGE =
+  "The registry's certificate does not match the one this station was paired with, so nothing was sent. Someone may be posing as the registry; tell the operator.";
+const UNTRUSTED_MESSAGE =
+  "This registry's certificate is its own (self-signed): paste or scan the whole pairing link, which carries the certificate's fingerprint.";
+const UNTRUSTED_CERT = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_HAS_EXPIRED']);
 
 export type FailureKind = 'network' | 'server' | 'unauthorized' | 'rejected' | 'protocol' | 'bad_response';
 
@@ -25,19 +32,6 @@ export interface TransportOptions {
   token: string | null;
   fetch?: typeof fetch;
   timeoutMs?: number;
-}
-
-/** Checks a registry address typed by a person: http(s) only, no credentials or fragments. */
-export function normaliseRegistryUrl(text: string): string | null {
-  let u: URL;
-  try {
-    u = new URL(text.trim());
-  } catch {
-    return null;
-  }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return null;
-  if (u.username || u.password) return null;
-  return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, '')}`;
 }
 
 export async function request<S extends z.ZodType>(
@@ -64,7 +58,16 @@ export async function request<S extends z.ZodType>(
     });
     text = await res.text();
   } catch (err) {
-    const why = ctl.signal.aborted ? 'timed out' : ((err as { cause?: { code?: string } }).cause?.code ?? (err as Error).message);
+    const cause = (err as { cause?: { code?: string } }).cause;
+    if (cause?.code === CERT_MISMATCH) {
+      // Someone on the network answers in the registry's place (or its certificate was replaced):
+      // nothing was sent. Retried with backoff; the operator can pair again with a new link.
+      throw new SyncError('server', CERT_MISMATCH_MESSAGE, null, 'cert_mismatch');
+    }
+    if (cause?.code && UNTRUSTED_CERT.has(cause.code)) {
+      throw new SyncError('rejected', UNTRUSTED_MESSAGE, null, 'cert_untrusted');
+    }
+    const why = ctl.signal.aborted ? 'timed out' : (cause?.code ?? (err as Error).message);
     throw new SyncError('network', `The registry could not be reached (${why}).`);
   } finally {
     clearTimeout(timer);

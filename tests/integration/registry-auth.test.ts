@@ -98,6 +98,8 @@ const ROUTES: Route[] = [
   { method: 'POST', path: '/v1/admin/revocations', who: 'admin', body: () => ({ attendeeId: 'a-1', badgeVersion: 1 }) },
   { method: 'POST', path: '/v1/admin/pairing-codes', who: 'admin', body: () => ({ name: 'New desk' }) },
   { method: 'GET', path: '/v1/admin/stations', who: 'admin' },
+  { method: 'GET', path: '/v1/admin/tokens', who: 'admin' },
+  { method: 'POST', path: '/v1/admin/tokens', who: 'admin', body: () => ({ label: 'matrix' }) },
   { method: 'POST', path: '/v1/admin/stations/station-spare/revoke', who: 'admin', body: () => ({}) },
   { method: 'GET', path: '/v1/admin/events', who: 'admin' },
   { method: 'GET', path: '/v1/admin/export/checkins.csv', who: 'admin' },

@@ -1,6 +1,7 @@
 // Settings (#/settings): pair this station with the registry and see how sync is doing —
 // online/offline, last successful sync, events waiting, refusals, clock, "admitted twice".
 import { useState, type FormEvent } from 'react';
+import { parsePairingText } from '../../../../core/sync/pairing-link';
 import { api, ApiCallError, announce } from '../../api';
 import { useStationStatus } from '../../api/StationStatus';
 import { useApiQuery } from '../../api/useApiQuery';
@@ -143,7 +144,12 @@ export function SettingsScreen() {
             <form className="settings__form" onSubmit={(e) => void pair(e)}>
               <p className="settings__muted">{t('settings.registry.intro')}</p>
               <label htmlFor="registry-url">{t('settings.registry.url')}</label>
-              <input id="registry-url" type="url" required value={url} onChange={(e) => setUrl(e.target.value)} placeholder={t('settings.registry.urlHint')} autoComplete="off" data-testid="registry-url" />
+              <input id="registry-url" type="url" required value={url} onChange={(e) => {
+                  setUrl(e.target.value);
+                  // A pasted or scanned pairing link carries the code (and the certificate fingerprint).
+                  const link = parsePairingText(e.target.value);
+                  if (link?.code) setCode(link.code.toUpperCase());
+                }} placeholder={t('settings.registry.urlHint')} autoComplete="off" data-testid="registry-url" />
               <label htmlFor="pairing-code">{t('settings.registry.code')}</label>
               <input
                 id="pairing-code"
