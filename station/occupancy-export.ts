@@ -1,16 +1,19 @@
 // Exports for the organiser: attendance per session (CSV), a room's occupancy per minute
-// (CSV) and the printable day report (PDF). Written into the station's data folder and
-// returned to the renderer, which offers them as downloads.
+// (CSV) and the printable day report (PDF), in the language of the desk that asked. Written
+// into the station's data folder and returned to the renderer, which offers them as downloads.
 import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { ExportFile, SessionAttendance } from '../core/api/occupancy';
 import type { ParsedArgsOf } from '../core/api/index';
+import { wordsFor, type Language, type Words } from '../core/i18n';
+import { CATEGORIES, type Category } from '../core/model';
 import { capacityState, fillPct } from '../core/occupancy/capacity';
 import { toCsv } from '../core/occupancy/csv';
 import { perMinute } from '../core/occupancy/series';
 import { dayInZone, timeInZone } from '../core/time';
 import { listRooms, roomDay } from '../db/occupancy/read';
+import { defaultFontFile, drawParagraph, paragraphHeight, PdfFonts } from '../node-shared/badges/pdf-text';
 import { UserError } from './errors';
 import { dayRange, sessionsOfDay, sessionWithAttendees } from './occupancy-view';
 import type { Station } from './station';
@@ -35,12 +38,19 @@ function save(station: Station, fileName: string, mime: ExportFile['mime'], data
 
 const localStamp = (ms: number, tz: string) => `${dayInZone(ms, tz)} ${timeInZone(ms, tz)}`;
 
-export function attendanceCsv(station: Station, sessionId: string, now: number): { fileName: string; text: string } {
+/** A category in the export's language (the code itself for one the catalog does not know). */
+function categoryWord(words: Words, code: string, fallback: string): string {
+  return (CATEGORIES as readonly string[]).includes(code) ? words.t(`category.${code as Category}`) : fallback;
+}
+
+export function attendanceCsv(station: Station, sessionId: string, now: number, lang?: Language): { fileName: string; text: string } {
   const s = sessionWithAttendees(station, sessionId, now);
   if (!s) throw new UserError('not_found', 'That session does not exist at this event.');
   const tz = station.eventInfo().timeZone;
+  const words = wordsFor(lang);
+  const { t } = words;
   const rows: (string | number)[][] = [
-    ['Session', 'Room', 'Start', 'End', 'Attendee id', 'Name', 'Organisation', 'Delegation', 'Category', 'First inside', 'Minutes inside'],
+    [t('csv.session'), t('csv.room'), t('csv.start'), t('csv.end'), t('csv.attendeeId'), t('csv.name'), t('csv.organisation'), t('csv.delegation'), t('csv.category'), t('csv.firstInside'), t('csv.minutesInside')],
   ];
   for (const a of s.attendees) {
     rows.push([
@@ -49,10 +59,10 @@ export function attendanceCsv(station: Station, sessionId: string, now: number):
       localStamp(s.session.startsAt, tz),
       localStamp(s.session.endsAt, tz),
       a.attendeeId,
-      a.name,
+      a.listed ? a.name : t('csv.notInList'),
       a.organisation,
       a.delegation,
-      a.categoryLabel,
+      categoryWord(words, a.category, a.categoryLabel),
       localStamp(a.firstIn, tz),
       a.insideMinutes,
     ]);
@@ -60,15 +70,17 @@ export function attendanceCsv(station: Station, sessionId: string, now: number):
   return { fileName: `attendance-${dayInZone(s.session.startsAt, tz)}-${slug(s.session.title)}.csv`, text: toCsv(rows) };
 }
 
-export function seriesCsv(station: Station, roomId: string, day: string | undefined, now: number): { fileName: string; text: string } {
+export function seriesCsv(station: Station, roomId: string, day: string | undefined, now: number, lang?: Language): { fileName: string; text: string } {
   const orm = station.db.orm;
   const room = listRooms(orm).find((r) => r.id === roomId);
   if (!room) throw new UserError('not_found', 'That room does not exist at this event.');
   const tz = station.eventInfo().timeZone;
+  const { t } = wordsFor(lang);
   const d = day ?? station.today(now);
   const data = roomDay(orm, roomId, d);
   const [from, to] = dayRange(d, tz, data.points[0]?.at ?? null, now, data.points.at(-1)?.at ?? null);
-  const rows: (string | number)[][] = [['Room', 'Minute', 'Occupancy at end of minute', 'Highest in minute', 'Capacity', 'Percent', 'State']];
+  // The State column keeps its codes (ok, warning, critical, full): stable for spreadsheet formulas.
+  const rows: (string | number)[][] = [[t('csv.room'), t('csv.minute'), t('csv.occupancy'), t('csv.highest'), t('csv.capacity'), t('csv.percent'), t('csv.state')]];
   for (const p of perMinute(data.points, from, to)) {
     rows.push([room.name, localStamp(p.at, tz), p.current, p.max, room.capacity, fillPct(p.current, room.capacity), capacityState(p.current, room)]);
   }
@@ -77,95 +89,108 @@ export function seriesCsv(station: Station, roomId: string, day: string | undefi
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
-/** The printable day report: every session with its peak, unique attendees and time above the warning level. */
-export function dayReportPdf(station: Station, day: string | undefined, now: number): Promise<{ fileName: string; data: Buffer }> {
+const A4_MARGIN = 48;
+const COLUMNS = [
+  { key: 'report.time', w: 62 },
+  { key: 'report.session', w: 178 },
+  { key: 'report.room', w: 95 },
+  { key: 'report.peak', w: 62, right: true },
+  { key: 'report.unique', w: 52, right: true },
+  { key: 'report.aboveWarn', w: 50, right: true },
+] as const;
+const CELL_PAD = 3;
+
+/**
+ * The printable day report: every session with its peak, unique attendees and time above the
+ * warning level, in the asking desk's language, set in the embedded Noto fonts so session
+ * titles and room names in any script print (pdfkit's Helvetica draws Latin only).
+ */
+export function dayReportPdf(station: Station, day: string | undefined, now: number, lang?: Language): Promise<{ fileName: string; data: Buffer }> {
   const info = station.eventInfo();
+  const words = wordsFor(lang);
+  const { t } = words;
   const d = day ?? station.today(now);
   const sessions = sessionsOfDay(station, d, now);
   const rooms = new Map(listRooms(station.db.orm).map((r) => [r.id, r]));
-  const doc = new PDFDocument({ size: 'A4', margin: 48, info: { Title: `Room attendance — ${d}`, Author: 'Foyer' } });
+  const fullDate = new Intl.DateTimeFormat(words.locale, { timeZone: 'UTC', dateStyle: 'full' }).format(new Date(`${d}T12:00:00Z`));
+  const longDay = fullDate.charAt(0).toLocaleUpperCase(words.locale) + fullDate.slice(1); // it starts a line: 'Воскресенье, 29 ноября'
+  const doc = new PDFDocument({
+    size: 'A4',
+    margin: A4_MARGIN,
+    font: defaultFontFile(),
+    lang: words.lang,
+    info: { Title: t('report.docTitle', { day: longDay }), Author: 'Foyer' },
+  });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-
-  doc.font('Helvetica-Bold').fontSize(18).text('Room attendance — day report');
-  doc.font('Helvetica').fontSize(10).fillColor('#333').text(`${info.name} · ${info.venue}`);
-  doc.text(`Day ${d} · generated ${localStamp(now, info.timeZone)} (${info.timeZone}) from this station's event log`);
-  doc.moveDown(1);
-
-  const cols = [
-    { title: 'Time', w: 62 },
-    { title: 'Session', w: 190 },
-    { title: 'Room', w: 95 },
-    { title: 'Peak', w: 58, right: true },
-    { title: 'Unique', w: 45, right: true },
-    { title: 'Above warn.', w: 50, right: true },
-  ];
-  const x0 = doc.page.margins.left;
-  const row = (cells: string[], bold = false) => {
-    const y = doc.y;
-    let x = x0;
-    doc.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(9).fillColor('#000');
-    const heights = cells.map((c, i) => doc.heightOfString(c, { width: cols[i]!.w - 6 }));
-    const h = Math.max(...heights) + 6;
-    if (y + h > doc.page.height - doc.page.margins.bottom) {
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  const fonts = new PdfFonts(doc);
+  const x0 = A4_MARGIN;
+  const tableW = COLUMNS.reduce((a, c) => a + c.w, 0);
+  let y = A4_MARGIN;
+  const para = (text: string, size: number, opts: { bold?: boolean; colour?: string } = {}) => {
+    if (y + paragraphHeight(fonts, text, { width: tableW, size, ...opts }) > doc.page.height - A4_MARGIN) {
       doc.addPage();
-      return row(cells, bold);
+      y = A4_MARGIN;
     }
-    cells.forEach((c, i) => {
-      doc.text(c, x, y + 3, { width: cols[i]!.w - 6, align: cols[i]!.right ? 'right' : 'left' });
-      x += cols[i]!.w;
-    });
-    doc
-      .moveTo(x0, y + h)
-      .lineTo(x, y + h)
-      .strokeColor('#bbb')
-      .lineWidth(0.5)
-      .stroke();
-    doc.x = x0;
-    doc.y = y + h;
+    y += drawParagraph(doc, fonts, text, { x: x0, y, width: tableW, size, ...opts });
   };
-  row(cols.map((c) => c.title), true);
-  if (sessions.length === 0) row(['', 'No sessions on this day.', '', '', '', '']);
-  for (const s of sessions) row(reportCells(s, info.timeZone));
-  doc.moveDown(1);
-  doc
-    .font('Helvetica')
-    .fontSize(8)
-    .fillColor('#444')
-    .text(
-      'Peak: highest number of people inside during the session (badge scans plus manual counts), with the share of the room’s safe capacity. ' +
-        'Unique: distinct people scanned inside at any moment of the session. Above warn.: minutes at or above the room’s warning level ' +
-        `(${[...new Set([...rooms.values()].map((r) => `${r.warnPct}%`))].join(', ')} of capacity). ` +
-        'Counts come from the merged event log; stations that have not synced yet are not included.',
-      x0,
-      doc.y,
-      { width: cols.reduce((a, c) => a + c.w, 0) },
-    );
+
+  para(t('report.title'), 18, { bold: true });
+  para(`${info.name} · ${info.venue}`, 10, { colour: '#333333' });
+  para(t('report.generated', { day: longDay, at: localStamp(now, info.timeZone), timeZone: info.timeZone }), 10, { colour: '#333333' });
+  y += 12;
+
+  const headerCells = COLUMNS.map((c) => t(c.key));
+  const row = (cells: string[], bold = false) => {
+    const spec = (i: number) => ({ width: COLUMNS[i]!.w - 2 * CELL_PAD, size: 9, bold, maxLines: 4 });
+    const h = Math.max(...cells.map((c, i) => paragraphHeight(fonts, c, spec(i)))) + 2 * CELL_PAD;
+    if (y + h > doc.page.height - A4_MARGIN) {
+      doc.addPage();
+      y = A4_MARGIN;
+      if (!bold) row(headerCells, true); // every page starts with the column titles
+    }
+    let x = x0;
+    cells.forEach((c, i) => {
+      drawParagraph(doc, fonts, c, { ...spec(i), x: x + CELL_PAD, y: y + CELL_PAD, align: 'right' in COLUMNS[i]! ? 'right' : 'left' });
+      x += COLUMNS[i]!.w;
+    });
+    doc.moveTo(x0, y + h).lineTo(x, y + h).strokeColor('#bbbbbb').lineWidth(0.5).stroke();
+    y += h;
+  };
+  row(headerCells, true);
+  if (sessions.length === 0) row(['', t('report.noSessions'), '', '', '', '']);
+  for (const s of sessions) row(reportCells(s, info.timeZone, words));
+  y += 12;
+  const pct = new Intl.NumberFormat(words.locale, { style: 'percent' });
+  const levels = [...new Set([...rooms.values()].map((r) => pct.format(r.warnPct / 100)))].join(', ');
+  para(t('report.notes', { levels }), 8, { colour: '#444444' });
   doc.end();
   return done.then((data) => ({ fileName: `day-report-${d}.pdf`, data }));
 }
 
-function reportCells(s: SessionAttendance, tz: string): string[] {
-  return [
-    `${timeInZone(s.startsAt, tz)}–${timeInZone(s.endsAt, tz)}`,
-    s.phase === 'upcoming' ? `${s.title} (not started)` : s.title,
-    s.roomName,
-    `${s.peak} (${fillPct(s.peak, s.capacity)}%)`,
-    String(s.unique),
-    `${minutes(s.aboveWarnMs)} min`,
-  ];
+/** One session's row; a session that has not started shows – (nothing to count yet), as the room detail does. */
+function reportCells(s: SessionAttendance, tz: string, words: Words): string[] {
+  const { t } = words;
+  const time = `${timeInZone(s.startsAt, tz)}–${timeInZone(s.endsAt, tz)}`;
+  if (s.phase === 'upcoming') return [time, `${s.title} (${t('report.notStarted')})`, s.roomName, '–', '–', '–'];
+  const n = (v: number) => v.toLocaleString(words.locale);
+  const pct = new Intl.NumberFormat(words.locale, { style: 'percent' }).format(fillPct(s.peak, s.capacity) / 100);
+  return [time, s.title, s.roomName, `${n(s.peak)} (${pct})`, n(s.unique), t('report.minutes', { n: minutes(s.aboveWarnMs) })];
 }
 
 export async function exportFile(station: Station, args: ParsedArgsOf<'occupancy.export'>, now: number): Promise<ExportFile> {
   if (args.kind === 'attendance_csv') {
-    const f = attendanceCsv(station, args.sessionId, now);
+    const f = attendanceCsv(station, args.sessionId, now, args.lang);
     return save(station, f.fileName, 'text/csv', Buffer.from(f.text, 'utf8'));
   }
   if (args.kind === 'series_csv') {
-    const f = seriesCsv(station, args.roomId, args.day, now);
+    const f = seriesCsv(station, args.roomId, args.day, now, args.lang);
     return save(station, f.fileName, 'text/csv', Buffer.from(f.text, 'utf8'));
   }
-  const f = await dayReportPdf(station, args.day, now);
+  const f = await dayReportPdf(station, args.day, now, args.lang);
   return save(station, f.fileName, 'application/pdf', f.data);
 }

@@ -128,6 +128,8 @@ export function sessionWithAttendees(station: Station, sessionId: string, now: n
         name: p ? `${p.givenName} ${p.familyName}` : '(not in this station’s list)',
         organisation: p?.organisation ?? '',
         delegation: p?.delegation ?? '',
+        category: p?.category ?? '',
+        listed: p !== undefined,
         categoryLabel: p ? (CATEGORY_LABELS[p.category as Category] ?? p.category) : '',
         firstIn: a.firstIn,
         insideMinutes: Math.round(a.insideMs / 60_000),

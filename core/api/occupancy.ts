@@ -1,6 +1,7 @@
 // Occupancy area of the station API: door scans, live room numbers, sessions and
 // attendance, manual counter, sweep, door settings and exports (issue 4).
 import { z } from 'zod';
+import { LANGUAGES } from '../i18n/languages';
 import type { AttendeeSummary, Verdict } from '../model';
 import type { CapacityState } from '../occupancy/capacity';
 import type { DoorReason } from '../occupancy/door';
@@ -9,6 +10,8 @@ import type { DoorMode } from '../occupancy/types';
 const Id = z.string().min(1).max(64);
 const Operator = z.string().trim().max(120).optional();
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** The asking desk's language: exports are written in it (English when absent). */
+const Lang = z.enum(LANGUAGES).optional();
 
 export const occupancyMethods = {
   'door.status': z.object({}),
@@ -25,9 +28,9 @@ export const occupancyMethods = {
   'occupancy.counter': z.object({ roomId: Id, delta: z.number().int().min(-50).max(50).refine((d) => d !== 0, 'must not be 0'), operator: Operator }),
   'occupancy.sweep': z.object({ roomId: Id, operator: Operator }),
   'occupancy.export': z.discriminatedUnion('kind', [
-    z.object({ kind: z.literal('attendance_csv'), sessionId: Id }),
-    z.object({ kind: z.literal('series_csv'), roomId: Id, day: Day.optional() }),
-    z.object({ kind: z.literal('day_report_pdf'), day: Day.optional() }),
+    z.object({ kind: z.literal('attendance_csv'), sessionId: Id, lang: Lang }),
+    z.object({ kind: z.literal('series_csv'), roomId: Id, day: Day.optional(), lang: Lang }),
+    z.object({ kind: z.literal('day_report_pdf'), day: Day.optional(), lang: Lang }),
   ]),
 } as const;
 
@@ -96,7 +99,11 @@ export interface SessionAttendee {
   name: string;
   organisation: string;
   delegation: string;
+  /** Category code ('' when the person is not in this station's list). */
+  category: string;
   categoryLabel: string;
+  /** False when the person is not (yet) in this station's list: name is then a placeholder. */
+  listed: boolean;
   firstIn: number;
   insideMinutes: number;
 }

@@ -41,8 +41,10 @@ export interface SessionStats {
  */
 export function sessionStats(stays: readonly Stay[], points: readonly Point[], w: SessionWindow, warnLevel: number, now: number): SessionStats {
   const end = Math.min(w.endsAt, Math.max(now, w.startsAt));
+  // Before the start nobody has attended yet: people inside now are at the session before.
+  const started = now >= w.startsAt;
   const per = new Map<string, SessionAttendee>();
-  for (const s of stays) {
+  for (const s of started ? stays : []) {
     const out = s.outAt ?? Number.POSITIVE_INFINITY;
     if (s.inAt >= w.endsAt || out <= w.startsAt) continue;
     const from = Math.max(s.inAt, w.startsAt);
@@ -60,7 +62,7 @@ export function sessionStats(stays: readonly Stay[], points: readonly Point[], w
     if (s.inAt < a0 || s.inAt >= w.endsAt) continue;
     arrivals[Math.floor((s.inAt - a0) / ARRIVALS_BUCKET_MS)]!.count++;
   }
-  const { peak, at } = peakIn(points, w.startsAt, Math.min(w.endsAt, Math.max(now + 1, w.startsAt)));
+  const { peak, at } = started ? peakIn(points, w.startsAt, Math.min(w.endsAt, now + 1)) : { peak: 0, at: null };
   return {
     current: now >= w.startsAt && now < w.endsAt ? valueAt(points, now) : null,
     peak,

@@ -5,33 +5,13 @@ import PDFDocument from 'pdfkit';
 import { qrMatrix, qrRuns, QUIET_ZONE } from '../../core/badge/qr';
 import { cutMarks, layoutBadge, TEMPLATES, type BadgePrint, type Prim, type TemplateId } from '../../core/badge/templates';
 import { fitText } from '../../core/badge/fit';
-import { cjkPreference, fontPicker, type Face } from './fonts';
-import { visualRuns, type Run } from './text-runs';
-import { sfntOf } from './woff';
+import { cjkPreference, fontPicker } from './fonts';
+import { defaultFontFile, drawRuns, PdfFonts, runsWidth, type Doc } from './pdf-text';
+import { visualRuns } from './text-runs';
 
 const MM = 72 / 25.4; // points per millimetre
 
-type Doc = InstanceType<typeof PDFDocument>;
-
-class FontRegistry {
-  private registered = new Set<string>();
-  constructor(private doc: Doc) {}
-  use(face: Face, sizePt: number): Doc {
-    if (!this.registered.has(face.name)) {
-      this.doc.registerFont(face.name, sfntOf(face.file));
-      this.registered.add(face.name);
-    }
-    return this.doc.font(face.name).fontSize(sizePt);
-  }
-}
-
-function runsWidth(fonts: FontRegistry, runs: Run[], sizePt: number): number {
-  let w = 0;
-  for (const r of runs) w += fonts.use(r.face, sizePt).widthOfString(r.text);
-  return w;
-}
-
-function drawText(doc: Doc, fonts: FontRegistry, p: Extract<Prim, { kind: 'text' }>, country: string): void {
+function drawText(doc: Doc, fonts: PdfFonts, p: Extract<Prim, { kind: 'text' }>, country: string): void {
   const picker = fontPicker(p.bold ? 700 : 400, cjkPreference(p.text, country));
   const boxW = p.w * MM;
   const fitted = fitText(p.text, p, boxW, (s, size) => runsWidth(fonts, visualRuns(s, picker), size));
@@ -39,13 +19,8 @@ function drawText(doc: Doc, fonts: FontRegistry, p: Extract<Prim, { kind: 'text'
   fitted.lines.forEach((line, i) => {
     const runs = visualRuns(line, picker);
     const width = runsWidth(fonts, runs, fitted.size);
-    let x = p.x * MM + (p.align === 'center' ? (boxW - width) / 2 : 0);
-    const y = p.baseline * MM + i * fitted.size * 1.15;
-    for (const r of runs) {
-      const d = fonts.use(r.face, fitted.size);
-      d.text(r.text, x, y, { lineBreak: false, baseline: 'alphabetic' });
-      x += d.widthOfString(r.text);
-    }
+    const x = p.x * MM + (p.align === 'center' ? (boxW - width) / 2 : 0);
+    drawRuns(fonts, runs, x, p.baseline * MM + i * fitted.size * 1.15, fitted.size);
   });
 }
 
@@ -59,7 +34,7 @@ function drawQr(doc: Doc, p: Extract<Prim, { kind: 'qr' }>): void {
   doc.fill('#000000');
 }
 
-function draw(doc: Doc, fonts: FontRegistry, prims: Prim[], country: string): void {
+function draw(doc: Doc, fonts: PdfFonts, prims: Prim[], country: string): void {
   for (const p of prims) {
     if (p.kind === 'rect') doc.rect(p.x * MM, p.y * MM, p.w * MM, p.h * MM).fill(p.fill);
     else if (p.kind === 'qr') drawQr(doc, p);
@@ -78,9 +53,7 @@ export function renderBadgesPdf(badges: BadgePrint[], templateId: TemplateId, op
     size: [t.page.w * MM, t.page.h * MM],
     margin: 0,
     autoFirstPage: false,
-    // Our own default font: pdfkit's built-in Helvetica is loaded through a package import
-    // that bundlers (the Electron main bundle) cannot follow, and no badge text uses it.
-    font: fontPicker(400, 'sc').faceFor(0x41).file,
+    font: defaultFontFile(),
     compress: true,
     info: { Title: opts.title ?? 'Badges', Creator: 'Foyer' },
   });
@@ -90,7 +63,7 @@ export function renderBadgesPdf(badges: BadgePrint[], templateId: TemplateId, op
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const fonts = new FontRegistry(doc);
+  const fonts = new PdfFonts(doc);
   const perPage = t.slots.length;
   for (let i = 0; i < badges.length; i += perPage) {
     doc.addPage({ size: [t.page.w * MM, t.page.h * MM], margin: 0 });

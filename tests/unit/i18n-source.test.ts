@@ -1,13 +1,15 @@
 // Every word a person reads in the renderer goes through i18next: no text is written into a
 // screen's JSX (children, aria-label, title, placeholder, alt), there is one translation system
-// (no hand-made word tables beside it), and every key in the catalog is asked for somewhere.
+// (no hand-made word tables beside it), and every key in the catalog is asked for somewhere
+// (by the renderer, or by the station for the words it writes itself: exports).
 import fs from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { resources } from '../../renderer/src/i18n/index';
 
-const root = path.resolve(__dirname, '../../renderer/src');
+const repo = path.resolve(__dirname, '../..');
+const root = path.join(repo, 'renderer/src');
 
 function sources(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -16,11 +18,14 @@ function sources(dir: string): string[] {
     return /\.tsx?$/.test(e.name) && !e.name.endsWith('.d.ts') ? [p] : [];
   });
 }
-const files = sources(root).map((file) => ({
-  file: path.relative(root, file),
+const parse = (base: string) => (file: string) => ({
+  file: path.relative(base, file),
   ast: ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, file.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS),
-}));
-const catalogFile = (f: string) => /^i18n\/(en|de|fr|ru)\//.test(f);
+});
+const files = sources(root).map(parse(root));
+/** Where keys are asked for: the renderer, and the station and core for the words they write. */
+const askers = ['renderer/src', 'station', 'core'].flatMap((d) => sources(path.join(repo, d)).map(parse(repo)));
+const catalogFile = (f: string) => /^(renderer\/src\/i18n|core\/i18n)\/(en|de|fr|ru)(\/|\.ts$)/.test(f);
 
 function walk(node: ts.Node, visit: (n: ts.Node) => void): void {
   visit(node);
@@ -76,7 +81,7 @@ describe('renderer source', () => {
   it('asks for every key of the catalog somewhere (no dead words for translators)', () => {
     const exact = new Set<string>();
     const prefixes = new Set<string>();
-    for (const { file, ast } of files) {
+    for (const { file, ast } of askers) {
       if (catalogFile(file)) continue;
       walk(ast, (n) => {
         if (ts.isStringLiteralLike(n)) exact.add(n.text);

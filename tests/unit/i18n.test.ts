@@ -95,11 +95,12 @@ const ANY = ['foyer', 'enter', 'esc', 'ctrl', 'min'];
 const SHARED: Record<(typeof OTHERS)[number], string[]> = {
   de: [
     ...['check-in', 'station', 'offline', 'online', 'scan', 'scans', 'scanner', 'person', 'delegation', 'organisation', 'code'],
-    ...['name', 'link', 'start', 'downloads', 'optional', 'minute', 'per', 'hand', 'live-aktualisierung'],
+    ...['name', 'link', 'start', 'downloads', 'optional', 'minute', 'per', 'hand', 'live-aktualisierung', 'plus'],
   ],
   fr: [
     ...['service', 'scan', 'scans', 'scanner', 'page', 'organisation', 'badge', 'code', 'note', 'notes', 'signature'],
-    ...['session', 'sessions', 'minute', 'station', 'double', 'stop', 'invitation', 'type', 'admission', 'admissions', 'exports'],
+    ...['session', 'sessions', 'minute', 'minutes', 'moment', 'plus', 'station', 'double', 'stop', 'invitation', 'type'],
+    ...['admission', 'admissions', 'exports'],
   ],
   ru: [],
 };

@@ -8,7 +8,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Method } from '../../core/api/index';
 import { localToMillis } from '../../core/time';
-import { attendees, badgeCodes, rooms, sessionAccess } from '../../db/schema/index';
+import { attendees, badgeCodes, rooms, sessionAccess, sessions } from '../../db/schema/index';
 import { createHandlers, dispatch } from '../../station/handlers/index';
 import { openStation, type Station } from '../../station/station';
 import { freshStation } from '../helpers/station';
@@ -202,5 +202,54 @@ describe('exports', () => {
     expect(text).toContain('Opening session');
     expect(text).toMatch(/Technology-facilitated[\s\S]*Ratsaal\s+2 \(100%\)\s+2\s+40 min/);
     expect(path.basename(f.path)).toMatch(/^day-report-\d{4}-\d\d-\d\d\.pdf$/);
+  });
+
+  const pdfText = (file: string) => execFileSync(tool('pdftotext'), ['-layout', file, '-'], { encoding: 'utf8' });
+
+  it('the day report counts nobody for a session that has not started, though the room is busy before it', async () => {
+    now = localToMillis(station.eventInfo().days[0]!, '12:10', 'Europe/Vienna'); // the Ratsaal side event starts at 13:00
+    for (const p of people(3)) await call('door.scan', { text: p.code });
+    const f = await call('occupancy.export', { kind: 'day_report_pdf' });
+    const lines = pdfText(f.path).split('\n');
+    const at = lines.findIndex((l) => l.includes('Technology-facilitated'));
+    expect(lines[at]).toMatch(/13:00–14:15\s+Side event: Technology-facilitated.*\s+Ratsaal\s+–\s+–\s+–\s*$/);
+    expect(lines.slice(at, at + 2).join(' ')).toContain('(not started)');
+    // The room detail agrees: no attendance for it yet.
+    const s = (await call('occupancy.sessions')).sessions.find((x: { roomId: string; startsAt: number }) => x.roomId === 'ratsaal' && x.startsAt > now);
+    expect(s).toMatchObject({ phase: 'upcoming', peak: 0, unique: 0 });
+  });
+
+  it('the day report is in the desk\'s language and prints names in any script with embedded Noto fonts', async () => {
+    setRoom('ratsaal', { name: 'Зал совета · 会议室', capacity: 2 });
+    station.db.orm.update(sessions).set({ title: 'Торговля людьми в интернете · Εμπορία ανθρώπων' }).where(eq(sessions.roomId, 'ratsaal')).run();
+    for (const p of people(2)) await call('door.scan', { text: p.code });
+    now += 40 * 60_000;
+    const f = await call('occupancy.export', { kind: 'day_report_pdf', lang: 'ru' });
+    const text = pdfText(f.path);
+    expect(text).toContain('Посещаемость залов – отчёт за день');
+    expect(text).toMatch(/Время\s+Сессия\s+Зал\s+Максимум\s+Посетили/);
+    expect(text).toMatch(/^\s+Εμπορία ανθρώπων$/m); // the title's second line, under its first
+    expect(text).toMatch(/Торговля людьми в интернете ·\s+Зал совета · 会议室\s+2 \(100\s%\)\s+2\s+40 мин/);
+    const fonts = execFileSync(tool('pdffonts'), [f.path], { encoding: 'utf8' }).split('\n').slice(2).filter(Boolean);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const row of fonts) {
+      expect(row).toMatch(/NotoSans/);
+      expect(row).toMatch(/\byes\s+yes\s+yes\b/); // embedded, subset, with a Unicode map
+    }
+    expect(fonts.join('\n')).not.toMatch(/Helvetica/);
+  });
+
+  it('CSV headers follow the desk\'s language; the categories too', async () => {
+    const [a] = people(1, ['media']);
+    await call('door.scan', { text: a!.code });
+    now += 30 * 60_000;
+    const att = await call('occupancy.export', { kind: 'attendance_csv', sessionId: 's3', lang: 'de' });
+    const rows = Buffer.from(att.base64, 'base64').toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(rows[0]).toBe('Sitzung,Raum,Beginn,Ende,Teilnehmer-ID,Name,Organisation,Delegation,Kategorie,Zuerst im Raum,Minuten im Raum');
+    expect(rows[1]).toContain(',Medien,');
+    const series = await call('occupancy.export', { kind: 'series_csv', roomId: 'ratsaal', lang: 'fr' });
+    expect(Buffer.from(series.base64, 'base64').toString('utf8').replace(/^\uFEFF/, '').split('\r\n')[0]).toBe(
+      'Salle,Minute,Occupation en fin de minute,Maximum dans la minute,Capacité,Pourcentage,État',
+    );
   });
 });

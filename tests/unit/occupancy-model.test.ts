@@ -202,6 +202,18 @@ describe('capacity states and sessions', () => {
     expect(peakIn(pts, S + 21 * MIN, S + 60 * MIN).peak).toBe(2);
     expect(timeAtOrAbove(pts, S, S + 60 * MIN, 1)).toBe(60 * MIN);
   });
+
+  it('a session that has not started has no attendance yet, though the morning session fills the room now', () => {
+    const S = T0 + 6 * 60 * MIN; // 13:00-ish, the room is busy with the morning session now
+    const es = [1, 2, 3, 4, 5].map((i) => ev({ station: 'A', at: T0 + i * MIN, kind: 'room_entry', attendee: `p${i}`, room: 'hall' }));
+    const m = computeOccupancy(es);
+    const pts = roomSeries(m.stays, m.counters, m.sweeps);
+    const before = sessionStats(m.stays, pts, { startsAt: S, endsAt: S + 60 * MIN }, 3, T0 + 10 * MIN);
+    expect(before).toMatchObject({ peak: 0, peakAt: null, unique: 0, aboveWarnMs: 0, current: null, attendees: [] });
+    // Once it starts, the people still inside are its audience.
+    const during = sessionStats(m.stays, pts, { startsAt: S, endsAt: S + 60 * MIN }, 3, S + 10 * MIN);
+    expect(during).toMatchObject({ peak: 5, unique: 5, current: 5, aboveWarnMs: 10 * MIN });
+  });
 });
 
 describe('door decision', () => {

@@ -1,8 +1,11 @@
-// The renderer's words, one file per screen per language (en/, de/, fr/, ru/), merged into one
-// i18next resource per language. To add a word: add its key to en/<screen>.ts and the same key,
+// The renderer's words, one file per screen per language (en/, de/, fr/, ru/), plus the words the
+// station writes too (core/i18n: categories, room states, exports), merged into one i18next
+// resource per language. To add a word: add its key to en/<screen>.ts and the same key,
 // translated, to de/fr/ru/<screen>.ts; tests/unit/i18n.test.ts checks every language has every key,
 // the same {{placeholders}}, each language's plural forms (key_one, key_other; Russian also _few,
 // _many; French _many) and no English left over. A new screen gets its own file in each folder.
+import { sharedFiles } from '../../../core/i18n';
+import type { Catalog } from '../../../core/i18n/languages';
 import { checkin as deCheckin } from './de/checkin';
 import { common as deCommon } from './de/common';
 import { door as deDoor } from './de/door';
@@ -27,18 +30,16 @@ import { door as ruDoor } from './ru/door';
 import { rooms as ruRooms } from './ru/rooms';
 import { settings as ruSettings } from './ru/settings';
 import { walkin as ruWalkin } from './ru/walkin';
-import type { Catalog } from './catalog-type';
-
 
 /** Each language's files, by screen (the test checks that no two files define the same top-level section). */
 export const files = {
-  en: { common: enCommon, checkin: enCheckin, walkin: enWalkin, rooms: enRooms, door: enDoor, settings: enSettings },
-  de: { common: deCommon, checkin: deCheckin, walkin: deWalkin, rooms: deRooms, door: deDoor, settings: deSettings },
-  fr: { common: frCommon, checkin: frCheckin, walkin: frWalkin, rooms: frRooms, door: frDoor, settings: frSettings },
-  ru: { common: ruCommon, checkin: ruCheckin, walkin: ruWalkin, rooms: ruRooms, door: ruDoor, settings: ruSettings },
+  en: { shared: sharedFiles.en, common: enCommon, checkin: enCheckin, walkin: enWalkin, rooms: enRooms, door: enDoor, settings: enSettings },
+  de: { shared: sharedFiles.de, common: deCommon, checkin: deCheckin, walkin: deWalkin, rooms: deRooms, door: deDoor, settings: deSettings },
+  fr: { shared: sharedFiles.fr, common: frCommon, checkin: frCheckin, walkin: frWalkin, rooms: frRooms, door: frDoor, settings: frSettings },
+  ru: { shared: sharedFiles.ru, common: ruCommon, checkin: ruCheckin, walkin: ruWalkin, rooms: ruRooms, door: ruDoor, settings: ruSettings },
 } as const;
 
-export type English = typeof enCommon & typeof enCheckin & typeof enWalkin & typeof enRooms & typeof enDoor & typeof enSettings;
+export type English = typeof sharedFiles.en & typeof enCommon & typeof enCheckin & typeof enWalkin & typeof enRooms & typeof enDoor & typeof enSettings;
 
 function merge(parts: Record<string, Catalog>): Catalog {
   return Object.assign({}, ...Object.values(parts)) as Catalog;

@@ -6,20 +6,12 @@
 import i18next from 'i18next';
 import { useSyncExternalStore } from 'react';
 import { browserLanguage, getPrefs, setPrefs, type Language } from '../prefs/prefs';
+import { LOCALES, type KeysOf } from '../../../core/i18n';
 import { resources, type English } from './catalog';
 
-type PluralSuffix = 'zero' | 'one' | 'two' | 'few' | 'many' | 'other';
-/** 'flagged_one' and 'flagged_other' are both t('rooms.flagged', { count }). */
-type Base<K extends string> = K extends `${infer B}_${PluralSuffix}` ? B : K;
-type Leaves<T, P extends string = ''> = {
-  [K in keyof T & string]: T[K] extends string ? `${P}${Base<K>}` : Leaves<T[K], `${P}${K}.`>;
-}[keyof T & string];
-
-export type MessageKey = Leaves<English>;
+/** Every key as t() asks for it: 'rooms.flagged' for rooms.flagged_one and rooms.flagged_other. */
+export type MessageKey = KeysOf<English>;
 export { resources };
-
-/** Locale for numbers and dates in each language. */
-const LOCALES: Record<Language, string> = { en: 'en-GB', de: 'de-AT', fr: 'fr-FR', ru: 'ru-RU' };
 
 const i18n = i18next.createInstance();
 void i18n.init({

@@ -1,8 +1,9 @@
 // This desk's display preferences (language, theme, sound), kept in localStorage so
 // they survive a reload or restart. Nothing here is personal data.
 import { useSyncExternalStore } from 'react';
+import { LANGUAGES, type Language } from '../../../core/i18n/languages';
 
-export type Language = 'en' | 'de' | 'fr' | 'ru';
+export { LANGUAGES, type Language };
 export type Theme = 'light' | 'dark';
 export interface Prefs {
   /** null = follow the browser/OS language. */
@@ -14,7 +15,7 @@ export interface Prefs {
 
 const KEY = 'foyer.prefs';
 const DEFAULTS: Prefs = { language: null, theme: null, muted: false };
-const LANGS: Language[] = ['en', 'de', 'fr', 'ru'];
+const LANGS: readonly Language[] = LANGUAGES;
 
 function read(): Prefs {
   try {
@@ -64,5 +65,3 @@ export function browserLanguage(): Language {
   }
   return 'en';
 }
-
-export const LANGUAGES = LANGS;

@@ -1,5 +1,5 @@
 // Deutsch: words shared by every screen: app frame, top bar, status bar, errors, desk preferences, categories.
-import type { Catalog } from '../catalog-type';
+import type { Catalog } from '../../../../core/i18n/languages';
 
 export const common = {
   app: {
@@ -48,16 +48,6 @@ export const common = {
     toLight: 'Helles Design',
     mute: 'Ton an – zum Stummschalten drücken',
     unmute: 'Ton aus – zum Einschalten drücken',
-  },
-  category: {
-    delegation: 'Delegation',
-    partner: 'Kooperationspartner',
-    io: 'Internationale Organisation',
-    ngo: 'NGO / Zivilgesellschaft',
-    private_sector: 'Privatwirtschaft',
-    media: 'Medien',
-    speaker: 'Vortragende',
-    staff: 'Personal',
   },
   reasonFallback: {
     guest: 'Gast',

@@ -1,5 +1,5 @@
 // Deutsch: words of the room door screen: setting a station to a door, and the door's answers by reason code.
-import type { Catalog } from '../catalog-type';
+import type { Catalog } from '../../../../core/i18n/languages';
 
 export const door = {
   door: {

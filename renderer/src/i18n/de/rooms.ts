@@ -1,13 +1,7 @@
 // Deutsch: words of the logistics screens: rooms at a glance, one room in detail, the wall display.
-import type { Catalog } from '../catalog-type';
+import type { Catalog } from '../../../../core/i18n/languages';
 
 export const rooms = {
-  state: {
-    ok: 'Offen',
-    warning: 'Füllt sich',
-    critical: 'Fast voll',
-    full: 'Voll',
-  },
   rooms: {
     title: 'Räume',
     day: 'Heute {{day}}',
@@ -33,7 +27,7 @@ export const rooms = {
     chartLabel: 'Personen im Raum pro Minute, {{room}}',
     capacityLine: 'Sichere Kapazität',
     chartInside: 'Personen im Raum',
-    chartRange: 'Spanne innerhalb der Minute',
+    chartHighest: 'Höchstwert in der Minute',
     warnLine: 'Warnstufe {{pct}} %',
     peak: 'Höchststand heute {{n}}',
     sessions: 'Sitzungen',

@@ -1,5 +1,5 @@
 // Deutsch: words the desk's dialogs: registering a walk-in, desk notes.
-import type { Catalog } from '../catalog-type';
+import type { Catalog } from '../../../../core/i18n/languages';
 
 export const walkin = {
   walkin: {

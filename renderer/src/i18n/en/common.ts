@@ -48,16 +48,6 @@ export const common = {
     mute: 'Sound on – press to mute',
     unmute: 'Sound off – press to turn on',
   },
-  category: {
-    delegation: 'Delegation',
-    partner: 'Partner for Co-operation',
-    io: 'International organisation',
-    ngo: 'NGO / civil society',
-    private_sector: 'Private sector',
-    media: 'Media',
-    speaker: 'Speaker',
-    staff: 'Staff',
-  },
   reasonFallback: {
     guest: 'guest',
     anotherStation: 'another station',

@@ -1,12 +1,6 @@
 // English: words of the logistics screens: rooms at a glance, one room in detail, the wall display.
 // The key set every language fills (tests/unit/i18n.test.ts); {{name}} placeholders as in i18next.
 export const rooms = {
-  state: {
-    ok: 'Open',
-    warning: 'Filling up',
-    critical: 'Almost full',
-    full: 'Full',
-  },
   rooms: {
     title: 'Rooms',
     day: 'Today {{day}}',
@@ -32,7 +26,7 @@ export const rooms = {
     chartLabel: 'People inside per minute, {{room}}',
     capacityLine: 'Safe capacity',
     chartInside: 'People inside',
-    chartRange: 'Range within the minute',
+    chartHighest: 'Highest in the minute',
     warnLine: 'Warning level {{pct}}%',
     peak: 'Peak today {{n}}',
     sessions: 'Sessions',

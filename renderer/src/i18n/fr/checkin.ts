@@ -1,5 +1,5 @@
 // Français: words the check-in screen: scan field, verdicts, undo, recent scans, name search, camera, badge printing.
-import type { Catalog } from '../catalog-type';
+import type { Catalog } from '../../../../core/i18n/languages';
 
 export const checkin = {
   scan: {

@@ -1,5 +1,5 @@
 // Français: words shared by every screen: app frame, top bar, status bar, errors, desk preferences, categories.
-import type { Catalog } from '../catalog-type';
+import type { Catalog } from '../../../../core/i18n/languages';
 
 export const common = {
   app: {
@@ -48,16 +48,6 @@ export const common = {
     toLight: 'Thème clair',
     mute: 'Son activé – appuyer pour couper',
     unmute: 'Son coupé – appuyer pour activer',
-  },
-  category: {
-    delegation: 'Délégation',
-    partner: 'Partenaire pour la coopération',
-    io: 'Organisation internationale',
-    ngo: 'ONG / société civile',
-    private_sector: 'Secteur privé',
-    media: 'Médias',
-    speaker: 'Intervenant',
-    staff: 'Personnel',
   },
   reasonFallback: {
     guest: 'invité',

@@ -1,13 +1,7 @@
 // Français: words of the logistics screens: rooms at a glance, one room in detail, the wall display.
-import type { Catalog } from '../catalog-type';
+import type { Catalog } from '../../../../core/i18n/languages';
 
 export const rooms = {
-  state: {
-    ok: 'Ouvert',
-    warning: 'Se remplit',
-    critical: 'Presque plein',
-    full: 'Complet',
-  },
   rooms: {
     title: 'Salles',
     day: 'Aujourd’hui {{day}}',
@@ -34,7 +28,7 @@ export const rooms = {
     chartLabel: 'Personnes présentes par minute, {{room}}',
     capacityLine: 'Capacité de sécurité',
     chartInside: 'Personnes présentes',
-    chartRange: 'Écart dans la minute',
+    chartHighest: 'Maximum dans la minute',
     warnLine: 'Seuil d’alerte {{pct}} %',
     peak: 'Pic du jour {{n}}',
     sessions: 'Sessions',

@@ -1,5 +1,5 @@
 // Français: words of the Settings screen: pairing with the registry, sync status, forgetting the event.
-import type { Catalog } from '../catalog-type';
+import type { Catalog } from '../../../../core/i18n/languages';
 
 export const settings = {
   settings: {

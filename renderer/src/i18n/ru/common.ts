@@ -1,5 +1,5 @@
 // Русский: words shared by every screen: app frame, top bar, status bar, errors, desk preferences, categories.
-import type { Catalog } from '../catalog-type';
+import type { Catalog } from '../../../../core/i18n/languages';
 
 export const common = {
   app: {
@@ -48,16 +48,6 @@ export const common = {
     toLight: 'Светлая тема',
     mute: 'Звук включён – нажмите, чтобы выключить',
     unmute: 'Звук выключен – нажмите, чтобы включить',
-  },
-  category: {
-    delegation: 'Делегация',
-    partner: 'Партнёр по сотрудничеству',
-    io: 'Международная организация',
-    ngo: 'НКО / гражданское общество',
-    private_sector: 'Частный сектор',
-    media: 'СМИ',
-    speaker: 'Докладчик',
-    staff: 'Персонал',
   },
   reasonFallback: {
     guest: 'гость',

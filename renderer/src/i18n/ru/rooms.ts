@@ -1,13 +1,7 @@
 // Русский: words of the logistics screens: rooms at a glance, one room in detail, the wall display.
-import type { Catalog } from '../catalog-type';
+import type { Catalog } from '../../../../core/i18n/languages';
 
 export const rooms = {
-  state: {
-    ok: 'Свободно',
-    warning: 'Заполняется',
-    critical: 'Почти полон',
-    full: 'Полон',
-  },
   rooms: {
     title: 'Залы',
     day: 'Сегодня {{day}}',
@@ -35,7 +29,7 @@ export const rooms = {
     chartLabel: 'Человек в зале по минутам, {{room}}',
     capacityLine: 'Безопасная вместимость',
     chartInside: 'Человек в зале',
-    chartRange: 'Разброс за минуту',
+    chartHighest: 'Максимум за минуту',
     warnLine: 'Порог предупреждения {{pct}} %',
     peak: 'Максимум за день {{n}}',
     sessions: 'Сессии',

@@ -9,7 +9,7 @@ import { clockTime } from '../../format';
 import { offerDownload } from './download';
 import { OccupancyChart } from './OccupancyChart';
 import { FillBar, StatePill, trendText } from './RoomCard';
-import { hasMessage, t } from '../../i18n';
+import { currentLanguage, hasMessage, t } from '../../i18n';
 
 const TOPICS = ['occupancy', 'sync'] as const;
 const OPERATOR_KEY = 'foyer.operatorName';
@@ -38,7 +38,7 @@ export function RoomDetail({ roomId, timeZone }: { roomId: string; timeZone: str
   };
   const exportFile = (args: Parameters<(typeof api)['occupancy.export']>[0]) =>
     run(async () => {
-      const f = await api['occupancy.export'](args);
+      const f = await api['occupancy.export']({ ...args, lang: currentLanguage() });
       offerDownload(f);
       return t('detail.saved', { file: f.fileName, path: f.path });
     });

@@ -10,7 +10,7 @@ import { offerDownload } from './download';
 import { RoomCard } from './RoomCard';
 import { RoomDetail } from './RoomDetail';
 import { useRooms } from './useRooms';
-import { t } from '../../i18n';
+import { currentLanguage, t } from '../../i18n';
 import './occupancy.css';
 
 function roomFromHash(): string | null {
@@ -48,7 +48,7 @@ export function RoomsScreen() {
 
   const report = async () => {
     try {
-      const f = await api['occupancy.export']({ kind: 'day_report_pdf' });
+      const f = await api['occupancy.export']({ kind: 'day_report_pdf', lang: currentLanguage() });
       offerDownload(f);
       setNote(t('detail.saved', { file: f.fileName, path: f.path }));
     } catch (err) {

@@ -1,0 +1,57 @@
+// Deutsch: words the station writes too (day report PDF, CSV headers), and category and room-state
+// names both sides use. Merged into the renderer's catalog (renderer/src/i18n/catalog.ts), so each word exists once.
+import type { Catalog } from './languages';
+
+export const shared = {
+  category: {
+    delegation: 'Delegation',
+    partner: 'Kooperationspartner',
+    io: 'Internationale Organisation',
+    ngo: 'NGO / Zivilgesellschaft',
+    private_sector: 'Privatwirtschaft',
+    media: 'Medien',
+    speaker: 'Vortragende',
+    staff: 'Personal',
+  },
+  state: {
+    ok: 'Offen',
+    warning: 'Füllt sich',
+    critical: 'Fast voll',
+    full: 'Voll',
+  },
+  report: {
+    title: 'Raumbelegung – Tagesbericht',
+    docTitle: 'Raumbelegung – {{day}}',
+    generated: '{{day}} · erstellt {{at}} ({{timeZone}}) aus dem Ereignisprotokoll dieser Station',
+    time: 'Zeit',
+    session: 'Sitzung',
+    room: 'Raum',
+    peak: 'Höchststand',
+    unique: 'Teilgenommen',
+    aboveWarn: 'Über Warnstufe',
+    notStarted: 'noch nicht begonnen',
+    noSessions: 'An diesem Tag keine Sitzungen.',
+    minutes: '{{n}} Min.',
+    notes: 'Höchststand: die meisten Personen gleichzeitig im Raum während der Sitzung (Ausweisscans plus Handzählung), mit dem Anteil an der sicheren Kapazität des Raums. Teilgenommen: verschiedene Personen, die während der Sitzung irgendwann im Raum gescannt waren. Über Warnstufe: Minuten auf oder über der Warnstufe des Raums ({{levels}} der Kapazität). Noch nicht begonnene Sitzungen zeigen –. Die Zahlen stammen aus dem zusammengeführten Ereignisprotokoll; noch nicht abgeglichene Stationen sind nicht enthalten.',
+  },
+  csv: {
+    session: 'Sitzung',
+    room: 'Raum',
+    start: 'Beginn',
+    end: 'Ende',
+    attendeeId: 'Teilnehmer-ID',
+    name: 'Name',
+    organisation: 'Organisation',
+    delegation: 'Delegation',
+    category: 'Kategorie',
+    firstInside: 'Zuerst im Raum',
+    minutesInside: 'Minuten im Raum',
+    minute: 'Minute',
+    occupancy: 'Belegung am Ende der Minute',
+    highest: 'Höchstwert in der Minute',
+    capacity: 'Kapazität',
+    percent: 'Prozent',
+    state: 'Zustand',
+    notInList: '(nicht in der Liste dieser Station)',
+  },
+} satisfies Catalog;

@@ -1,0 +1,57 @@
+// Français: words the station writes too (day report PDF, CSV headers), and category and room-state
+// names both sides use. Merged into the renderer's catalog (renderer/src/i18n/catalog.ts), so each word exists once.
+import type { Catalog } from './languages';
+
+export const shared = {
+  category: {
+    delegation: 'Délégation',
+    partner: 'Partenaire pour la coopération',
+    io: 'Organisation internationale',
+    ngo: 'ONG / société civile',
+    private_sector: 'Secteur privé',
+    media: 'Médias',
+    speaker: 'Intervenant',
+    staff: 'Personnel',
+  },
+  state: {
+    ok: 'Ouvert',
+    warning: 'Se remplit',
+    critical: 'Presque plein',
+    full: 'Complet',
+  },
+  report: {
+    title: 'Fréquentation des salles – rapport du jour',
+    docTitle: 'Fréquentation des salles – {{day}}',
+    generated: '{{day}} · établi {{at}} ({{timeZone}}) à partir du journal d’événements de ce poste',
+    time: 'Heure',
+    session: 'Session',
+    room: 'Salle',
+    peak: 'Pic',
+    unique: 'Présents',
+    aboveWarn: 'Au-dessus du seuil',
+    notStarted: 'pas encore commencée',
+    noSessions: 'Aucune session ce jour-là.',
+    minutes: '{{n}} min',
+    notes: 'Pic : le plus grand nombre de personnes présentes en même temps pendant la session (scans de badges et comptages manuels), avec la part de la capacité de sécurité de la salle. Présents : personnes distinctes scannées dans la salle à un moment de la session. Au-dessus du seuil : minutes au niveau d’alerte de la salle ou au-delà ({{levels}} de la capacité). Les sessions pas encore commencées affichent –. Les chiffres viennent du journal d’événements fusionné ; les postes pas encore synchronisés n’y figurent pas.',
+  },
+  csv: {
+    session: 'Session',
+    room: 'Salle',
+    start: 'Début',
+    end: 'Fin',
+    attendeeId: 'Identifiant du participant',
+    name: 'Nom',
+    organisation: 'Organisation',
+    delegation: 'Délégation',
+    category: 'Catégorie',
+    firstInside: 'Première présence',
+    minutesInside: 'Minutes de présence',
+    minute: 'Minute',
+    occupancy: 'Occupation en fin de minute',
+    highest: 'Maximum dans la minute',
+    capacity: 'Capacité',
+    percent: 'Pourcentage',
+    state: 'État',
+    notInList: '(absent de la liste de ce poste)',
+  },
+} satisfies Catalog;

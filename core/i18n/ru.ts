@@ -1,0 +1,57 @@
+// Русский: words the station writes too (day report PDF, CSV headers), and category and room-state
+// names both sides use. Merged into the renderer's catalog (renderer/src/i18n/catalog.ts), so each word exists once.
+import type { Catalog } from './languages';
+
+export const shared = {
+  category: {
+    delegation: 'Делегация',
+    partner: 'Партнёр по сотрудничеству',
+    io: 'Международная организация',
+    ngo: 'НКО / гражданское общество',
+    private_sector: 'Частный сектор',
+    media: 'СМИ',
+    speaker: 'Докладчик',
+    staff: 'Персонал',
+  },
+  state: {
+    ok: 'Свободно',
+    warning: 'Заполняется',
+    critical: 'Почти полон',
+    full: 'Полон',
+  },
+  report: {
+    title: 'Посещаемость залов – отчёт за день',
+    docTitle: 'Посещаемость залов – {{day}}',
+    generated: '{{day}} · составлен {{at}} ({{timeZone}}) по журналу событий этой станции',
+    time: 'Время',
+    session: 'Сессия',
+    room: 'Зал',
+    peak: 'Максимум',
+    unique: 'Посетили',
+    aboveWarn: 'Выше порога',
+    notStarted: 'ещё не началась',
+    noSessions: 'В этот день сессий нет.',
+    minutes: '{{n}} мин',
+    notes: 'Максимум: наибольшее число людей в зале одновременно во время сессии (сканы бейджей и ручной счёт) и доля от безопасной вместимости зала. Посетили: число разных людей, отсканированных в зале в любой момент сессии. Выше порога: минуты на уровне предупреждения зала или выше ({{levels}} вместимости). У ещё не начавшихся сессий стоит –. Данные взяты из объединённого журнала событий; станции, которые ещё не синхронизировались, не учтены.',
+  },
+  csv: {
+    session: 'Сессия',
+    room: 'Зал',
+    start: 'Начало',
+    end: 'Конец',
+    attendeeId: 'ID участника',
+    name: 'Имя',
+    organisation: 'Организация',
+    delegation: 'Делегация',
+    category: 'Категория',
+    firstInside: 'Впервые в зале',
+    minutesInside: 'Минут в зале',
+    minute: 'Минута',
+    occupancy: 'Заполненность на конец минуты',
+    highest: 'Максимум за минуту',
+    capacity: 'Вместимость',
+    percent: 'Процент',
+    state: 'Состояние',
+    notInList: '(нет в списке этой станции)',
+  },
+} satisfies Catalog;
