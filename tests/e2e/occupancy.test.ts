@@ -97,6 +97,15 @@ describe('door station and logistics dashboard (Chromium, headless host)', () =>
     await expect.poll(() => dash.getByTestId('room-current').textContent()).toBe('61');
     await dash.getByTestId('counter-minus').click();
     await expect.poll(() => dash.getByTestId('room-current').textContent()).toBe('60');
+    // The chart's legend names every line and shows the latest values without hovering.
+    const legend = dash.getByTestId('chart-legend');
+    await expect.poll(() => legend.locator('li').allTextContents()).toEqual([
+      expect.stringMatching(/^\d\d:\d\d$/),
+      'People inside 60',
+      expect.stringMatching(/^Highest in the minute \d+$/),
+      'Safe capacity 60',
+      'Warning level 80% 48',
+    ]);
     await screenshot(dash, 'room-detail');
     await dash.getByTestId('sweep').click();
     await dash.getByTestId('sweep-confirm').waitFor();
