@@ -1,16 +1,16 @@
 // CSV exports for the organiser. Cells that a spreadsheet would run as a formula are
-// neutralised (a leading apostrophe), since attendee names come from anyone.
+// neutralised (a leading apostrophe, core/csv.ts), since attendee names come from anyone.
 import { asc, sql } from 'drizzle-orm';
-import Papa from 'papaparse';
+import { recordsToCsv, type CsvValue } from '../core/csv';
 import { query, type RegistryOrm } from './db';
 import { attendees, events } from './schema';
 
 export const EXPORTS = ['attendees.csv', 'events.csv', 'checkins.csv'] as const;
 export type ExportName = (typeof EXPORTS)[number];
 
-export function safeCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
-  return /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
+/** A database value as a cell: JSON for objects (event payloads), the text of anything else. */
+function cell(v: unknown): CsvValue {
+  return v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
 export async function exportCsv(orm: RegistryOrm, what: ExportName): Promise<string> {
@@ -38,5 +38,5 @@ export async function exportCsv(orm: RegistryOrm, what: ExportName): Promise<str
           order by e.day, first_hlc`,
     );
   }
-  return Papa.unparse(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, safeCell(v)]))));
+  return recordsToCsv(rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, cell(v)]))));
 }

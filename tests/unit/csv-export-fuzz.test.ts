@@ -1,12 +1,11 @@
-// Every CSV Foyer writes (station occupancy exports: core/occupancy/csv.ts; registry exports:
-// registry/exports.ts safeCell) under any text (fast-check): read back by a CSV parser, each
+// Every CSV Foyer writes (core/csv.ts: station occupancy exports with toCsv, registry exports
+// with recordsToCsv) under any text (fast-check): read back by a CSV parser, each
 // cell is the original text, with one apostrophe in front exactly when a spreadsheet would
 // otherwise run it as a formula; no cell ever starts with = + - @ tab or CR.
 import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../../core/occupancy/csv';
-import { safeCell } from '../../registry/exports';
+import { recordsToCsv, toCsv } from '../../core/csv';
 
 const DANGEROUS = /^[=+\-@\t\r]/;
 const text = fc.oneof(
@@ -37,10 +36,10 @@ describe('CSV exports under any text', () => {
     );
   });
 
-  it('registry exports (safeCell + papaparse, as exportCsv writes them): the same guarantees', () => {
+  it('registry exports (recordsToCsv, as exportCsv writes them): the same guarantees', () => {
     fc.assert(
       fc.property(fc.array(fc.record({ name: text, org: text }), { minLength: 1, maxLength: 6 }), (people) => {
-        const csv = Papa.unparse(people.map((p) => ({ name: safeCell(p.name), org: safeCell(p.org) })), { newline: '\r\n' });
+        const csv = recordsToCsv(people);
         const back = Papa.parse<Record<string, string>>(csv, { header: true, newline: '\r\n', delimiter: ',' }).data;
         expect(back).toHaveLength(people.length);
         back.forEach((r, i) => {

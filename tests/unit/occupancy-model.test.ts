@@ -3,7 +3,7 @@
 import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { capacityState, fillPct } from '../../core/occupancy/capacity';
-import { csvCell, toCsv } from '../../core/occupancy/csv';
+import { toCsv } from '../../core/csv';
 import { decideDoor, type DoorFacts } from '../../core/occupancy/door';
 import { computeOccupancy, current, roomDayKey } from '../../core/occupancy/model';
 import { peakIn, roomSeries, timeAtOrAbove, valueAt } from '../../core/occupancy/series';
@@ -256,10 +256,11 @@ describe('door decision', () => {
 
 describe('CSV exports', () => {
   it('neutralises spreadsheet formulas and quotes separators', () => {
-    expect(csvCell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
-    for (const c of ['+1', '-2', '@SUM(A1)', '\tx', '\rx']) expect(csvCell(c).replace(/^"/, '').startsWith("'")).toBe(true);
-    expect(csvCell(-3)).toBe('-3');
-    expect(csvCell('Zoë, Ørsted')).toBe('"Zoë, Ørsted"');
+    const cell = (v: string | number) => toCsv([[v]]).slice(1, -2); // one cell, without BOM and line end
+    expect(cell('=HYPERLINK("http://x","y")')).toBe(`"'=HYPERLINK(""http://x"",""y"")"`);
+    for (const c of ['+1', '-2', '@SUM(A1)', '\tx', '\rx']) expect(cell(c).replace(/^"/, '').startsWith("'")).toBe(true);
+    expect(cell(-3)).toBe('-3');
+    expect(cell('Zoë, Ørsted')).toBe('"Zoë, Ørsted"');
     expect(toCsv([['a', 1]])).toBe('\uFEFFa,1\r\n');
   });
 });

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseImport, type ImportOptions } from '../../registry/import';
-import { safeCell } from '../../registry/exports';
+import { recordsToCsv } from '../../core/csv';
 
 const b64 = (s: string | Buffer) => Buffer.from(s).toString('base64');
 const opts = (file: string | Buffer, o: Partial<ImportOptions> = {}): ImportOptions => ({
@@ -91,8 +91,9 @@ describe('attendee import', () => {
   });
 
   it('exports neutralise spreadsheet formulas in names', () => {
-    expect(safeCell('=HYPERLINK("http://evil")')).toBe(`'=HYPERLINK("http://evil")`);
-    expect(safeCell('+1')).toBe("'+1");
-    expect(safeCell('Ana')).toBe('Ana');
+    const cell = (name: string) => recordsToCsv([{ name }]).split('\r\n')[1]; // the row under the header
+    expect(cell('=HYPERLINK("http://evil")')).toBe(`"'=HYPERLINK(""http://evil"")"`);
+    expect(cell('+1')).toBe(`"'+1"`);
+    expect(cell('Ana')).toBe('Ana');
   });
 });
