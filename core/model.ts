@@ -136,6 +136,8 @@ export interface CheckInResult {
   eventId: string | null;
   hlc: string | null;
   at: number;
+  /** The scanner's keys were read through another keyboard layout than the computer's (core/keyboard). */
+  layoutCorrected?: boolean;
 }
 
 /** One row in the append-only scan/event log, as it travels between stations. */

@@ -12,8 +12,9 @@ export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 
 if [[ "${1:-}" == "--test" ]]; then
   # chromium: the real renderer in tests; zbar-tools/qrencode/poppler-utils/imagemagick: QR and PDF
-  # referees; postgresql: the registry against a real server; fonts: badge and screenshot rendering.
-  pkgs=(chromium zbar-tools qrencode poppler-utils imagemagick postgresql xvfb fonts-noto-core fonts-noto-cjk fonts-dejavu-core)
+  # referees; postgresql: the registry against a real server; fonts: badge and screenshot rendering;
+  # libxkbcommon-tools (xkbcli): the real keyboard layouts that scanner-layout tests type with.
+  pkgs=(chromium zbar-tools qrencode poppler-utils imagemagick postgresql xvfb fonts-noto-core fonts-noto-cjk fonts-dejavu-core libxkbcommon-tools)
   missing=()
   for p in "${pkgs[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
   if ((${#missing[@]})); then

@@ -4,37 +4,43 @@ import { eq } from 'drizzle-orm';
 import type { UndoResult, UndoTarget } from '../core/api/checkin';
 import { decide } from '../core/checkin/decide';
 import { messageFor } from '../core/checkin/messages';
-import { cleanScan } from '../core/checkin/scan-input';
+import { cleanReadings } from '../core/checkin/scan-input';
 import { isAdmission, UNDO_WINDOW_MS, withinUndoWindow } from '../core/checkin/undo';
 import { CATEGORY_LABELS, type Category, type CheckInResult, type FirstAdmission, type MessageParams, type Reason, type Verdict } from '../core/model';
 import { shortDateTime } from '../core/time';
 import { getAttendee, revocationOf, toSummary, type AttendeeRow } from '../db/attendees';
 import { admissionOn, admissionsOf, getEvent, isUndone, lastAdmissionEvent, ownAdmittingEventsSince, type EventRow } from '../db/events';
 import { stations } from '../db/schema/index';
-import { matchBadge } from './badges/matchers';
+import { matchReadings } from './badges/matchers';
 import type { Station } from './station';
 
 export interface CheckInOptions {
   operator?: string | null;
+  /** Other readings of the same scanner keys (keyboard layouts), tried when the text is no badge. */
+  alternatives?: readonly unknown[];
 }
 
 export function checkIn(station: Station, scanText: unknown, now: number, opts: CheckInOptions = {}): CheckInResult {
-  const input = cleanScan(scanText);
+  const { input, readings } = cleanReadings(scanText, opts.alternatives);
   return station.write(() => {
-    if (!input.ok) {
-      const payload = { why: input.why, length: typeof scanText === 'string' ? scanText.length : 0 };
+    if (readings.length === 0) {
+      const payload = { why: input.ok ? 'empty' : input.why, length: typeof scanText === 'string' ? scanText.length : 0 };
       return record(station, now, opts, null, { verdict: 'refused', reason: 'malformed' }, 'scan', payload);
     }
-    const match = matchBadge(station, input.text, now);
-    const code = input.text.slice(0, 256);
+    const { match, text, index } = matchReadings(station, readings, now);
+    const code = text.slice(0, 256);
+    // Read through another keyboard layout: the log also keeps what the computer typed.
+    const typed = index > 0 ? { typed: (input.ok ? input.text : '').slice(0, 256) } : {};
     if (match.kind === 'refused') {
       return record(station, now, opts, null, { verdict: 'refused', reason: match.reason }, 'scan', {
         code,
         format: match.format,
+        ...typed,
         ...match.detail,
       });
     }
-    return decideAndRecord(station, match.attendee, match.scannedVersion, now, opts, 'scan', { code, format: match.format });
+    const r = decideAndRecord(station, match.attendee, match.scannedVersion, now, opts, 'scan', { code, format: match.format, ...typed });
+    return index > 0 ? { ...r, layoutCorrected: true } : r;
   });
 }
 

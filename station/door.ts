@@ -3,7 +3,7 @@
 // event is committed. Nothing here touches the network.
 import { eq } from 'drizzle-orm';
 import type { CounterResult, DoorScanResult, DoorStatus, SweepResult } from '../core/api/occupancy';
-import { cleanScan } from '../core/checkin/scan-input';
+import { cleanReadings } from '../core/checkin/scan-input';
 import { CATEGORY_LABELS, type Category } from '../core/model';
 import { decideDoor, type DoorDecision } from '../core/occupancy/door';
 import { current } from '../core/occupancy/model';
@@ -13,13 +13,15 @@ import { timeInZone } from '../core/time';
 import { revocationOf, toSummary, type AttendeeRow } from '../db/attendees';
 import { currentSession, isInvited, isInviteOnly, listRooms, listSessions, personAtRoom, roomCountsOf } from '../db/occupancy/read';
 import { stations } from '../db/schema/index';
-import { matchBadge } from './badges/matchers';
+import { matchReadings } from './badges/matchers';
 import { UserError } from './errors';
 import { oneRoomLive } from './occupancy-view';
 import type { Station } from './station';
 
 export interface DoorOptions {
   operator?: string | null;
+  /** Other readings of the same scanner keys (keyboard layouts), tried when the text is no badge. */
+  alternatives?: readonly unknown[];
 }
 
 export function doorScan(station: Station, scanText: unknown, now: number, opts: DoorOptions = {}): DoorScanResult {
@@ -39,7 +41,8 @@ export function doorScan(station: Station, scanText: unknown, now: number, opts:
       at: now,
     };
   }
-  const input = cleanScan(scanText);
+  const { input, readings } = cleanReadings(scanText, opts.alternatives);
+  let corrected = false;
   const result = station.write(() => {
     const orm = station.db.orm;
     const tz = station.eventInfo().timeZone;
@@ -77,13 +80,16 @@ export function doorScan(station: Station, scanText: unknown, now: number, opts:
     };
     const unreadable = (reason: 'malformed' | 'unknown_code', payload: Record<string, unknown>) =>
       record({ direction: mode === 'exit' ? 'exit' : 'entry', verdict: 'refused', reason }, null, payload);
-    if (!input.ok) return unreadable('malformed', { why: input.why });
-    const match = matchBadge(station, input.text, now);
-    const code = input.text.slice(0, 256);
+    if (readings.length === 0) return unreadable('malformed', { why: input.ok ? 'empty' : input.why });
+    const { match, text, index } = matchReadings(station, readings, now);
+    const code = text.slice(0, 256);
+    // Read through another keyboard layout: the log also keeps what the computer typed.
+    const typed = index > 0 ? { typed: (input.ok ? input.text : '').slice(0, 256) } : {};
     if (match.kind === 'refused') {
       // An unknown or invalid badge at an exit still leaves: only entries are refused.
-      return unreadable(match.reason === 'malformed' ? 'malformed' : 'unknown_code', { code, format: match.format });
+      return unreadable(match.reason === 'malformed' ? 'malformed' : 'unknown_code', { code, format: match.format, ...typed });
     }
+    corrected = index > 0;
     const a = match.attendee;
     const here = personAtRoom(orm, a.id, today, room.id);
     const counts = roomCountsOf(orm, room.id, today);
@@ -103,9 +109,9 @@ export function doorScan(station: Station, scanText: unknown, now: number, opts:
       lastExitAt: here.lastExitAt,
       now,
     });
-    return record(decision, a, { code, format: match.format }, here.insideSince);
+    return record(decision, a, { code, format: match.format, ...typed }, here.insideSince);
   });
-  return { ...result, room: oneRoomLive(station, room.id, now), at: now };
+  return { ...result, room: oneRoomLive(station, room.id, now), at: now, ...(corrected ? { layoutCorrected: true } : {}) };
 }
 
 /** Manual +/− for a door nobody scans. The count never goes below zero. */

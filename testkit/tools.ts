@@ -15,6 +15,7 @@ const PACKAGE = {
   chromium: 'chromium',
   initdb: 'postgresql',
   pg_ctl: 'postgresql',
+  xkbcli: 'libxkbcommon-tools',
 } as const;
 export type Tool = keyof typeof PACKAGE;
 

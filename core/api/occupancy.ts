@@ -2,6 +2,7 @@
 // attendance, manual counter, sweep, door settings and exports (issue 4).
 import { z } from 'zod';
 import { LANGUAGES } from '../i18n/languages';
+import { ScanAlternatives } from './checkin';
 import type { AttendeeSummary, Verdict } from '../model';
 import type { CapacityState } from '../occupancy/capacity';
 import type { DoorReason } from '../occupancy/door';
@@ -20,7 +21,7 @@ export const occupancyMethods = {
     mode: z.enum(['entry', 'exit', 'toggle']).nullable(),
     name: z.string().trim().min(1).max(80).optional(),
   }),
-  'door.scan': z.object({ text: z.string().max(20_000), operator: Operator }),
+  'door.scan': z.object({ text: z.string().max(20_000), operator: Operator, alternatives: ScanAlternatives }),
   'occupancy.rooms': z.object({}),
   'occupancy.room': z.object({ roomId: Id, day: Day.optional(), recent: z.number().int().min(1).max(200).default(20) }),
   'occupancy.sessions': z.object({ day: Day.optional() }),
@@ -151,6 +152,8 @@ export interface DoorScanResult {
   insideSince: number | null;
   eventId: string | null;
   at: number;
+  /** The scanner's keys were read through another keyboard layout than the computer's (core/keyboard). */
+  layoutCorrected?: boolean;
 }
 
 export interface CounterResult {

@@ -17,3 +17,20 @@ export function cleanScan(raw: unknown): ScanInput {
   }
   return { ok: true, text };
 }
+
+/** Most other readings of one scan a station tries (keyboard layouts, core/keyboard/scanner-text.ts). */
+export const MAX_ALTERNATIVES = 8;
+
+/**
+ * The scanned text and the other readings of the same keys, cleaned: the typed text first (its
+ * refusal is what a scan that is no badge at all reports), then each distinct valid alternative.
+ */
+export function cleanReadings(raw: unknown, alternatives: readonly unknown[] = []): { input: ScanInput; readings: string[] } {
+  const input = cleanScan(raw);
+  const readings = input.ok ? [input.text] : [];
+  for (const alt of alternatives.slice(0, MAX_ALTERNATIVES)) {
+    const c = cleanScan(alt);
+    if (c.ok && !readings.includes(c.text)) readings.push(c.text);
+  }
+  return { input, readings };
+}

@@ -120,6 +120,38 @@ export function matchBadge(station: Station, text: string, now: number): BadgeMa
   return { kind: 'refused', reason: unmatchedReason(station, text), format: 'none' };
 }
 
+/** Refusals that only say "this text is none of our badges": another reading of the same keys may be one. */
+const NOT_A_BADGE_READING: ReadonlySet<Reason> = new Set(['malformed', 'not_a_badge', 'unknown_code']);
+
+export interface ReadingMatch {
+  match: BadgeMatch;
+  /** The reading that decided (a valid one, or the typed text when none was). */
+  text: string;
+  /** Its index in `readings`: 0 is the text as the computer typed it. */
+  index: number;
+}
+
+/**
+ * One scan read several ways (core/keyboard/scanner-text.ts: as typed, and as scanners set to
+ * other keyboard layouts meant the same keys). The first reading that is a badge of this event
+ * decides; failing that, the first that is at least recognisably a badge (another event's, a
+ * revoked key…) so its refusal says what it is; else the typed text's refusal. Readings must
+ * already be clean (core/checkin/scan-input.ts).
+ */
+export function matchReadings(station: Station, readings: readonly string[], now: number): ReadingMatch {
+  let recognised: ReadingMatch | null = null;
+  let first: ReadingMatch | null = null;
+  for (const [index, text] of readings.entries()) {
+    const match = matchBadge(station, text, now);
+    const r = { match, text, index };
+    if (match.kind === 'attendee') return r;
+    first ??= r;
+    if (!recognised && !NOT_A_BADGE_READING.has(match.reason)) recognised = r;
+  }
+  if (!first) throw new Error('matchReadings needs at least one reading');
+  return recognised ?? first;
+}
+
 /**
  * Text no matcher took: "badge not found" when it has the shape of this event's plain
  * codes (a typo, or registered after the last sync), else "not a badge for this event".

@@ -43,7 +43,7 @@ export function checkinHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof C
       };
     },
     'checkin.scan': (args, station) => {
-      const r = checkIn(station, args.text, now(), { operator: args.operator ?? null });
+      const r = checkIn(station, args.text, now(), { operator: args.operator ?? null, alternatives: args.alternatives });
       station.emit('scan');
       return r;
     },

@@ -24,7 +24,7 @@ export function occupancyHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof
       return doorStatus(station, now());
     },
     'door.scan': (args, station) => {
-      const r = doorScan(station, args.text, now(), { operator: args.operator ?? null });
+      const r = doorScan(station, args.text, now(), { operator: args.operator ?? null, alternatives: args.alternatives });
       if (r.eventId) changed(station);
       return r;
     },

@@ -44,31 +44,61 @@ export async function openStationPage(browser: Browser, url: string, opts: { clo
 
 const cdpSessions = new WeakMap<Page, Promise<CDPSession>>();
 
-/**
- * Types `text` the way a USB scanner does: one key every `delayMs` (default 8 ms),
- * then Enter (or Tab), into whatever element has focus. Keys go through the
- * DevTools protocol with hardware-style timestamps, as a real keyboard's events
- * carry the time the OS saw them: the burst reads as a burst however loaded the
- * test machine is (page.keyboard.type timestamps drift with CPU load).
- */
-export async function scanBurst(page: Page, text: string, opts: { delayMs?: number; terminator?: 'Enter' | 'Tab' } = {}): Promise<void> {
+function cdpFor(page: Page): Promise<CDPSession> {
   let session = cdpSessions.get(page);
   if (!session) {
     session = page.context().newCDPSession(page);
     cdpSessions.set(page, session);
   }
-  const cdp = await session;
+  return session;
+}
+
+/** One key a scanner presses: `key` is what the computer's layout makes of it ('Dead' for an accent key). */
+export interface ScannerKey {
+  key: string;
+  /** KeyboardEvent.code, the physical key; omitted: a device that reports none. */
+  code?: string;
+  shift?: boolean;
+}
+
+const SHIFT = 8; // CDP modifier bit
+
+/**
+ * Presses `keys` the way a USB scanner does: one key every `delayMs` (default 8 ms), Shift
+ * pressed around capitals, then Enter (or Tab), into whatever element has focus. Keys go
+ * through the DevTools protocol as trusted input with hardware-style timestamps, as a real
+ * keyboard's events carry the time the OS saw them: the burst reads as a burst however loaded
+ * the test machine is (page.keyboard.type timestamps drift with CPU load).
+ */
+export async function scanKeys(page: Page, keys: ScannerKey[], opts: { delayMs?: number; terminator?: 'Enter' | 'Tab' } = {}): Promise<void> {
+  const cdp = await cdpFor(page);
   const step = (opts.delayMs ?? 8) / 1000;
   let t = Date.now() / 1000;
-  for (const ch of text) {
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch, timestamp: t });
-    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch, timestamp: t + step / 2 });
+  for (const k of keys) {
+    const modifiers = k.shift ? SHIFT : 0;
+    if (k.shift) await cdp.send('Input.dispatchKeyEvent', { type: 'rawKeyDown', key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16, modifiers, timestamp: t });
+    const printable = [...k.key].length === 1;
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: printable ? 'keyDown' : 'rawKeyDown',
+      key: k.key,
+      ...(k.code ? { code: k.code } : {}),
+      ...(printable ? { text: k.key, unmodifiedText: k.key } : {}),
+      modifiers,
+      timestamp: t,
+    });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: k.key, ...(k.code ? { code: k.code } : {}), modifiers, timestamp: t + step / 4 });
+    if (k.shift) await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: 'Shift', code: 'ShiftLeft', windowsVirtualKeyCode: 16, timestamp: t + step / 2 });
     t += step;
   }
   const end = opts.terminator ?? 'Enter';
   const terminator = end === 'Enter' ? { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' } : { key: 'Tab', code: 'Tab', windowsVirtualKeyCode: 9 };
   await cdp.send('Input.dispatchKeyEvent', { type: end === 'Enter' ? 'keyDown' : 'rawKeyDown', ...terminator, timestamp: t });
   await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: terminator.key, code: terminator.code, windowsVirtualKeyCode: terminator.windowsVirtualKeyCode, timestamp: t + step / 2 });
+}
+
+/** Types `text` as a scanner burst (characters only, as in the computer's own layout). */
+export function scanBurst(page: Page, text: string, opts: { delayMs?: number; terminator?: 'Enter' | 'Tab' } = {}): Promise<void> {
+  return scanKeys(page, [...text].map((key) => ({ key })), opts);
 }
 
 /** test-results/<name>.png (gitignored); returns the path. */

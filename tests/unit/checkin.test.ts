@@ -171,6 +171,24 @@ describe('check-in verdicts', () => {
     expect(checkIn(station, inverted, now).attendee?.id).toBe(attendeeOf(mixed).id);
   });
 
+  it('a scanner on another keyboard layout: the reading that is a badge admits, the typed text is kept (#13.14)', () => {
+    const code = activeCode(4);
+    const typed = code.replace('-', 'ß'); // a US-set scanner on a German laptop
+    const r = checkIn(station, typed, now, { alternatives: ['A23ßNOPE', code] });
+    expect(r).toMatchObject({ verdict: 'admitted', reason: 'ok', layoutCorrected: true, attendee: { id: attendeeOf(code).id } });
+    const e = station.db.orm.select().from(events).where(eq(events.id, r.eventId!)).get()!;
+    expect(e.payload).toMatchObject({ code, typed });
+    // A typed text that is a badge wins: other readings are not even looked at.
+    const plainOne = activeCode(5);
+    const direct = checkIn(station, plainOne, now, { alternatives: [activeCode(6)] });
+    expect(direct.attendee?.id).toBe(attendeeOf(plainOne).id);
+    expect(direct.layoutCorrected).toBeUndefined();
+    // No reading is a badge: the typed text's refusal, nothing claimed.
+    const none = checkIn(station, 'Qé")XXXXXX', now, { alternatives: ['A23-XXXXXX', 'x'.repeat(2000), 42] });
+    expect(none).toMatchObject({ verdict: 'refused' });
+    expect(none.layoutCorrected).toBeUndefined();
+  });
+
   it('a case-insensitive match must be unique: two codes differing only by case admit nobody on a guess', () => {
     const code = activeCode(2);
     const other = attendeeOf(activeCode(3));

@@ -76,6 +76,18 @@ describe('a door station', () => {
     expect(live).toMatchObject({ current: 3, refused: 1, arrivals: 4, unique: 4 });
   });
 
+  it('reads a scanner set to another keyboard layout: the reading that is a badge counts (#13.14)', async () => {
+    const [a] = people(1);
+    // A US-set scanner on a German laptop types ß for the code's '-'; its keys read as US give the code.
+    const typed = a!.code.replace('-', 'ß');
+    const r = await call('door.scan', { text: typed, alternatives: [a!.code] });
+    expect(r).toMatchObject({ verdict: 'admitted', reason: 'entry_ok', layoutCorrected: true, attendee: { id: a!.id } });
+    // Garbage in every reading stays a refusal, with no correction claimed.
+    const junk = await call('door.scan', { text: 'Qé")XXXXXX', alternatives: ['A23-XXXXXX'] });
+    expect(junk.verdict).toBe('refused');
+    expect(junk.layoutCorrected).toBeUndefined();
+  });
+
   it('only warns at capacity when the room is set to warn', async () => {
     setRoom('ratsaal', { capacity: 1, fullPolicy: 'warn' });
     const [a, b] = people(2);

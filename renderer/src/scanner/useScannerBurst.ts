@@ -4,6 +4,7 @@
 // and the closing Enter/Tab is swallowed (it must not submit a search or move focus).
 // Keys of a burst never change a focused <select> or press a button (held-key.ts).
 import { useEffect, useRef } from 'react';
+import type { KeyStroke } from '../../../core/keyboard/scanner-text';
 import { BurstDetector, DEFAULT_BURST, type BurstOptions } from './burst';
 import { keyActs, replayKey } from './held-key';
 
@@ -33,8 +34,11 @@ export function setFieldValue(el: TextField, value: string): void {
   el.dispatchEvent(new Event('input', { bubbles: true }));
 }
 
+/** `strokes`: the burst's keys with their physical codes, to read a scanner set to another keyboard layout. */
+export type OnScan = (text: string, strokes: KeyStroke[]) => void;
+
 export function useScannerBurst(
-  onScan: (text: string) => void,
+  onScan: OnScan,
   opts: Partial<BurstOptions> & { enabled?: boolean } = {},
 ): void {
   const onScanRef = useRef(onScan);
@@ -60,10 +64,27 @@ export function useScannerBurst(
       if (replay) replayKey(h.el, h.key);
     };
 
+    // Right Alt held: on a layout without AltGr (US) a scanner's AltGr arrives as a plain Alt.
+    let rightAlt = false;
+    const onKeyUp = (e: KeyboardEvent) => {
+      if (e.code === 'AltRight') rightAlt = false;
+    };
     const onKeyDown = (e: KeyboardEvent) => {
       if (e.isComposing) return;
+      if (e.code === 'AltRight') rightAlt = true;
       const target = e.target;
-      const out = detector.feed({ key: e.key, t: e.timeStamp, ctrl: e.ctrlKey, alt: e.altKey, meta: e.metaKey, repeat: e.repeat });
+      const altGraph = e.getModifierState('AltGraph') || (e.ctrlKey && e.altKey) || (rightAlt && e.altKey);
+      const out = detector.feed({
+        key: e.key,
+        code: e.code,
+        shift: e.shiftKey,
+        altGraph,
+        t: e.timeStamp,
+        ctrl: e.ctrlKey,
+        alt: e.altKey,
+        meta: e.metaKey,
+        repeat: e.repeat,
+      });
       // A held key was part of a burst if this key continues it; otherwise a person pressed it.
       if (held) releaseHeld(!(out.kind === 'scan' || out.inBurst));
       if (out.kind === 'scan') {
@@ -79,7 +100,7 @@ export function useScannerBurst(
           }
         }
         snapshot = null;
-        onScanRef.current(out.text);
+        onScanRef.current(out.text, out.strokes);
         return;
       }
       if (out.startsBuffer) {
@@ -97,9 +118,11 @@ export function useScannerBurst(
     };
 
     window.addEventListener('keydown', onKeyDown, { capture: true });
+    window.addEventListener('keyup', onKeyUp, { capture: true });
     return () => {
       releaseHeld(false);
       window.removeEventListener('keydown', onKeyDown, { capture: true });
+      window.removeEventListener('keyup', onKeyUp, { capture: true });
     };
   }, [enabled, maxGapMs, minLength, maxTerminatorGapMs]);
 }

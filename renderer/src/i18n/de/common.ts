@@ -55,4 +55,8 @@ export const common = {
     theRoom: 'Der Raum',
     thisRoom: 'diesem Raum',
   },
+  scanner: {
+    layoutCorrected: 'Das Tastaturlayout des Scanners weicht von dem dieses Computers ab; Scans werden korrigiert.',
+    ok: 'OK',
+  },
 } satisfies Catalog;

@@ -54,4 +54,8 @@ export const common = {
     theRoom: 'The room',
     thisRoom: 'this room',
   },
+  scanner: {
+    layoutCorrected: 'The scanner’s keyboard layout differs from this computer’s; scans are corrected.',
+    ok: 'OK',
+  },
 } as const;

@@ -55,4 +55,8 @@ export const common = {
     theRoom: 'La salle',
     thisRoom: 'cette salle',
   },
+  scanner: {
+    layoutCorrected: 'La disposition de clavier du lecteur diffère de celle de cet ordinateur ; les scans sont corrigés.',
+    ok: 'OK',
+  },
 } satisfies Catalog;

@@ -55,4 +55,8 @@ export const common = {
     theRoom: 'Зал',
     thisRoom: 'этот зал',
   },
+  scanner: {
+    layoutCorrected: 'Раскладка клавиатуры сканера отличается от раскладки этого компьютера; сканы исправляются.',
+    ok: 'ОК',
+  },
 } satisfies Catalog;

@@ -5,6 +5,7 @@ import { useStationStatus } from '../../api/StationStatus';
 import { CameraScanner } from '../../camera/CameraScanner';
 import { useModalOpen } from '../../components/useModalOpen';
 import { localZone } from '../../format';
+import { LayoutNotice } from '../../scanner/layout-notice';
 import { useScannerBurst } from '../../scanner/useScannerBurst';
 import { useVerdictSound } from '../../sound/useVerdictSound';
 import { BadgeActions } from './BadgeActions';
@@ -49,6 +50,7 @@ export function CheckinScreen() {
     <div className="checkin">
       <div className="checkin__main">
         <ScanInput onScan={scan} inputRef={scanRef} busy={panel.state === 'pending'} />
+        <LayoutNotice />
         <VerdictPanel panel={panel} timeZone={timeZone} />
         <div className="checkin__actions">
           {panel.state === 'verdict' && panel.result.attendee && <BadgeActions attendee={panel.result.attendee} />}

@@ -4,10 +4,12 @@
 import { useCallback, useRef, useState } from 'react';
 import type { UndoResult } from '../../../../core/api/checkin';
 import { UNDO_WINDOW_MS } from '../../../../core/checkin/undo';
+import type { KeyStroke } from '../../../../core/keyboard/scanner-text';
 import type { CheckInResult } from '../../../../core/model';
 import { announce, api, ApiCallError } from '../../api';
 import { clockTime } from '../../format';
 import { hasMessage, t } from '../../i18n';
+import { alternativesFor, noteScanResult } from '../../scanner/layout-notice';
 
 export type PanelState =
   | { state: 'idle' }
@@ -59,7 +61,17 @@ export function useCheckin(timeZone: string) {
     }
   }, []);
 
-  const scan = useCallback((text: string) => run(() => api['checkin.scan']({ text }), text), [run]);
+  /** A scan; a burst's `strokes` let the station also try the keys as other keyboard layouts meant them. */
+  const scan = useCallback(
+    (text: string, strokes?: KeyStroke[]) =>
+      run(async () => {
+        const alternatives = alternativesFor(text, strokes);
+        const result = await api['checkin.scan'](alternatives.length > 0 ? { text, alternatives } : { text });
+        noteScanResult(result);
+        return result;
+      }, text),
+    [run],
+  );
   const admit = useCallback((attendeeId: string) => run(() => api['checkin.attendee']({ attendeeId })), [run]);
   /** Shows a verdict another action already committed (a walk-in's check-in, a note just saved). */
   const show = useCallback((result: CheckInResult) => run(async () => result), [run]);

@@ -3,11 +3,13 @@
 // come from the USB scanner anywhere on the screen, or typed. Set up once per laptop.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DoorScanResult, DoorStatus, RoomLive } from '../../../../core/api/occupancy';
+import type { KeyStroke } from '../../../../core/keyboard/scanner-text';
 import type { DoorMode } from '../../../../core/occupancy/types';
 import { api, ApiCallError, announce } from '../../api';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Icon, type IconName } from '../../components/Icon';
 import { getPrefs } from '../../prefs/prefs';
+import { alternativesFor, LayoutNotice, noteScanResult } from '../../scanner/layout-notice';
 import { useScannerBurst } from '../../scanner/useScannerBurst';
 import { useStationStatus } from '../../api/StationStatus';
 import { localZone } from '../../format';
@@ -104,9 +106,11 @@ function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; r
   const live = answer && 'result' in answer && answer.result.room && answer.shownAt > Date.now() - 1000 ? answer.result.room : room;
 
   const scan = useCallback(
-    async (text: string) => {
+    async (text: string, strokes?: KeyStroke[]) => {
       try {
-        const result = await api['door.scan']({ text });
+        const alternatives = alternativesFor(text, strokes);
+        const result = await api['door.scan'](alternatives.length > 0 ? { text, alternatives } : { text });
+        noteScanResult(result);
         setAnswer({ result, shownAt: Date.now() });
         // Same tones as the front desk: the person at the door hears the answer.
         if (!getPrefs().muted) playCue(result.verdict);
@@ -118,7 +122,7 @@ function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; r
     },
     [onScanned],
   );
-  useScannerBurst((text) => void scan(text));
+  useScannerBurst((text, strokes) => void scan(text, strokes));
 
   useEffect(() => {
     if (!answer) return;
@@ -138,6 +142,7 @@ function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; r
           {t('door.change')}
         </button>
       </header>
+      <LayoutNotice />
       <div className="door__body">
         <section className="door__room-state" aria-live="polite">
           <div className="door__state" data-testid="door-state">
