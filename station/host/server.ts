@@ -146,7 +146,10 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
       sendJson(res, 404, fail('not_found', 'No such address.'));
       return;
     }
-    serveStatic(staticDir, req, res, pathname);
+    serveStatic(staticDir, req, res, pathname).catch((err) => {
+      console.error('[foyer host] static file failed', err);
+      if (!res.headersSent) res.writeHead(500).end();
+    });
   });
   server.requestTimeout = 30_000;
   server.headersTimeout = 10_000;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createHandlers } from '../../station/handlers/index';
 import { startHost, type RunningHost } from '../../station/host/server';
+import { mimeTypeFor } from '../../station/renderer-files';
 import type { Station } from '../../station/station';
 import { demoCodes, freshStation, tempDir } from '../helpers/station';
 
@@ -144,6 +145,16 @@ describe('headless host', () => {
       const r = await raw(host.port, { path: p });
       expect(r.status, p).toBeGreaterThanOrEqual(400);
       expect(r.body, p).not.toContain(SECRET);
+    }
+  });
+
+  it('serves the renderer with the same file types as the desktop app (one table: station/renderer-files.ts)', async () => {
+    for (const [file, type] of [['assets/font.woff', 'font/woff'], ['assets/photo.webp', 'image/webp'], ['assets/app.js.map', 'application/json; charset=utf-8']] as const) {
+      fs.writeFileSync(path.join(root, file), 'x');
+      const r = await raw(host.port, { path: `/${file}` });
+      expect(r.status, file).toBe(200);
+      expect(r.headers['content-type'], file).toBe(type);
+      expect(mimeTypeFor(file), file).toBe(type);
     }
   });
 
