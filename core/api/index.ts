@@ -1,7 +1,7 @@
 // The one typed API between the renderer and a station, whatever carries it:
 // Electron IPC (electron/ipc.main.ts + preload) or HTTP/WebSocket (station/host).
 // Each method has a zod schema for its arguments, checked on the station side of
-// every transport; results are typed here and produced by station/handlers.ts.
+// every transport; results are typed here and produced by station/handlers/.
 import type { z } from 'zod';
 
 import { badgeMethods, type BadgesResults } from './badges';

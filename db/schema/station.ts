@@ -3,8 +3,8 @@
 // SQL files in db/migrations are applied at start-up (db/connection.ts).
 //
 // Ground truth is the append-only `events` log. Tables marked DERIVED are kept in
-// step with it by the same transaction that appends (db/writer/*), and can always
-// be rebuilt from the log.
+// step with it by the same transaction that appends (insertEvent in db/events.ts and the
+// hooks listed in db/derived-hooks.ts), and can always be rebuilt from the log.
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** The event this station serves (one row). */

@@ -1,8 +1,8 @@
 // Enforces docs/architecture.md "What runs where" by reading it: each folder imports only the
 // project folders its row allows, none of the packages it must never import, the demo only from
 // the files listed under "Where the demo starts"; the table names every top folder with code;
-// no file imports itself round a loop; and the repository is self-contained (a user's clone
-// has nothing beside it).
+// no file imports itself round a loop; every path the docs name exists; and the repository is
+// self-contained (a user's clone has nothing beside it).
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -153,6 +153,21 @@ describe('architecture: docs/architecture.md is what the imports do', () => {
     };
     for (const f of graph.keys()) if (!state.has(f)) visit(f);
     expect(cycles).toEqual([]);
+  });
+});
+
+describe('docs follow code', () => {
+  it('every project file or folder docs/*.md and README.md name (in backticks) exists', () => {
+    const tops = new Set(topFolders());
+    const docs = ['README.md', ...fs.readdirSync(path.join(root, 'docs')).filter((f) => f.endsWith('.md')).map((f) => path.join('docs', f))];
+    const missing: string[] = [];
+    for (const d of docs) {
+      for (const m of fs.readFileSync(path.join(root, d), 'utf8').matchAll(/`([\w.-]+\/[\w./-]*)`/g)) {
+        const p = m[1]!;
+        if (tops.has(p.split('/')[0]!) && !fs.existsSync(path.join(root, p))) missing.push(`${d}: ${p}`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });
 
