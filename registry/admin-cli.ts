@@ -1,46 +1,33 @@
 // Operator CLI: `npm run registry:admin -- [--data DIR | --url URL --token T] <command> …`
 // Talks to a running registry over HTTP (PGlite allows only one process on its files).
-//   status
-//   demo [--first-day YYYY-MM-DD] [--attendees N]   import the demo event (ready to try)
-//   event --id ID --name NAME --venue V --tz ZONE --days D1,D2 [--description TEXT]
-//   import FILE [--map field=Column …] [--valid-only] [--default-category C] [--sheet S] [--dry-run]
-//   pair [--name NAME] [--role desk|door] [--room ID] [--door-mode entry|exit|toggle] [--station ID [--restore]] [--no-qr]
-//   token --new [--label L] | tokens | token --revoke ID
-//   stations | revoke STATION_ID
-//   key-new | keys | key-deactivate KEY_ID | revoke-badge ATTENDEE_ID VERSION
-//   room ID --name N --capacity C [--warn 80] [--critical 95] [--policy refuse|warn] [--floor F] [--categories a,b]
-//   invitations SESSION_ID (--file IDS.txt | --ids A,B | --open)   one attendee id per line in the file
-//   export attendees.csv|events.csv|checkins.csv [--out FILE]
+// The commands and their flags are declared in registry/admin-args.ts (`--help` lists them).
 import fs from 'node:fs';
 import path from 'node:path';
 import { registryFetch } from '../node-shared/pinned-fetch';
+import { parseAdminArgs, usage, type AdminArgs } from './admin-args';
 import { pairingText, type IssuedCode } from './pairing-print';
 
-const argv = process.argv.slice(2);
-function flag(name: string): string | undefined {
-  const i = argv.indexOf(`--${name}`);
-  if (i < 0) return undefined;
-  const v = argv[i + 1];
-  argv.splice(i, 2);
-  return v;
+let args: AdminArgs;
+try {
+  args = parseAdminArgs(process.argv.slice(2));
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
 }
-function flags(name: string): string[] {
-  const out: string[] = [];
-  for (let v = flag(name); v !== undefined; v = flag(name)) out.push(v);
-  return out;
-}
-function bool(name: string): boolean {
-  const i = argv.indexOf(`--${name}`);
-  if (i < 0) return false;
-  argv.splice(i, 1);
-  return true;
+const v = args.values;
+const str = (name: string): string | undefined => (typeof v[name] === 'string' ? (v[name] as string) : undefined);
+const list = (name: string): string[] => (Array.isArray(v[name]) ? (v[name] as string[]) : []);
+const bool = (name: string): boolean => v[name] === true;
+if (bool('help')) {
+  console.log(usage());
+  process.exit(0);
 }
 
-const dataDir = flag('data');
-let url = flag('url');
-let token = flag('token') ?? process.env.FOYER_ADMIN_TOKEN;
+const dataDir = str('data');
+let url = str('registry') ?? str('url');
+let token = str('admin-token') ?? str('token') ?? process.env.FOYER_ADMIN_TOKEN;
 // An HTTPS registry with its own certificate is pinned here too (registry.json, or --fingerprint).
-let fingerprint = flag('fingerprint');
+let fingerprint = str('fingerprint');
 if (dataDir) {
   const info = JSON.parse(fs.readFileSync(path.join(dataDir, 'registry.json'), 'utf8')) as { url: string; fingerprint?: string | null };
   url ??= info.url;
@@ -76,44 +63,44 @@ async function call(method: string, p: string, body?: unknown): Promise<unknown>
 }
 
 const print = (x: unknown) => console.log(typeof x === 'string' ? x : JSON.stringify(x, null, 2));
-const [cmd, ...rest] = argv;
+const cmd = args.command;
+const rest = args.positionals;
 
 switch (cmd) {
   case 'status':
     print(await call('GET', '/v1/admin/status'));
     break;
   case 'demo': {
-    const firstDay = flag('first-day');
-    const n = flag('attendees');
+    const firstDay = str('first-day');
+    const n = str('attendees');
     print(await call('POST', '/v1/admin/demo', { firstDay, attendees: n ? Number(n) : undefined }));
     break;
   }
   case 'event':
     print(
       await call('PUT', '/v1/admin/event', {
-        id: flag('id'),
-        name: flag('name'),
-        venue: flag('venue') ?? '',
-        timeZone: flag('tz'),
-        days: (flag('days') ?? '').split(',').filter(Boolean),
-        description: flag('description') ?? '',
+        id: str('id'),
+        name: str('name'),
+        venue: str('venue') ?? '',
+        timeZone: str('tz'),
+        days: (str('days') ?? '').split(',').filter(Boolean),
+        description: str('description') ?? '',
       }),
     );
     break;
   case 'import': {
-    const mapping = Object.fromEntries(flags('map').map((m) => m.split('=', 2) as [string, string]));
+    const mapping = Object.fromEntries(list('map').map((m) => m.split('=', 2) as [string, string]));
     const mode = bool('valid-only') ? 'valid' : 'all';
     const dryRun = bool('dry-run');
-    const file = argv[1];
-    if (!file) throw new Error('import needs a file');
+    const file = rest[0]!;
     const r = (await call('POST', '/v1/admin/attendees/import', {
       format: file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv',
       fileBase64: fs.readFileSync(file).toString('base64'),
       mapping,
       mode,
       dryRun,
-      defaultCategory: flag('default-category'),
-      sheet: flag('sheet'),
+      defaultCategory: str('default-category'),
+      sheet: str('sheet'),
     })) as { summary: string; errors: { row: number; column: string; reason: string }[]; warnings: { row: number; column: string; reason: string }[] };
     console.log(r.summary);
     for (const e of r.errors) console.log(`  error   row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.reason}`);
@@ -125,19 +112,19 @@ switch (cmd) {
     const noQr = bool('no-qr');
     const restore = bool('restore');
     const r = (await call('POST', '/v1/admin/pairing-codes', {
-      name: flag('name'),
-      role: flag('role'),
-      roomId: flag('room'),
-      doorMode: flag('door-mode'),
-      stationId: flag('station'),
+      name: str('name'),
+      role: str('role'),
+      roomId: str('room'),
+      doorMode: str('door-mode'),
+      stationId: str('station'),
       restore,
     })) as IssuedCode;
     console.log(await pairingText(r, { qr: !noQr }));
     break;
   }
   case 'token': {
-    const revoke = flag('revoke');
-    const label = flag('label') ?? '';
+    const revoke = str('revoke');
+    const label = str('label') ?? '';
     if (revoke) print(await call('POST', `/v1/admin/tokens/${encodeURIComponent(revoke)}/revoke`, {}));
     else if (bool('new')) {
       const r = (await call('POST', '/v1/admin/tokens', { label })) as { id: string; token: string };
@@ -169,24 +156,24 @@ switch (cmd) {
   case 'room': {
     // Capacity is the fire-safety limit; warn/critical are % of it; policy: what a door does when full.
     const num = (v: string | undefined, d: number) => (v === undefined ? d : Number(v));
-    const categories = flag('categories');
+    const categories = str('categories');
     print(
       await call('PUT', `/v1/admin/rooms/${encodeURIComponent(rest[0] ?? '')}`, {
         id: rest[0],
-        name: flag('name') ?? rest[0],
-        capacity: num(flag('capacity'), NaN),
-        warnPct: num(flag('warn'), 80),
-        criticalPct: num(flag('critical'), 95),
-        fullPolicy: flag('policy') ?? 'refuse',
+        name: str('name') ?? rest[0],
+        capacity: num(str('capacity'), NaN),
+        warnPct: num(str('warn'), 80),
+        criticalPct: num(str('critical'), 95),
+        fullPolicy: str('policy') ?? 'refuse',
         allowedCategories: categories ? categories.split(',').map((c) => c.trim()).filter(Boolean) : null,
-        floor: flag('floor') ?? '',
+        floor: str('floor') ?? '',
       }),
     );
     break;
   }
   case 'invitations': {
-    const file = flag('file');
-    const ids = flag('ids');
+    const file = str('file');
+    const ids = str('ids');
     const open = bool('open');
     const attendeeIds = open
       ? null
@@ -204,13 +191,13 @@ switch (cmd) {
     print(await call('POST', '/v1/admin/revocations', { attendeeId: rest[0], badgeVersion: Number(rest[1]) }));
     break;
   case 'export': {
-    const out = flag('out');
+    const out = str('out');
     const csv = (await call('GET', `/v1/admin/export/${encodeURIComponent(rest[0] ?? '')}`)) as string;
     if (out) fs.writeFileSync(out, csv);
     else process.stdout.write(csv);
     break;
   }
   default:
-    console.error('Commands: status, demo, event, import, pair, token, tokens, stations, revoke, key-new, keys, key-deactivate, revoke-badge, export');
+    console.error(usage());
     process.exit(2);
 }
