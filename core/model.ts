@@ -11,6 +11,8 @@ export const CATEGORIES = [
   'media',
   'speaker',
   'staff',
+  // Everyone a registration system lists without saying which group they belong to.
+  'participant',
 ] as const;
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
@@ -24,10 +26,20 @@ export const CATEGORY_LABELS: Record<Category, string> = {
   media: 'Media',
   speaker: 'Speaker',
   staff: 'Staff',
+  participant: 'Participant',
 };
 
-export const AttendeeStatus = z.enum(['active', 'cancelled', 'revoked']);
+/**
+ * Only 'active' is admitted. The registration systems' other states are imported as they are,
+ * so the desk can say why: pending approval, order not paid, rejected, on the waiting list.
+ */
+export const AttendeeStatus = z.enum(['active', 'cancelled', 'revoked', 'pending', 'unpaid', 'rejected', 'waitlisted']);
 export type AttendeeStatus = z.infer<typeof AttendeeStatus>;
+
+/** Statuses imported as they are but never admitted; each is also the refusal's reason code. */
+export const NOT_ADMITTED = ['pending', 'unpaid', 'rejected', 'waitlisted'] as const satisfies readonly AttendeeStatus[];
+export type NotAdmitted = (typeof NOT_ADMITTED)[number];
+export const isNotAdmitted = (status: string): status is NotAdmitted => (NOT_ADMITTED as readonly string[]).includes(status);
 
 /** 'YYYY-MM-DD' in the event's time zone. */
 export const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
@@ -55,6 +67,11 @@ export const REASONS = [
   'bad_signature',
   'unknown_key',
   'cancelled',
+  // registered but not (yet) admitted, as the registration system says (core/model NOT_ADMITTED)
+  'pending', // awaiting the organiser's approval
+  'unpaid', // order not paid
+  'rejected',
+  'waitlisted',
   'revoked', // superseded by a reprinted badge
   'not_valid_today',
   'category_not_allowed',

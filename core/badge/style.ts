@@ -11,6 +11,7 @@ export const CATEGORY_FILL: Record<Category, string> = {
   media: '#f9a825',
   speaker: '#c62828',
   staff: '#212121',
+  participant: '#455a64',
 };
 
 function luminance(hex: string): number {

@@ -1,6 +1,6 @@
 // The front-desk decision, as a pure function: no database, no clock, no I/O.
 // station/checkin.ts gathers the facts, calls decide(), then commits the event.
-import type { Category, Reason, Verdict } from '../model';
+import { isNotAdmitted, type Category, type Reason, type Verdict } from '../model';
 
 export interface DecisionFacts {
   /** The event day of the scan (event time zone). */
@@ -41,6 +41,7 @@ export function decide(f: DecisionFacts): Decision {
   const a = f.attendee;
   if (a.status === 'cancelled') return refused('cancelled');
   if (a.status === 'revoked') return refused('revoked');
+  if (isNotAdmitted(a.status)) return refused(a.status);
   if (f.scannedVersionRevoked || (f.scannedVersion !== null && f.scannedVersion < a.badgeVersion)) {
     return refused('revoked');
   }

@@ -31,6 +31,14 @@ export function messageFor(reason: Reason, p: MessageParams = {}): string {
       return 'This badge was signed with a key this station does not know. Sync, then scan again.';
     case 'cancelled':
       return 'This registration was cancelled.';
+    case 'pending':
+      return 'Registration pending approval. Send the person to the help desk.';
+    case 'unpaid':
+      return 'Order not paid yet. Send the person to the help desk.';
+    case 'rejected':
+      return 'This registration was rejected. Send the person to the help desk.';
+    case 'waitlisted':
+      return 'On the waiting list, not confirmed yet. Send the person to the help desk.';
     case 'revoked':
       if (!replacedByReprint(p)) {
         return p.revokedAt

@@ -12,6 +12,7 @@ export const shared = {
     media: 'Medien',
     speaker: 'Vortragende',
     staff: 'Personal',
+    participant: 'Teilnehmende',
   },
   state: {
     ok: 'Offen',

@@ -10,6 +10,7 @@ export const shared = {
     media: 'Media',
     speaker: 'Speaker',
     staff: 'Staff',
+    participant: 'Participant',
   },
   state: {
     ok: 'Open',

@@ -12,6 +12,7 @@ export const shared = {
     media: 'Médias',
     speaker: 'Intervenant',
     staff: 'Personnel',
+    participant: 'Participant·e',
   },
   state: {
     ok: 'Ouvert',

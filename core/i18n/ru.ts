@@ -12,6 +12,7 @@ export const shared = {
     media: 'СМИ',
     speaker: 'Докладчик',
     staff: 'Персонал',
+    participant: 'Участник',
   },
   state: {
     ok: 'Свободно',

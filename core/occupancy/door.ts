@@ -1,7 +1,7 @@
 // The door decision, as a pure function: which way is this person going, and may they enter?
 // station/door.ts gathers the facts, calls decideDoor(), then commits the event.
 // Leaving is never refused: nobody is held inside a room.
-import type { Verdict } from '../model';
+import { isNotAdmitted, type Verdict } from '../model';
 import { DUPLICATE_WINDOW_MS, type DoorMode } from './types';
 
 export const DOOR_REASONS = [
@@ -13,6 +13,10 @@ export const DOOR_REASONS = [
   'session_not_allowed',
   'not_invited',
   'cancelled',
+  'pending',
+  'unpaid',
+  'rejected',
+  'waitlisted',
   'revoked',
   'not_valid_today',
   'unknown_code',
@@ -69,6 +73,7 @@ export function decideDoor(f: DoorFacts): DoorDecision {
   const a = f.attendee;
   if (a.status === 'cancelled') return refuse('cancelled');
   if (a.status === 'revoked') return refuse('revoked');
+  if (isNotAdmitted(a.status)) return refuse(a.status);
   if (f.scannedVersionRevoked || (f.scannedVersion !== null && f.scannedVersion < a.badgeVersion)) return refuse('revoked');
   if (!f.eventDays.includes(f.today) || (a.validDays && !a.validDays.includes(f.today))) return refuse('not_valid_today');
   if (f.room.allowedCategories && !f.room.allowedCategories.includes(a.category)) return refuse('room_not_allowed');

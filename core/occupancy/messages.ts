@@ -28,6 +28,14 @@ export function doorMessage(reason: DoorReason, p: DoorMessageParams = {}): stri
       return `“${p.session ?? 'This session'}” is by invitation only, and ${p.name ?? 'this person'} is not on the list.`;
     case 'cancelled':
       return 'This registration was cancelled.';
+    case 'pending':
+      return 'Registration pending approval. Send to the help desk.';
+    case 'unpaid':
+      return 'Order not paid yet. Send to the help desk.';
+    case 'rejected':
+      return 'This registration was rejected. Send to the help desk.';
+    case 'waitlisted':
+      return 'On the waiting list, not confirmed. Send to the help desk.';
     case 'revoked':
       return 'This badge was replaced by a reprint. Ask for the new badge.';
     case 'not_valid_today':

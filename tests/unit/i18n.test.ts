@@ -100,7 +100,7 @@ const SHARED: Record<(typeof OTHERS)[number], string[]> = {
   fr: [
     ...['service', 'scan', 'scans', 'scanner', 'page', 'organisation', 'badge', 'code', 'note', 'notes', 'signature'],
     ...['session', 'sessions', 'minute', 'minutes', 'moment', 'plus', 'station', 'double', 'stop', 'invitation', 'type'],
-    ...['admission', 'admissions', 'exports'],
+    ...['admission', 'admissions', 'exports', 'participant'],
   ],
   ru: [],
 };

@@ -3,6 +3,7 @@
 // ARIA combobox pattern: focus stays in the field, the active option is announced.
 import { useEffect, useId, useState, type Ref } from 'react';
 import type { SearchHit } from '../../../../core/api/checkin';
+import { isNotAdmitted } from '../../../../core/model';
 import { api, ApiCallError } from '../../api';
 import { clockTime } from '../../format';
 import { t } from '../../i18n';
@@ -128,6 +129,7 @@ export function NameSearch(props: {
             </span>
             <span className="search__state">
               {h.status === 'cancelled' && <span className="tag tag--bad">{t('search.cancelled')}</span>}
+              {isNotAdmitted(h.status) && <span className="tag tag--bad">{t(`search.${h.status}`)}</span>}
               {h.status === 'revoked' && <span className="tag tag--bad">{t('search.revoked')}</span>}
               {h.checkedInToday && h.checkedInAt !== null && (
                 <span className="tag tag--ok">{t('search.checkedInAt', { time: clockTime(h.checkedInAt, timeZone) })}</span>
