@@ -6,6 +6,7 @@ import path from 'node:path';
 import { registryFetch } from '../node-shared/pinned-fetch';
 import { parseAdminArgs, usage, type AdminArgs } from './admin-args';
 import { pairingText, type IssuedCode } from './pairing-print';
+import type { ImportReport } from './import';
 
 let args: AdminArgs;
 try {
@@ -40,13 +41,15 @@ if (!url || !token) {
   process.exit(2);
 }
 
+/** One admin request; a Buffer body goes as raw bytes, anything else as JSON. */
 async function call(method: string, p: string, body?: unknown): Promise<unknown> {
   let res: Response;
+  const raw = Buffer.isBuffer(body);
   try {
     res = await httpFetch(url + p, {
       method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: { authorization: `Bearer ${token}`, 'content-type': raw ? 'application/octet-stream' : 'application/json' },
+      body: body === undefined ? undefined : raw ? new Uint8Array(body) : JSON.stringify(body),
     });
   } catch (err) {
     console.error(`Cannot reach the registry at ${url}: ${(err as Error).message}`);
@@ -55,7 +58,7 @@ async function call(method: string, p: string, body?: unknown): Promise<unknown>
   const text = await res.text();
   const ct = res.headers.get('content-type') ?? '';
   const data = ct.includes('json') ? JSON.parse(text) : text;
-  if (!res.ok && !(res.status === 422 && p.endsWith('/import'))) {
+  if (!res.ok && !(res.status === 422 && /\/attendees\/(import|rows)/.test(p))) {
     console.error(`Registry said ${res.status}: ${(data as { error?: { message?: string } })?.error?.message ?? text}`);
     process.exit(1);
   }
@@ -63,6 +66,22 @@ async function call(method: string, p: string, body?: unknown): Promise<unknown>
 }
 
 const print = (x: unknown) => console.log(typeof x === 'string' ? x : JSON.stringify(x, null, 2));
+
+/** What an import did, for the operator: the source recognised, the columns used, the outcome. */
+function printReport(r: ImportReport): void {
+  console.log(`Recognised: ${r.profileLabel}${r.sheet ? ` — sheet "${r.sheet}"` : ''}`);
+  const cols = Object.entries(r.mapping ?? {});
+  if (cols.length > 0) {
+    console.log('Columns used:');
+    for (const [field, column] of cols) console.log(`  ${field.padEnd(13)} ← ${column}`);
+  }
+  console.log(r.summary);
+  const counts = (o: Record<string, number> | undefined) => Object.entries(o ?? {}).map(([k, n]) => `${k} ${n}`).join(', ');
+  if (r.valid > 0) console.log(`  statuses: ${counts(r.statuses)}\n  categories: ${counts(r.categories)}`);
+  if (r.cancelledMissing) console.log(`  ${r.cancelledMissing} no longer listed by the source: now cancelled.`);
+  for (const e of r.errors ?? []) console.log(`  error   row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.reason}`);
+  for (const w of r.warnings ?? []) console.log(`  warning ${w.row ? `row ${w.row}${w.column ? `, ${w.column}` : ''}` : ''}: ${w.reason}`);
+}
 const cmd = args.command;
 const rest = args.positionals;
 
@@ -89,23 +108,29 @@ switch (cmd) {
     );
     break;
   case 'import': {
-    const mapping = Object.fromEntries(list('map').map((m) => m.split('=', 2) as [string, string]));
-    const mode = bool('valid-only') ? 'valid' : 'all';
-    const dryRun = bool('dry-run');
     const file = rest[0]!;
-    const r = (await call('POST', '/v1/admin/attendees/import', {
-      format: file.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv',
-      fileBase64: fs.readFileSync(file).toString('base64'),
-      mapping,
-      mode,
-      dryRun,
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch (err) {
+      console.error(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+      process.exit(1);
+    }
+    const options = {
+      // The bytes say what the file is (an export may have lost its extension).
+      format: bytes.subarray(0, 4).equals(Buffer.from('PK\u0003\u0004', 'latin1')) || /\.xlsx?$/i.test(file) ? 'xlsx' : 'csv',
+      mapping: Object.fromEntries(list('map').map((m) => m.split('=', 2) as [string, string])),
+      mode: bool('valid-only') ? 'valid' : 'all',
+      dryRun: bool('dry-run'),
       defaultCategory: str('default-category'),
+      categoryRules: list('category-rule'),
+      statusRules: list('status-rule'),
+      profile: str('profile'),
       sheet: str('sheet'),
-    })) as { summary: string; errors: { row: number; column: string; reason: string }[]; warnings: { row: number; column: string; reason: string }[] };
-    console.log(r.summary);
-    for (const e of r.errors) console.log(`  error   row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.reason}`);
-    for (const w of r.warnings) console.log(`  warning row ${w.row}${w.column ? `, ${w.column}` : ''}: ${w.reason}`);
-    if (r.errors.length > 0 && mode === 'all') process.exitCode = 1;
+    };
+    const r = (await call('POST', `/v1/admin/attendees/import?options=${encodeURIComponent(JSON.stringify(options))}`, bytes)) as ImportReport;
+    printReport(r);
+    if (r.errors.length > 0 && options.mode === 'all') process.exitCode = 1;
     break;
   }
   case 'pair': {

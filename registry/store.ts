@@ -62,34 +62,82 @@ type AttendeeInput = Omit<AttendeeRecord, 'source'> & { source?: AttendeeRecord[
 /** Inserts or replaces attendees: organiser edits win over anything a station did. */
 export async function upsertAttendees(orm: RegistryOrm, rows: AttendeeInput[], now: number): Promise<void> {
   for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500).map(({ noteHlc: _n, ...r }) => ({ ...r, source: r.source ?? 'registry', updatedAt: now }));
-    await writeTx(orm, async (tx) => {
-      await tx
-        .insert(attendees)
-        .values(chunk)
-        .onConflictDoUpdate({
-          target: attendees.id,
-          set: {
-            givenName: sql`excluded.given_name`,
-            familyName: sql`excluded.family_name`,
-            organisation: sql`excluded.organisation`,
-            delegation: sql`excluded.delegation`,
-            country: sql`excluded.country`,
-            category: sql`excluded.category`,
-            validDays: sql`excluded.valid_days`,
-            status: sql`excluded.status`,
-            badgeVersion: sql`excluded.badge_version`,
-            notes: sql`excluded.notes`,
-            // A changed note is an organiser edit at this moment (see organiserNoteHlc).
-            noteHlc: sql`case when ${attendees.notes} is distinct from excluded.notes then ${organiserNoteHlc(now)} else ${attendees.noteHlc} end`,
-            badgeCodes: sql`excluded.badge_codes`,
-            source: sql`excluded.source`,
-            updatedAt: sql`excluded.updated_at`,
-            seq: nextSeq,
-          },
-        });
-    });
+    await writeTx(orm, (tx) => upsertAttendeeChunk(tx, rows.slice(i, i + 500), now));
   }
+}
+
+/** Rows per INSERT and per transaction of an import: small enough to keep the registry responsive. */
+const IMPORT_CHUNK = 50;
+const IMPORT_TX = 2000;
+
+/**
+ * An import's records, as the import worker hands them over (registry/import/run.ts). The worker
+ * has validated every row before the first arrives, so storing cannot half-apply a bad file;
+ * rows are upserts by id, so an import interrupted by a crash is completed by importing again.
+ * PGlite runs in this thread and settles its promises as microtasks: the event loop is given a
+ * turn after every statement, and transactions stay small, or no request (not even /v1/health)
+ * would be served until the import commits.
+ */
+export async function importAttendees(orm: RegistryOrm, batches: AsyncIterable<AttendeeInput[]>, now: number): Promise<number> {
+  let n = 0;
+  for await (const batch of batches) {
+    for (let t = 0; t < batch.length; t += IMPORT_TX) {
+      const part = batch.slice(t, t + IMPORT_TX);
+      await writeTx(orm, async (tx) => {
+        for (let i = 0; i < part.length; i += IMPORT_CHUNK) {
+          await upsertAttendeeChunk(tx, part.slice(i, i + IMPORT_CHUNK), now);
+          await new Promise<void>((r) => setImmediate(r));
+        }
+      });
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    n += batch.length;
+  }
+  return n;
+}
+
+/**
+ * A connector's full refresh: people of that source (ids starting with `prefix`) that the source
+ * no longer lists were deleted there; they stay in Foyer's records but are no longer admitted.
+ */
+export async function cancelMissing(orm: RegistryOrm, prefix: string, keep: Set<string>, now: number): Promise<number> {
+  const rows = await orm.select({ id: attendees.id, status: attendees.status }).from(attendees).where(sql`${attendees.id} like ${prefix.replace(/[\\%_]/g, '\\$&') + '%'}`);
+  const gone = rows.filter((r) => !keep.has(r.id) && r.status !== 'cancelled').map((r) => r.id);
+  for (let i = 0; i < gone.length; i += 500) {
+    await writeTx(orm, (tx) =>
+      tx.update(attendees).set({ status: 'cancelled', updatedAt: now, seq: nextSeq }).where(inArray(attendees.id, gone.slice(i, i + 500))).then(() => {}),
+    );
+  }
+  return gone.length;
+}
+
+async function upsertAttendeeChunk(tx: RegistryOrm, rows: AttendeeInput[], now: number): Promise<void> {
+  if (rows.length === 0) return;
+  const chunk = rows.map(({ noteHlc: _n, ...r }) => ({ ...r, source: r.source ?? 'registry', updatedAt: now }));
+  await tx
+    .insert(attendees)
+    .values(chunk)
+    .onConflictDoUpdate({
+      target: attendees.id,
+      set: {
+        givenName: sql`excluded.given_name`,
+        familyName: sql`excluded.family_name`,
+        organisation: sql`excluded.organisation`,
+        delegation: sql`excluded.delegation`,
+        country: sql`excluded.country`,
+        category: sql`excluded.category`,
+        validDays: sql`excluded.valid_days`,
+        status: sql`excluded.status`,
+        badgeVersion: sql`excluded.badge_version`,
+        notes: sql`excluded.notes`,
+        // A changed note is an organiser edit at this moment (see organiserNoteHlc).
+        noteHlc: sql`case when ${attendees.notes} is distinct from excluded.notes then ${organiserNoteHlc(now)} else ${attendees.noteHlc} end`,
+        badgeCodes: sql`excluded.badge_codes`,
+        source: sql`excluded.source`,
+        updatedAt: sql`excluded.updated_at`,
+        seq: nextSeq,
+      },
+    });
 }
 
 /** A single organiser edit: only the given fields change; the row gets a new sequence number. */

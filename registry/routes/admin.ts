@@ -1,7 +1,7 @@
 // Operator routes (admin token): event, attendees and their import, rooms, sessions,
 // badge keys and revocations, stations and pairing codes, exports.
 import crypto from 'node:crypto';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { and, asc, count, gt, ilike, or } from 'drizzle-orm';
 import { z } from 'zod';
@@ -12,7 +12,8 @@ import { requireAdmin } from '../auth';
 import type { RegistryContext } from '../context';
 import { exportCsv, EXPORTS } from '../exports';
 import { HttpError, check, jsonBody } from '../http';
-import { ImportOptions, parseImport } from '../import';
+import { ImportOptions, RowsImport } from '../import';
+import { ImportStopped, runImport, type ImportJob } from '../import/run';
 import { attendees, events } from '../schema';
 import { createPairingCode, listStations, revokeStation } from '../stations';
 import {
@@ -22,6 +23,8 @@ import {
   MAX_KEY_ID,
   currentSeq,
   getEvent,
+  importAttendees,
+  cancelMissing,
   listSigningKeys,
   patchAttendee,
   setEvent,
@@ -45,8 +48,9 @@ export function adminRoutes(ctx: RegistryContext): Hono {
       },
     });
   app.use('/v1/admin/*', requireAdmin(orm));
-  // Default size limit for admin bodies; the import route allows files up to 50 MB.
-  app.use('/v1/admin/*', async (c, next) => (c.req.path === '/v1/admin/attendees/import' ? next() : limit(1024 * 1024)(c, next)));
+  // Default size limit for admin bodies; the import routes allow files and connector rows up to 64 MB.
+  const big = new Set(['/v1/admin/attendees/import', '/v1/admin/attendees/rows']);
+  app.use('/v1/admin/*', async (c, next) => (big.has(c.req.path) ? next() : limit(1024 * 1024)(c, next)));
   const poke = async () => live.changed(await currentSeq(orm));
 
   app.get('/v1/admin/status', async (c) => {
@@ -62,14 +66,66 @@ export function adminRoutes(ctx: RegistryContext): Hono {
     return c.json({ ok: true });
   });
 
-  app.post('/v1/admin/attendees/import', limit(72 * 1024 * 1024), async (c) => {
-    const opts = await jsonBody(c, ImportOptions);
-    const { report, records } = await parseImport(opts);
-    if (records.length > 0) {
-      await upsertAttendees(orm, records, now());
+  /**
+   * Stores an import's records (one transaction) and answers its report. The worker has read and
+   * validated the whole input before the first record arrives; nothing is stored for a refusal.
+   */
+  async function storeImport(c: Context, job: ImportJob, dryRun: boolean, after?: (ids: Set<string>) => Promise<number>) {
+    const run = await runImport(job);
+    const report = run.report;
+    const ids = new Set<string>();
+    if (report.imported > 0) {
+      async function* tracked() {
+        for await (const b of run.batches) {
+          for (const a of b) ids.add(a.id);
+          yield b;
+        }
+      }
+      try {
+        await importAttendees(orm, tracked(), now());
+      } catch (err) {
+        if (!(err instanceof ImportStopped)) throw err;
+        const failed = { ...report, imported: 0, summary: err.message, errors: [{ row: 0, column: '', reason: err.message }] };
+        return c.json(failed, 422);
+      }
+      if (after) report.cancelledMissing = await after(ids);
       await poke();
     }
-    return c.json(report, report.errors.length > 0 && report.imported === 0 && !opts.dryRun ? 422 : 200);
+    return c.json(report, report.errors.length > 0 && report.imported === 0 && !dryRun ? 422 : 200);
+  }
+
+  /**
+   * A registration export, as the file's bytes (`?options=<JSON ImportOptions>`), or as JSON
+   * with the file in base64 (small files). Read and checked in a worker thread.
+   */
+  app.post('/v1/admin/attendees/import', limit(64 * 1024 * 1024), async (c) => {
+    const raw = !(c.req.header('content-type') ?? '').includes('json');
+    let options: ImportOptions;
+    let file: ArrayBuffer;
+    if (raw) {
+      let o: unknown;
+      try {
+        o = JSON.parse(c.req.query('options') ?? '{}');
+      } catch {
+        throw new HttpError(400, 'bad_json', 'The options parameter is not valid JSON.');
+      }
+      options = check(ImportOptions, o, 'options');
+      file = await c.req.arrayBuffer();
+    } else {
+      options = await jsonBody(c, ImportOptions);
+      const b = Buffer.from(options.fileBase64 ?? '', 'base64');
+      file = b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength) as ArrayBuffer;
+      delete options.fileBase64;
+    }
+    if (file.byteLength === 0) throw new HttpError(400, 'empty', 'The file is empty.');
+    return storeImport(c, { kind: 'file', file, options }, options.dryRun);
+  });
+
+  /** Rows from a connector (registry/connectors): same rules as files; a full refresh cancels who is gone. */
+  app.post('/v1/admin/attendees/rows', limit(64 * 1024 * 1024), async (c) => {
+    const input = await jsonBody(c, RowsImport);
+    const scope = input.replaceScope;
+    return storeImport(c, { kind: 'rows', input }, input.dryRun, scope ? (ids) => cancelMissing(orm, scope, ids, now()) : undefined);
   });
 
   app.get('/v1/admin/attendees', async (c) => {

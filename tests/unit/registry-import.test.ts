@@ -28,6 +28,7 @@ describe('attendee import', () => {
   });
 
   it('all-or-nothing by default: one bad row imports nothing and the report names row, column and reason', async () => {
+    // An unknown category is no longer a refusal (issue 11): it is the default category, with a warning.
     const csv = 'id,given name,family name,category,valid days\n' + 'a,Ana,Ruiz,NGO,\n' + 'b,,,Media,\n' + 'c,Cy,Lee,Astronaut,2026-13-45x\n' + 'a,Dup,Id,Staff,\n';
     const { report, records } = await parseImport(opts(csv));
     expect(records).toEqual([]);
@@ -36,15 +37,15 @@ describe('attendee import', () => {
     expect(report.errors).toEqual(
       expect.arrayContaining([
         { row: 3, column: 'family name', reason: 'The name is empty.' },
-        expect.objectContaining({ row: 4, column: 'category', reason: expect.stringMatching(/Unknown category "Astronaut"/) }),
         expect.objectContaining({ row: 4, column: 'valid days' }),
         { row: 5, column: 'id', reason: 'Same id as row 2.' },
       ]),
     );
+    expect(report.warnings).toEqual([expect.objectContaining({ row: 4, column: 'category', reason: expect.stringMatching(/"Astronaut" \(1 row\) is not a Foyer category/) })]);
   });
 
   it('valid-only mode imports the good rows and says exactly which were left out', async () => {
-    const csv = 'id,given name,family name,category\n' + 'a,Ana,Ruiz,NGO\n' + 'b,Bo,Kim,Unknown\n' + 'c,Cy,Lee,Media\n';
+    const csv = 'id,given name,family name,category,valid days\n' + 'a,Ana,Ruiz,NGO,\n' + 'b,Bo,Kim,Media,someday\n' + 'c,Cy,Lee,Media,\n';
     const { report, records } = await parseImport(opts(csv, { mode: 'valid' }));
     expect(records.map((r) => r.id)).toEqual(['a', 'c']);
     expect(report.imported).toBe(2);
@@ -53,12 +54,15 @@ describe('attendee import', () => {
     expect(report.errors.map((e) => e.row)).toEqual([3]);
   });
 
-  it('refuses a mapping to a missing column, and a file with no way to recognise people again', async () => {
+  it('refuses a mapping to a missing column; a file without ids is recognised again by name and organisation', async () => {
     const r1 = await parseImport(opts('Name,Surname,Category\nA,B,NGO\n', { mapping: { givenName: 'Vorname' } }));
     expect(r1.report.errors[0]?.reason).toMatch(/Column "Vorname" \(mapped to givenName\) is not in the file/);
-    const r2 = await parseImport(opts('first name,last name,category\nA,B,NGO\n'));
-    expect(r2.report.errors[0]?.reason).toMatch(/Map an id or a badge code column/);
-    expect(r2.records).toEqual([]);
+    // Issue 11: no id column is a warning, not a refusal; the same person gets the same id on re-import.
+    const first = await parseImport(opts('first name,last name,organisation,category\nAna,Ruiz,OSCE,NGO\nLi,Wei,UNODC,NGO\n'));
+    expect(first.report.errors).toEqual([]);
+    expect(first.report.warnings.map((w) => w.reason)).toContainEqual(expect.stringMatching(/No id column: 2 rows are recognised on re-import by name and organisation/));
+    const again = await parseImport(opts('last name,first name,category,organisation\nWei,Li,Media,UNODC\nRuiz,Ana,NGO,OSCE\n'));
+    expect(again.records.map((r) => r.id).sort()).toEqual(first.records.map((r) => r.id).sort());
   });
 
   it('reads Windows-1252 files and warns; broken quoting is reported, not half-read', async () => {

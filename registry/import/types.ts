@@ -1,0 +1,97 @@
+// What an import is asked to do and what it answers: shared by the HTTP route, the worker,
+// the connectors and the CLI.
+import { z } from 'zod';
+import { AttendeeStatus, CATEGORIES } from '../../core/model';
+import { SOURCE_FIELDS, type SourceField } from './fields';
+import { PROFILES, type ProfileName } from './profiles';
+
+export const ImportOptions = z.object({
+  format: z.enum(['csv', 'xlsx']),
+  /** The file, base64-encoded (JSON requests); a raw upload carries it as the body instead. */
+  fileBase64: z.string().min(1).max(12 * 1024 * 1024).optional(),
+  /** Our field → the file's column header; wins over recognition. */
+  mapping: z.partialRecord(z.enum(SOURCE_FIELDS), z.string().max(200)).default({}),
+  /** 'all' = import everything or nothing; 'valid' = import the valid rows and list the rest. */
+  mode: z.enum(['all', 'valid']).default('all'),
+  defaultCategory: z.enum(CATEGORIES).optional(),
+  /** "Press pass=media": a product, ticket type or category text → a Foyer category. */
+  categoryRules: z.array(z.string().min(3).max(300)).max(500).optional(),
+  /** "Completata=active": a status word → a Foyer status. */
+  statusRules: z.array(z.string().min(3).max(300)).max(200).optional(),
+  /** Force a source profile instead of recognising it. */
+  profile: z.enum(PROFILES).optional(),
+  sheet: z.string().max(100).optional(),
+  /** Check only; store nothing. */
+  dryRun: z.boolean().default(false),
+});
+export type ImportOptions = z.infer<typeof ImportOptions>;
+
+/** One person as a source describes them, before Foyer's rules (connectors produce these directly). */
+export interface SourceRow {
+  /** 1-based row in the file (header = the row above the first); 0 for API records. */
+  row: number;
+  id?: string;
+  orderCode?: string;
+  positionId?: string;
+  givenName?: string;
+  familyName?: string;
+  fullName?: string;
+  buyerName?: string;
+  organisation?: string;
+  delegation?: string;
+  country?: string;
+  category?: string;
+  variation?: string;
+  tags?: string;
+  /** A status word as the source wrote it, or a status the connector already knows. */
+  status?: string;
+  knownStatus?: AttendeeStatus;
+  validDays?: string;
+  badgeCodes?: string[];
+  notes?: string;
+  /** Accompanying persons' names as the export writes them ("Ana Ruiz; Li Wei"). */
+  accompanying?: string;
+  /** Accompanying persons with their own ids and badge codes (Indico connector). */
+  persons?: { key: string; givenName: string; familyName: string; badgeCodes: string[] }[];
+}
+
+export const RowsImport = z.object({
+  /** The source these rows come from (its status words and id rules). */
+  profile: z.enum(PROFILES),
+  rows: z.array(z.record(z.string(), z.unknown())).max(200_000),
+  defaultCategory: z.enum(CATEGORIES).optional(),
+  categoryRules: z.array(z.string().min(3).max(300)).max(500).optional(),
+  /** Attendees whose id starts with this and who are not in `rows` are marked cancelled (a full refresh). */
+  replaceScope: z.string().min(3).max(40).optional(),
+  dryRun: z.boolean().default(false),
+});
+export type RowsImport = z.infer<typeof RowsImport>;
+
+export interface ImportProblem {
+  /** 1-based row in the file, counting the header as row 1; 0 = the whole file. */
+  row: number;
+  column: string;
+  reason: string;
+}
+
+export interface ImportReport {
+  /** Which source the file was recognised as. */
+  profile: ProfileName;
+  profileLabel: string;
+  sheet?: string;
+  rows: number;
+  valid: number;
+  imported: number;
+  skipped: number;
+  /** Our field → the column it was read from. */
+  mapping: Partial<Record<SourceField, string>>;
+  /** People per Foyer status and category, for the operator's sanity check. */
+  statuses: Record<string, number>;
+  categories: Record<string, number>;
+  errors: ImportProblem[];
+  warnings: ImportProblem[];
+  /** Attendees of a replaced scope that were no longer listed and are now cancelled. */
+  cancelledMissing?: number;
+  /** One sentence for the operator. */
+  summary: string;
+}

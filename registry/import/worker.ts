@@ -1,0 +1,24 @@
+// The import worker thread: reads and validates a whole file (or a connector's rows) in one
+// pass, off the registry's request thread, then hands the records over in batches (so a bulk
+// insert can take them as they come). Started by registry/import/run.ts through
+// worker-entry.mjs; it never touches the database.
+import { parentPort } from 'node:worker_threads';
+import { parseFileImport, parseRowsImport } from './parse';
+import type { ImportJob, WorkerMessage } from './run';
+
+export const BATCH = 5000;
+
+const port = parentPort;
+if (port) {
+  port.once('message', (job: ImportJob) => {
+    const post = (m: WorkerMessage) => port.postMessage(m);
+    try {
+      const r = job.kind === 'file' ? parseFileImport(Buffer.from(job.file), job.options) : parseRowsImport(job.input);
+      post({ type: 'report', report: r.report, total: r.records.length });
+      for (let i = 0; i < r.records.length; i += BATCH) post({ type: 'batch', records: r.records.slice(i, i + BATCH) });
+      post({ type: 'done' });
+    } catch (err) {
+      post({ type: 'failed', message: (err as Error).message.split('\n')[0] ?? 'unknown error' });
+    }
+  });
+}
