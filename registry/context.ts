@@ -10,5 +10,7 @@ export interface RegistryContext {
   /** The address stations use (pairing links) and the certificate fingerprint they pin (null: none to pin). */
   publicUrl: string;
   fingerprint: string | null;
+  /** Events stamped further ahead of this registry's clock are refused (default 5 minutes). */
+  maxClockAheadMs: number;
   heartbeatMs: number;
 }

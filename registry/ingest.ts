@@ -2,6 +2,8 @@
 // UUID), then the station's contiguous acknowledgement mark is advanced.
 import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { WalkinPayload } from '../core/api/desk';
+import { MAX_CLOCK_AHEAD_MS } from '../core/hlc';
+import { eventProblem } from '../core/sync/event-rules';
 import { MAX_PUSH_BYTES, OversizeStub, WireEvent, type PushResponse, type Rejection } from '../core/sync/protocol';
 import { query, type RegistryOrm } from './db';
 import { attendees, events, rejections, stations } from './schema';
@@ -12,9 +14,9 @@ export interface IngestResult extends Omit<PushResponse, 'protocol' | 'serverTim
   changed: boolean;
 }
 
-export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[], now: number): Promise<IngestResult> {
+export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[], now: number, maxClockAheadMs = MAX_CLOCK_AHEAD_MS): Promise<IngestResult> {
   const rejected: Rejection[] = [];
-  const valid: WireEvent[] = [];
+  let valid: WireEvent[] = [];
   const seen = new Set<string>();
   for (const r of raw) {
     const p = WireEvent.safeParse(r);
@@ -29,6 +31,8 @@ export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[]
       rejected.push({ id, seq, reason: `invalid event: ${p.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ').slice(0, 400)}` });
     } else if (p.data.stationId !== stationId) {
       rejected.push({ id, seq: null, reason: 'event belongs to another station' });
+    } else if (eventProblem(p.data, now, maxClockAheadMs)) {
+      rejected.push({ id, seq, reason: eventProblem(p.data, now, maxClockAheadMs)! });
     } else if (!seen.has(p.data.id)) {
       seen.add(p.data.id);
       valid.push(p.data);
@@ -38,6 +42,16 @@ export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[]
   return writeTx(orm, async (tx) => {
     let stored = 0;
     let duplicates = 0;
+    // A badge code belongs to one attendee: a walk-in claiming a taken one is refused
+    // (otherwise that printed badge would admit the walk-in).
+    const claims = await badgeClaimProblems(tx, valid.filter((e) => e.kind === 'walkin'));
+    if (claims.size > 0) {
+      for (const [eventId, reason] of claims) {
+        const e = valid.find((x) => x.id === eventId)!;
+        rejected.push({ id: e.id, seq: e.seq, reason });
+      }
+      valid = valid.filter((e) => !claims.has(e.id));
+    }
     for (let i = 0; i < valid.length; i += 250) {
       const chunk = valid.slice(i, i + 250);
       const inserted = await tx
@@ -98,6 +112,34 @@ export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[]
     const acked = await advanceAck(tx, stationId, now);
     return { acked, stored, duplicates, rejected, changed: stored > 0 };
   });
+}
+
+/**
+ * Walk-ins whose badge codes another attendee already holds (or an earlier walk-in of the same
+ * batch claimed), by event id → reason. A replayed walk-in (already stored) claims nothing new.
+ */
+async function badgeClaimProblems(tx: RegistryOrm, walkins: WireEvent[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  if (walkins.length === 0) return out;
+  const stored = new Set((await tx.select({ id: events.id }).from(events).where(inArray(events.id, walkins.map((w) => w.id)))).map((r) => r.id));
+  const claimedHere = new Map<string, string>();
+  for (const w of walkins) {
+    if (stored.has(w.id) || !w.attendeeId) continue;
+    const p = WalkinPayload.safeParse(w.payload);
+    const codes = p.success ? [...new Set(p.data.attendee.badgeCodes)] : [];
+    if (codes.length === 0) continue;
+    const holders = await tx
+      .select({ id: attendees.id, codes: attendees.badgeCodes })
+      .from(attendees)
+      .where(or(...codes.map((c) => sql`${attendees.badgeCodes} @> ${JSON.stringify([c])}::jsonb`)));
+    const taken = codes.find((c) => holders.some((h) => h.id !== w.attendeeId && h.codes.includes(c)) || (claimedHere.has(c) && claimedHere.get(c) !== w.attendeeId));
+    if (taken !== undefined) {
+      out.set(w.id, `badge code ${JSON.stringify(taken.slice(0, 40))} already belongs to another attendee; register the walk-in with a new badge`);
+      continue;
+    }
+    for (const c of codes) claimedHere.set(c, w.attendeeId);
+  }
+  return out;
 }
 
 /** A walk-in registered at a station becomes an attendee, unless the organiser already has that id (registry edits win). */

@@ -1,4 +1,4 @@
-// `npm run registry -- --data DIR [--port P] [--host ADDR] [--cert FILE --key FILE] [--insecure-http] [--public-url URL]`
+// `npm run registry -- --data DIR [--port P] [--host ADDR] [--cert FILE --key FILE] [--insecure-http] [--public-url URL] [--max-clock-ahead MIN]`
 // Storage: embedded PGlite in DIR/pgdata, or DATABASE_URL=postgres://… for a real server
 // (several processes may share it). Off loopback the registry speaks HTTPS only, with a
 // certificate it makes at first start (DIR/registry-cert.pem) or the one given; stations pin
@@ -10,6 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
+import { MAX_CLOCK_AHEAD_MS } from '../core/hlc';
 import { makePrivateDir, privateUmask, tightenTree, writePrivateFile } from '../node-shared/private-files';
 import { ensureAdminToken } from './admin-tokens';
 import { createApp } from './app';
@@ -40,6 +41,8 @@ export interface StartOptions {
   insecureHttp?: boolean;
   /** The address stations use, when it differs from the listening one (reverse proxy, DNS name). */
   publicUrl?: string;
+  /** Events stamped more than this ahead of the registry's clock are refused (default 5 minutes). */
+  maxClockAheadMs?: number;
 }
 
 export const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -53,6 +56,9 @@ export async function startRegistry(o: StartOptions) {
   if (o.databaseUrl) {
     const problem = databaseUrlProblem(o.databaseUrl);
     if (problem) throw new StartupError(problem);
+  }
+  if (o.maxClockAheadMs !== undefined && !(o.maxClockAheadMs >= 60_000 && o.maxClockAheadMs <= 24 * 3600_000)) {
+    throw new StartupError('--max-clock-ahead must be a number of minutes from 1 to 1440.');
   }
   if (o.publicUrl && !/^https?:\/\/[^/\s]+/.test(o.publicUrl)) throw new StartupError('--public-url must be an address such as https://registry.example.org');
   checkDataFolder(o.dataDir);
@@ -89,6 +95,7 @@ export async function startRegistry(o: StartOptions) {
       heartbeatMs: o.heartbeatMs ?? 15_000,
       publicUrl: '',
       fingerprint: tls?.fingerprint ?? null,
+      maxClockAheadMs: o.maxClockAheadMs ?? MAX_CLOCK_AHEAD_MS,
     };
     const app = createApp(ctx);
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
@@ -206,6 +213,7 @@ if (isMain) {
       tls: process.argv.includes('--tls'),
       insecureHttp: process.argv.includes('--insecure-http'),
       publicUrl: arg('public-url'),
+      maxClockAheadMs: arg('max-clock-ahead') !== undefined ? Number(arg('max-clock-ahead')) * 60_000 : undefined,
     });
   } catch (err) {
     if (err instanceof StartupError) {

@@ -54,8 +54,7 @@ export class Station {
     const self = getSetting<string>(db.orm, 'self');
     if (!self) throw new DbOpenError('This station has no identity in its database.', 'corrupt');
     this.seq = maxSeq(db.orm, self);
-    const saved = getSetting<hlc.HlcState>(db.orm, 'hlc');
-    this.clock = saved ?? hlc.initialState(hlc.nodeIdFor(self));
+    this.clock = loadClock(db, self);
   }
 
   // Hot-path caches: every scan reads the station's config and the event. Anything
@@ -113,7 +112,8 @@ export class Station {
   ): LogEvent & { day: string } {
     // Checked before a sequence number or clock tick is spent: an event too large to ever
     // upload would sit in the outbox for good (the registry refuses oversized requests).
-    const bytes = Buffer.byteLength(JSON.stringify(e));
+    // The registry caps the whole wire event (id, station, stamps… ≈ 250 bytes more) at MAX_EVENT_JSON.
+    const bytes = Buffer.byteLength(JSON.stringify(e)) + EVENT_ENVELOPE_BYTES;
     if (bytes > MAX_EVENT_JSON) throw new UserError('too_large', 'This entry is too long to save. Shorten the text and try again.');
     const { stamp, state } = hlc.send(this.clock, now);
     const full = {
@@ -194,13 +194,22 @@ export class Station {
     this.db = db;
     this.cached = {};
     this.seq = maxSeq(db.orm, self);
-    this.clock = getSetting<hlc.HlcState>(db.orm, 'hlc') ?? hlc.initialState(hlc.nodeIdFor(self));
+    this.clock = loadClock(db, self);
     this.clockDriftMs = 0;
   }
 }
 
 /** Fills a new station's database, in the transaction that creates it. */
 export type StationSeed = (orm: Orm, now: number) => void;
+
+/** The saved clock, pulled back if an older build let a pulled future stamp drag it ahead. */
+function loadClock(db: StationDb, self: string): hlc.HlcState {
+  const saved = getSetting<hlc.HlcState>(db.orm, 'hlc');
+  return saved ? hlc.heal(saved, Date.now()) : hlc.initialState(hlc.nodeIdFor(self));
+}
+
+/** Room for what append() adds to an event (uuid, station id, sequence, stamp, times): generous. */
+const EVENT_ENVELOPE_BYTES = 512;
 
 export interface OpenStationOptions {
   /**

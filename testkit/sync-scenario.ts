@@ -1,6 +1,7 @@
 // One seeded fault schedule against a real registry process and several station
 // processes behind a fault-injecting proxy; then heal, converge and check the invariants.
 // Used by tests/integration/sync-faults.test.ts (a few seeds) and bench/sync.bench.ts (many).
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openStationDb } from '../db/connection';
@@ -37,7 +38,9 @@ export async function runFaultSchedule(o: ScheduleOptions): Promise<ScheduleResu
   const n = o.stations ?? 3;
   fs.mkdirSync(o.dir, { recursive: true });
   log('start registry and stations');
-  const skews = [-5 * MIN, 0, 5 * MIN];
+  // Clocks off by minutes are normal; beyond MAX_CLOCK_AHEAD_MS (5 min) ahead of the registry a
+  // station's events are refused by design, which the hostile station below exercises.
+  const skews = [-5 * MIN, 0, 4 * MIN];
   // Start everything at once: process start-up dominates a schedule's run time.
   const [reg, ...stations] = await Promise.all([
     startRegistryProc({ dataDir: path.join(o.dir, 'registry'), databaseUrl: o.databaseUrl }),
@@ -66,6 +69,18 @@ export async function runFaultSchedule(o: ScheduleOptions): Promise<ScheduleResu
     // Everyone has the attendee list before the faults start (not required, but it makes scans meaningful).
     for (const s of stations) await s.call('sync');
     log('initial sync done');
+
+    // A hostile paired station, straight over HTTP: far-future clocks, text the database cannot
+    // hold, a walk-in claiming a printed badge, an oversized event. Each is refused on its own;
+    // nothing it sends may stop, slow or corrupt the others (its one valid event is kept).
+    const rogue = await pairRogue(reg.url, await reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name: 'Rogue' }).then((c) => c.code));
+    let rogueSeq = 0;
+    const hostile = async () => {
+      const r = await rogue.push(hostileBatch(rogue.id, () => ++rogueSeq, codes[0]!));
+      if (r.status !== 200) violations.push(`a hostile push was answered ${r.status}`);
+      else if (r.body.stored !== 1 || r.body.acked !== rogueSeq) violations.push(`hostile push: stored ${r.body.stored}, acked ${r.body.acked} of ${rogueSeq}`);
+    };
+    await hostile();
 
     const rates = (): FaultRates => ({
       dropRequest: rnd() * 0.15,
@@ -112,6 +127,8 @@ export async function runFaultSchedule(o: ScheduleOptions): Promise<ScheduleResu
           log(`step ${step}: station ${i} killed`);
         }
         await s.start();
+      } else if (r < 0.88) {
+        if (reg.proc) await hostile().catch(() => {});
       } else if (r < 0.91) {
         await reg.kill('SIGKILL');
         kills.registry++;
@@ -205,4 +222,59 @@ export async function runFaultSchedule(o: ScheduleOptions): Promise<ScheduleResu
     await proxy.close();
     await reg.kill('SIGTERM').catch(() => {});
   }
+}
+
+/** A paired station speaking raw HTTP, to push what no honest station would. */
+async function pairRogue(url: string, code: string) {
+  const id = `rogue-${Math.random().toString(36).slice(2, 8)}`;
+  const res = await fetch(`${url}/v1/pair`, { method: 'POST', body: JSON.stringify({ protocol: 1, code, stationId: id, name: 'Rogue' }) });
+  const { token } = (await res.json()) as { token: string };
+  return {
+    id,
+    push: async (events: unknown[]) => {
+      const r = await fetch(`${url}/v1/sync/push`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ protocol: 1, stationId: id, events }),
+      });
+      return { status: r.status, body: (await r.json().catch(() => ({}))) as { stored: number; acked: number } };
+    },
+  };
+}
+
+/** Six events the registry must refuse one by one, then one valid scan. */
+function hostileBatch(stationId: string, nextSeq: () => number, takenCode: string): unknown[] {
+  const now = Date.now();
+  const ev = (over: Record<string, unknown>) => ({
+    id: crypto.randomUUID(),
+    stationId,
+    seq: nextSeq(),
+    hlc: `${new Date(now).toISOString()}-0000-0123456789abcdef`,
+    wallTime: now,
+    kind: 'scan',
+    attendeeId: null,
+    roomId: null,
+    sessionId: null,
+    verdict: 'refused',
+    reason: 'unknown_code',
+    operator: null,
+    payload: { code: 'NOPE' },
+    day: new Date(now).toISOString().slice(0, 10),
+    ...over,
+  });
+  return [
+    ev({ hlc: '9999-12-31T23:59:59.999Z-ffff-ffffffffffffffff' }),
+    ev({ hlc: `${new Date(now + 86_400_000).toISOString()}-0000-0123456789abcdef` }),
+    ev({ operator: 'Ann\u0000' }),
+    ev({ payload: { code: '\ud800' } }),
+    ev({
+      kind: 'walkin',
+      attendeeId: crypto.randomUUID(),
+      verdict: null,
+      reason: null,
+      payload: { attendee: { givenName: 'Walk', familyName: 'In', organisation: '', delegation: '', country: '', category: 'ngo', validDays: null, notes: '', badgeCodes: [takenCode] } },
+    }),
+    ev({ payload: { code: 'x'.repeat(70 * 1024) } }),
+    ev({}),
+  ];
 }

@@ -3,12 +3,13 @@
 import { z } from 'zod';
 import { TEMPLATE_IDS } from '../badge/templates';
 import type { AttendeeSummary } from '../model';
+import { typedLine } from '../text';
 
 const attendeeId = z.string().min(1).max(64);
 const template = z.enum(TEMPLATE_IDS).default('cr80');
 
 export const badgeMethods = {
-  'badges.reprint': z.object({ attendeeId, operator: z.string().max(120).optional() }),
+  'badges.reprint': z.object({ attendeeId, operator: typedLine(120).optional() }),
   'badges.preview': z.object({ attendeeId, template }),
   'badges.pdf': z.object({ attendeeId, template }),
 } as const;

@@ -2,18 +2,19 @@
 import { z } from 'zod';
 import { MAX_ALTERNATIVES, MAX_SCAN_LENGTH } from '../checkin/scan-input';
 import type { AttendeeSummary, CheckInResult, Verdict } from '../model';
+import { typedLine } from '../text';
 
 /** Other readings of a scanner burst's keys (core/keyboard/scanner-text.ts), tried when the text is no badge. */
 export const ScanAlternatives = z.array(z.string().max(MAX_SCAN_LENGTH)).max(MAX_ALTERNATIVES).optional();
 
 export const checkinMethods = {
   'station.status': z.object({}),
-  'checkin.scan': z.object({ text: z.string().max(20_000), operator: z.string().max(120).optional(), alternatives: ScanAlternatives }),
-  'checkin.attendee': z.object({ attendeeId: z.string().min(1).max(64), operator: z.string().max(120).optional() }),
+  'checkin.scan': z.object({ text: z.string().max(20_000), operator: typedLine(120).optional(), alternatives: ScanAlternatives }),
+  'checkin.attendee': z.object({ attendeeId: z.string().min(1).max(64), operator: typedLine(120).optional() }),
   /** Without eventId: the operator's last admission, within UNDO_WINDOW_MS. With it: that admission, chosen in Recent scans. */
-  'checkin.undo': z.object({ operator: z.string().max(120).optional(), eventId: z.string().min(1).max(64).optional() }),
+  'checkin.undo': z.object({ operator: typedLine(120).optional(), eventId: z.string().min(1).max(64).optional() }),
   /** What Undo would take back right now (the button names it before it is pressed). */
-  'checkin.undoable': z.object({ operator: z.string().max(120).optional() }),
+  'checkin.undoable': z.object({ operator: typedLine(120).optional() }),
   'checkin.recent': z.object({ limit: z.number().int().min(1).max(200).default(10) }),
   'attendees.search': z.object({ query: z.string().max(200), limit: z.number().int().min(1).max(100).default(20) }),
 } as const;

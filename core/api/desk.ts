@@ -2,17 +2,20 @@
 // first), and the desk note on an attendee ("needs wheelchair access").
 import { z } from 'zod';
 import { Category, type AttendeeSummary, type CheckInResult } from '../model';
+import { typedLine, typedText } from '../text';
 
-const name = z.string().trim().max(200);
+// Typed by people: control characters (a pasted NUL…) are removed on the way in (core/text.ts).
+const name = typedLine(200);
+const operator = typedLine(120).optional();
 
 /** The walk-in form, as the volunteer filled it in. */
 export const WalkinForm = z
   .object({
     givenName: name,
     familyName: name,
-    organisation: z.string().trim().max(300).default(''),
+    organisation: typedLine(300).default(''),
     /** Delegation or country as it should read on the badge. */
-    delegation: z.string().trim().max(200).default(''),
+    delegation: typedLine(200).default(''),
     /** ISO 3166 alpha-2 when the volunteer picked a country, else ''. */
     country: z
       .string()
@@ -23,7 +26,7 @@ export const WalkinForm = z
     category: Category,
     /** Registered for every event day, or only today. */
     days: z.enum(['all', 'today']).default('all'),
-    notes: z.string().trim().max(500).default(''),
+    notes: typedText(500).default(''),
   })
   .refine((f) => f.givenName.length > 0 || f.familyName.length > 0, { message: 'a name is required', path: ['familyName'] });
 export type WalkinForm = z.input<typeof WalkinForm>;
@@ -56,12 +59,12 @@ export const deskMethods = {
     allowDuplicates: z.boolean().default(false),
     /** Check the new person in straight away (the usual case at the desk). */
     checkIn: z.boolean().default(true),
-    operator: z.string().max(120).optional(),
+    operator,
   }),
   'desk.note': z.object({
     attendeeId: z.string().min(1).max(64),
-    notes: z.string().trim().max(500),
-    operator: z.string().max(120).optional(),
+    notes: typedText(500),
+    operator,
   }),
 } as const;
 

@@ -58,7 +58,7 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
     const body = await jsonBody(c, PushRequest);
     const st = c.get('station');
     if (body.stationId !== st.id) throw new HttpError(403, 'wrong_station', 'A station can only push its own events.');
-    const r = await ingest(orm, st.id, body.events, now());
+    const r = await ingest(orm, st.id, body.events, now(), ctx.maxClockAheadMs);
     if (r.changed) live.changed(await currentSeq(orm));
     const res: PushResponse = {
       protocol: PROTOCOL_VERSION,

@@ -1,0 +1,43 @@
+// What the registry refuses in a pushed event, one event at a time and with a reason (the
+// station keeps a refused event and lists it; the rest of its batch goes on). A paired station
+// may be broken or hostile: nothing it sends may stop, slow or corrupt the others.
+//  - a clock stamp that is malformed, or further ahead of the registry's clock than allowed;
+//  - text the database cannot hold (U+0000 and other control characters, lone surrogates);
+//  - more than MAX_EVENT_JSON bytes (UTF-8) as JSON, the cap stations apply when they record.
+// Badge-code ownership needs the database and lives in registry/ingest.ts.
+import { stampProblem } from '../hlc';
+import { MAX_EVENT_JSON, type WireEvent } from './protocol';
+
+/** Characters PostgreSQL cannot store in text/jsonb, or that no typed text contains. */
+const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+export function eventProblem(e: WireEvent, now: number, maxAheadMs: number): string | null {
+  const clock = stampProblem(e.hlc, now, maxAheadMs);
+  if (clock) return clock;
+  const bad = badTextPath(e, '');
+  if (bad) return `the field ${bad.slice(0, 200)} contains a control character or broken text the registry cannot store`;
+  const bytes = new TextEncoder().encode(JSON.stringify(e)).length;
+  if (bytes > MAX_EVENT_JSON) return `too large (${Math.ceil(bytes / 1024)} kB; the limit is ${MAX_EVENT_JSON / 1024} kB)`;
+  return null;
+}
+
+/** The path of the first string (value or key, at any depth) holding an unstorable character. */
+function badTextPath(v: unknown, at: string): string | null {
+  if (typeof v === 'string') return UNSTORABLE.test(v) ? at || '(value)' : null;
+  if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) {
+      const p = badTextPath(v[i], `${at}[${i}]`);
+      if (p) return p;
+    }
+    return null;
+  }
+  if (v && typeof v === 'object') {
+    for (const [k, x] of Object.entries(v)) {
+      const here = at ? `${at}.${k}` : k;
+      if (UNSTORABLE.test(k)) return `${at || '(key)'} (a key)`;
+      const p = badTextPath(x, here);
+      if (p) return p;
+    }
+  }
+  return null;
+}
