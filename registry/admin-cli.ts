@@ -104,6 +104,8 @@ switch (cmd) {
         timeZone: str('tz'),
         days: (str('days') ?? '').split(',').filter(Boolean),
         description: str('description') ?? '',
+        // Only Indico tickets from this server are accepted at the stations (station/badges/matchers.ts).
+        indicoHost: str('indico-host'),
       }),
     );
     break;

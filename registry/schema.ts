@@ -27,6 +27,8 @@ export const event = pgTable('event', {
   timeZone: text('time_zone').notNull(),
   days: jsonb('days').$type<string[]>().notNull(),
   description: text('description').notNull().default(''),
+  /** Host of the Indico server whose ticket QR codes this event accepts (EventInfoRecord.indicoHost). */
+  indicoHost: text('indico_host'),
   seq: seqCol(),
 });
 

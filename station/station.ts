@@ -33,6 +33,7 @@ export interface EventInfo {
   timeZone: string;
   days: string[];
   description: string;
+  indicoHost?: string | null;
 }
 
 type Listener = (topic: string, data?: unknown) => void;

@@ -34,6 +34,11 @@ export const EventInfoRecord = z.object({
   timeZone: z.string().min(1).max(64),
   days: z.array(IsoDay).min(1).max(60),
   description: z.string().max(4000),
+  /**
+   * The Indico server whose ticket QR codes this event accepts ("indico.un.org"); a ticket from
+   * any other host is another event's. Null or absent: Indico tickets are not accepted.
+   */
+  indicoHost: z.string().max(200).nullable().optional(),
 });
 export type EventInfoRecord = z.infer<typeof EventInfoRecord>;
 

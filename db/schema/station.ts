@@ -16,6 +16,8 @@ export const event = sqliteTable('event', {
   /** JSON array of 'YYYY-MM-DD' days, in the event's time zone. */
   days: text('days', { mode: 'json' }).$type<string[]>().notNull(),
   description: text('description').notNull().default(''),
+  /** Host of the Indico server whose ticket QR codes this event accepts; null: none. */
+  indicoHost: text('indico_host'),
 });
 
 export const attendees = sqliteTable(

@@ -2,7 +2,7 @@
 // Each badge format is one matcher; the first that recognises the text decides.
 // All run inside the check-in transaction, synchronously.
 import { isSignedBadgeText, readSignedBadge } from '../../core/badge/signed';
-import { maskToDays, uuidToBytes, bytesToUuid } from '../../core/badge/payload';
+import { maskToDays, bytesToUuid } from '../../core/badge/payload';
 import { learnCodeShapes, looksLikeOurCode, type CodeShape } from '../../core/checkin/code-shape';
 import type { Reason } from '../../core/model';
 import { allBadgeCodes, badgeCodesVersion, findByBadgeCode, getAttendee, type AttendeeRow } from '../../db/attendees';
@@ -84,29 +84,66 @@ function base64ToBytes(s: string): Uint8Array | null {
   return new Uint8Array(Buffer.from(s.replace(/-/g, '+').replace(/_/g, '/'), 'base64'));
 }
 
-/**
- * Indico's check-in QR: {"i":[2, host, base64(ticket uuid), …]}. Unsigned — the
- * random UUID is the secret — so it must match a code imported for this event.
- */
-export const indicoMatcher: BadgeMatcher = (station, text) => {
-  if (!text.startsWith('{"i":') && !text.startsWith('{ "i":')) return null;
+/** "https://Indico.UN.org/" → "indico.un.org": a host as Indico writes it in a QR code, compared like for like. */
+export function indicoHostKey(host: string): string {
+  const t = host.trim().replace(/^https?:\/\//i, '').replace(/\/+$/, '');
+  const slash = t.indexOf('/');
+  return slash < 0 ? t.toLowerCase() : t.slice(0, slash).toLowerCase() + t.slice(slash);
+}
+
+/** The badge code an accompanying person's Indico ticket is imported under (registry/connectors/indico.ts). */
+export const indicoPersonCode = (ticketUuid: string, personUuid: string) => `${ticketUuid}/${personUuid}`;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The ticket in an Indico QR code, either format; null when the text is not one. */
+function readIndicoTicket(text: string): { host: string; ticket: string | null; person: string | null } | 'malformed' | null {
+  const t = text.trimStart();
+  const v2 = t.startsWith('{"i":') || t.startsWith('{ "i":');
+  const v1 = t.startsWith('{') && /"checkin_secret"\s*:/.test(t) && /"server_url"\s*:/.test(t);
+  if (!v2 && !v1) return null;
   let data: unknown;
   try {
-    data = JSON.parse(text);
+    data = JSON.parse(t);
   } catch {
-    return { kind: 'refused', reason: 'malformed', format: 'indico' };
+    return 'malformed';
   }
-  const i = (data as { i?: unknown })?.i;
-  if (!Array.isArray(i) || i[0] !== 2 || typeof i[2] !== 'string') return { kind: 'refused', reason: 'malformed', format: 'indico' };
-  const raw = base64ToBytes(i[2]);
-  if (!raw || raw.length !== 16) return { kind: 'refused', reason: 'malformed', format: 'indico' };
-  const uuid = bytesToUuid(raw);
+  if (v2) {
+    // Indico ≥ 3.3 (registration/util.py get_ticket_qr_code_data): [2, host, b64(ticket uuid), b64(person id)?].
+    const i = (data as { i?: unknown })?.i;
+    if (!Array.isArray(i) || i[0] !== 2 || typeof i[1] !== 'string' || typeof i[2] !== 'string' || i.length > 4) return 'malformed';
+    const ticket = base64ToBytes(i[2]);
+    const person = i.length === 4 ? (typeof i[3] === 'string' ? base64ToBytes(i[3]) : null) : undefined;
+    if (!ticket || ticket.length !== 16 || person === null || (person && person.length !== 16)) return 'malformed';
+    return { host: i[1], ticket: bytesToUuid(ticket), person: person ? bytesToUuid(person) : null };
+  }
+  // Before Indico 3.3: {"registrant_id", "checkin_secret", "event_id", "server_url", "version": 1};
+  // an accompanying person's ticket had an empty secret and their own id as registrant_id.
+  const d = data as { checkin_secret?: unknown; server_url?: unknown; registrant_id?: unknown };
+  if (typeof d.server_url !== 'string' || typeof d.checkin_secret !== 'string') return 'malformed';
+  if (UUID.test(d.checkin_secret)) return { host: d.server_url, ticket: d.checkin_secret.toLowerCase(), person: null };
+  if (d.checkin_secret === '' && typeof d.registrant_id === 'string' && UUID.test(d.registrant_id)) return { host: d.server_url, ticket: null, person: d.registrant_id.toLowerCase() };
+  return 'malformed';
+}
+
+/**
+ * Indico's check-in QR codes, both formats. Unsigned — the random ticket UUID is the secret —
+ * so the ticket must be on this event's list, and the code must come from the event's own
+ * Indico server (EventInfo.indicoHost): another server's ticket is another event's. An
+ * accompanying person's ticket admits that person, never the registrant who brought them.
+ */
+export const indicoMatcher: BadgeMatcher = (station, text) => {
+  const read = readIndicoTicket(text);
+  if (read === null) return null;
+  if (read === 'malformed') return { kind: 'refused', reason: 'malformed', format: 'indico' };
+  const mine = station.eventInfo().indicoHost;
+  const host = read.host.slice(0, 120);
+  if (!mine || indicoHostKey(read.host) !== indicoHostKey(mine)) return { kind: 'refused', reason: 'not_this_event', format: 'indico', detail: { host } };
+  const code = read.ticket && read.person ? indicoPersonCode(read.ticket, read.person) : (read.ticket ?? read.person!);
   const orm = station.db.orm;
-  const hit = findByBadgeCode(orm, uuid);
+  const hit = findByBadgeCode(orm, code);
   if (hit) return { kind: 'attendee', attendee: hit.attendee, scannedVersion: hit.badgeVersion, format: 'indico' };
-  const a = uuidToBytes(uuid) ? getAttendee(orm, uuid) : undefined;
-  if (a) return { kind: 'attendee', attendee: a, scannedVersion: null, format: 'indico' };
-  return { kind: 'refused', reason: 'unknown_code', format: 'indico', detail: { host: String(i[1]).slice(0, 120) } };
+  return { kind: 'refused', reason: 'unknown_code', format: 'indico', detail: { host } };
 };
 
 // Signed badges and Indico codes have a recognisable shape, so they are tried first.

@@ -9,7 +9,7 @@ import { BADGE_PREFIX } from '../../core/badge/signed';
 import { shortDateTime } from '../../core/time';
 import { addRevocation, issuingKey, listSigningKeys } from '../../db/badges';
 import { insertEvent } from '../../db/events';
-import { attendees, badgeCodes, events, revocations } from '../../db/schema/index';
+import { attendees, badgeCodes, event as eventTable, events, revocations } from '../../db/schema/index';
 import { demoKeyPair } from '../../resources/demo/badges';
 import { checkIn } from '../../station/checkin';
 import { createHandlers, dispatch } from '../../station/handlers/index';
@@ -184,17 +184,64 @@ describe('reprint', () => {
   });
 });
 
-describe('Indico-style QR codes', () => {
-  const indico = (uuid: string) => JSON.stringify({ i: [2, 'indico.example.org', Buffer.from(uuid.replace(/-/g, ''), 'hex').toString('base64')] });
+describe('Indico ticket QR codes', () => {
+  // The exact payloads Indico writes (registration/util.py get_ticket_qr_code_data, and its
+  // test snapshots ticket_qr_code_data-{0,1,2}.json), and the pre-3.3 JSON with checkin_secret.
+  const b64 = (uuid: string) => Buffer.from(uuid.replace(/-/g, ''), 'hex').toString('base64');
+  const v2 = (host: string, ticket: string, person?: string) => JSON.stringify({ i: [2, host, b64(ticket), ...(person ? [b64(person)] : [])] });
+  const v1 = (server: string, secret: string, registrant: string | number = 7) =>
+    JSON.stringify({ registrant_id: registrant, registration_id: 7, regform_id: 1, checkin_secret: secret, event_id: '42', server_url: server, version: 1 }, null, 0).replace(/,"/g, ', "').replace(/":/g, '": ');
+  const setHost = (host: string | null) => {
+    station.db.orm.update(eventTable).set({ indicoHost: host }).run();
+    station.invalidate();
+  };
+  const withCode = (skip: number, code: string) => {
+    const a = someAttendee(skip);
+    station.db.orm.insert(badgeCodes).values({ code, attendeeId: a.id, badgeVersion: 1 }).run();
+    return a;
+  };
 
-  it('admits an imported Indico ticket and refuses an unknown or broken one', () => {
-    const a = someAttendee(7);
+  it('admits the registrant of a v2 ticket (https host written without its scheme) and of a pre-3.3 ticket', () => {
+    setHost('https://indico.example.org/');
     const ticket = crypto.randomUUID();
-    station.db.orm.insert(badgeCodes).values({ code: ticket, attendeeId: a.id, badgeVersion: 1 }).run();
-    expect(checkIn(station, indico(ticket), now)).toMatchObject({ verdict: 'admitted', attendee: { id: a.id } });
-    expect(checkIn(station, indico(crypto.randomUUID()), now)).toMatchObject({ verdict: 'refused', reason: 'unknown_code' });
-    expect(checkIn(station, '{"i":[2, "host", "not base64!"]}', now)).toMatchObject({ verdict: 'refused', reason: 'malformed' });
-    expect(checkIn(station, '{"i":[2, "host"', now)).toMatchObject({ verdict: 'refused', reason: 'malformed' });
+    const a = withCode(7, ticket);
+    expect(checkIn(station, v2('indico.example.org', ticket), now)).toMatchObject({ verdict: 'admitted', attendee: { id: a.id } });
+    expect(checkIn(station, v1('https://indico.example.org', ticket), now)).toMatchObject({ verdict: 'warning', reason: 'already_checked_in', attendee: { id: a.id } });
+    expect(checkIn(station, v2('indico.example.org', crypto.randomUUID()), now)).toMatchObject({ verdict: 'refused', reason: 'unknown_code' });
+  });
+
+  it("an accompanying person's ticket admits that person, never the registrant who brought them", () => {
+    setHost('indico.example.org');
+    const ticket = crypto.randomUUID();
+    const person = crypto.randomUUID();
+    const registrant = withCode(7, ticket);
+    const guest = withCode(8, `${ticket}/${person}`);
+    station.db.orm.insert(badgeCodes).values({ code: person, attendeeId: guest.id, badgeVersion: 1 }).run();
+    const r = checkIn(station, v2('indico.example.org', ticket, person), now);
+    expect(r).toMatchObject({ verdict: 'admitted', attendee: { id: guest.id } });
+    // The old format carried the person's own id and an empty secret.
+    expect(checkIn(station, v1('https://indico.example.org', '', person), now)).toMatchObject({ attendee: { id: guest.id } });
+    // A person not on the list is not let in on the registrant's ticket.
+    expect(checkIn(station, v2('indico.example.org', ticket, crypto.randomUUID()), now)).toMatchObject({ verdict: 'refused', reason: 'unknown_code' });
+    expect(checkIn(station, v2('indico.example.org', ticket), now)).toMatchObject({ verdict: 'admitted', attendee: { id: registrant.id } });
+  });
+
+  it("another Indico server's ticket is another event's, even with a known UUID; no host configured accepts none", () => {
+    setHost('indico.example.org');
+    const ticket = crypto.randomUUID();
+    withCode(7, ticket);
+    expect(checkIn(station, v2('indico.evil.example', ticket), now)).toMatchObject({ verdict: 'refused', reason: 'not_this_event' });
+    expect(checkIn(station, v2('http://indico.example.org', ticket), now)).toMatchObject({ verdict: 'admitted' }); // an http server writes its scheme
+    expect(checkIn(station, v1('https://indico.example.org.evil.example', ticket), now)).toMatchObject({ verdict: 'refused', reason: 'not_this_event' });
+    setHost(null);
+    expect(checkIn(station, v2('indico.example.org', ticket), now)).toMatchObject({ verdict: 'refused', reason: 'not_this_event' });
+  });
+
+  it('broken Indico codes are malformed, with a sentence', () => {
+    setHost('indico.example.org');
+    for (const text of ['{"i":[2, "host", "not base64!"]}', '{"i":[2, "host"', '{"i":[2,"indico.example.org","AAAA"]}', '{"i":[3,"indico.example.org","mYK+TjLPRlangWKtRWCdEg=="]}', '{"checkin_secret":"x","server_url":"https://indico.example.org"}']) {
+      expect(checkIn(station, text, now), text).toMatchObject({ verdict: 'refused', reason: 'malformed' });
+    }
   });
 });
 
