@@ -8,6 +8,7 @@ import { openStationDb } from '../db/connection';
 import { prng } from '../resources/demo/generate';
 import { rebuiltSnapshot, snapshotDerived } from './derived';
 import { NO_FAULTS, startFaultProxy, type FaultRates } from './fault-proxy';
+import { publishOtherEvent, registryAttendees } from './registry-event';
 import { startRegistryProc } from './registry-proc';
 import { startStationProc } from './station-proc';
 
@@ -54,11 +55,12 @@ export async function runFaultSchedule(o: ScheduleOptions): Promise<ScheduleResu
   const acked = new Set<string>();
   try {
     log('registry up');
-    await reg.admin('POST', '/v1/admin/demo', {});
-    log('demo imported');
-    const people = await reg.admin<{ id: string; badgeCodes: string[]; status: string; validDays: string[] | null }[]>('GET', '/v1/admin/attendees?limit=400');
+    // An event the stations (seeded with the standard demo) do not hold: what they know of it
+    // afterwards, they downloaded.
+    const { attendees: published } = await publishOtherEvent(reg, { seed: 77 });
+    log('event published');
     // A small pool of badges, so the same person is often scanned at several doors.
-    const codes = people.filter((p) => p.status === 'active' && !p.validDays).slice(0, 12).map((p) => p.badgeCodes[0]!);
+    const codes = published.filter((p) => p.status === 'active' && !p.validDays).slice(0, 12).map((p) => p.badgeCodes[0]!);
     for (const [i, s] of stations.entries()) {
       const { code } = await reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name: `Door ${i + 1}` });
       const p = await s.call<{ paired: boolean; message: string }>('pair', { url: proxy.url, code });
@@ -172,13 +174,7 @@ export async function runFaultSchedule(o: ScheduleOptions): Promise<ScheduleResu
     for (const id of acked) if (!regIds.has(id)) violations.push(`acknowledged scan ${id} is missing on the registry`);
 
     // The organiser's attendee list reached every station (paged first download, no row skipped).
-    const regPeople: { id: string; givenName: string; badgeVersion: number }[] = [];
-    for (let after = ''; ; ) {
-      const page = await reg.admin<{ id: string; givenName: string; badgeVersion: number }[]>('GET', `/v1/admin/attendees?limit=1000&after=${encodeURIComponent(after)}`);
-      regPeople.push(...page);
-      if (page.length < 1000) break;
-      after = page[page.length - 1]!.id;
-    }
+    const regPeople = await registryAttendees(reg);
 
     for (const s of stations) await s.close();
     let reference: string | null = null;

@@ -1,6 +1,8 @@
 // POST /v1/admin/demo (admin token): loads the demo event into the registry — the generated
 // attendees, rooms and sessions, and the demo's published signing key — so stations can be
 // paired and tried without real data. The only registry code that loads the demo generator.
+// `seed` loads another generated event instead (other people, badge codes and event id): one
+// that a station seeded with the standard demo does not hold, so its download can be seen.
 import { count, sql } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { z } from 'zod';
@@ -19,8 +21,12 @@ export function demoRoutes(ctx: RegistryContext): Hono {
   app.use('/v1/admin/demo', requireAdmin(orm));
 
   app.post('/v1/admin/demo', async (c) => {
-    const body = await jsonBody(c, z.object({ firstDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), attendees: z.number().int().min(1).max(200_000).optional() }).strict());
-    const demo = generateDemoEvent(body.firstDay ?? dayInZone(now(), DEMO_TIME_ZONE), { attendees: body.attendees });
+    const body = await jsonBody(
+      c,
+      z.object({ firstDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(), attendees: z.number().int().min(1).max(200_000).optional(), seed: z.number().int().min(1).max(2 ** 31).optional() }).strict(),
+    );
+    const generated = generateDemoEvent(body.firstDay ?? dayInZone(now(), DEMO_TIME_ZONE), { attendees: body.attendees, seed: body.seed });
+    const demo = body.seed === undefined ? generated : { ...generated, event: { ...generated.event, id: `${generated.event.id}-seed-${body.seed}`, name: `${generated.event.name} (seed ${body.seed})` } };
     await setEvent(orm, demo.event);
     for (const r of demo.rooms) await upsertRoom(orm, { ...r, warnPct: 80, criticalPct: 95, fullPolicy: 'refuse' });
     for (const s of demo.sessions) await upsertSession(orm, s);

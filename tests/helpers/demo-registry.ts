@@ -1,9 +1,12 @@
-// A real registry process holding the demo event, plus stations paired with it, for
-// integration tests. Registers its own beforeAll/afterAll in the calling file.
+// A real registry process holding an event, plus stations paired with it, for integration
+// tests. Registers its own beforeAll/afterAll in the calling file. The event is the demo one
+// every fresh station already holds (to test what a standalone demo station keeps after
+// pairing), or with { event: 'other' } one it does not hold, so a download shows.
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Station } from '../../station/station';
 import { SyncClient } from '../../station/sync/client';
 import { pairStation } from '../../station/sync/pair';
+import { publishOtherEvent, type PublishedEvent } from '../../testkit/registry-event';
 import { startRegistryProc, type RegistryProc } from '../../testkit/registry-proc';
 import { freshStation, tempDir } from './station';
 
@@ -12,6 +15,8 @@ type ClientOptions = NonNullable<ConstructorParameters<typeof SyncClient>[1]>;
 export interface DemoRegistry {
   /** The running registry (set once beforeAll has run). */
   reg: RegistryProc;
+  /** With { event: 'other' }: the event the registry serves (set once beforeAll has run). */
+  published: PublishedEvent | null;
   /** Stations the test opened itself; closed after the file. */
   opened: Station[];
   /** SyncClients the test made itself; stopped after the file. */
@@ -20,9 +25,10 @@ export interface DemoRegistry {
   pairedStation(name: string, opts?: ClientOptions & { syncNow?: boolean }): Promise<{ station: Station; client: SyncClient }>;
 }
 
-export function useDemoRegistry(tmpPrefix: string): DemoRegistry {
+export function useDemoRegistry(tmpPrefix: string, opts: { event?: 'demo' | 'other' } = {}): DemoRegistry {
   const ctx: DemoRegistry = {
     reg: undefined as unknown as RegistryProc,
+    published: null,
     opened: [],
     clients: [],
     async pairedStation(name, opts = {}) {
@@ -40,7 +46,8 @@ export function useDemoRegistry(tmpPrefix: string): DemoRegistry {
   };
   beforeAll(async () => {
     ctx.reg = await startRegistryProc({ dataDir: tempDir(tmpPrefix) });
-    await ctx.reg.admin('POST', '/v1/admin/demo', {});
+    if (opts.event === 'other') ctx.published = await publishOtherEvent(ctx.reg);
+    else await ctx.reg.admin('POST', '/v1/admin/demo', {});
   }, 120_000);
   afterAll(async () => {
     for (const c of ctx.clients) c.stop();

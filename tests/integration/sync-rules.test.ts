@@ -1,10 +1,12 @@
 // The sync rules people rely on, each against a real registry process and station cores
-// with their own SQLite files (docs/sync-protocol.md, "Conflict rules").
+// with their own SQLite files (docs/sync-protocol.md, "Conflict rules"). The registry serves
+// an event the stations do not hold (another seed: other attendee ids and badge codes), so a
+// person found on a station is there because the station downloaded them.
 import fs from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { count, eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { findByBadgeCode, getAttendee } from '../../db/attendees';
-import { admissions, attendees, events, stations as stationsTable } from '../../db/schema/index';
+import { admissions, events, stations as stationsTable } from '../../db/schema/index';
 import { getSetting } from '../../db/settings';
 import { checkIn } from '../../station/checkin';
 import { registerWalkin } from '../../station/desk';
@@ -12,12 +14,21 @@ import { syncHandlers } from '../../station/handlers/sync';
 import type { Station } from '../../station/station';
 import { SyncClient, REVOKED_MESSAGE } from '../../station/sync/client';
 import { pairStation } from '../../station/sync/pair';
+import { registryAttendees } from '../../testkit/registry-event';
 import { useDemoRegistry } from '../helpers/demo-registry';
 import { demoCodes, freshStation } from '../helpers/station';
 
-const demo = useDemoRegistry('foyer-reg-rules-');
+const demo = useDemoRegistry('foyer-reg-rules-', { event: 'other' });
 const { opened, clients } = demo;
 const pairedStation = (name: string, opts: Parameters<typeof demo.pairedStation>[1] = {}) => demo.pairedStation(name, opts);
+
+/** People of the registry's event (none of them is on a fresh station) who may enter any day. */
+const registryPeople = () =>
+  demo.published!.attendees.filter((p) => p.status === 'active' && !p.validDays && !p.notes).map((p) => ({ id: p.id, badgeCode: p.badgeCodes[0]! }));
+
+/** This station's own events not yet settled by the registry: its outbox. */
+const unsent = (s: Station) =>
+  s.db.orm.select({ id: events.id }).from(events).where(and(eq(events.stationId, s.id), isNull(events.pushedAt))).all().map((e) => e.id);
 
 describe('sync rules', () => {
   it('the same badge admitted offline at two entrances: both kept, the earliest is the check-in, both stations flag "admitted twice"', async () => {
@@ -25,7 +36,7 @@ describe('sync rules', () => {
     const b = await pairedStation('South entrance');
     await a.client.syncNow();
     await b.client.syncNow();
-    const [{ code, attendeeId }] = demoCodes(a.station, 400).filter((c) => getAttendee(a.station.db.orm, c.attendeeId)?.status === 'active' && !getAttendee(a.station.db.orm, c.attendeeId)?.validDays && !getAttendee(a.station.db.orm, c.attendeeId)?.notes).slice(-1) as unknown as [{ code: string; attendeeId: string }];
+    const { badgeCode: code, id: attendeeId } = registryPeople().at(-1)!;
     // Both doors are offline from each other: each admits the person as a first entry.
     const t = Date.now();
     const first = checkIn(a.station, code, t);
@@ -50,7 +61,8 @@ describe('sync rules', () => {
   it('registry edits to attendees win over the station copy', async () => {
     const a = await pairedStation('Desk A');
     await a.client.syncNow();
-    const [{ attendeeId, code: oldCode }] = demoCodes(a.station, 1) as unknown as [{ attendeeId: string; code: string }];
+    const { id: attendeeId, badgeCode: oldCode } = registryPeople()[0]!;
+    expect(findByBadgeCode(a.station.db.orm, oldCode)?.attendee.id).toBe(attendeeId); // downloaded
     await demo.reg.admin('PATCH', `/v1/admin/attendees/${attendeeId}`, { givenName: 'Renamed-By-Organiser', notes: 'Speaker: collect slides', badgeCodes: ['REPRINTED-0001'] });
     const rep = await a.client.syncNow();
     expect(rep.ok).toBe(true);
@@ -87,15 +99,14 @@ describe('sync rules', () => {
     const stations = await demo.reg.admin<{ id: string }[]>('GET', '/v1/admin/stations');
     expect(stations.map((s) => s.id)).toContain(a.station.id);
     await demo.reg.admin('POST', `/v1/admin/stations/${a.station.id}/revoke`, {});
-    const [{ code }] = demoCodes(a.station, 1) as unknown as [{ code: string }];
-    checkIn(a.station, code, Date.now());
+    const scan = checkIn(a.station, registryPeople()[1]!.badgeCode, Date.now());
+    expect(scan.verdict).toBe('admitted');
     const rep = await a.client.syncNow();
     expect(rep.ok).toBe(false);
     expect(rep.state).toBe('error');
     expect(rep.message).toBe(REVOKED_MESSAGE);
     expect(a.station.syncStatus().message).toBe(REVOKED_MESSAGE);
-    const outbox = a.station.db.orm.select({ n: count() }).from(events).where(eq(events.stationId, a.station.id)).get()?.n;
-    expect(outbox).toBeGreaterThan(0);
+    expect(unsent(a.station)).toEqual([scan.eventId]); // still waiting to be uploaded, not marked sent
   });
 
   it('revoking a station closes its live channel at once, and it stops retrying', async () => {
@@ -133,14 +144,17 @@ describe('sync rules', () => {
       return fetch(input, init);
     };
     const a = await pairedStation('Desk with broken upload', { fetch: failingPush });
-    const [{ code }, { attendeeId }] = demoCodes(a.station, 2) as unknown as [{ code: string }, { attendeeId: string }];
-    checkIn(a.station, code, Date.now());
-    await demo.reg.admin('PATCH', `/v1/admin/attendees/${attendeeId}`, { organisation: 'Changed while upload fails' });
+    // Paired but not synced yet: the registry's people are unknown here, the scan is refused and queued.
+    const scanned = registryPeople()[2]!;
+    const edited = registryPeople()[3]!;
+    const scan = checkIn(a.station, scanned.badgeCode, Date.now());
+    expect(getAttendee(a.station.db.orm, edited.id)).toBeUndefined();
+    await demo.reg.admin('PATCH', `/v1/admin/attendees/${edited.id}`, { organisation: 'Changed while upload fails' });
     const rep = await a.client.syncNow();
     expect(rep.ok).toBe(false);
     expect(rep.pulled).toBeGreaterThan(0);
-    expect(getAttendee(a.station.db.orm, attendeeId)?.organisation).toBe('Changed while upload fails');
-    expect(a.station.db.orm.select({ n: count() }).from(events).where(eq(events.stationId, a.station.id)).get()?.n).toBeGreaterThan(0);
+    expect(getAttendee(a.station.db.orm, edited.id)?.organisation).toBe('Changed while upload fails');
+    expect(unsent(a.station)).toEqual([scan.eventId]);
   });
 
   it('the first download is paged and resumes after an interruption where it stopped', async () => {
@@ -150,9 +164,12 @@ describe('sync rules', () => {
       if (String(input).includes('/v1/sync/pull') && cut && ++pulls > 3) throw new TypeError('fetch failed');
       return fetch(input, init);
     };
-    // A fresh station of another event: nothing of the registry's list is there yet.
+    // A fresh station of another event (the demo): nothing of the registry's list is there yet.
     const { station } = freshStation({ stationName: 'Late desk', demo: true });
     opened.push(station);
+    const people = demo.published!.attendees;
+    expect(people.filter((p) => getAttendee(station.db.orm, p.id))).toEqual([]);
+    const demoCode = demoCodes(station, 1)[0]!.code;
     const { code } = await demo.reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', {});
     expect((await pairStation(station, demo.reg.url, code)).paired).toBe(true);
     const client = new SyncClient(station, { live: false, pageSize: 100, fetch: flaky });
@@ -166,8 +183,12 @@ describe('sync rules', () => {
     const r2 = await client.syncNow();
     expect(r2.ok).toBe(true);
     const status = await demo.reg.admin<{ attendees: number }>('GET', '/v1/admin/status');
-    const local = station.db.orm.select({ n: count() }).from(attendees).where(eq(attendees.source, 'registry')).get()?.n ?? 0;
-    expect(local).toBeGreaterThanOrEqual(status.attendees - 5); // walk-ins from other tests are source 'walkin'
+    // Every one of the registry's people arrived, each with their badge codes; the demo list is gone.
+    const onRegistry = await registryAttendees(demo.reg);
+    expect(onRegistry.length).toBeGreaterThanOrEqual(people.length);
+    expect(onRegistry.filter((p) => p.badgeCodes.some((c) => findByBadgeCode(station.db.orm, c)?.attendee.id !== p.id)).map((p) => p.id)).toEqual([]);
+    expect(findByBadgeCode(station.db.orm, demoCode)).toBeUndefined();
+    expect(station.eventInfo().id).toBe(demo.published!.eventId);
     expect(r2.pulled).toBeLessThan(status.attendees); // resumed, not started over
   });
 
@@ -181,8 +202,9 @@ describe('sync rules', () => {
     expect(status.clockWarning).toBe(true);
     const b = await pairedStation('Normal clock');
     await b.client.syncNow();
-    const [{ code }] = demoCodes(a.station, 3).slice(2) as unknown as [{ code: string }];
+    const code = registryPeople()[4]!.badgeCode;
     const ahead = checkIn(a.station, code, skewed());
+    expect(ahead.verdict).toBe('admitted');
     await a.client.syncNow();
     await b.client.syncNow();
     // B saw an event stamped 5 minutes in its future; its next stamp still sorts after it.
@@ -199,8 +221,8 @@ describe('sync rules', () => {
     await a.client.syncNow();
     await b.client.syncNow();
     for (let i = 0; i < 100 && !(a.client.liveConnected && b.client.liveConnected); i++) await new Promise((r) => setTimeout(r, 50));
-    const [{ code }] = demoCodes(a.station, 4).slice(3) as unknown as [{ code: string }];
-    const r = checkIn(a.station, code, Date.now());
+    const r = checkIn(a.station, registryPeople()[5]!.badgeCode, Date.now());
+    expect(r.verdict).toBe('admitted');
     a.station.emit('scan');
     const t0 = Date.now();
     let seen = false;
