@@ -4,15 +4,16 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import crypto from 'node:crypto';
 import { readSignedBadge, signBadge } from '../../core/badge/signed';
 import { dayInZone } from '../../core/time';
 import { DEMO_EVENT_ID, DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
 import { nodeEd25519 } from '../../node-shared/ed25519';
 import { demoKeyPair } from '../../resources/demo/badges';
-import { launchBrowser, openStationPage, screenshot } from '../helpers/browser';
-import { startHostProcess, type HostProcess } from '../../testkit/host';
+import { screenshot } from '../helpers/browser';
+import { stationE2E } from '../helpers/station-e2e';
+import { type HostProcess } from '../../testkit/host';
 import { rasterise, zbarimg } from '../helpers/raster';
 import { tempDir } from '../helpers/station';
 
@@ -40,22 +41,13 @@ function qrOf(pdf: string, dir: string): string {
 
 describe('print and reprint from the check-in screen (Chromium, headless host)', () => {
   let host: HostProcess;
-  let browser: Browser;
   let page: Page;
   const work = tempDir('foyer-e2e-badges-');
   const verify = (text: string) =>
     readSignedBadge(text, { eventId: DEMO_EVENT_ID, publicKey: (k) => (k === 1 ? demoKeyPair(DEMO_EVENT_ID).publicKey : undefined), ed25519: nodeEd25519 });
 
-  beforeAll(async () => {
-    host = await startHostProcess();
-    browser = await launchBrowser();
-    page = (await openStationPage(browser, host.url)).page;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-    fs.rmSync(work, { recursive: true, force: true });
-  });
+  stationE2E({ onReady: (s) => ({ host, page } = s) });
+  afterAll(() => fs.rmSync(work, { recursive: true, force: true }));
 
   it('prints the badge of the person just checked in: a PDF whose QR is their signed badge', async () => {
     await typeCode(page, person.badgeCode);

@@ -1,12 +1,13 @@
 // The check-in screen through the real renderer in Debian Chromium, on the headless
 // host as a real process: scanner bursts, verdicts, undo, restart durability, search.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dayInZone } from '../../core/time';
 import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
 import type { BundleAttendee } from '../../core/event-bundle';
-import { launchBrowser, openStationPage, scanBurst, screenshot, type StationPage } from '../helpers/browser';
-import { startHostProcess, type HostProcess } from '../../testkit/host';
+import { openStationPage, scanBurst, screenshot, type StationPage } from '../helpers/browser';
+import { stationE2E } from '../helpers/station-e2e';
+import { type HostProcess } from '../../testkit/host';
 
 // The demo generator is deterministic: the host seeds exactly these people.
 const demo = generateDemoEvent(dayInZone(Date.now(), DEMO_TIME_ZONE)).attendees;
@@ -25,17 +26,7 @@ describe('check-in screen (Chromium, headless host)', () => {
     await expect.poll(() => verdict().getAttribute('data-verdict'), { timeout: 10_000 }).toBe(kind);
   }
 
-  beforeAll(async () => {
-    host = await startHostProcess();
-    browser = await launchBrowser();
-    sp = await openStationPage(browser, host.url);
-    page = sp.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  const e2e = stationE2E({ onReady: (s) => ({ host, browser, sp, page } = s) });
 
   it('opens on the check-in screen, ready to scan, with the token gone from the address bar', async () => {
     await expect.poll(() => verdict().getAttribute('data-state')).toBe('idle');
@@ -202,9 +193,7 @@ describe('check-in screen (Chromium, headless host)', () => {
   });
 
   it('keeps admissions and undos across a crash and restart of the host process', async () => {
-    host = await host.restart();
-    sp = await openStationPage(browser, host.url);
-    page = sp.page;
+    await e2e.restartHost(); // host.restart(), and a new page on it
     await scanBurst(page, a.badgeCode);
     await expectVerdict('warning'); // the second admission survived
     await scanBurst(page, b.badgeCode);

@@ -3,13 +3,14 @@
 // walk-in with the keyboard only (with the duplicate warning); a desk note; sound cues
 // and mute; the check-in screen in English, German, French, Russian and dark theme.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dayInZone } from '../../core/time';
 import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
 import type { BundleAttendee } from '../../core/event-bundle';
 import { demoBadgePrints } from '../../resources/demo/badges';
-import { launchBrowser, openStationPage, scanBurst, screenshot, type StationPage } from '../helpers/browser';
-import { startHostProcess, type HostProcess } from '../../testkit/host';
+import { scanBurst, screenshot, type StationPage } from '../helpers/browser';
+import { stationE2E } from '../helpers/station-e2e';
+import { type HostProcess } from '../../testkit/host';
 
 const demo = generateDemoEvent(dayInZone(Date.now(), DEMO_TIME_ZONE)).attendees;
 const plain = demo.filter((a) => a.status === 'active' && a.validDays === null && !a.notes);
@@ -22,23 +23,12 @@ const prints = demoBadgePrints();
 
 describe('front desk (Chromium, headless host)', () => {
   let host: HostProcess;
-  let browser: Browser;
   let sp: StationPage;
   let page: Page;
   const verdict = () => page.getByTestId('verdict');
   const expectVerdict = (kind: string) => expect.poll(() => verdict().getAttribute('data-verdict'), { timeout: 10_000 }).toBe(kind);
 
-  beforeAll(async () => {
-    host = await startHostProcess();
-    browser = await launchBrowser();
-    sp = await openStationPage(browser, host.url);
-    page = sp.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  stationE2E({ onReady: (s) => ({ host, sp, page } = s) });
 
   it(`finds "${respell(fullName(umlaut))}" as ${fullName(umlaut)} and checks them in with Enter`, async () => {
     const search = page.getByTestId('search-input');

@@ -2,11 +2,12 @@
 // that language (not the station's English label), and the long German and Russian
 // sentences fit the answer panel at 1366×768 (screenshots, looked at).
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dayInZone } from '../../core/time';
 import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
-import { launchBrowser, openStationPage, scanBurst, screenshot } from '../helpers/browser';
-import { startHostProcess, type HostProcess } from '../../testkit/host';
+import { scanBurst, screenshot } from '../helpers/browser';
+import { stationE2E } from '../helpers/station-e2e';
+import { type HostProcess } from '../../testkit/host';
 
 const demo = generateDemoEvent(dayInZone(Date.now(), DEMO_TIME_ZONE)).attendees;
 // The press room admits media and staff only: an NGO badge is refused there.
@@ -21,23 +22,17 @@ const EXPECTED = {
 
 describe('door sentences in the desk language (Chromium, headless host)', () => {
   let host: HostProcess;
-  let browser: Browser;
   let door: Page;
 
+  stationE2E({ onReady: (s) => ({ host, page: door } = s) });
+
   beforeAll(async () => {
-    host = await startHostProcess();
-    browser = await launchBrowser();
-    door = (await openStationPage(browser, host.url)).page;
     await door.goto(`${host.origin}/#/door`);
     await door.getByTestId('door-setup').waitFor();
     await door.getByTestId('door-room').selectOption('press-room');
     await door.getByTestId('door-mode-entry').check();
     await door.getByTestId('door-save').click();
     await door.getByTestId('door-current').waitFor();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
   });
 
   it.each(Object.keys(EXPECTED) as (keyof typeof EXPECTED)[])('%s: the refused category is named in that language', async (lng) => {

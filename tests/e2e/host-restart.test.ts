@@ -6,13 +6,14 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dayInZone } from '../../core/time';
 import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
 import { ACCESS_KEY_FILE } from '../../station/host/access-key';
 import { startHostProcess, type HostProcess } from '../../testkit/host';
 import { tempDir } from '../../testkit/temp';
-import { launchBrowser, openStationPage, scanBurst, screenshot, type StationPage } from '../helpers/browser';
+import { openStationPage, scanBurst, screenshot, type StationPage } from '../helpers/browser';
+import { stationE2E } from '../helpers/station-e2e';
 
 const demo = generateDemoEvent(dayInZone(Date.now(), DEMO_TIME_ZONE)).attendees;
 const plain = demo.filter((a) => a.status === 'active' && a.validDays === null && !a.notes);
@@ -46,16 +47,12 @@ describe('host restart under an open tab (Chromium, headless host)', () => {
     return r.value.some((x) => x.verdict === 'admitted' && x.attendee?.givenName === plain.find((p) => p.badgeCode === code)!.givenName);
   };
 
-  beforeAll(async () => {
-    port = await freePort();
-    [host, browser] = await Promise.all([start(), launchBrowser()]);
-    sp = await openStationPage(browser, host.url);
-    page = sp.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
+  const e2e = stationE2E({
+    startHost: async () => {
+      port = await freePort();
+      return start();
+    },
+    onReady: (s) => ({ host, browser, sp, page } = s),
   });
 
   it('keeps its access key in the data folder, readable by the station user only', () => {
@@ -66,8 +63,7 @@ describe('host restart under an open tab (Chromium, headless host)', () => {
   it('after a restart of its station, the open tab scans again and the scan is saved (no reload)', async () => {
     await scanBurst(page, a!.badgeCode);
     await expect.poll(() => verdict().getAttribute('data-verdict'), { timeout: 10_000 }).toBe('admitted');
-    await host.stop();
-    host = await start();
+    await e2e.restartHost(async (old) => (await old.stop(), start()), { reopen: false }); // the same tab stays open
     await page.getByTestId('scan-input').focus();
     await scanBurst(page, b!.badgeCode);
     await expect.poll(() => verdict().getAttribute('data-verdict'), { timeout: 10_000 }).toBe('admitted');
@@ -88,9 +84,14 @@ describe('host restart under an open tab (Chromium, headless host)', () => {
   });
 
   it('when the key truly changed, the tab says its access key is no longer valid — not "not responding"', async () => {
-    await host.stop();
-    fs.rmSync(path.join(dataDir, ACCESS_KEY_FILE));
-    host = await start();
+    await e2e.restartHost(
+      async (old) => {
+        await old.stop();
+        fs.rmSync(path.join(dataDir, ACCESS_KEY_FILE));
+        return start();
+      },
+      { reopen: false },
+    );
     await page.getByTestId('scan-input').focus();
     await scanBurst(page, d!.badgeCode);
     await expect.poll(() => verdict().getAttribute('data-state'), { timeout: 10_000 }).toBe('error');

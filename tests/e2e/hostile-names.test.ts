@@ -7,13 +7,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ExportFile } from '../../core/api/occupancy';
 import { upsertAttendees, upsertBadgeCodes } from '../../db/attendees';
 import { rooms, sessions } from '../../db/schema/index';
 import { seedDemoEvent } from '../../resources/demo/seed';
 import { openStation } from '../../station/station';
-import { launchBrowser, openStationPage, scanBurst, screenshot, type StationPage } from '../helpers/browser';
+import { scanBurst, screenshot, type StationPage } from '../helpers/browser';
+import { stationE2E } from '../helpers/station-e2e';
 import { startHostProcess, type HostProcess } from '../../testkit/host';
 import { tempDir } from '../helpers/station';
 import { tool } from '../../testkit/tools';
@@ -83,11 +84,11 @@ function pdfText(base64: string, name: string): string {
 
 describe('hostile names render as text everywhere', () => {
   let host: HostProcess;
-  let browser: Browser;
   let sp: StationPage;
   let page: Page;
 
-  beforeAll(async () => {
+  // A station holding the hostile records, then the host on its folder.
+  const hostileStation = async () => {
     const dir = tempDir('foyer-hostile-');
     const st = openStation(dir, { stationName: 'Hostile desk', seed: seedDemoEvent });
     const now = Date.now();
@@ -101,16 +102,9 @@ describe('hostile names render as text everywhere', () => {
       st.db.orm.insert(sessions).values({ id: 'hostile-session', roomId: 'hostile-room', title: SESSION_TITLE, startsAt: now - 3_600_000, endsAt: now + 3 * 3_600_000, allowedCategories: null }).run();
     });
     st.close();
-    host = await startHostProcess({ dataDir: dir });
-    browser = await launchBrowser();
-    sp = await openStationPage(browser, host.url);
-    page = sp.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+    return startHostProcess({ dataDir: dir });
+  };
+  stationE2E({ startHost: hostileStation, onReady: (s) => ({ host, sp, page } = s) });
 
   it('the check-in screen shows each name as literal text; nothing is injected, nothing runs', async () => {
     const verdict = page.getByTestId('verdict');

@@ -2,11 +2,12 @@
 // Chromium, on the headless host as a real process: setting a laptop to a room door, a full
 // room refusing entry, the dashboard following a scan within a second, counter and sweep.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { dayInZone } from '../../core/time';
 import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
-import { launchBrowser, openStationPage, scanBurst, screenshot } from '../helpers/browser';
-import { startHostProcess, type HostProcess } from '../../testkit/host';
+import { openStationPage, scanBurst, screenshot } from '../helpers/browser';
+import { stationE2E } from '../helpers/station-e2e';
+import { type HostProcess } from '../../testkit/host';
 
 const demo = generateDemoEvent(dayInZone(Date.now(), DEMO_TIME_ZONE)).attendees;
 // Badges any door admits: active, valid every day, not press-only categories.
@@ -30,15 +31,9 @@ describe('door station and logistics dashboard (Chromium, headless host)', () =>
     }
   }
 
+  stationE2E({ onReady: (s) => ({ host, browser, page: door } = s) });
   beforeAll(async () => {
-    host = await startHostProcess();
-    browser = await launchBrowser();
-    door = (await openStationPage(browser, host.url)).page;
     dash = (await openStationPage(browser, host.url)).page;
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
   });
 
   it('sets this laptop to a room door', async () => {

@@ -3,14 +3,15 @@
 // produces — each key's physical code with the character the laptop's layout (real xkb-data
 // tables) makes of it. The badge is admitted, staff are told once, and work goes on.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dayInZone } from '../../core/time';
 import { demoBadgePrints } from '../../resources/demo/badges';
 import type { BundleAttendee } from '../../core/event-bundle';
 import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
-import { startHostProcess, type HostProcess } from '../../testkit/host';
+import { type HostProcess } from '../../testkit/host';
 import { xkbLayout, type XkbLayout } from '../../testkit/xkb';
-import { launchBrowser, openStationPage, scanKeys, screenshot, type ScannerKey, type StationPage } from '../helpers/browser';
+import { openStationPage, scanKeys, screenshot, type ScannerKey, type StationPage } from '../helpers/browser';
+import { stationE2E } from '../helpers/station-e2e';
 
 const demo = generateDemoEvent(dayInZone(Date.now(), DEMO_TIME_ZONE)).attendees;
 const plain = demo.filter((a) => a.status === 'active' && a.validDays === null && !a.notes);
@@ -47,16 +48,7 @@ describe('scanner keyboard layout differs from the laptop’s (Chromium, headles
     await expect.poll(() => page.getByTestId('verdict-name').textContent()).toBe(fullName(a));
   }
 
-  beforeAll(async () => {
-    [host, browser] = await Promise.all([startHostProcess(), launchBrowser()]);
-    sp = await openStationPage(browser, host.url);
-    page = sp.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  stationE2E({ onReady: (s) => ({ host, browser, sp, page } = s) });
 
   it('a US scanner on an Austrian laptop: "A23ßCWKLGS"-style text is read by its keys and admitted; staff are told once', async () => {
     const a = withYZ[0]!;

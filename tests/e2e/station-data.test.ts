@@ -3,33 +3,23 @@
 //  - Settings → "Forget this event": asks first (Cancel has the focus), then wipes the
 //    station and the screens start again clean.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { dayInZone } from '../../core/time';
 import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
 import { userMessageFor } from '../../station/errors';
-import { launchBrowser, openStationPage, scanBurst, screenshot, type StationPage } from '../helpers/browser';
-import { startHostProcess, type HostProcess } from '../../testkit/host';
+import { scanBurst, screenshot, type StationPage } from '../helpers/browser';
+import { stationE2E } from '../helpers/station-e2e';
+import { type HostProcess } from '../../testkit/host';
 
 describe('station data at the desk (Chromium, headless host)', () => {
   let host: HostProcess;
-  let browser: Browser;
   let sp: StationPage;
   let page: Page;
   // The demo generator is deterministic: the host seeds exactly these people.
   const code = generateDemoEvent(dayInZone(Date.now(), DEMO_TIME_ZONE)).attendees.find((a) => a.status === 'active' && a.validDays === null && !a.notes)!.badgeCode;
   const verdict = () => page.getByTestId('verdict');
 
-  beforeAll(async () => {
-    host = await startHostProcess();
-    browser = await launchBrowser();
-    sp = await openStationPage(browser, host.url);
-    page = sp.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  stationE2E({ onReady: (s) => ({ host, sp, page } = s) });
 
   it('a read-only database: the sentence is shown and nobody appears admitted', async () => {
     // The exact answer the station gives when SQLite refuses the write (tests/unit/readonly-db.test.ts).
