@@ -1,5 +1,5 @@
 // Small inline SVG icons. Always decorative (aria-hidden): meaning is also given in words.
-export type IconName = 'check' | 'warning' | 'cross' | 'info' | 'undo' | 'search' | 'scan' | 'clock' | 'sync' | 'alert' | 'soundOn' | 'soundOff' | 'userPlus' | 'note';
+export type IconName = 'check' | 'warning' | 'cross' | 'info' | 'undo' | 'search' | 'scan' | 'clock' | 'sync' | 'alert' | 'soundOn' | 'soundOff' | 'userPlus' | 'note' | 'moon' | 'sun';
 
 const PATHS: Record<IconName, string> = {
   check: 'M5 12.5l4.5 4.5L19 7.5',
@@ -16,6 +16,8 @@ const PATHS: Record<IconName, string> = {
   soundOff: 'M4 9.5h3.5L12 5.5v13l-4.5-4H4zM16 9.5l5 5M21 9.5l-5 5',
   userPlus: 'M9.5 4a4 4 0 100 8 4 4 0 000-8zM2.5 20.5a7 7 0 0114 0M19 8v6M16 11h6',
   note: 'M5 3.5h10l4 4v13H5zM14.5 3.5v4.5H19M8.5 12h7M8.5 16h7',
+  moon: 'M20 14.5A8 8 0 019.5 4a8 8 0 1010.5 10.5z',
+  sun: 'M12 8a4 4 0 100 8 4 4 0 000-8zM12 2.5v2M12 19.5v2M2.5 12h2M19.5 12h2M5.3 5.3l1.4 1.4M17.3 17.3l1.4 1.4M5.3 18.7l1.4-1.4M17.3 6.7l1.4-1.4',
 };
 
 export function Icon({ name, className }: { name: IconName; className?: string }) {

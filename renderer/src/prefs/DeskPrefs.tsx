@@ -40,7 +40,8 @@ export function DeskPrefs() {
         aria-pressed={theme === 'dark'}
         onClick={() => setPrefs({ theme: theme === 'dark' ? 'light' : 'dark' })}
       >
-        {theme === 'dark' ? t('prefs.toLight') : t('prefs.toDark')}
+        <Icon name={theme === 'dark' ? 'sun' : 'moon'} />
+        <span className="deskprefs__label">{theme === 'dark' ? t('prefs.toLight') : t('prefs.toDark')}</span>
       </button>
       <button
         type="button"

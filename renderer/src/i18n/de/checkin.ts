@@ -4,7 +4,7 @@ import type { Catalog } from '../../../../core/i18n/languages';
 export const checkin = {
   scan: {
     label: 'Ausweis scannen',
-    placeholder: 'Ausweis scannen oder Code eintippen und Enter drücken',
+    placeholder: 'Oder Code eintippen, dann Enter',
     hint: 'Der Scanner funktioniert überall auf diesem Bildschirm',
     submit: 'Prüfen',
   },

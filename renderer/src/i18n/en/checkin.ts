@@ -3,7 +3,7 @@
 export const checkin = {
   scan: {
     label: 'Scan a badge',
-    placeholder: 'Scan a badge, or type its code and press Enter',
+    placeholder: 'Or type the code, then Enter',
     hint: 'Scanner works anywhere on this screen',
     submit: 'Check',
   },

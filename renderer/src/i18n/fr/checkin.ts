@@ -4,7 +4,7 @@ import type { Catalog } from '../../../../core/i18n/languages';
 export const checkin = {
   scan: {
     label: 'Scanner un badge',
-    placeholder: 'Scannez un badge, ou tapez son code puis Entrée',
+    placeholder: 'Ou tapez le code, puis Entrée',
     hint: 'Le lecteur fonctionne partout sur cet écran',
     submit: 'Vérifier',
   },

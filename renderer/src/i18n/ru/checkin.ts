@@ -4,7 +4,7 @@ import type { Catalog } from '../../../../core/i18n/languages';
 export const checkin = {
   scan: {
     label: 'Сканировать бейдж',
-    placeholder: 'Отсканируйте бейдж или введите код и нажмите Enter',
+    placeholder: 'Или введите код и нажмите Enter',
     hint: 'Сканер работает в любом месте этого экрана',
     submit: 'Проверить',
   },

@@ -1,12 +1,13 @@
 // This station's last 10 check-in decisions, newest first. Undone ones are struck
 // through AND labelled "undone" (not by styling alone). An admission made here can be
 // undone from its row at any age, after a confirmation that names the person and time.
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { RecentScan } from '../../../../core/api/checkin';
 import type { Verdict } from '../../../../core/model';
 import { api } from '../../api';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Icon, type IconName } from '../../components/Icon';
+import { useScrollableFocus } from '../../components/useScrollableFocus';
 import { clockTime } from '../../format';
 import { hasMessage, t } from '../../i18n';
 
@@ -19,8 +20,10 @@ export function RecentScans({ timeZone, onUndo }: { timeZone: string; onUndo: (e
   // Undo events take rows in the log; ask for more so 10 decisions remain.
   const { data, error } = useApiQuery(() => api['checkin.recent']({ limit: SHOWN * 2 }), TOPICS);
   const rows = (data ?? []).filter((r) => r.kind !== 'undo').slice(0, SHOWN);
+  const box = useRef<HTMLElement>(null);
+  useScrollableFocus(box);
   return (
-    <section className="panel recent" aria-labelledby="recent-title">
+    <section ref={box} className="panel recent" aria-labelledby="recent-title">
       <h2 id="recent-title" className="panel__title">
         {t('recent.title')}
       </h2>

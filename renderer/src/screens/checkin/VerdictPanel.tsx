@@ -1,9 +1,10 @@
 // The big answer a volunteer reads from a metre away: colour + icon + words (never
 // colour alone), who it is, why, and — for repeats — when and where they were first
 // admitted. data-verdict is only set from a committed reply of the station.
-import { createContext, useContext, useEffect, useState } from 'react';
+import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { CheckInResult, Verdict } from '../../../../core/model';
 import { Icon, type IconName } from '../../components/Icon';
+import { useScrollableFocus } from '../../components/useScrollableFocus';
 import { clockTimeWithSeconds, when } from '../../format';
 import { t } from '../../i18n';
 import { categoryName, verdictSentence } from '../../i18n/verdict';
@@ -138,6 +139,8 @@ function Frame(props: {
 }) {
   const kind = props.verdict ?? props.state;
   const stale = useContext(StaleCtx);
+  const body = useRef<HTMLDivElement>(null);
+  useScrollableFocus(body);
   return (
     <section
       className={`verdict verdict--${kind}${stale ? ' verdict--stale' : ''}`}
@@ -157,7 +160,11 @@ function Frame(props: {
           </span>
         )}
       </header>
-      {props.children && <div className="verdict__body">{props.children}</div>}
+      {props.children && (
+        <div ref={body} className="verdict__body">
+          {props.children}
+        </div>
+      )}
     </section>
   );
 }

@@ -87,6 +87,12 @@ export function WalkinDialog(props: {
   }, [form.givenName, form.familyName, open, step.kind]);
 
   useEffect(() => setConfirming(false), [form.givenName, form.familyName]);
+  // On a 768-px screen the warning lands below the fields: bring it into view (the buttons stay pinned).
+  const dupesBox = useRef<HTMLElement>(null);
+  const hasDuplicates = duplicates.length > 0;
+  useEffect(() => {
+    if (hasDuplicates) dupesBox.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [hasDuplicates]);
 
   const set = <K extends keyof FormState>(k: K) => (v: FormState[K]) => setForm((f) => ({ ...f, [k]: v }));
 
@@ -185,7 +191,7 @@ export function WalkinDialog(props: {
           </Field>
 
           {duplicates.length > 0 && (
-            <section className="walkin__dupes" role="alert" data-testid="walkin-duplicates" aria-labelledby={`${id}-dupes`}>
+            <section ref={dupesBox} className="walkin__dupes" role="alert" data-testid="walkin-duplicates" aria-labelledby={`${id}-dupes`}>
               <h3 id={`${id}-dupes`}>{t('walkin.duplicatesTitle')}</h3>
               <p>{t('walkin.duplicatesHint')}</p>
               <ul>

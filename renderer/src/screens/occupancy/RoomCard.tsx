@@ -29,18 +29,26 @@ export function trendText(n: number): string {
   return n > 0 ? t('rooms.trendUp', { n }) : n < 0 ? t('rooms.trendDown', { n: -n }) : t('rooms.trendFlat');
 }
 
+/** 'Next at 14:30' first, then the title: a long title is cut, never the time. */
+export function NextSession({ title, at }: { title: string; at: string }) {
+  return (
+    <>
+      <span className="next-session__when">{t('rooms.next', { time: at })}</span> <span className="next-session__title">{title}</span>
+    </>
+  );
+}
+
 export function RoomCard({ room, timeZone }: { room: RoomLive; timeZone: string }) {
   return (
-    <a
-      className={`room-card room-card--${room.state}`}
-      href={`#/rooms/${encodeURIComponent(room.id)}`}
-      data-testid="room-card"
-      data-room={room.id}
-      data-state={room.state}
-      aria-label={t('rooms.open', { room: room.name })}
-    >
+    // The room's name is the link (its accessible name is what it shows); it stretches over the
+    // whole card, so a click anywhere opens the room.
+    <article className={`room-card room-card--${room.state}`} data-testid="room-card" data-room={room.id} data-state={room.state}>
       <div className="room-card__head">
-        <h2 className="room-card__name">{room.name}</h2>
+        <h2 className="room-card__name">
+          <a className="room-card__link" href={`#/rooms/${encodeURIComponent(room.id)}`}>
+            {room.name}
+          </a>
+        </h2>
         <span className="room-card__floor">{room.floor}</span>
       </div>
       <div className="room-card__count">
@@ -61,9 +69,9 @@ export function RoomCard({ room, timeZone }: { room: RoomLive; timeZone: string 
         {room.session
           ? `${clockTime(room.session.startsAt, timeZone)}–${clockTime(room.session.endsAt, timeZone)} ${room.session.title}`
           : room.nextSession
-            ? t('rooms.next', { title: room.nextSession.title, time: clockTime(room.nextSession.startsAt, timeZone) })
+            ? <NextSession title={room.nextSession.title} at={clockTime(room.nextSession.startsAt, timeZone)} />
             : t('rooms.noSession')}
       </p>
-    </a>
+    </article>
   );
 }

@@ -162,11 +162,12 @@ function Counter({ roomId, current, inside, tally, run }: { roomId: string; curr
         <input value={operator} maxLength={120} onChange={(e) => setOperator(e.target.value)} data-testid="operator" />
       </label>
       <div className="counter">
-        <button type="button" className="button counter__btn" onClick={() => void press(-1)} disabled={current <= 0} data-testid="counter-minus" aria-label={t('detail.minus')}>
-          −1
+        {/* The name starts with what the button shows ("−1 One out"): voice control users say what they see. */}
+        <button type="button" className="button counter__btn" onClick={() => void press(-1)} disabled={current <= 0} data-testid="counter-minus">
+          −1 <span className="visually-hidden">{t('detail.minus')}</span>
         </button>
-        <button type="button" className="button counter__btn" onClick={() => void press(1)} data-testid="counter-plus" aria-label={t('detail.plus')}>
-          +1
+        <button type="button" className="button counter__btn" onClick={() => void press(1)} data-testid="counter-plus">
+          +1 <span className="visually-hidden">{t('detail.plus')}</span>
         </button>
       </div>
       <p className="panel__hint">{t('detail.inside', { scanned: inside, tally: tally >= 0 ? `+${tally}` : `${tally}` })}</p>

@@ -6,7 +6,7 @@ import { Icon } from '../../components/Icon';
 import { clockTime, localZone } from '../../format';
 import { useThresholdAlerts } from './alerts';
 import { STATE_ICON, stateWord, trendArrow } from './look';
-import { FillBar, trendText } from './RoomCard';
+import { FillBar, NextSession, trendText } from './RoomCard';
 import { AlertToggle } from './RoomsScreen';
 import { useRooms } from './useRooms';
 import { t } from '../../i18n';
@@ -54,12 +54,16 @@ export function WallScreen() {
             <FillBar room={r} big />
             <div className="wall-tile__state">
               <Icon name={STATE_ICON[r.state]} />
-              {stateWord(r.state)} · {r.pct}%
+              <span className="wall-tile__state-word">
+                {stateWord(r.state)} · {r.pct}%
+              </span>
               <span className="wall-tile__trend">
                 {trendArrow(r.trend)} {trendText(r.trend)}
               </span>
             </div>
-            <div className="wall-tile__session">{r.session?.title ?? t('rooms.noSession')}</div>
+            <div className="wall-tile__session">
+              {r.session ? r.session.title : r.nextSession ? <NextSession title={r.nextSession.title} at={clockTime(r.nextSession.startsAt, timeZone)} /> : t('rooms.noSession')}
+            </div>
           </div>
         ))}
       </div>
