@@ -5,6 +5,7 @@
 // Offline/online is detected from the traffic itself; staff never switch anything.
 import { count, eq } from 'drizzle-orm';
 import {
+  HealthResponse,
   INITIAL_CURSOR,
   MAX_PUSH_BYTES,
   MAX_PUSH_EVENTS,
@@ -50,6 +51,8 @@ export interface SyncOptions {
   pollMs?: number;
   backoffBaseMs?: number;
   backoffMaxMs?: number;
+  /** While offline: mean delay between health probes (jittered ±30 %), so a station is back within ~3 s. */
+  probeMs?: number;
   live?: boolean;
   pushBatch?: number;
   pageSize?: number;
@@ -105,6 +108,7 @@ export class SyncClient {
       pollMs: opts.pollMs ?? 15_000,
       backoffBaseMs: opts.backoffBaseMs ?? 1_000,
       backoffMaxMs: opts.backoffMaxMs ?? 30_000,
+      probeMs: opts.probeMs ?? 1_000,
       live: opts.live ?? true,
       pushBatch: opts.pushBatch ?? MAX_PUSH_EVENTS,
       pageSize: opts.pageSize ?? DEFAULT_PAGE,
@@ -232,6 +236,14 @@ export class SyncClient {
     this.again = false;
     this.lastAttemptAt = this.o.now();
     const t: TransportOptions = { baseUrl: link.url, token: link.token, fetch: this.o.fetch ?? registryFetch(link.fingerprint), timeoutMs: this.o.timeoutMs };
+    // Offline: a cheap health probe first (short timeout), and the full cycle only once the
+    // registry answers — so every station is back within a few seconds of the registry, without
+    // 50 stations re-sending their outboxes into a dead network every second.
+    if (this.state === 'offline' && this.failures > 0 && !(await this.registryAnswers(t))) {
+      this.failures++;
+      this.station.emit('status');
+      return { report: { ok: false, state: 'offline', pushed: 0, pulled: 0, message: this.lastError ? this.messageFor(this.lastError) : null }, next: this.probeDelay() };
+    }
     let pushed = 0;
     let pulled = 0;
     let pushErr: SyncError | null = null;
@@ -270,7 +282,8 @@ export class SyncClient {
       this.state = err.kind === 'network' ? 'offline' : 'error';
       this.lastError = err;
       this.failures++;
-      next = this.backoff(this.failures);
+      // Unreachable: probe again soon (cheap). A registry in trouble (5xx): back off.
+      next = err.kind === 'network' ? this.probeDelay() : this.backoff(this.failures);
     }
     this.station.emit('sync');
     this.station.emit('status');
@@ -356,6 +369,20 @@ export class SyncClient {
     const t1 = this.o.now();
     this.clockSkewMs = Math.round(serverTime - (t0 + t1) / 2);
     this.station.clockDriftMs = this.clockSkewMs;
+  }
+
+  /** Next health probe while offline: probeMs ± 30 %, so stations spread out instead of probing in step. */
+  probeDelay(): number {
+    return Math.round(this.o.probeMs * (0.7 + 0.6 * this.o.random()));
+  }
+
+  private async registryAnswers(t: TransportOptions): Promise<boolean> {
+    try {
+      await request({ ...t, token: null, timeoutMs: Math.min(this.o.timeoutMs, 2_000) }, 'GET', '/v1/health', HealthResponse);
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   backoff(failures: number): number {
