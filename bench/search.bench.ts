@@ -65,7 +65,7 @@ const bench: BenchModule = async ({ quick, tmp }) => {
         (times[cls] ??= []).push(performance.now() - t);
         cpuTimes.push((cpu.user + cpu.system) / 1000);
         if (!res.ok) throw new Error(res.error.message);
-        if (r === 0 && (res.value as unknown[]).length === 0) empty++;
+        if (r === 0 && (res.value as { hits: unknown[] }).hits.length === 0) empty++;
       }
     }
   }

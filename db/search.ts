@@ -7,11 +7,20 @@
 // the badge_codes B-tree. The few hundred candidates are then ranked in
 // core/search/rank.ts.
 import type Database from 'better-sqlite3';
-import { decodeSearchText, parseQuery, type QueryWord } from '../core/search/keys';
+import { decodeSearchText, parseQuery, SEARCH_KEY_VERSION, type QueryWord } from '../core/search/keys';
 import { CODE_SCORE, compareRanked, scoreCandidate, type Ranked } from '../core/search/rank';
 import { getAttendee, searchTextFor, type AttendeeRow } from './attendees';
 import type { Orm } from './connection';
 import { prepared } from './prepared';
+import { getSetting, setSetting } from './settings';
+
+/** Which version of the key rules (core/search/keys.ts) built this database's search_text. */
+const KEY_VERSION_SETTING = 'search.keyVersion';
+
+/** A new database: no row has keys of older rules (called when a station database is created). */
+export function markSearchKeysCurrent(orm: Orm): void {
+  setSetting(orm, KEY_VERSION_SETTING, SEARCH_KEY_VERSION);
+}
 
 /** drizzle's connection object carries the better-sqlite3 handle (FTS5 is raw SQL). */
 function clientOf(orm: Orm): Database.Database {
@@ -27,6 +36,17 @@ export interface SearchResult {
 }
 
 export function searchAttendees(orm: Orm, query: string, limit = 20): SearchResult[] {
+  return searchWithTotal(orm, query, limit).results;
+}
+
+/** Most matches counted for "N more": beyond this the desk only needs to know it is many. */
+export const COUNT_CAP = 1000;
+
+/**
+ * The best `limit` matches, and how many people match in all (up to COUNT_CAP), so the desk
+ * can say "12 more — type more of the name" when the list is cut.
+ */
+export function searchWithTotal(orm: Orm, query: string, limit = 20): { results: SearchResult[]; total: number } {
   ensureSearchIndex(orm);
   const words = parseQuery(query);
   const found = new Map<string, Ranked>();
@@ -58,10 +78,20 @@ export function searchAttendees(orm: Orm, query: string, limit = 20): SearchResu
   }
 
   const top = [...found.values()].sort(compareRanked).slice(0, limit);
-  return top.flatMap((r) => {
+  const results = top.flatMap((r) => {
     const attendee = getAttendee(orm, r.id);
     return attendee ? [{ attendee, score: r.score }] : [];
   });
+  let total = found.size;
+  if (words.length > 0 && found.size >= limit) {
+    const count = prepared(orm, 'search.count', () =>
+      clientOf(orm).prepare<[string, number], { n: number }>(
+        'SELECT count(*) AS n FROM (SELECT 1 FROM attendees_fts WHERE attendees_fts MATCH ? LIMIT ?)',
+      ),
+    );
+    total = Math.max(total, count.get(words.map((w) => wordExpr(w, true)).join(' AND '), COUNT_CAP)?.n ?? 0);
+  }
+  return { results, total: Math.min(total, COUNT_CAP) };
 }
 
 function split(s: string): string[] {
@@ -141,18 +171,21 @@ export function repairSearchIndex(orm: Orm, opts: { bulkAbove?: number } = {}): 
     const missing = Object.keys(TRIGGERS).filter((n) => !have.has(n));
     for (const n of missing) db.exec(TRIGGERS[n]!);
 
+    // Keys made by older rules (a database from before SEARCH_KEY_VERSION changed): every row.
+    const outdated = getSetting<number>(orm, KEY_VERSION_SETTING) !== SEARCH_KEY_VERSION;
     const stale = db
-      .prepare("SELECT id, given_name, family_name, organisation, delegation FROM attendees WHERE search_text = ''")
+      .prepare(`SELECT id, given_name, family_name, organisation, delegation FROM attendees${outdated ? '' : " WHERE search_text = ''"}`)
       .all() as { id: string; given_name: string; family_name: string; organisation: string; delegation: string }[];
-    // Many stale rows (a key-rule migration): updating the index row by row through the
-    // trigger costs ~130 µs a row; without it, then one bulk rebuild, a fraction.
-    const bulk = stale.length > (opts.bulkAbove ?? BULK_REPAIR);
+    // Many stale rows (new key rules): updating the index row by row through the trigger
+    // costs ~130 µs a row; without it, then one bulk rebuild, a fraction.
+    const bulk = stale.length > (opts.bulkAbove ?? BULK_REPAIR) || (outdated && stale.length > 0);
     if (bulk) db.exec('DROP TRIGGER IF EXISTS attendees_fts_au');
     const update = db.prepare('UPDATE attendees SET search_text = ? WHERE id = ?');
     for (const r of stale) {
       update.run(searchTextFor({ givenName: r.given_name, familyName: r.family_name, organisation: r.organisation, delegation: r.delegation }), r.id);
     }
     if (bulk) db.exec(TRIGGERS.attendees_fts_au!);
+    if (outdated) markSearchKeysCurrent(orm);
 
     const count = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
     const attendees = count('SELECT count(*) AS n FROM attendees');

@@ -12,6 +12,7 @@ import { DB_FILE, DbOpenError, closeStationDb, openStationDb, type Orm, type Sta
 import { DERIVED_HOOKS } from '../db/derived-hooks';
 import { insertEvent, maxSeq, setDerivedHooks } from '../db/events';
 import { event as eventTable, stations } from '../db/schema/index';
+import { markSearchKeysCurrent } from '../db/search';
 import { getSetting, setSetting } from '../db/settings';
 import { makePrivateDir, privateUmask, tightenTree, touchPrivateFile, writePrivateFile } from '../node-shared/private-files';
 import { UserError } from './errors';
@@ -255,6 +256,7 @@ export function openStation(dataDir: string, opts: OpenStationOptions = {}): Sta
       const now = opts.now ?? Date.now();
       db.sqlite.transaction(() => {
         setSetting(db.orm, 'self', id);
+        markSearchKeysCurrent(db.orm);
         db.orm
           .insert(stations)
           .values({ id, name: opts.stationName ?? 'Front desk 1', role: 'desk' })

@@ -70,6 +70,16 @@ export interface UndoResult {
 export interface SearchHit extends AttendeeSummary {
   checkedInToday: boolean;
   checkedInAt: number | null;
+  /** "Iuliia Sokolova" beside "Юлия Соколова" (core/search/keys.ts latinReading); null for a Latin name. */
+  latinName: string | null;
+  /** The typeable code of the current badge, if it has one: tells apart people with the same name. */
+  badgeCode: string | null;
+}
+
+export interface SearchResults {
+  hits: SearchHit[];
+  /** How many more people match than are listed (at most COUNT_CAP in all): "12 more — type more of the name". */
+  more: number;
 }
 
 export interface CheckinResults {
@@ -79,6 +89,6 @@ export interface CheckinResults {
   'checkin.undo': UndoResult;
   'checkin.undoable': UndoTarget | null;
   'checkin.recent': RecentScan[];
-  'attendees.search': SearchHit[];
+  'attendees.search': SearchResults;
 }
 

@@ -3,26 +3,33 @@
 //
 //   Müller = Mueller = MULLER      any-ascii fold + German ue/oe/ae ⇄ ü/ö/ä
 //   Łukasz = Lukasz, Ελένη = Eleni any-ascii fold
-//   Иванов = Ivanov, Юлия = Iuliia any-ascii fold, then y→i and doubled letters collapsed
+//   Иванов = Ivanov = Iwanow       every published romanisation of a Cyrillic word is indexed
+//   Юлия = Iuliia = Yuliya = Julija = Ioulia = Julia   (core/search/romanize.ts), and the key
+//                                  folds y/j→i, x→ks and doubled letters
 //   محمد / أحمد / 佐藤花子         native-script tokens (Arabic letter variants unified,
 //                                  CJK split into single characters)
 //
 // Both sides go through the same functions, so the (deliberately lossy) rules only
 // ever add matches; ranking (core/search/rank.ts) puts the closest ones first.
-// Changing a rule changes stored keys: ship a migration that blanks them
-// (UPDATE attendees SET search_text = '') and db/search.ts recomputes every row.
+// Changing a rule changes stored keys: bump SEARCH_KEY_VERSION and db/search.ts recomputes
+// every row on the next start.
 import anyAscii from 'any-ascii';
+import { hasCyrillic, latinReadingCyrillic, romanisations } from './romanize';
+
+/** The version of the key rules below; stations rebuild their search index when it changes. */
+export const SEARCH_KEY_VERSION = 2;
 
 /** One word of a name or a query, as the index sees it. Empty when nothing searchable is left. */
 export function latinKey(word: string): string {
   return anyAscii(greekDigraphs(word.normalize('NFC')))
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '')
+    .replace(/x/g, 'ks') // Alexei / Aleksei (кс)
     .replace(/([aou])e/g, '$1') // Mueller → muller = Müller (any-ascii turns ü into u)
     .replace(/[ck]h/g, 'h') // Zachariou / Zahariou, Khrushchev / Hrushchev
     .replace(/ph/g, 'f') // Philippos / Filippos
-    .replace(/y/g, 'i') // Yuliya / Iuliia, Dmitriy / Dmitrii
-    .replace(/([a-z])\1+/g, '$1'); // Matthias = Mathias, Weiss = Weis
+    .replace(/[yj]/g, 'i') // the glide: Yuliya / Iuliia / Julija, Dmitriy / Dmitrii, Sergej / Sergei
+    .replace(/([a-z])\1+/g, '$1'); // Matthias = Mathias, Weiss = Weis, Iuliia = Iulia
 }
 
 // any-ascii reads Greek letter by letter (Παπαδόπουλος → Papadopoylos); passports and
@@ -112,9 +119,34 @@ function computeFieldTokens(text: string): string {
   for (const w of words(text)) {
     const k = latinKey(w);
     if (k) seen.add(k);
+    // A Cyrillic name is found by its spelling in every romanisation system, not only any-ascii's.
+    if (hasCyrillic(w)) for (const r of romanisations(w)) {
+      const rk = latinKey(r);
+      if (rk) seen.add(rk);
+    }
     for (const n of nativeTokens(w)) seen.add(n);
   }
   return [...seen].join(' ');
+}
+
+// Scripts with one standard letter-for-letter Latin reading. Arabic, Hebrew (no vowels
+// written) and Chinese/Japanese/Korean (readings depend on the language) get none: a wrong
+// reading beside a name is worse than none.
+const READABLE = /[\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Armenian}\p{Script=Georgian}]/u;
+
+/**
+ * The Latin reading shown beside a name written in another alphabet ("Юлия Соколова" →
+ * "Iuliia Sokolova", the passport spelling); null for a Latin name or a script without one.
+ */
+export function latinReading(text: string): string | null {
+  if (!READABLE.test(text)) return null;
+  const out = latinReadingCyrillic(text).replace(/[\p{L}\p{M}]+/gu, (w) => {
+    if (!READABLE.test(w)) return w;
+    const r = anyAscii(greekDigraphs(w.normalize('NFC')));
+    const first = [...w][0]!;
+    return first !== first.toLowerCase() ? r.charAt(0).toUpperCase() + r.slice(1) : r.toLowerCase();
+  });
+  return out === text ? null : out;
 }
 
 export interface SearchFields {

@@ -6,7 +6,9 @@ import type { Results } from '../../core/api/index';
 import type { Reason } from '../../core/model';
 import { countAttendees, toSummary, getAttendeesByIds } from '../../db/attendees';
 import { admissionOn, recentEvents } from '../../db/events';
-import { searchAttendees } from '../../db/search';
+import { searchWithTotal } from '../../db/search';
+import { plainCodeOf } from '../../db/badges';
+import { latinReading } from '../../core/search/keys';
 import { admissions, events } from '../../db/schema/index';
 import { isAdmission } from '../../core/checkin/undo';
 import { checkIn, checkInAttendee, undoLast, undoTarget } from '../checkin';
@@ -92,10 +94,19 @@ export function checkinHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof C
     },
     'attendees.search': (args, station) => {
       const today = station.today(now());
-      return searchAttendees(station.db.orm, args.query, args.limit).map(({ attendee }) => {
-        const adm = admissionOn(station.db.orm, attendee.id, today);
-        return { ...toSummary(attendee), checkedInToday: !!adm, checkedInAt: adm?.wallTime ?? null };
+      const orm = station.db.orm;
+      const { results, total } = searchWithTotal(orm, args.query, args.limit);
+      const hits = results.map(({ attendee }) => {
+        const adm = admissionOn(orm, attendee.id, today);
+        return {
+          ...toSummary(attendee),
+          checkedInToday: !!adm,
+          checkedInAt: adm?.wallTime ?? null,
+          latinName: latinReading(`${attendee.givenName} ${attendee.familyName}`),
+          badgeCode: plainCodeOf(orm, attendee.id, attendee.badgeVersion) ?? null,
+        };
       });
+      return { hits, more: Math.max(0, total - hits.length) };
     },
   };
 }

@@ -132,9 +132,9 @@ describe('webcam scanning (fake camera in Chromium, headless host)', () => {
     expect(await page.getByTestId('camera').getAttribute('data-paused')).toBe('false');
     // Earlier tests in this file may already have admitted this person today: then the
     // resumed scan is the "already checked in" warning, else a first admission.
-    const found = await host.call<{ id: string; checkedInToday: boolean }[]>('attendees.search', { query: person.badgeCode });
+    const found = await host.call<{ hits: { id: string; checkedInToday: boolean }[] }>('attendees.search', { query: person.badgeCode });
     if (!found.ok) throw new Error(found.error.message);
-    const already = found.value.find((h) => h.id === person.id)?.checkedInToday ?? false;
+    const already = found.value.hits.find((h) => h.id === person.id)?.checkedInToday ?? false;
     await verdictWithin(page, already ? 'warning' : 'admitted', ENTER_S * 1000 + VERDICT_BUDGET_MS + 3000);
     expect(await page.getByTestId('verdict-name').textContent()).toBe(`${person.givenName} ${person.familyName}`);
     expect(problems).toEqual([]);

@@ -92,8 +92,8 @@ describe('front desk (Chromium, headless host)', () => {
     // Focus is back on the always-ready scan field.
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('scan-input');
     // The station stored a walk-in event waiting for sync, and the person is searchable.
-    const found = await host.call<{ id: string; checkedInToday: boolean }[]>('attendees.search', { query: 'Amnesty Austria' });
-    expect(found.ok && found.value.some((h) => h.checkedInToday)).toBe(true);
+    const found = await host.call<{ hits: { id: string; checkedInToday: boolean }[] }>('attendees.search', { query: 'Amnesty Austria' });
+    expect(found.ok && found.value.hits.some((h) => h.checkedInToday)).toBe(true);
   });
 
   it('a desk note set on the verdict panel shows on the next check-in', async () => {

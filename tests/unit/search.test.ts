@@ -191,6 +191,98 @@ describe('the index follows the attendee list', () => {
   });
 });
 
+describe('Cyrillic names in every published romanisation (#13.6)', () => {
+  // Each spelling is what one system writes for the registered name: ICAO 9303 (passports),
+  // BGN/PCGN, GOST 7.79 B, ISO 9, German (Duden), French, Ukrainian national, or the common
+  // English form — and what people then type. Julia is the glide-folded Yulia/Julija.
+  beforeEach(() => {
+    upsertAttendees(station.db.orm, [
+      person('yulia', { givenName: 'Юлия', familyName: 'Соколова', delegation: 'Russian Federation', category: 'delegation' }),
+      person('khrushchev', { givenName: 'Никита', familyName: 'Хрущёв', organisation: 'Archive' }),
+      person('tchaikovsky', { givenName: 'Пётр', familyName: 'Чайковский', organisation: 'Conservatory' }),
+      person('hryhorenko', { givenName: 'Олександр', familyName: 'Григоренко', delegation: 'Ukraine', category: 'delegation' }),
+      person('zhukov', { givenName: 'Георгий', familyName: 'Жуков', organisation: 'OSCE' }),
+      person('djokovic', { givenName: 'Новак', familyName: 'Ђоковић', delegation: 'Serbia', category: 'delegation' }),
+    ]);
+  });
+
+  it.each([
+    ['Julia', 'yulia'], ['Yulia', 'yulia'], ['Yuliya', 'yulia'], ['Iuliia', 'yulia'], ['Julija', 'yulia'], ['Ioulia', 'yulia'], ['Ûliâ', 'yulia'],
+    ['Julia Sokolova', 'yulia'], ['Sokolova', 'yulia'], ['Sokolowa', 'yulia'],
+    ['Khrushchev', 'khrushchev'], ['Khrushchyov', 'khrushchev'], ['Chruschtschow', 'khrushchev'], ['Khrouchtchev', 'khrushchev'], ['Hruŝëv', 'khrushchev'], ['Nikita Hrushchev', 'khrushchev'],
+    ['Tchaikovsky', 'tchaikovsky'], ['Chaykovskiy', 'tchaikovsky'], ['Tschaikowski', 'tchaikovsky'], ['Čajkovskij', 'tchaikovsky'], ['Pyotr', 'tchaikovsky'], ['Pjotr', 'tchaikovsky'],
+    ['Hryhorenko', 'hryhorenko'], ['Grigorenko', 'hryhorenko'], ['Oleksandr', 'hryhorenko'],
+    ['Zhukov', 'zhukov'], ['Joukov', 'zhukov'], ['Schukow', 'zhukov'], ['Žukov', 'zhukov'], ['Georgii', 'zhukov'], ['Georgiy', 'zhukov'],
+    ['Djokovic', 'djokovic'], ['Đoković', 'djokovic'], ['Dokovic', 'djokovic'],
+  ])('"%s" finds %s', (query, who) => {
+    expect(find(query, 100)).toContain(ids[who]);
+  });
+
+  it('Julia also finds a Yulia registered in Latin letters', () => {
+    upsertAttendees(station.db.orm, [person('yuliaLatin', { givenName: 'Yulia', familyName: 'Petrova' })]);
+    expect(find('Julia Petrova')).toEqual([ids.yuliaLatin]);
+  });
+
+  it('a romanisation never matches a different name', () => {
+    for (const q of ['Sokolov Ivan', 'Khrushchenko', 'Zhukovsky', 'Julian']) expect(find(q, 100), q).not.toContain(ids.yulia);
+    expect(find('Julian', 100)).not.toContain(ids.yulia);
+  });
+
+  it('an index built by older key rules is rebuilt on the next start', () => {
+    find('x'); // the once-per-connection check ran
+    // An older database: its keys lack the new romanisations and it records no key version.
+    station.db.sqlite.prepare("UPDATE attendees SET search_text = 'sokolova|iulia|' WHERE id = ?").run(ids.yulia);
+    station.db.sqlite.exec("DELETE FROM settings WHERE key = 'search.keyVersion'");
+    expect(find('Chruschtschow')).toContain(ids.khrushchev);
+    const repair = repairSearchIndex(station.db.orm);
+    expect(repair.rebuilt).toBe(true);
+    expect(find('Sokolowa')).toContain(ids.yulia);
+    expect(repairSearchIndex(station.db.orm)).toMatchObject({ recomputed: 0, rebuilt: false });
+  });
+});
+
+describe('the result list (#13.6)', () => {
+  const handlers = createHandlers();
+  const search = async (query: string, limit = 8) => {
+    const r = await dispatch(handlers, station, 'attendees.search', { query, limit });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value as { hits: { id: string; latinName: string | null; badgeCode: string | null }[]; more: number };
+  };
+
+  it('shows the Latin (passport) reading beside a Cyrillic or Greek name, none beside a Latin one', async () => {
+    upsertAttendees(station.db.orm, [person('sokolov', { givenName: 'Иван', familyName: 'Соколов' })]);
+    const r = await search('Sokolov');
+    expect(r.hits.find((h) => h.id === ids.sokolov)?.latinName).toBe('Ivan Sokolov');
+    expect((await search('Ivanov')).hits.find((h) => h.id === ids.ivanov)?.latinName).toBe('Dmitrii Ivanov');
+    expect((await search('Eleni')).hits.find((h) => h.id === ids.eleni)?.latinName).toBe('Eleni Zachariou');
+    expect((await search('Mueller')).hits.every((h) => h.latinName === null)).toBe(true);
+    // No invented reading for scripts whose reading depends on the language.
+    expect((await search('佐藤')).hits.find((h) => h.id === ids.sato)?.latinName).toBeNull();
+  });
+
+  it('gives each hit its current badge code, so two people with the same name can be told apart', async () => {
+    upsertAttendees(station.db.orm, [
+      person('twinA', { givenName: 'Maria', familyName: 'Novak', organisation: 'UNHCR' }),
+      person('twinB', { givenName: 'Maria', familyName: 'Novak', organisation: 'UNHCR' }),
+    ]);
+    upsertBadgeCodes(station.db.orm, [
+      { code: 'T99-TWINAA', attendeeId: ids.twinA!, badgeVersion: 1 },
+      { code: 'T99-TWINBB', attendeeId: ids.twinB!, badgeVersion: 1 },
+    ]);
+    const r = await search('Maria Novak');
+    expect(r.hits.map((h) => h.badgeCode).sort()).toEqual(['T99-TWINAA', 'T99-TWINBB']);
+  });
+
+  it('says how many more match when the list is cut at 8', async () => {
+    upsertAttendees(station.db.orm, Array.from({ length: 20 }, (_, i) => person(`many${i}`, { givenName: `Person${i}`, familyName: 'Vielnamig' })));
+    const r = await search('Vielnamig');
+    expect(r.hits).toHaveLength(8);
+    expect(r.more).toBe(12);
+    expect((await search('Vielnamig Person1')).more).toBe(3); // Person1 and Person10…19: 11 match
+    expect((await search('Vielnamig Person15')).more).toBe(0);
+  });
+});
+
 describe("'attendees.search' over the station API", () => {
   it('shows category and today’s check-in state, and validates input', async () => {
     const now = Date.parse(`${station.eventInfo().days[0]}T09:00:00Z`);
@@ -198,10 +290,10 @@ describe("'attendees.search' over the station API", () => {
     checkInAttendee(station, ids.li!, now);
     const res = await dispatch(handlers, station, 'attendees.search', { query: 'li wei' });
     expect(res.ok).toBe(true);
-    const hit = (res.ok ? (res.value as { id: string; categoryLabel: string; checkedInToday: boolean; checkedInAt: number | null }[]) : [])[0]!;
+    const hit = (res.ok ? (res.value as { hits: { id: string; categoryLabel: string; checkedInToday: boolean; checkedInAt: number | null }[] }).hits : [])[0]!;
     expect(hit).toMatchObject({ id: ids.li, categoryLabel: 'International organisation', checkedInToday: true, checkedInAt: now });
     const other = await dispatch(handlers, station, 'attendees.search', { query: 'Andersson' });
-    expect(other.ok && (other.value as { checkedInToday: boolean }[])[0]?.checkedInToday).toBe(false);
+    expect(other.ok && (other.value as { hits: { checkedInToday: boolean }[] }).hits[0]?.checkedInToday).toBe(false);
     const bad = await dispatch(handlers, station, 'attendees.search', { query: 'x'.repeat(500) });
     expect(bad.ok).toBe(false);
   });

@@ -114,6 +114,8 @@ export const checkin = {
     rejected: 'Anmeldung abgelehnt',
     waitlisted: 'Auf der Warteliste',
     revoked: 'Gesperrt',
+    more_one: '{{count}} weitere Person – mehr vom Namen eintippen',
+    more_other: '{{count}} weitere Personen – mehr vom Namen eintippen',
   },
   camera: {
     title: 'Kamera',

@@ -113,6 +113,8 @@ export const checkin = {
     rejected: 'Registration rejected',
     waitlisted: 'On the waiting list',
     revoked: 'Revoked',
+    more_one: '{{count}} more — type more of the name',
+    more_other: '{{count}} more — type more of the name',
   },
   camera: {
     title: 'Camera',

@@ -114,6 +114,9 @@ export const checkin = {
     rejected: 'Inscription refusée',
     waitlisted: 'Sur liste d’attente',
     revoked: 'Révoqué',
+    more_one: '{{count}} autre personne — tapez la suite du nom',
+    more_many: '{{count}} autres personnes — tapez la suite du nom',
+    more_other: '{{count}} autres personnes — tapez la suite du nom',
   },
   camera: {
     title: 'Caméra',

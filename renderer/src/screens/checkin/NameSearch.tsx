@@ -1,6 +1,8 @@
 // Find a person who forgot their badge: type part of a name, organisation or
 // country; ↑/↓ choose, Enter checks the chosen person in, Esc clears.
 // ARIA combobox pattern: focus stays in the field, the active option is announced.
+// A name in another alphabet shows its Latin (passport) reading beside it; people with the
+// same name show their badge code too; a list cut at 8 says how many more match.
 import { useEffect, useId, useState, type Ref } from 'react';
 import type { SearchHit } from '../../../../core/api/checkin';
 import { isNotAdmitted } from '../../../../core/model';
@@ -20,6 +22,7 @@ export function NameSearch(props: {
   const { onCheckIn, timeZone, onQueryChange } = props;
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
+  const [more, setMore] = useState(0);
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const [searched, setSearched] = useState('');
@@ -31,6 +34,7 @@ export function NameSearch(props: {
     const q = query.trim();
     if (!q) {
       setHits([]);
+      setMore(0);
       setSearched('');
       setError(null);
       return;
@@ -40,7 +44,8 @@ export function NameSearch(props: {
       api['attendees.search']({ query: q, limit: 8 }).then(
         (r) => {
           if (stale) return;
-          setHits(r);
+          setHits(r.hits);
+          setMore(r.more);
           setActive(0);
           setSearched(q);
           setError(null);
@@ -62,7 +67,15 @@ export function NameSearch(props: {
     setQuery('');
   };
 
+  // The list scrolls inside its panel: keep the chosen person in view while arrowing.
+  useEffect(() => {
+    document.getElementById(`${listId}-opt-${active}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active, hits, listId]);
+
   const open = query.trim().length > 0;
+  // Same name twice or more: the badge code is what tells them apart at the desk.
+  const nameKey = (h: SearchHit) => `${h.givenName} ${h.familyName}`.normalize('NFC').toLocaleLowerCase();
+  const repeated = new Set(hits.map(nameKey).filter((k, i, all) => all.indexOf(k) !== i));
   const optionId = (i: number) => `${listId}-opt-${i}`;
 
   return (
@@ -108,6 +121,11 @@ export function NameSearch(props: {
         {t('search.hint')}
       </p>
       {error && <p className="panel__error">{error}</p>}
+      {open && more > 0 && (
+        <p className="search__more" data-testid="search-more" role="status">
+          {t('search.more', { count: more })}
+        </p>
+      )}
       {open && searched && hits.length === 0 && !error && <p className="panel__empty">{t('search.noResults', { query: searched })}</p>}
       <ul id={`${listId}-list`} role="listbox" className="search__list" data-testid="search-results" hidden={!open || hits.length === 0}>
         {hits.map((h, i) => (
@@ -121,13 +139,26 @@ export function NameSearch(props: {
             onMouseDown={(e) => e.preventDefault()}
             onClick={() => choose(h)}
           >
-            <span className="search__name" dir="auto">
-              {h.givenName} {h.familyName}
+            <span className="search__name">
+              <span dir="auto">
+                {h.givenName} {h.familyName}
+              </span>
+              {h.latinName && (
+                <span className="search__latin" data-testid="search-latin" lang="und-Latn">
+                  {h.latinName}
+                </span>
+              )}
             </span>
             <span className="search__meta" dir="auto">
               {[h.organisation, h.delegation, categoryName(h.category, h.categoryLabel)].filter(Boolean).join(' · ')}
             </span>
             <span className="search__state">
+              {/* Never cut off: it is what tells two people of the same name apart. */}
+              {repeated.has(nameKey(h)) && h.badgeCode && (
+                <span className="search__code" data-testid="search-code">
+                  {h.badgeCode}
+                </span>
+              )}
               {h.status === 'cancelled' && <span className="tag tag--bad">{t('search.cancelled')}</span>}
               {isNotAdmitted(h.status) && <span className="tag tag--bad">{t(`search.${h.status}`)}</span>}
               {h.status === 'revoked' && <span className="tag tag--bad">{t('search.revoked')}</span>}
