@@ -7,8 +7,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { DEFAULT_PAGE, PROTOCOL_VERSION } from '../core/sync/protocol';
+import { DEFAULT_PAGE, PROTOCOL_VERSION, type WireEvent } from '../core/sync/protocol';
 import { openRegistryDb } from '../registry/db';
+import { toLogRow } from '../registry/ingest';
 import { events as eventsTable } from '../registry/schema';
 import { checkIn } from '../station/checkin';
 import { openStation, type Station } from '../station/station';
@@ -87,7 +88,7 @@ async function ingestFigures(label: string, tmp: string, quick: boolean, databas
       const res = await fetch(`${reg.url}/v1/pair`, { method: 'POST', body: JSON.stringify({ protocol: 1, code, stationId: id, name: `S${i}` }) });
       tokens.push({ id, token: ((await res.json()) as { token: string }).token });
     }
-    const ev = (stationId: string, seq: number) => ({
+    const ev = (stationId: string, seq: number): WireEvent => ({
       id: crypto.randomUUID(),
       stationId,
       seq,
@@ -131,10 +132,7 @@ async function ingestFigures(label: string, tmp: string, quick: boolean, databas
       Array.from({ length: stations }, async (_, w) => {
         const id = `bare-${w}-${crypto.randomUUID()}`;
         for (let s = 1; s <= perStation; s += batch) {
-          const rows = Array.from({ length: batch }, (_, k) => ev(id, s + k)).map((e) => ({
-            id: e.id, stationId: e.stationId, stationSeq: e.seq, hlc: e.hlc, wallTime: e.wallTime, kind: e.kind, attendeeId: e.attendeeId,
-            roomId: e.roomId, sessionId: e.sessionId, verdict: e.verdict, reason: e.reason, operator: e.operator, payload: e.payload, day: e.day, receivedAt: 0,
-          }));
+          const rows = Array.from({ length: batch }, (_, k) => toLogRow(ev(id, s + k), 0));
           await db.orm.transaction(async (tx) => {
             await tx.insert(eventsTable).values(rows);
           });

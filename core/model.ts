@@ -156,21 +156,3 @@ export interface CheckInResult {
   /** The scanner's keys were read through another keyboard layout than the computer's (core/keyboard). */
   layoutCorrected?: boolean;
 }
-
-/** One row in the append-only scan/event log, as it travels between stations. */
-export const LogEvent = z.object({
-  id: z.string().uuid(),
-  stationId: z.string().min(1).max(64),
-  seq: z.number().int().positive(),
-  hlc: z.string().length(46),
-  wallTime: z.number().int(),
-  kind: EventKind,
-  attendeeId: z.string().max(64).nullable(),
-  roomId: z.string().max(64).nullable(),
-  sessionId: z.string().max(64).nullable(),
-  verdict: Verdict.nullable(),
-  reason: z.string().max(64).nullable(),
-  operator: z.string().max(120).nullable(),
-  payload: z.record(z.string(), z.unknown()),
-});
-export type LogEvent = z.infer<typeof LogEvent>;

@@ -1,7 +1,8 @@
 // Attendee reads and writes. Functions take the connection first (Signal's DataReader/DataWriter style).
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { CATEGORY_LABELS, type AttendeeSummary, type Category } from '../core/model';
 import { encodeSearchText } from '../core/search/keys';
+import { fromExcluded } from '../node-shared/record-columns';
 import type { Orm } from './connection';
 import { prepared } from './prepared';
 import { attendees, badgeCodes, revocations } from './schema/index';
@@ -54,12 +55,11 @@ export function searchTextFor(a: Pick<AttendeeRow, 'givenName' | 'familyName' | 
 /** Inserts or replaces attendees (registry edits win), keeping search text in step. */
 export function upsertAttendees(orm: Orm, rows: AttendeeInsert[]): void {
   const stmt = prepared(orm, 'attendees.upsert', () => {
-    const cols = Object.keys(attendees).filter((k) => k !== 'enableRLS') as (keyof AttendeeRow)[];
-    const set = Object.fromEntries(cols.filter((k) => k !== 'id').map((k) => [k, sql.raw(`excluded.${attendees[k].name}`)]));
+    const cols = Object.keys(getTableColumns(attendees));
     return orm
       .insert(attendees)
       .values(Object.fromEntries(cols.map((k) => [k, sql.placeholder(k)])) as unknown as AttendeeInsert)
-      .onConflictDoUpdate({ target: attendees.id, set })
+      .onConflictDoUpdate({ target: attendees.id, set: fromExcluded(attendees, ['id']) })
       .prepare();
   });
   for (const r of rows) {

@@ -5,8 +5,10 @@
 // other stations take the same path, and the derived state depends only on the
 // set of events (ordered by HLC, station, id), never on arrival order.
 import { and, asc, desc, eq, gte, inArray, isNull, sql } from 'drizzle-orm';
-import { FIRST_ADMISSION_REASONS } from '../core/checkin/decide';
-import type { LogEvent } from '../core/model';
+import { ADMITTING_KINDS, ADMITTING_VERDICTS, FIRST_ADMISSION_REASONS, admittedTwice, isAdmitting } from '../core/checkin/admission';
+import { toColumns, toWire } from '../core/records/fields';
+import { LogEventFields, type WireEvent } from '../core/records/log-event';
+import { fromExcluded } from '../node-shared/record-columns';
 import type { Orm } from './connection';
 import { prepared } from './prepared';
 import { admissions, events, undone } from './schema/index';
@@ -21,31 +23,12 @@ export function setDerivedHooks(list: readonly DerivedHook[]): void {
   hooks = list;
 }
 
-const ADMITTING = ['admitted', 'warning'];
-
 /**
  * Stores an event (idempotent on its UUID) and updates derived state.
  * Returns false when the event was already there (a replayed sync batch).
  */
-export function insertEvent(orm: Orm, e: LogEvent & { day: string }, receivedAt: number, pushedAt: number | null = null): boolean {
-  const row: EventRow = {
-    id: e.id,
-    stationId: e.stationId,
-    seq: e.seq,
-    hlc: e.hlc,
-    wallTime: e.wallTime,
-    kind: e.kind,
-    attendeeId: e.attendeeId,
-    roomId: e.roomId,
-    sessionId: e.sessionId,
-    verdict: e.verdict,
-    reason: e.reason,
-    operator: e.operator,
-    payload: e.payload,
-    day: e.day,
-    pushedAt,
-    receivedAt,
-  };
+export function insertEvent(orm: Orm, e: WireEvent, receivedAt: number, pushedAt: number | null = null): boolean {
+  const row: EventRow = { ...toColumns(LogEventFields, e), pushedAt, receivedAt };
   const res = prepared(orm, 'events.insert', () =>
     orm
       .insert(events)
@@ -66,7 +49,7 @@ function applyDerived(orm: Orm, e: EventRow): void {
       const t = orm.select({ attendeeId: events.attendeeId, day: events.day }).from(events).where(eq(events.id, target)).get();
       if (t?.attendeeId) recomputeAdmission(orm, t.attendeeId, t.day);
     }
-  } else if (e.attendeeId && e.verdict && ADMITTING.includes(e.verdict) && (e.kind === 'scan' || e.kind === 'manual')) {
+  } else if (e.attendeeId && isAdmitting(e)) {
     recomputeAdmission(orm, e.attendeeId, e.day);
   }
   // Storing an event without its derived state would leave tables that disagree with the log.
@@ -85,8 +68,8 @@ export function recomputeAdmission(orm: Orm, attendeeId: string, day: string): v
         and(
           eq(events.attendeeId, sql.placeholder('attendeeId')),
           eq(events.day, sql.placeholder('day')),
-          inArray(events.kind, ['scan', 'manual']),
-          inArray(events.verdict, ADMITTING),
+          inArray(events.kind, ADMITTING_KINDS),
+          inArray(events.verdict, ADMITTING_VERDICTS),
           isNull(undone.eventId),
         ),
       )
@@ -103,7 +86,6 @@ export function recomputeAdmission(orm: Orm, attendeeId: string, day: string): v
     return;
   }
   const first = rows[0]!;
-  const firstClaims = rows.filter((r) => r.reason !== null && FIRST_ADMISSION_REASONS.has(r.reason)).length;
   const value = {
     attendeeId,
     day,
@@ -112,22 +94,14 @@ export function recomputeAdmission(orm: Orm, attendeeId: string, day: string): v
     stationId: first.stationId,
     wallTime: first.wallTime,
     admitCount: rows.length,
-    conflict: firstClaims > 1,
+    conflict: admittedTwice(rows.map((r) => r.reason)),
   };
   prepared(orm, 'admissions.upsert', () => {
     const ph = Object.fromEntries(Object.keys(value).map((k) => [k, sql.placeholder(k)])) as unknown as typeof value;
-    const excluded = {
-      eventId: sql`excluded.event_id`,
-      hlc: sql`excluded.hlc`,
-      stationId: sql`excluded.station_id`,
-      wallTime: sql`excluded.wall_time`,
-      admitCount: sql`excluded.admit_count`,
-      conflict: sql`excluded.conflict`,
-    };
     return orm
       .insert(admissions)
       .values(ph)
-      .onConflictDoUpdate({ target: [admissions.attendeeId, admissions.day], set: excluded })
+      .onConflictDoUpdate({ target: [admissions.attendeeId, admissions.day], set: fromExcluded(admissions, ['attendeeId', 'day']) })
       .prepare();
   }).run(value);
 }
@@ -175,8 +149,8 @@ export function lastAdmissionEvent(orm: Orm, stationId: string, operator: string
     .where(
       and(
         eq(events.stationId, stationId),
-        inArray(events.kind, ['scan', 'manual']),
-        inArray(events.reason, [...FIRST_ADMISSION_REASONS]),
+        inArray(events.kind, ADMITTING_KINDS),
+        inArray(events.reason, FIRST_ADMISSION_REASONS),
         operator === null ? undefined : eq(events.operator, operator),
         isNull(undone.eventId),
       ),
@@ -202,8 +176,8 @@ export function ownAdmittingEventsSince(orm: Orm, stationId: string, attendeeId:
         eq(events.attendeeId, attendeeId),
         eq(events.day, day),
         gte(events.seq, fromSeq),
-        inArray(events.kind, ['scan', 'manual']),
-        inArray(events.verdict, ADMITTING),
+        inArray(events.kind, ADMITTING_KINDS),
+        inArray(events.verdict, ADMITTING_VERDICTS),
         isNull(undone.eventId),
       ),
     )
@@ -228,23 +202,8 @@ export function maxSeq(orm: Orm, stationId: string): number {
   return orm.select({ m: sql<number | null>`max(${events.seq})` }).from(events).where(eq(events.stationId, stationId)).get()?.m ?? 0;
 }
 
-export function toLogEvent(r: EventRow): LogEvent & { day: string } {
-  return {
-    id: r.id,
-    stationId: r.stationId,
-    seq: r.seq,
-    hlc: r.hlc,
-    wallTime: r.wallTime,
-    kind: r.kind as LogEvent['kind'],
-    attendeeId: r.attendeeId,
-    roomId: r.roomId,
-    sessionId: r.sessionId,
-    verdict: r.verdict as LogEvent['verdict'],
-    reason: r.reason,
-    operator: r.operator,
-    payload: r.payload,
-    day: r.day,
-  };
+export function toLogEvent(r: EventRow): WireEvent {
+  return toWire(LogEventFields, r);
 }
 
 /** Rebuilds every derived admission from the log (used by tests and after repairs). */
@@ -259,7 +218,7 @@ export function rebuildAdmissions(orm: Orm): void {
   const pairs = orm
     .selectDistinct({ attendeeId: events.attendeeId, day: events.day })
     .from(events)
-    .where(and(inArray(events.kind, ['scan', 'manual']), inArray(events.verdict, ADMITTING)))
+    .where(and(inArray(events.kind, ADMITTING_KINDS), inArray(events.verdict, ADMITTING_VERDICTS)))
     .all();
   for (const p of pairs) if (p.attendeeId) recomputeAdmission(orm, p.attendeeId, p.day);
 }

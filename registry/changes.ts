@@ -1,9 +1,18 @@
 // Pull: everything that changed after a cursor, in change-sequence order, one page at a time.
 // A first download is just a pull from cursor 0, so it is paged and resumable for free.
-import { and, asc, gt, lte, ne, sql } from 'drizzle-orm';
+import { and, gt, lte, ne, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
+import { AttendeeFields } from '../core/records/attendee';
+import { EventInfoFields } from '../core/records/event-info';
+import { toWire } from '../core/records/fields';
+import { RevocationFields } from '../core/records/revocation';
+import { RoomFields } from '../core/records/room';
+import { SessionFields } from '../core/records/session';
+import { KeyFields } from '../core/records/signing-key';
 import { cursorFor, type Change, type ChangeType } from '../core/sync/protocol';
 import { query, type RegistryOrm } from './db';
 import { attendees, event, events, revocations, rooms, sessions, signingKeys, stations } from './schema';
+import { toLogEvent } from './ingest';
 import { toStationRecord } from './stations';
 
 export interface Page {
@@ -34,95 +43,21 @@ export async function pullPage(orm: RegistryOrm, stationId: string, after: numbe
   const types = new Set(taken.map((h) => h.t));
   const changes: Change[] = [];
 
-  // 2. The rows themselves, per table, bounded by the page's last sequence number.
-  if (types.has('event')) {
-    for (const r of await orm.select().from(event).where(and(gt(event.seq, after), lte(event.seq, upTo)))) {
-      const { seq, ...data } = r;
-      changes.push({ type: 'event', seq, data });
-    }
-  }
-  if (types.has('attendee')) {
-    const rows = await orm.select().from(attendees).where(and(gt(attendees.seq, after), lte(attendees.seq, upTo))).orderBy(asc(attendees.seq));
-    for (const r of rows) {
-      changes.push({
-        type: 'attendee',
-        seq: r.seq,
-        data: {
-          id: r.id,
-          givenName: r.givenName,
-          familyName: r.familyName,
-          organisation: r.organisation,
-          delegation: r.delegation,
-          country: r.country,
-          category: r.category as never,
-          validDays: r.validDays ?? null,
-          status: r.status as never,
-          badgeVersion: r.badgeVersion,
-          notes: r.notes,
-          noteHlc: r.noteHlc,
-          badgeCodes: r.badgeCodes,
-          source: r.source === 'walkin' ? 'walkin' : 'registry',
-        },
-      });
-    }
-  }
-  if (types.has('room')) {
-    for (const r of await orm.select().from(rooms).where(and(gt(rooms.seq, after), lte(rooms.seq, upTo)))) {
-      const { seq, ...d } = r;
-      changes.push({ type: 'room', seq, data: { ...d, fullPolicy: d.fullPolicy === 'warn' ? 'warn' : 'refuse', allowedCategories: d.allowedCategories ?? null } });
-    }
-  }
-  if (types.has('session')) {
-    for (const r of await orm.select().from(sessions).where(and(gt(sessions.seq, after), lte(sessions.seq, upTo)))) {
-      const { seq, ...d } = r;
-      changes.push({ type: 'session', seq, data: { ...d, allowedCategories: d.allowedCategories ?? null, invited: d.invited ?? null } });
-    }
-  }
-  if (types.has('key')) {
-    for (const r of await orm.select().from(signingKeys).where(and(gt(signingKeys.seq, after), lte(signingKeys.seq, upTo)))) {
-      changes.push({ type: 'key', seq: r.seq, data: { keyId: r.keyId, publicKey: r.publicKey, createdAt: r.createdAt, active: r.active } });
-    }
-  }
-  if (types.has('revocation')) {
-    for (const r of await orm.select().from(revocations).where(and(gt(revocations.seq, after), lte(revocations.seq, upTo)))) {
-      const { seq, ...d } = r;
-      changes.push({ type: 'revocation', seq, data: d });
-    }
-  }
-  if (types.has('station')) {
-    for (const r of await orm.select().from(stations).where(and(gt(stations.seq, after), lte(stations.seq, upTo)))) {
-      changes.push({ type: 'station', seq: r.seq, data: toStationRecord(r) });
-    }
-  }
-  if (types.has('log')) {
-    const rows = await orm
-      .select()
-      .from(events)
-      .where(and(gt(events.seq, after), lte(events.seq, upTo), ne(events.stationId, stationId)))
-      .orderBy(asc(events.seq));
-    for (const r of rows) {
-      changes.push({
-        type: 'log',
-        seq: r.seq,
-        data: {
-          id: r.id,
-          stationId: r.stationId,
-          seq: r.stationSeq,
-          hlc: r.hlc,
-          wallTime: r.wallTime,
-          kind: r.kind as never,
-          attendeeId: r.attendeeId,
-          roomId: r.roomId,
-          sessionId: r.sessionId,
-          verdict: r.verdict as never,
-          reason: r.reason,
-          operator: r.operator,
-          payload: r.payload,
-          day: r.day,
-        },
-      });
-    }
-  }
+  // 2. The rows themselves, per table, bounded by the page's last sequence number; each
+  // becomes its record's wire form (core/records/), which leaves the registry's own columns
+  // (private keys, token hashes, change numbers…) behind.
+  const between = (seq: PgColumn) => and(gt(seq, after), lte(seq, upTo));
+  const add = <T extends ChangeType, R extends { seq: number }>(type: T, rows: R[], data: (r: R) => Extract<Change, { type: T }>['data']) => {
+    for (const r of rows) changes.push({ type, seq: r.seq, data: data(r) } as Change);
+  };
+  if (types.has('event')) add('event', await orm.select().from(event).where(between(event.seq)), (r) => toWire(EventInfoFields, r));
+  if (types.has('attendee')) add('attendee', await orm.select().from(attendees).where(between(attendees.seq)), (r) => toWire(AttendeeFields, r));
+  if (types.has('room')) add('room', await orm.select().from(rooms).where(between(rooms.seq)), (r) => toWire(RoomFields, r));
+  if (types.has('session')) add('session', await orm.select().from(sessions).where(between(sessions.seq)), (r) => toWire(SessionFields, r));
+  if (types.has('key')) add('key', await orm.select().from(signingKeys).where(between(signingKeys.seq)), (r) => toWire(KeyFields, r));
+  if (types.has('revocation')) add('revocation', await orm.select().from(revocations).where(between(revocations.seq)), (r) => toWire(RevocationFields, r));
+  if (types.has('station')) add('station', await orm.select().from(stations).where(between(stations.seq)), toStationRecord);
+  if (types.has('log')) add('log', await orm.select().from(events).where(and(between(events.seq), ne(events.stationId, stationId))), toLogEvent);
   changes.sort((a, b) => a.seq - b.seq);
   return { changes, nextCursor: cursorFor(upTo), hasMore };
 }

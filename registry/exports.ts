@@ -1,6 +1,7 @@
 // CSV exports for the organiser. Cells that a spreadsheet would run as a formula are
 // neutralised (a leading apostrophe, core/csv.ts), since attendee names come from anyone.
 import { asc, sql } from 'drizzle-orm';
+import { ADMITTING_KINDS, ADMITTING_VERDICTS, FIRST_ADMISSION_REASONS } from '../core/checkin/admission';
 import { recordsToCsv, type CsvValue } from '../core/csv';
 import { query, type RegistryOrm } from './db';
 import { attendees, events } from './schema';
@@ -12,6 +13,9 @@ export type ExportName = (typeof EXPORTS)[number];
 function cell(v: unknown): CsvValue {
   return v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
+
+/** `(a, b, c)` as SQL parameters. */
+const list = (values: readonly string[]) => sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
 
 export async function exportCsv(orm: RegistryOrm, what: ExportName): Promise<string> {
   let rows: Record<string, unknown>[];
@@ -25,14 +29,15 @@ export async function exportCsv(orm: RegistryOrm, what: ExportName): Promise<str
     rows = (await orm.select().from(events).orderBy(asc(events.hlc), asc(events.stationId), asc(events.id))).map(({ payload, ...r }) => ({ ...r, payload }));
   } else {
     // First admission per person and day, in HLC order; "admitted twice" when two stations
-    // admitted the same badge as a first entry without knowing of each other.
+    // admitted the same badge as a first entry without knowing of each other (the rule of
+    // core/checkin/admission.ts, as stations keep it in their admissions table).
     rows = await query(
       orm,
       sql`select a.id as attendee_id, a.given_name, a.family_name, a.organisation, e.day,
                  min(e.hlc) as first_hlc, count(*) as admissions,
-                 count(*) filter (where e.reason in ('ok','ok_returning','ok_unsynced','notes')) > 1 as admitted_twice
+                 count(*) filter (where e.reason in ${list(FIRST_ADMISSION_REASONS)}) > 1 as admitted_twice
           from events e join attendees a on a.id = e.attendee_id
-          where e.kind in ('scan','manual') and e.verdict in ('admitted','warning')
+          where e.kind in ${list(ADMITTING_KINDS)} and e.verdict in ${list(ADMITTING_VERDICTS)}
             and not exists (select 1 from events u where u.kind = 'undo' and u.payload->>'target' = e.id)
           group by a.id, a.given_name, a.family_name, a.organisation, e.day
           order by e.day, first_hlc`,

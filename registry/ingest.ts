@@ -1,8 +1,10 @@
 // Push: a station's batch of events, stored exactly once (ON CONFLICT DO NOTHING on the
 // UUID), then the station's contiguous acknowledgement mark is advanced.
-import { and, desc, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
-import { WalkinPayload } from '../core/api/desk';
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { MAX_CLOCK_AHEAD_MS } from '../core/hlc';
+import { foldNote, walkinAttendee } from '../core/records/attendee';
+import { toColumns, toWire } from '../core/records/fields';
+import { LogEventFields } from '../core/records/log-event';
 import { eventProblem } from '../core/sync/event-rules';
 import { MAX_PUSH_BYTES, OversizeStub, WireEvent, type PushResponse, type Rejection } from '../core/sync/protocol';
 import { query, type RegistryOrm } from './db';
@@ -56,25 +58,7 @@ export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[]
       const chunk = valid.slice(i, i + 250);
       const inserted = await tx
         .insert(events)
-        .values(
-          chunk.map((e) => ({
-            id: e.id,
-            stationId: e.stationId,
-            stationSeq: e.seq,
-            hlc: e.hlc,
-            wallTime: e.wallTime,
-            kind: e.kind,
-            attendeeId: e.attendeeId,
-            roomId: e.roomId,
-            sessionId: e.sessionId,
-            verdict: e.verdict,
-            reason: e.reason,
-            operator: e.operator,
-            payload: e.payload,
-            day: e.day,
-            receivedAt: now,
-          })),
-        )
+        .values(chunk.map((e) => toLogRow(e, now)))
         .onConflictDoNothing()
         .returning({ id: events.id });
       const got = new Set(inserted.map((x) => x.id));
@@ -99,7 +83,7 @@ export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[]
       for (const w of walkins) await insertWalkin(tx, w, now);
       // Desk notes travel through the attendee row (a walk-in may arrive after its note).
       const noted = new Set(chunk.filter((e) => got.has(e.id) && (e.kind === 'note' || e.kind === 'walkin') && e.attendeeId).map((e) => e.attendeeId!));
-      for (const id of noted) await foldNote(tx, id, now);
+      for (const id of noted) await applyNotes(tx, id, now);
     }
     // Keep a record of settled rejections so the acknowledgement mark can pass them.
     const settle = rejected.filter((r): r is Rejection & { seq: number } => r.seq !== null && r.id !== '');
@@ -125,8 +109,7 @@ async function badgeClaimProblems(tx: RegistryOrm, walkins: WireEvent[]): Promis
   const claimedHere = new Map<string, string>();
   for (const w of walkins) {
     if (stored.has(w.id) || !w.attendeeId) continue;
-    const p = WalkinPayload.safeParse(w.payload);
-    const codes = p.success ? [...new Set(p.data.attendee.badgeCodes)] : [];
+    const codes = [...new Set(walkinAttendee(w)?.badgeCodes ?? [])];
     if (codes.length === 0) continue;
     const holders = await tx
       .select({ id: attendees.id, codes: attendees.badgeCodes })
@@ -142,35 +125,38 @@ async function badgeClaimProblems(tx: RegistryOrm, walkins: WireEvent[]): Promis
   return out;
 }
 
+/** The registry's log row of an event: `seq` is the station's number here (the row's own `seq` is the change number). */
+export function toLogRow(e: WireEvent, receivedAt: number): typeof events.$inferInsert {
+  const { seq, ...rest } = toColumns(LogEventFields, e);
+  return { ...rest, stationSeq: seq, receivedAt };
+}
+
+/** An event as it travels again, to other stations. */
+export function toLogEvent(r: typeof events.$inferSelect): WireEvent {
+  return toWire(LogEventFields, { ...r, seq: r.stationSeq });
+}
+
 /** A walk-in registered at a station becomes an attendee, unless the organiser already has that id (registry edits win). */
 async function insertWalkin(tx: RegistryOrm, e: WireEvent, now: number): Promise<void> {
-  const p = WalkinPayload.safeParse(e.payload);
-  if (!p.success || !e.attendeeId) return; // the event is kept; it just makes nobody
-  await tx
-    .insert(attendees)
-    .values({ id: e.attendeeId, ...p.data.attendee, status: 'active', badgeVersion: 1, source: 'walkin', updatedAt: now })
-    .onConflictDoNothing();
+  const a = walkinAttendee(e);
+  if (!a) return; // the event is kept; it just makes nobody
+  await tx.insert(attendees).values({ ...a, updatedAt: now }).onConflictDoNothing();
 }
 
 /**
- * Copies the newest desk note (by HLC) onto the attendee row, unless the row's note is as new
- * or newer (an organiser edit carries the registry's time). The row gets a new sequence
+ * Folds the person's desk notes into their row by the one rule (core/records/attendee.ts
+ * foldNote; an organiser edit carries the registry's time). The row gets a new sequence
  * number, so every station pulls it.
  */
-async function foldNote(tx: RegistryOrm, attendeeId: string, now: number): Promise<void> {
-  const latest = await tx
-    .select({ hlc: events.hlc, payload: events.payload })
+async function applyNotes(tx: RegistryOrm, attendeeId: string, now: number): Promise<void> {
+  const notes = await tx
+    .select({ id: events.id, stationId: events.stationId, hlc: events.hlc, payload: events.payload })
     .from(events)
-    .where(and(eq(events.attendeeId, attendeeId), eq(events.kind, 'note')))
-    .orderBy(desc(events.hlc), desc(events.stationId), desc(events.id))
-    .limit(1);
-  const n = latest[0];
-  const notes = n ? (n.payload as { notes?: unknown }).notes : undefined;
-  if (!n || typeof notes !== 'string') return;
-  await tx
-    .update(attendees)
-    .set({ notes: notes.slice(0, 2000), noteHlc: n.hlc, updatedAt: now, seq: sql`nextval('change_seq')` })
-    .where(and(eq(attendees.id, attendeeId), or(isNull(attendees.noteHlc), lt(attendees.noteHlc, n.hlc))));
+    .where(and(eq(events.attendeeId, attendeeId), eq(events.kind, 'note')));
+  if (notes.length === 0) return;
+  const row = await tx.select({ noteHlc: attendees.noteHlc }).from(attendees).where(eq(attendees.id, attendeeId));
+  const fold = row[0] ? foldNote(row[0].noteHlc, notes) : null;
+  if (fold) await tx.update(attendees).set({ ...fold, updatedAt: now, seq: sql`nextval('change_seq')` }).where(eq(attendees.id, attendeeId));
 }
 
 /** Moves stations.acked_seq forward over every stored or settled sequence number. */

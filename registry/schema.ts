@@ -5,8 +5,22 @@
 // is inserted or changed. Writers hold a transaction-scoped advisory lock while they
 // take sequence numbers, so sequence order is commit order and a cursor never skips
 // a row that commits late (see registry/store.ts).
+//
+// The tables of records that travel (event, attendees, rooms, sessions, stations, events,
+// signing keys, revocations) take their shared columns from core/records/, where the
+// stations' tables take theirs: only what is the registry's own is written here.
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { DoorMode, StationRole } from '../core/model';
+import { AttendeeFields } from '../core/records/attendee';
+import { EventInfoFields } from '../core/records/event-info';
+import { LogEventFields } from '../core/records/log-event';
+import { RevocationFields } from '../core/records/revocation';
+import { RoomFields } from '../core/records/room';
+import { SessionFields } from '../core/records/session';
+import { KeyFields } from '../core/records/signing-key';
+import { StationFields } from '../core/records/station';
+import { pgColumns } from '../node-shared/record-columns';
 
 export const changeSeq = pgSequence('change_seq', { startWith: 1 });
 
@@ -20,37 +34,13 @@ export const meta = pgTable('meta', {
 });
 
 /** The one event this registry serves. */
-export const event = pgTable('event', {
-  id: text('id').primaryKey(),
-  name: text('name').notNull(),
-  venue: text('venue').notNull(),
-  timeZone: text('time_zone').notNull(),
-  days: jsonb('days').$type<string[]>().notNull(),
-  description: text('description').notNull().default(''),
-  /** Host of the Indico server whose ticket QR codes this event accepts (EventInfoRecord.indicoHost). */
-  indicoHost: text('indico_host'),
-  seq: seqCol(),
-});
+export const event = pgTable('event', { ...pgColumns(EventInfoFields), seq: seqCol() });
 
 export const attendees = pgTable(
   'attendees',
   {
-    id: text('id').primaryKey(),
-    givenName: text('given_name').notNull(),
-    familyName: text('family_name').notNull(),
-    organisation: text('organisation').notNull().default(''),
-    delegation: text('delegation').notNull().default(''),
-    country: text('country').notNull().default(''),
-    category: text('category').notNull(),
-    validDays: jsonb('valid_days').$type<string[] | null>(),
-    status: text('status').notNull().default('active'),
-    badgeVersion: integer('badge_version').notNull().default(1),
-    notes: text('notes').notNull().default(''),
-    /** HLC of the note event (or organiser edit) that set `notes`; a newer one replaces it. */
-    noteHlc: text('note_hlc'),
+    ...pgColumns(AttendeeFields),
     badgeCodes: jsonb('badge_codes').$type<string[]>().notNull().default([]),
-    /** 'registry' | 'walkin' */
-    source: text('source').notNull().default('registry'),
     updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
     seq: seqCol(),
   },
@@ -63,29 +53,14 @@ export const attendees = pgTable(
 
 export const rooms = pgTable(
   'rooms',
-  {
-    id: text('id').primaryKey(),
-    name: text('name').notNull(),
-    capacity: integer('capacity').notNull(),
-    warnPct: integer('warn_pct').notNull().default(80),
-    criticalPct: integer('critical_pct').notNull().default(95),
-    fullPolicy: text('full_policy').notNull().default('refuse'),
-    allowedCategories: jsonb('allowed_categories').$type<string[] | null>(),
-    floor: text('floor').notNull().default(''),
-    seq: seqCol(),
-  },
+  { ...pgColumns(RoomFields), seq: seqCol() },
   (t) => [index('rooms_seq_idx').on(t.seq)],
 );
 
 export const sessions = pgTable(
   'sessions',
   {
-    id: text('id').primaryKey(),
-    roomId: text('room_id').notNull(),
-    title: text('title').notNull(),
-    startsAt: bigint('starts_at', { mode: 'number' }).notNull(),
-    endsAt: bigint('ends_at', { mode: 'number' }).notNull(),
-    allowedCategories: jsonb('allowed_categories').$type<string[] | null>(),
+    ...pgColumns(SessionFields),
     /** Invitation list (attendee ids); null = open to everyone the room's rules admit. */
     invited: jsonb('invited').$type<string[] | null>(),
     seq: seqCol(),
@@ -97,11 +72,8 @@ export const sessions = pgTable(
 export const signingKeys = pgTable(
   'signing_keys',
   {
-    keyId: integer('key_id').primaryKey(),
-    publicKey: text('public_key').notNull(),
+    ...pgColumns(KeyFields),
     privateKey: text('private_key'),
-    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
-    active: boolean('active').notNull().default(true),
     /** Set for a paired station's own key (its private half never leaves that station). */
     stationId: text('station_id'),
     seq: seqCol(),
@@ -111,25 +83,14 @@ export const signingKeys = pgTable(
 
 export const revocations = pgTable(
   'revocations',
-  {
-    attendeeId: text('attendee_id').notNull(),
-    badgeVersion: integer('badge_version').notNull(),
-    revokedAt: bigint('revoked_at', { mode: 'number' }).notNull(),
-    reason: text('reason').notNull().default('reprint'),
-    seq: seqCol(),
-  },
+  { ...pgColumns(RevocationFields), seq: seqCol() },
   (t) => [primaryKey({ columns: [t.attendeeId, t.badgeVersion] }), index('revocations_seq_idx').on(t.seq)],
 );
 
 export const stations = pgTable(
   'stations',
   {
-    id: text('id').primaryKey(),
-    name: text('name').notNull(),
-    role: text('role').notNull().default('desk'),
-    roomId: text('room_id'),
-    doorMode: text('door_mode'),
-    allowedCategories: jsonb('allowed_categories').$type<string[] | null>(),
+    ...pgColumns(StationFields),
     /** sha-256 (hex) of the bearer token; the token itself is never stored. */
     tokenHash: text('token_hash'),
     pairedAt: bigint('paired_at', { mode: 'number' }),
@@ -162,9 +123,10 @@ export const pairingCodes = pgTable('pairing_codes', {
   codeHash: text('code_hash').primaryKey(),
   stationId: text('station_id'),
   name: text('name'),
-  role: text('role').notNull().default('desk'),
+  /** What the station becomes when it pairs with this code. */
+  role: text('role').$type<StationRole>().notNull().default('desk'),
   roomId: text('room_id'),
-  doorMode: text('door_mode'),
+  doorMode: text('door_mode').$type<DoorMode>(),
   /** Lets a revoked `stationId` back in (the operator asked for it explicitly). */
   restore: boolean('restore').notNull().default(false),
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
@@ -173,24 +135,15 @@ export const pairingCodes = pgTable('pairing_codes', {
   usedBy: text('used_by'),
 });
 
+const { seq: _stationSeq, ...logColumns } = pgColumns(LogEventFields);
+
 /** Every station's events, stored exactly once (the UUID is the key). */
 export const events = pgTable(
   'events',
   {
-    id: text('id').primaryKey(),
-    stationId: text('station_id').notNull(),
+    ...logColumns,
+    /** The station's own sequence number (`seq` on the wire; here `seq` is the change number). */
     stationSeq: integer('station_seq').notNull(),
-    hlc: text('hlc').notNull(),
-    wallTime: bigint('wall_time', { mode: 'number' }).notNull(),
-    kind: text('kind').notNull(),
-    attendeeId: text('attendee_id'),
-    roomId: text('room_id'),
-    sessionId: text('session_id'),
-    verdict: text('verdict'),
-    reason: text('reason'),
-    operator: text('operator'),
-    payload: jsonb('payload').$type<Record<string, unknown>>().notNull(),
-    day: text('day').notNull(),
     receivedAt: bigint('received_at', { mode: 'number' }).notNull(),
     seq: seqCol(),
   },

@@ -1,6 +1,7 @@
 // Stations: one-time pairing codes → bearer tokens; lookup on every request; revocation.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
-import type { StationRecord } from '../core/sync/protocol';
+import { toWire } from '../core/records/fields';
+import { StationFields, type StationRecord } from '../core/records/station';
 import type { RegistryOrm } from './db';
 import { pairingCodes, signingKeys, stations } from './schema';
 import { KeyIdsUsedUp, insertSigningKey, writeTx } from './store';
@@ -170,13 +171,5 @@ export async function listStations(orm: RegistryOrm) {
 }
 
 export function toStationRecord(s: typeof stations.$inferSelect): StationRecord {
-  return {
-    id: s.id,
-    name: s.name,
-    role: s.role === 'door' ? 'door' : 'desk',
-    roomId: s.roomId,
-    doorMode: (s.doorMode as StationRecord['doorMode']) ?? null,
-    allowedCategories: s.allowedCategories ?? null,
-    revoked: s.revokedAt !== null,
-  };
+  return toWire(StationFields, { ...s, revoked: s.revokedAt !== null });
 }

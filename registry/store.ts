@@ -3,8 +3,11 @@
 // out in commit order, so a station that pulled up to cursor N can never later miss a
 // row with seq ≤ N that was still in flight (the classic "late commit" gap).
 import { eq, inArray, sql } from 'drizzle-orm';
+import { EventInfoFields } from '../core/records/event-info';
+import { toWire } from '../core/records/fields';
 import type { AttendeeRecord, EventInfoRecord, RoomRecord, SessionRecord } from '../core/sync/protocol';
 import { serialize } from '../core/hlc';
+import { fromExcluded } from '../node-shared/record-columns';
 import { query, type RegistryOrm } from './db';
 import { attendees, event, meta, revocations, rooms, sessions, signingKeys } from './schema';
 
@@ -44,9 +47,7 @@ export async function currentSeq(orm: RegistryOrm): Promise<number> {
 
 export async function getEvent(orm: RegistryOrm): Promise<EventInfoRecord | null> {
   const r = await orm.select().from(event).limit(1);
-  if (!r[0]) return null;
-  const { seq: _s, ...rest } = r[0];
-  return rest;
+  return r[0] ? toWire(EventInfoFields, r[0]) : null;
 }
 
 export async function setEvent(orm: RegistryOrm, e: EventInfoRecord): Promise<void> {
@@ -120,21 +121,9 @@ async function upsertAttendeeChunk(tx: RegistryOrm, rows: AttendeeInput[], now: 
     .onConflictDoUpdate({
       target: attendees.id,
       set: {
-        givenName: sql`excluded.given_name`,
-        familyName: sql`excluded.family_name`,
-        organisation: sql`excluded.organisation`,
-        delegation: sql`excluded.delegation`,
-        country: sql`excluded.country`,
-        category: sql`excluded.category`,
-        validDays: sql`excluded.valid_days`,
-        status: sql`excluded.status`,
-        badgeVersion: sql`excluded.badge_version`,
-        notes: sql`excluded.notes`,
+        ...fromExcluded(attendees, ['id', 'seq']),
         // A changed note is an organiser edit at this moment (see organiserNoteHlc).
         noteHlc: sql`case when ${attendees.notes} is distinct from excluded.notes then ${organiserNoteHlc(now)} else ${attendees.noteHlc} end`,
-        badgeCodes: sql`excluded.badge_codes`,
-        source: sql`excluded.source`,
-        updatedAt: sql`excluded.updated_at`,
         seq: nextSeq,
       },
     });

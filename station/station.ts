@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import * as hlc from '../core/hlc';
-import type { LogEvent } from '../core/model';
+import type { LogEvent } from '../core/records/log-event';
 import { MAX_EVENT_JSON } from '../core/sync/protocol';
 import { dayInZone } from '../core/time';
 import { DB_FILE, DbOpenError, closeStationDb, openStationDb, type Orm, type StationDb } from '../db/connection';

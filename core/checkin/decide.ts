@@ -34,9 +34,6 @@ export interface Decision {
   reason: Reason;
 }
 
-/** Reasons that mean "this scan admitted the person for the first time today". */
-export const FIRST_ADMISSION_REASONS: ReadonlySet<string> = new Set(['ok', 'ok_returning', 'ok_unsynced', 'notes']);
-
 export function decide(f: DecisionFacts): Decision {
   const a = f.attendee;
   if (a.status === 'cancelled') return refused('cancelled');

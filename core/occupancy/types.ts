@@ -9,7 +9,7 @@ export const SWEEP_GRACE_MS = 15 * 60_000;
 export type DoorMode = 'entry' | 'exit' | 'toggle';
 export const DOOR_KINDS = ['room_entry', 'room_exit'] as const;
 
-/** The fields of a log event the model reads (a subset of core/model LogEvent). */
+/** The fields of a log event the model reads (a subset of core/records/log-event.ts). */
 export interface OccEvent {
   id: string;
   stationId: string;

@@ -1,8 +1,20 @@
 // Sync protocol v1 between stations and the registry (docs/sync-protocol.md).
 // One set of zod schemas, used by the registry to validate requests and by the
 // station to validate responses: a misbehaving peer is refused, never half-applied.
+// The records that travel are defined once each in core/records/ (fields, zod, mapping).
 import { z } from 'zod';
-import { AttendeeStatus, Category, IsoDay, LogEvent, StationRole } from '../model';
+import { AttendeeRecord } from '../records/attendee';
+import { EventInfoRecord } from '../records/event-info';
+import { Id } from '../records/fields';
+import { WireEvent } from '../records/log-event';
+import { RevocationRecord } from '../records/revocation';
+import { RoomRecord } from '../records/room';
+import { SessionRecord } from '../records/session';
+import { KeyRecord } from '../records/signing-key';
+import { StationRecord } from '../records/station';
+
+export { AttendeeRecord, EventInfoRecord, KeyRecord, RevocationRecord, RoomRecord, SessionRecord, StationRecord, WireEvent };
+export { MAX_INVITED } from '../records/session';
 
 /** Bumped on any incompatible change; both sides refuse a version they do not speak. */
 export const PROTOCOL_VERSION = 1;
@@ -18,103 +30,6 @@ export const MAX_PUSH_BYTES = 2 * 1024 * 1024;
 export const MAX_EVENT_JSON = 64 * 1024;
 export const DEFAULT_PAGE = 1000;
 export const MAX_PAGE = 5000;
-/** Largest invitation list of one session (it travels inside the session record). */
-export const MAX_INVITED = 5000;
-
-const Id = z.string().min(1).max(64);
-
-/** A log event as it travels: the LogEvent plus its event day. */
-export const WireEvent = LogEvent.extend({ day: IsoDay });
-export type WireEvent = z.infer<typeof WireEvent>;
-
-export const EventInfoRecord = z.object({
-  id: Id,
-  name: z.string().min(1).max(300),
-  venue: z.string().max(300),
-  timeZone: z.string().min(1).max(64),
-  days: z.array(IsoDay).min(1).max(60),
-  description: z.string().max(4000),
-  /**
-   * The Indico server whose ticket QR codes this event accepts ("indico.un.org"); a ticket from
-   * any other host is another event's. Null or absent: Indico tickets are not accepted.
-   */
-  indicoHost: z.string().max(200).nullable().optional(),
-});
-export type EventInfoRecord = z.infer<typeof EventInfoRecord>;
-
-/** Only what a station needs to admit someone (attendee data is personal data). */
-export const AttendeeRecord = z.object({
-  id: Id,
-  givenName: z.string().max(200),
-  familyName: z.string().max(200),
-  organisation: z.string().max(300),
-  delegation: z.string().max(200),
-  country: z.string().max(8),
-  category: Category,
-  validDays: z.array(IsoDay).max(60).nullable(),
-  status: AttendeeStatus,
-  badgeVersion: z.number().int().min(1),
-  notes: z.string().max(2000),
-  /** HLC of the desk-note event (or organiser edit) that set `notes`; null: imported as is. */
-  noteHlc: z.string().max(64).nullable().optional(),
-  /** Plain badge codes from the registration system (signed badges need none). */
-  badgeCodes: z.array(z.string().min(1).max(256)).max(10),
-  /** 'registry' (imported/edited by the organiser) or 'walkin' (registered at a station). */
-  source: z.enum(['registry', 'walkin']),
-});
-export type AttendeeRecord = z.infer<typeof AttendeeRecord>;
-
-export const RoomRecord = z.object({
-  id: Id,
-  name: z.string().min(1).max(200),
-  capacity: z.number().int().min(0).max(1_000_000),
-  warnPct: z.number().int().min(1).max(100),
-  criticalPct: z.number().int().min(1).max(100),
-  fullPolicy: z.enum(['refuse', 'warn']),
-  allowedCategories: z.array(z.string().max(40)).max(20).nullable(),
-  floor: z.string().max(100),
-});
-export type RoomRecord = z.infer<typeof RoomRecord>;
-
-export const SessionRecord = z.object({
-  id: Id,
-  roomId: Id,
-  title: z.string().min(1).max(300),
-  startsAt: z.number().int(),
-  endsAt: z.number().int(),
-  allowedCategories: z.array(z.string().max(40)).max(20).nullable(),
-  /** Invitation list: only these attendees are admitted (null = open). Absent: unchanged (older registries). */
-  invited: z.array(Id).max(MAX_INVITED).nullable().optional(),
-});
-export type SessionRecord = z.infer<typeof SessionRecord>;
-
-/** A badge signing public key (the private half never leaves the registry). */
-export const KeyRecord = z.object({
-  keyId: z.number().int().min(0).max(255), // one byte in the badge format
-  publicKey: z.string().min(1).max(200),
-  createdAt: z.number().int(),
-  active: z.boolean(),
-});
-export type KeyRecord = z.infer<typeof KeyRecord>;
-
-export const RevocationRecord = z.object({
-  attendeeId: Id,
-  badgeVersion: z.number().int().min(1),
-  revokedAt: z.number().int(),
-  reason: z.string().max(64),
-});
-export type RevocationRecord = z.infer<typeof RevocationRecord>;
-
-export const StationRecord = z.object({
-  id: Id,
-  name: z.string().min(1).max(120),
-  role: StationRole,
-  roomId: Id.nullable(),
-  doorMode: z.enum(['entry', 'exit', 'toggle']).nullable(),
-  allowedCategories: z.array(z.string().max(40)).max(20).nullable(),
-  revoked: z.boolean(),
-});
-export type StationRecord = z.infer<typeof StationRecord>;
 
 const seq = z.number().int().positive();
 export const Change = z.discriminatedUnion('type', [

@@ -5,7 +5,7 @@
 // and the physical truth (who was inside when), so tests can check the counts exactly.
 // Deterministic: same bundle and seed, same traffic. Pure; runs anywhere.
 import * as hlc from '../../core/hlc';
-import type { LogEvent } from '../../core/model';
+import type { LogEvent } from '../../core/records/log-event';
 import { dayInZone } from '../../core/time';
 import type { BundleSession, EventBundle } from '../../core/event-bundle';
 import { prng } from './generate';

@@ -3,6 +3,14 @@
 // state); organiser data is upserted (registry edits win). The cursor moves in the same
 // transaction as the page's last rows: an interrupted download resumes where it stopped.
 import { eq, sql } from 'drizzle-orm';
+import { AttendeeFields } from '../../core/records/attendee';
+import { EventInfoFields } from '../../core/records/event-info';
+import { toColumns } from '../../core/records/fields';
+import { RevocationFields } from '../../core/records/revocation';
+import { RoomFields } from '../../core/records/room';
+import { SessionFields } from '../../core/records/session';
+import { KeyFields } from '../../core/records/signing-key';
+import { StationFields } from '../../core/records/station';
 import type { Change } from '../../core/sync/protocol';
 import { upsertAttendees, upsertBadgeCodes } from '../../db/attendees';
 import { applyLatestNote } from '../../db/desk';
@@ -52,7 +60,7 @@ export async function applyPage(station: Station, changes: Change[], nextCursor:
 
 function applyAttendees(station: Station, people: Extract<Change, { type: 'attendee' }>[], now: number, applied: Applied): void {
   const orm = station.db.orm;
-  upsertAttendees(orm, people.map(({ data: { badgeCodes: _c, ...a } }) => ({ ...a, noteHlc: a.noteHlc ?? null, updatedAt: now })));
+  upsertAttendees(orm, people.map(({ data }) => ({ ...toColumns(AttendeeFields, data), updatedAt: now })));
   // The registry's note replaced ours above; a desk note made here (or pulled) that is newer
   // by HLC than the one the registry row carries is put back (docs/sync-protocol.md).
   for (const { data: a } of people) applyLatestNote(orm, a.id);
@@ -71,15 +79,17 @@ function applyOne(station: Station, c: Change, now: number, applied: Applied): v
   const orm = station.db.orm;
   switch (c.type) {
     case 'event': {
-      const { id: _id, ...rest } = c.data;
+      const row = toColumns(EventInfoFields, c.data);
+      const { id: _id, ...rest } = row;
       orm.delete(eventTable).run();
-      orm.insert(eventTable).values(c.data).onConflictDoUpdate({ target: eventTable.id, set: rest }).run();
+      orm.insert(eventTable).values(row).onConflictDoUpdate({ target: eventTable.id, set: rest }).run();
       applied.other++;
       break;
     }
     case 'room': {
-      const { id: _id, ...rest } = c.data;
-      orm.insert(rooms).values(c.data).onConflictDoUpdate({ target: rooms.id, set: rest }).run();
+      const row = toColumns(RoomFields, c.data);
+      const { id: _id, ...rest } = row;
+      orm.insert(rooms).values(row).onConflictDoUpdate({ target: rooms.id, set: rest }).run();
       applied.other++;
       break;
     }
@@ -87,10 +97,11 @@ function applyOne(station: Station, c: Change, now: number, applied: Applied): v
       // A room changed after its session gets a later sequence number and may come on a
       // later page: hold its place so the foreign key holds; the real row overwrites it.
       orm.insert(rooms).values({ id: c.data.roomId, name: c.data.roomId, capacity: 0 }).onConflictDoNothing().run();
-      const { id: _id, invited, ...rest } = c.data;
-      const row = { id: c.data.id, ...rest };
+      const row = toColumns(SessionFields, c.data);
+      const { id: _id, ...rest } = row;
       orm.insert(sessions).values(row).onConflictDoUpdate({ target: sessions.id, set: rest }).run();
       // The organiser's invitation list replaces this station's copy (absent: an older registry, unchanged).
+      const invited = c.data.invited;
       if (invited !== undefined) {
         orm.delete(sessionAccess).where(eq(sessionAccess.sessionId, c.data.id)).run();
         for (const attendeeId of invited ?? []) orm.insert(sessionAccess).values({ sessionId: c.data.id, attendeeId }).onConflictDoNothing().run();
@@ -99,30 +110,33 @@ function applyOne(station: Station, c: Change, now: number, applied: Applied): v
       break;
     }
     case 'station': {
-      const { id: _id, revoked: _r, ...rest } = c.data;
+      const row = toColumns(StationFields, c.data);
+      const { id: _id, ...rest } = row;
       // This station's own door setting is made at the station (Door screen); the registry
       // only overrides it when the operator assigned a door there.
       const set = c.data.id === station.id && c.data.role !== 'door' ? { name: rest.name } : rest;
-      orm.insert(stations).values({ id: c.data.id, ...rest }).onConflictDoUpdate({ target: stations.id, set }).run();
+      orm.insert(stations).values(row).onConflictDoUpdate({ target: stations.id, set }).run();
       applied.other++;
       break;
     }
     case 'key': {
       // The registry's key replaces any standalone key with the same id, private half included
       // — except this station's own key (same public key): its private half stays to sign with.
-      const { keyId: _k, ...rest } = c.data;
+      const row = toColumns(KeyFields, c.data);
+      const { keyId: _k, ...rest } = row;
       // (Stored as base64 here, base64url by the registry: compare both spellings.)
       const std = Buffer.from(c.data.publicKey, 'base64').toString('base64');
       const privateKey = sql`case when ${signingKeys.publicKey} in (${c.data.publicKey}, ${std}) then ${signingKeys.privateKey} else null end`;
-      orm.insert(signingKeys).values(c.data).onConflictDoUpdate({ target: signingKeys.keyId, set: { ...rest, privateKey } }).run();
+      orm.insert(signingKeys).values(row).onConflictDoUpdate({ target: signingKeys.keyId, set: { ...rest, privateKey } }).run();
       applied.other++;
       break;
     }
     case 'revocation': {
+      const row = toColumns(RevocationFields, c.data);
       orm
         .insert(revocations)
-        .values(c.data)
-        .onConflictDoUpdate({ target: [revocations.attendeeId, revocations.badgeVersion], set: { revokedAt: c.data.revokedAt, reason: c.data.reason } })
+        .values(row)
+        .onConflictDoUpdate({ target: [revocations.attendeeId, revocations.badgeVersion], set: { revokedAt: row.revokedAt, reason: row.reason } })
         .run();
       applied.other++;
       break;

@@ -2,7 +2,7 @@
 // for the model, database and scripted-day tests.
 import fc from 'fast-check';
 import * as hlc from '../../core/hlc';
-import type { LogEvent } from '../../core/model';
+import type { LogEvent } from '../../core/records/log-event';
 import type { OccEvent } from '../../core/occupancy/types';
 import { client } from '../../db/occupancy/derive';
 import type { Station } from '../../station/station';

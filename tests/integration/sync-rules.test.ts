@@ -3,6 +3,7 @@
 // an event the stations do not hold (another seed: other attendee ids and badge codes), so a
 // person found on a station is there because the station downloaded them.
 import fs from 'node:fs';
+import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { and, eq, isNull } from 'drizzle-orm';
 import { findByBadgeCode, getAttendee } from '../../db/attendees';
@@ -56,6 +57,15 @@ describe('sync rules', () => {
       expect(conflicts.map((c) => c.attendeeId)).toContain(attendeeId);
       expect(conflicts.find((c) => c.attendeeId === attendeeId)?.first.stationName).toBe('North entrance');
     }
+    // The organiser's check-in list says the same (the rule of core/checkin/admission.ts, kept in SQL there);
+    // someone admitted, then let in again the same day, is not "admitted twice".
+    const [{ code: other, attendeeId: otherId }] = demoCodes(a.station, 400).filter((c) => c.attendeeId !== attendeeId && getAttendee(a.station.db.orm, c.attendeeId)?.status === 'active' && !getAttendee(a.station.db.orm, c.attendeeId)?.validDays && !getAttendee(a.station.db.orm, c.attendeeId)?.notes) as [{ code: string; attendeeId: string }];
+    expect(checkIn(a.station, other, t + 2000).verdict).toBe('admitted');
+    expect(checkIn(a.station, other, t + 3000).reason).toBe('already_checked_in');
+    await a.client.syncNow();
+    const csv = Papa.parse<Record<string, string>>(await demo.reg.admin<string>('GET', '/v1/admin/export/checkins.csv'), { header: true }).data;
+    expect(csv.find((r) => r.attendee_id === attendeeId)).toMatchObject({ admissions: '2', admitted_twice: 'true' });
+    expect(csv.find((r) => r.attendee_id === otherId)).toMatchObject({ admissions: '2', admitted_twice: 'false' });
   });
 
   it('registry edits to attendees win over the station copy', async () => {

@@ -1,0 +1,78 @@
+// A person as stations need them to admit someone (attendee data is personal data: only
+// this travels), and the two rules by which log events change that record on both sides:
+// a walk-in creates it, desk notes fold into it (docs/sync-protocol.md, "Conflict rules").
+import { z } from 'zod';
+import { WalkinPayload } from '../api/desk';
+import { compareEvents } from '../hlc';
+import { AttendeeStatus, Category, IsoDay } from '../model';
+import { Id, int, json, recordSchema, text, travels } from './fields';
+
+export const AttendeeSource = z.enum(['registry', 'walkin']);
+export type AttendeeSource = z.infer<typeof AttendeeSource>;
+export const MAX_NOTE = 2000;
+
+export const AttendeeFields = {
+  id: text(Id, { key: true }),
+  givenName: text(z.string().max(200)),
+  familyName: text(z.string().max(200)),
+  organisation: text(z.string().max(300), { default: '' }),
+  delegation: text(z.string().max(200), { default: '' }),
+  /** ISO 3166 alpha-2 or '' (badge band, delegation flags). */
+  country: text(z.string().max(8), { default: '' }),
+  category: text(Category),
+  /** Days the badge is valid, or null = every event day. */
+  validDays: json(z.array(IsoDay).max(60).nullable()),
+  status: text(AttendeeStatus, { default: 'active' }),
+  badgeVersion: int(z.number().int().min(1), { default: 1 }),
+  notes: text(z.string().max(MAX_NOTE), { default: '' }),
+  /** HLC of the desk-note event (or organiser edit) that set `notes`; null: imported as is. */
+  noteHlc: text(z.string().max(64).nullable().optional()),
+  /** Plain badge codes from the registration system (signed badges need none): a column on the registry, a table on stations. */
+  badgeCodes: travels(z.array(z.string().min(1).max(256)).max(10)),
+  /** 'registry' (imported/edited by the organiser) or 'walkin' (registered at a station). */
+  source: text(AttendeeSource, { default: 'registry' }),
+};
+
+export const AttendeeRecord = recordSchema(AttendeeFields);
+export type AttendeeRecord = z.infer<typeof AttendeeRecord>;
+
+/**
+ * The person a 'walkin' event registers (null: not a walk-in anyone can read; the event stays
+ * in the log and makes nobody). Both sides insert it only if the id is new: once the
+ * organiser has the person, the registry's copy wins.
+ */
+export function walkinAttendee(e: { kind: string; attendeeId: string | null; payload: unknown }): AttendeeRecord | null {
+  if (e.kind !== 'walkin' || !e.attendeeId) return null;
+  const p = WalkinPayload.safeParse(e.payload);
+  if (!p.success) return null;
+  return { id: e.attendeeId, ...p.data.attendee, status: 'active', badgeVersion: 1, noteHlc: null, source: 'walkin' };
+}
+
+/** A 'note' event as either log holds it. */
+export interface NoteEvent {
+  id: string;
+  stationId: string;
+  hlc: string;
+  payload: unknown;
+}
+
+/** The note a 'note' event sets ('' clears it); null when the payload carries none. */
+export function noteText(payload: unknown): string | null {
+  const n = (payload as { notes?: unknown } | null)?.notes;
+  return typeof n === 'string' ? n.slice(0, MAX_NOTE) : null;
+}
+
+/**
+ * Desk notes: the newest note event wins, in log order (HLC, station, id). Returns what the
+ * attendee row should now hold, or null when it keeps its note: the row's own note is as new
+ * (`rowNoteHlc`, set by a folded note or an organiser edit; null = imported, older than any
+ * desk note), or the newest event carries no readable note.
+ */
+export function foldNote(rowNoteHlc: string | null, events: readonly NoteEvent[]): { notes: string; noteHlc: string } | null {
+  let newest: NoteEvent | null = null;
+  for (const e of events) if (!newest || compareEvents(e, newest) > 0) newest = e;
+  const notes = newest ? noteText(newest.payload) : null;
+  if (!newest || notes === null) return null;
+  if (rowNoteHlc !== null && rowNoteHlc >= newest.hlc) return null;
+  return { notes, noteHlc: newest.hlc };
+}
