@@ -6,6 +6,7 @@
 // valid). Deleting the file is how an operator revokes every open tab.
 import fs from 'node:fs';
 import path from 'node:path';
+import { FILE_MODE, writePrivateFile } from '../../node-shared/private-files';
 import { newToken } from './security';
 
 export const ACCESS_KEY_FILE = 'host-access-key';
@@ -17,14 +18,13 @@ export function loadOrCreateAccessKey(dataDir: string): string {
   try {
     const st = fs.statSync(file);
     const key = fs.readFileSync(file, 'utf8').trim();
-    if (st.isFile() && (process.platform === 'win32' || (st.mode & 0o077) === 0) && KEY_SHAPE.test(key)) return key;
+    if (st.isFile() && (process.platform === 'win32' || (st.mode & 0o777 & ~FILE_MODE) === 0) && KEY_SHAPE.test(key)) return key;
   } catch {
     // missing or unreadable: make a new one below
   }
   const key = newToken();
   const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, `${key}\n`, { mode: 0o600 });
-  fs.chmodSync(tmp, 0o600); // whatever the umask
+  writePrivateFile(tmp, `${key}\n`);
   fs.renameSync(tmp, file);
   return key;
 }
