@@ -11,8 +11,36 @@ export interface BenchRow {
   /** What the ratio is against, e.g. 'bare fsync insert' or 'target 20 ms'. */
   vs?: string;
   note?: string;
+  /**
+   * The issue's target for this figure: a bound on the value (in its unit) or on the ratio.
+   * `npm run bench` prints it and whether this run met it; bench-results.json keeps both.
+   */
+  target?: Target;
   /** Set when the figure could not be measured: the sentence why. `npm run bench` then exits non-zero. */
   failed?: string;
+}
+
+export interface Target {
+  /** 'max': the figure must be at most `limit`; 'min': at least. */
+  bound: 'max' | 'min';
+  limit: number;
+  /** Which figure the bound is on. */
+  on: 'value' | 'ratio';
+}
+
+/** Whether a row meets its target (undefined when it has none or was not measured). */
+export function meetsTarget(r: BenchRow): boolean | undefined {
+  if (!r.target || r.failed) return undefined;
+  const x = r.target.on === 'ratio' ? r.ratio : r.value;
+  if (x === undefined || Number.isNaN(x)) return false;
+  return r.target.bound === 'max' ? x <= r.target.limit : x >= r.target.limit;
+}
+
+/** '≤ 2×', '≤ 1 ms', '≥ 86 of 90'. */
+export function describeTarget(r: BenchRow): string {
+  if (!r.target) return '';
+  const { bound, limit, on } = r.target;
+  return `${bound === 'max' ? '≤' : '≥'} ${limit}${on === 'ratio' ? '×' : ` ${r.unit}`}`;
 }
 
 export interface BenchContext {

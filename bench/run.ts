@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { BenchModule, BenchRow } from './harness';
+import { describeTarget, meetsTarget, type BenchModule, type BenchRow } from './harness';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
@@ -30,6 +30,8 @@ const machine = {
   node: process.version,
   platform: `${os.platform()} ${os.release()}`,
   date: new Date().toISOString(),
+  /** 1-minute load average when the run started: timings on a machine shared with other work are noisy. */
+  loadAverage: Math.round(os.loadavg()[0]! * 10) / 10,
 };
 
 const rows: BenchRow[] = [];
@@ -56,18 +58,36 @@ for (const f of files) {
 
 const fmt = (x: number | undefined) =>
   x === undefined ? '' : Number.isNaN(x) ? 'n/a' : Number.isInteger(x) ? String(x) : Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 1 ? x.toFixed(2) : x.toPrecision(3);
-const table = rows.map((r) => [r.area, r.name, r.failed ? 'FAILED' : fmt(r.value), r.unit, r.ratio === undefined ? '' : `${fmt(r.ratio)}×`, r.vs ?? '', r.failed ? r.failed.split('\n')[0]!.slice(0, 200) : (r.note ?? '')]);
-const head = ['area', 'figure', 'value', 'unit', 'ratio', 'vs', 'note'];
+const met = (r: BenchRow) => ({ true: 'yes', false: 'NO', undefined: '' })[String(meetsTarget(r)) as 'true' | 'false' | 'undefined'];
+const table = rows.map((r) => [
+  r.area,
+  r.name,
+  r.failed ? 'FAILED' : fmt(r.value),
+  r.unit,
+  r.ratio === undefined ? '' : `${fmt(r.ratio)}×`,
+  r.vs ?? '',
+  describeTarget(r),
+  met(r),
+  r.failed ? r.failed.split('\n')[0]!.slice(0, 200) : (r.note ?? ''),
+]);
+const head = ['area', 'figure', 'value', 'unit', 'ratio', 'vs', 'target', 'met', 'note'];
 const widths = head.map((h, i) => Math.max(h.length, ...table.map((r) => r[i]!.length)));
 const line = (cells: string[]) => cells.map((c, i) => (i === 2 || i === 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
-console.log(`\nFoyer benchmark — ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}`);
+const loadNow = Math.round(os.loadavg()[0]! * 10) / 10;
+console.log(`\nFoyer benchmark — ${machine.cpus}, ${machine.memoryGiB} GiB, Node ${machine.node}, ${machine.platform}, load average ${machine.loadAverage} at start, ${loadNow} at end`);
 console.log(line(head));
 console.log(widths.map((w) => '-'.repeat(w)).join('  '));
 for (const r of table) console.log(line(r));
 const wallS = Math.round((Date.now() - started) / 1000);
 const mode = quick ? 'quick' : soak ? 'soak' : 'full';
 console.log(`\n${rows.length} figures in ${wallS} s (${mode}); per module: ${Object.entries(durations).map(([k, v]) => `${k} ${v.toFixed(0)} s`).join(', ')}`);
-fs.writeFileSync('bench-results.json', JSON.stringify({ machine, mode, quick, wallSeconds: wallS, moduleSeconds: durations, rows }, null, 2));
+const targets = rows.filter((r) => r.target && !r.failed);
+const missed = targets.filter((r) => meetsTarget(r) === false);
+console.log(`targets: ${targets.length - missed.length} of ${targets.length} met${missed.length ? ` (missed: ${missed.map((r) => `${r.area} / ${r.name}`).join('; ')})` : ''}`);
+fs.writeFileSync(
+  'bench-results.json',
+  JSON.stringify({ machine, mode, quick, wallSeconds: wallS, moduleSeconds: durations, rows: rows.map((r) => (r.target ? { ...r, met: meetsTarget(r) } : r)) }, null, 2),
+);
 // A figure that could not be measured fails the run, so a script or CI cannot mistake it for a result.
 const failed = rows.filter((r) => r.failed);
 if (failed.length > 0) {

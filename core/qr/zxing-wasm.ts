@@ -31,6 +31,8 @@ export interface ZxingWasmOptions {
   tryDownscale?: boolean;
   /** Also search after a morphological closing filter (finds damaged codes; ~2× cost on frames without one). */
   tryDenoise?: boolean;
+  /** Also search the inverted image: light modules on a dark ground (dark-mode screens, negatives). */
+  tryInvert?: boolean;
 }
 
 interface PixmapModule {
@@ -61,7 +63,7 @@ export async function createZxingWasmDecoder(source: WasmSource, opts: ZxingWasm
     formats: encodeFormats(['QRCode']),
     tryHarder: opts.tryHarder ?? true,
     tryRotate: false, // QR finder patterns are rotation-invariant; rotating only helps linear codes
-    tryInvert: false, // badges are dark on light
+    tryInvert: opts.tryInvert ?? false, // badges are dark on light; the later passes look for the rest
     tryDownscale: opts.tryDownscale ?? true,
     tryDenoise: opts.tryDenoise ?? false,
     binarizer: BINARIZERS.indexOf('LocalAverage'),
@@ -78,7 +80,7 @@ export async function createZxingWasmDecoder(source: WasmSource, opts: ZxingWasm
     characterSet: CHARACTER_SETS.indexOf('Unknown'),
     tryCode39ExtendedMode: true,
   };
-  const name = opts.tryDenoise ? 'zxing-wasm+denoise' : 'zxing-wasm';
+  const name = ['zxing-wasm', opts.tryDenoise && 'denoise', opts.tryInvert && 'invert'].filter(Boolean).join('+');
   return {
     name,
     async decode(pixels: Pixels) {
