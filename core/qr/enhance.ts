@@ -104,18 +104,6 @@ function slide(col: Int32Array | Float64Array, rows: Int32Array, y: number, r: n
   for (let x = 0; x < w; x++) col[x]! += rows[a + x]! - rows[b + x]!;
 }
 
-/** Mean over a (2r+1)² window (edges clamped), as Float32 (tests compare the filters against it). */
-export function boxMean(l: Luma, r: number): Float32Array {
-  const { width: w, height: h } = l, rows = rowSums(bytes(l.data), w, h, r, false), out = new Float32Array(w * h);
-  const col = firstWindow(new Int32Array(w), rows, r, h, w), norm = 1 / ((2 * r + 1) * (2 * r + 1));
-  for (let y = 0; y < h; y++) {
-    const o = y * w;
-    for (let x = 0; x < w; x++) out[o + x] = col[x]! * norm;
-    slide(col, rows, y, r, h, w);
-  }
-  return out;
-}
-
 /** Unsharp mask: v + amount·(v − mean₍r₎). Restores the single modules a blurred photo washes into their neighbours. */
 export function sharpen(l: Luma, r: number, amount: number): Luma {
   const { width: w, height: h } = l, d = bytes(l.data), rows = rowSums(d, w, h, r, false);
@@ -162,24 +150,6 @@ export function stretch(l: Luma): Luma {
   const span = Math.max(1, hi - lo), out = new Uint8ClampedArray(n);
   for (let i = 0; i < n; i++) out[i] = ((d[i]! - lo) * 255) / span;
   return { data: out, width: l.width, height: l.height };
-}
-
-/** Light-on-dark codes (screens in dark mode, printed negatives) read as dark-on-light. */
-export function invert(l: Luma): Luma {
-  const d = bytes(l.data), out = new Uint8Array(d.length);
-  for (let i = 0; i < d.length; i++) out[i] = 255 - d[i]!;
-  return { data: out, width: l.width, height: l.height };
-}
-
-/** A rectangle of the image (clamped to it). */
-export function crop(l: Luma, x0: number, y0: number, w: number, h: number): Luma {
-  x0 = Math.max(0, Math.floor(x0));
-  y0 = Math.max(0, Math.floor(y0));
-  w = Math.min(l.width - x0, Math.ceil(w));
-  h = Math.min(l.height - y0, Math.ceil(h));
-  const out = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) out.set(l.data.subarray((y0 + y) * l.width + x0, (y0 + y) * l.width + x0 + w), y * w);
-  return { data: out, width: w, height: h };
 }
 
 /**
