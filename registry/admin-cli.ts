@@ -4,7 +4,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { registryFetch } from '../node-shared/pinned-fetch';
-import { parseAdminArgs, usage, type AdminArgs } from './admin-args';
+import { COMMANDS, parseAdminArgs, usage, type AdminArgs } from './admin-args';
+import { connector, readRound, SourceError } from './connectors';
 import { pairingText, type IssuedCode } from './pairing-print';
 import type { ImportReport } from './import';
 
@@ -25,8 +26,10 @@ if (bool('help')) {
 }
 
 const dataDir = str('data');
-let url = str('registry') ?? str('url');
-let token = str('admin-token') ?? str('token') ?? process.env.FOYER_ADMIN_TOKEN;
+// In `connect`, --url and --token are the registration system's; the registry is --data or --registry/--admin-token.
+const connecting = args.command === 'connect';
+let url = str('registry') ?? (connecting ? undefined : str('url')) ?? process.env.FOYER_REGISTRY_URL;
+let token = str('admin-token') ?? (connecting ? undefined : str('token')) ?? process.env.FOYER_ADMIN_TOKEN;
 // An HTTPS registry with its own certificate is pinned here too (registry.json, or --fingerprint).
 let fingerprint = str('fingerprint');
 if (dataDir) {
@@ -63,6 +66,19 @@ async function call(method: string, p: string, body?: unknown): Promise<unknown>
     process.exit(1);
   }
   return data;
+}
+
+/** The event accepts the Indico server's tickets (station/badges/matchers.ts checks the host). */
+async function acceptIndicoHost(host: string): Promise<void> {
+  const status = (await call('GET', '/v1/admin/status')) as { event: (Record<string, unknown> & { indicoHost?: string | null }) | null };
+  if (!status.event) {
+    console.log(`No event is set up in the registry yet: set it up with --indico-host ${host} so the stations accept these tickets.`);
+    return;
+  }
+  if (status.event.indicoHost === host) return;
+  const { seq: _seq, ...event } = status.event;
+  await call('PUT', '/v1/admin/event', { ...event, indicoHost: host });
+  console.log(`The event now accepts Indico tickets from ${host}.`);
 }
 
 const print = (x: unknown) => console.log(typeof x === 'string' ? x : JSON.stringify(x, null, 2));
@@ -133,6 +149,38 @@ switch (cmd) {
     const r = (await call('POST', `/v1/admin/attendees/import?options=${encodeURIComponent(JSON.stringify(options))}`, bytes)) as ImportReport;
     printReport(r);
     if (r.errors.length > 0 && options.mode === 'all') process.exitCode = 1;
+    break;
+  }
+  case 'connect': {
+    const kind = rest[0];
+    const sourceUrl = str('url');
+    const sourceToken = str('token');
+    if ((kind !== 'indico' && kind !== 'pretix') || !sourceUrl || !sourceToken || !str('event') || (kind === 'pretix' && !str('organizer'))) {
+      console.error(`Say which system and event:\n  ${COMMANDS.connect.usage}`);
+      process.exit(2);
+    }
+    const c =
+      kind === 'indico'
+        ? connector('indico', { url: sourceUrl, event: str('event')!, token: sourceToken })
+        : connector('pretix', { url: sourceUrl, organizer: str('organizer')!, event: str('event')!, token: sourceToken, list: str('list') });
+    const every = Math.max(10, Number(str('every') ?? 300));
+    for (let round = 1; ; round++) {
+      try {
+        const r = await readRound(c);
+        if (r.indicoHost) await acceptIndicoHost(r.indicoHost);
+        console.log(`${new Date().toLocaleTimeString()} ${kind}: "${r.title}", ${r.body.rows.length} registrations read.`);
+        const report = (await call('POST', '/v1/admin/attendees/rows', { ...r.body, defaultCategory: str('default-category'), categoryRules: list('category-rule') })) as ImportReport;
+        printReport(report);
+        if (report.errors.length > 0 && bool('once')) process.exitCode = 1;
+      } catch (err) {
+        if (!(err instanceof SourceError)) throw err;
+        console.error(err.message);
+        if (bool('once')) process.exit(1);
+      }
+      if (bool('once')) break;
+      console.log(`Next refresh in ${every} s (Ctrl+C stops).`);
+      await new Promise((r) => setTimeout(r, every * 1000));
+    }
     break;
   }
   case 'pair': {

@@ -134,7 +134,7 @@ export function parseRowsImport(input: RowsImport): ImportResult {
   } catch (err) {
     return { report: refusedReport((err as Error).message, input.profile), records: [] };
   }
-  const rows = input.rows as unknown as SourceRow[];
+  const rows: SourceRow[] = input.rows;
   return finish(rows, input.profile, { mode: 'all', dryRun: input.dryRun, defaultCategory: input.defaultCategory }, r, {}, [], rows.length);
 }
 

@@ -55,10 +55,39 @@ export interface SourceRow {
   persons?: { key: string; givenName: string; familyName: string; badgeCodes: string[] }[];
 }
 
+const text = (max: number) => z.string().max(max).optional();
+/** A connector's row as it travels (checked: the rows route is a boundary like any other). */
+const SourceRowWire = z.object({
+  row: z.number().int().min(0).default(0),
+  id: text(200),
+  orderCode: text(64),
+  positionId: text(16),
+  givenName: text(500),
+  familyName: text(500),
+  fullName: text(1000),
+  buyerName: text(1000),
+  organisation: text(1000),
+  delegation: text(500),
+  country: text(200),
+  category: text(500),
+  variation: text(500),
+  tags: text(2000),
+  status: text(100),
+  knownStatus: AttendeeStatus.optional(),
+  validDays: text(1000),
+  badgeCodes: z.array(z.string().max(300)).max(20).optional(),
+  notes: text(4000),
+  accompanying: text(4000),
+  persons: z
+    .array(z.object({ key: z.string().max(64), givenName: z.string().max(500), familyName: z.string().max(500), badgeCodes: z.array(z.string().max(300)).max(5) }))
+    .max(50)
+    .optional(),
+});
+
 export const RowsImport = z.object({
   /** The source these rows come from (its status words and id rules). */
   profile: z.enum(PROFILES),
-  rows: z.array(z.record(z.string(), z.unknown())).max(200_000),
+  rows: z.array(SourceRowWire).max(200_000),
   defaultCategory: z.enum(CATEGORIES).optional(),
   categoryRules: z.array(z.string().min(3).max(300)).max(500).optional(),
   /** Attendees whose id starts with this and who are not in `rows` are marked cancelled (a full refresh). */

@@ -1,0 +1,37 @@
+// Connectors: registrations read from a registration system's API instead of an exported file,
+// refreshed on an interval (changes and cancellations included). Each round yields rows for
+// the registry's import (POST /v1/admin/attendees/rows), which applies the same rules as files.
+// docs/connectors.md lists every endpoint and field used.
+import type { RowsImport, SourceRow } from '../import/types';
+import { IndicoCache, readIndico, type IndicoOptions } from './indico';
+import { PretixState, readPretix, type PretixOptions } from './pretix';
+
+export { SourceError } from './http';
+
+export type Connector =
+  | { kind: 'indico'; options: IndicoOptions; cache: IndicoCache }
+  | { kind: 'pretix'; options: PretixOptions; state: PretixState };
+
+export function connector(kind: 'indico', options: IndicoOptions): Connector;
+export function connector(kind: 'pretix', options: PretixOptions): Connector;
+export function connector(kind: 'indico' | 'pretix', options: IndicoOptions | PretixOptions): Connector {
+  return kind === 'indico' ? { kind, options: options as IndicoOptions, cache: new IndicoCache() } : { kind, options: options as PretixOptions, state: new PretixState() };
+}
+
+export interface Round {
+  title: string;
+  /** The Indico server whose QR codes the event should accept. */
+  indicoHost?: string;
+  body: Pick<RowsImport, 'profile' | 'replaceScope'> & { rows: SourceRow[] };
+}
+
+/** One refresh: reads the source and says what to send to the registry. */
+export async function readRound(c: Connector): Promise<Round> {
+  if (c.kind === 'indico') {
+    const r = await readIndico(c.options, c.cache);
+    // Indico lists every registration each time: whoever is gone was deleted there.
+    return { title: r.title, indicoHost: r.host, body: { profile: 'indico', rows: r.rows, replaceScope: 'indico-' } };
+  }
+  const r = await readPretix(c.options, c.state);
+  return { title: r.title, body: { profile: 'pretix', rows: r.rows } };
+}
