@@ -2,7 +2,7 @@
 // those APIs are published) into the registry, page by page, and a refresh brings changes and
 // cancellations. Indico tickets imported this way admit the right person at a paired station:
 // the registrant by v2 and pre-3.3 QR codes, an accompanying person by their own ticket.
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -147,4 +147,30 @@ describe('connect pretix', () => {
     expect(pretix.requests.at(-1)).toMatch(/modified_since=2026-03-01T10%3A00%3A00Z/);
     expect(again.rows.map((r) => [r.orderCode, r.knownStatus])).toEqual([['C5R1W', 'active']]);
   }, 60_000);
+
+  it('keeps refreshing on its interval until stopped: a cancellation in pretix reaches the registry by itself', async () => {
+    const pretix = fakes.at(-1)!;
+    // node itself (not npx) so that stopping it stops the connector, with no process left behind.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'registry/admin-cli.ts', '--registry', demo.reg.url, '--admin-token', demo.reg.adminToken, 'connect', 'pretix', '--url', pretix.url, '--organizer', 'osce', '--event', 'traf26', '--token', 'pretix-token', '--every', '10'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (b: Buffer) => (out += b.toString()));
+    const until = async (re: RegExp, ms: number) => {
+      const end = Date.now() + ms;
+      while (!re.test(out) && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+      expect(out).toMatch(re);
+    };
+    try {
+      await until(/Next refresh in 10 s/, 60_000);
+      orders[1]!.status = 'c';
+      orders[1]!.last_modified = '2026-03-01T10:20:00Z';
+      clock = '2026-03-01T10:30:00Z';
+      await until(/registrations read[\s\S]*registrations read/, 30_000);
+      await until(/Imported 1 people/, 10_000); // the second round read only what changed
+      expect((await one('Øvergård', 'B2M9T-1'))!.status).toBe('cancelled');
+    } finally {
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  }, 120_000);
 });
