@@ -54,7 +54,7 @@ export function runImport(job: ImportJob, limits = IMPORT_LIMITS): Promise<Impor
       wake?.();
     };
     const timer = setTimeout(
-      () => fail(`Reading the file took longer than ${Math.round(limits.timeoutMs / 1000)} s and was stopped; nothing was imported. Split the file, or save it as CSV.`),
+      () => fail(`Reading the file took longer than ${Math.max(1, Math.round(limits.timeoutMs / 1000))} s and was stopped; nothing was imported. Split the file, or save it as CSV.`),
       limits.timeoutMs,
     );
     worker.on('message', (m: WorkerMessage) => {

@@ -65,4 +65,16 @@ describe('hostile XLSX files', () => {
     expect(r.report.summary).toMatch(/far away, at row 1048576/);
     expect(r.ms).toBeLessThan(2000);
   }, 60_000);
+
+  it('an import past its time limit, or past its memory limit, is stopped with a sentence and stores nothing', async () => {
+    const lines = ['ID,First name,Last name,Category'];
+    for (let i = 0; i < 300_000; i++) lines.push(`p${i},Given${i},Family${i},NGO`);
+    const bytes = Buffer.from(lines.join('\n'));
+    const job = () => ({ kind: 'file' as const, file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, options: { format: 'csv' as const, mapping: {}, mode: 'all' as const, dryRun: false } });
+    const slow = await runImport(job(), { timeoutMs: 300, heapMb: 512 });
+    expect(slow.report.summary).toMatch(/took longer than 1 s and was stopped; nothing was imported/);
+    const big = await runImport(job(), { timeoutMs: 60_000, heapMb: 24 });
+    expect(big.report.summary).toMatch(/needed more than the 24 MB the registry allows for an import; nothing was imported/);
+    for (const r of [slow, big]) for await (const b of r.batches) expect(b).toEqual([]);
+  }, 120_000);
 });
