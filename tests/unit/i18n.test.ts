@@ -7,6 +7,7 @@ import { REASONS, CATEGORIES, type CheckInResult } from '../../core/model';
 import { files } from '../../renderer/src/i18n/catalog';
 import { resources, setLanguage, t } from '../../renderer/src/i18n/index';
 import { verdictSentence } from '../../renderer/src/i18n/verdict';
+import { expectSaysWhen, expectTranslated, type Lang } from '../helpers/sentences';
 
 type Tree = { readonly [k: string]: string | Tree };
 const LANGS = ['en', 'de', 'fr', 'ru'] as const;
@@ -197,12 +198,16 @@ describe('verdict sentences by reason code', () => {
     setLanguage('en');
   });
 
-  it('formats dates in the chosen language', () => {
-    setLanguage('de');
-    expect(verdictSentence({ ...base, reason: 'already_checked_in' }, 'Europe/Vienna')).toBe('Bereits eingecheckt um 18. Apr. 09:14 (Front desk 1).');
-    setLanguage('fr');
-    expect(verdictSentence({ ...base, reason: 'ok' }, 'Europe/Vienna')).toBe('Bienvenue, Ελένη.');
+  it('says when and where in the chosen language: date and time in the event zone, the station by name', () => {
+    const already = Object.fromEntries(LANGS.map((l) => (setLanguage(l), [l, verdictSentence({ ...base, reason: 'already_checked_in' }, 'Europe/Vienna')])));
+    expectTranslated(already as Record<Lang, string>);
+    for (const l of LANGS) {
+      expectSaysWhen(already[l]!, base.firstAdmission!.at, 'Europe/Vienna', l, false); // the admission was the day before
+      expect(already[l]).toContain('Front desk 1');
+    }
+    const welcome = Object.fromEntries(LANGS.map((l) => (setLanguage(l), [l, verdictSentence({ ...base, reason: 'ok' }, 'Europe/Vienna')])));
+    expectTranslated(welcome as Record<Lang, string>);
+    for (const l of LANGS) expect(welcome[l]).toContain('Ελένη');
     setLanguage('en');
-    expect(verdictSentence({ ...base, reason: 'revoked' }, 'Europe/Vienna')).toBe('This badge was replaced by a reprint on 18 Apr at 09:14. Ask for the new badge.');
   });
 });
