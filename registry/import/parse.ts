@@ -85,6 +85,11 @@ export function parseFileImport(file: Buffer, opts: ImportOptions): ImportResult
       idx[field] = i;
     }
   }
+  // "Name" beside "Surname" is the given name, not a full one.
+  if (idx.fullName !== undefined && idx.familyName !== undefined && idx.givenName === undefined && !opts.mapping.fullName) {
+    idx.givenName = idx.fullName;
+    delete idx.fullName;
+  }
   // A "Position" column is a pretix position number only next to an order code (Indico's is a job title).
   if (idx.orderCode === undefined) delete idx.positionId;
   const mapping = Object.fromEntries(Object.entries(idx).map(([f, i]) => [f, header[i!]!])) as Partial<Record<SourceField, string>>;

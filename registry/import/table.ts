@@ -42,8 +42,11 @@ export function decodeText(buf: Buffer, warnings: string[]): string {
 }
 
 export function readCsvRows(buf: Buffer, warnings: string[]): string[][] {
-  const text = decodeText(buf, warnings);
-  const res = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: guessDelimiter(text) });
+  let text = decodeText(buf, warnings);
+  // Excel's own hint line ("sep=;") names the delimiter.
+  const hint = /^sep=(.)\r?\n/i.exec(text);
+  if (hint) text = text.slice(hint[0].length);
+  const res = Papa.parse<string[]>(text, { skipEmptyLines: false, delimiter: hint ? hint[1]! : guessDelimiter(text) });
   const fatal = res.errors.find((e) => e.type === 'Quotes');
   if (fatal) throw new FileRefused(`The CSV file is damaged at line ${(fatal.row ?? 0) + 2}: ${fatal.message}. Nothing was imported.`);
   return res.data.map((r) => r.map((c) => String(c ?? '')));

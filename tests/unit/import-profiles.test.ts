@@ -111,4 +111,12 @@ describe('unknown words are loud, never guessed into admission', () => {
     expect(r.report.warnings.map((w) => w.reason)).toContainEqual(expect.stringMatching(/Status "Bozza" \(2 rows\) is not understood.*--status-rule "Bozza=active"/));
     expect(parseFileImport(Buffer.from(csv), { ...opts, statusRules: ['Bozza=active'] }).records.map((a) => a.status)).toEqual(['active', 'active']);
   });
+
+  it('"Name" beside "Surname" is the given name; Excel\'s "sep=;" line names the delimiter', () => {
+    const opts = { format: 'csv' as const, mapping: {}, mode: 'all' as const, dryRun: false };
+    const a = parseFileImport(Buffer.from('Name,Surname,Organisation\r\nAna,Ruiz,"OSCE, Vienna"\r\n'), opts);
+    expect(a.records.map((r) => [r.givenName, r.familyName, r.organisation])).toEqual([['Ana', 'Ruiz', 'OSCE, Vienna']]);
+    const b = parseFileImport(Buffer.from('sep=;\r\nFirst name;Last name;Country\r\nLi;Wei, Jr.;China\r\n'), opts);
+    expect(b.records.map((r) => [r.givenName, r.familyName, r.country])).toEqual([['Li', 'Wei, Jr.', 'CN']]);
+  });
 });
