@@ -3,7 +3,7 @@
 // here and the same event pulled from another station by sync have the same effect,
 // whatever order they arrive in. The rules themselves are core/records/attendee.ts
 // (walkinAttendee, foldNote), which the registry's ingest follows too.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import { AttendeeFields, foldNote, walkinAttendee } from '../core/records/attendee';
 import { toColumns } from '../core/records/fields';
 import { searchTextFor } from './attendees';
@@ -11,6 +11,20 @@ import type { Orm } from './connection';
 import type { EventRow } from './events';
 import { prepared } from './prepared';
 import { attendees, badgeCodes, events } from './schema/index';
+
+/**
+ * Sequence numbers of this station's walk-in registrations of these people. A walk-in's
+ * check-in is the station's very next event (registerWalkin writes both in one transaction).
+ */
+export function walkinSeqs(orm: Orm, stationId: string, attendeeIds: string[]): Map<string, number> {
+  if (attendeeIds.length === 0) return new Map();
+  const rows = orm
+    .select({ attendeeId: events.attendeeId, seq: events.seq })
+    .from(events)
+    .where(and(eq(events.stationId, stationId), eq(events.kind, 'walkin'), inArray(events.attendeeId, attendeeIds)))
+    .all();
+  return new Map(rows.map((r) => [r.attendeeId!, r.seq]));
+}
 
 export function applyWalkin(orm: Orm, e: EventRow): void {
   const a = walkinAttendee(e);

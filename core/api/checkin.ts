@@ -37,6 +37,8 @@ export interface RecentScan {
   eventId: string;
   at: number;
   kind: string;
+  /** How the person was found: a badge scanned or typed, a name search, or registered here as a walk-in. */
+  via: 'badge' | 'search' | 'walkin' | null;
   verdict: Verdict | null;
   reason: string | null;
   message: string;

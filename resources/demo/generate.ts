@@ -5,7 +5,7 @@
 import type { BundleAttendee, BundleRoom, BundleSession, EventBundle } from '../../core/event-bundle';
 import type { Category } from '../../core/model';
 import { addDays, localToMillis } from '../../core/time';
-import { ORGANISATIONS, PARTNERS, POOLS, STATES } from './names';
+import { nameFrom, ORGANISATIONS, PARTNERS, POOLS, STATES } from './names';
 
 export const DEMO_EVENT_ID = 'atip-23';
 export const DEMO_TIME_ZONE = 'Europe/Vienna';
@@ -83,8 +83,7 @@ export function generateDemoEvent(firstDay: string, opts: { attendees?: number; 
     const r = rnd();
     attendees.push({
       id: uuidFrom(rnd),
-      givenName: pick(rnd, pool.given),
-      familyName: pick(rnd, pool.family),
+      ...nameFrom(pool, rnd),
       organisation,
       delegation,
       country,
@@ -106,7 +105,6 @@ export function generateDemoEvent(firstDay: string, opts: { attendees?: number; 
     const n = 2 + Math.floor(rnd() * 4);
     for (let i = 0; i < n; i++) add('partner', name, cc, `Delegation of ${name}`, pool);
   }
-  const poolKeys = Object.keys(POOLS);
   const shares: [Category, number][] = [
     ['io', 0.12],
     ['ngo', 0.35],
@@ -125,8 +123,10 @@ export function generateDemoEvent(firstDay: string, opts: { attendees?: number; 
           : cat === 'speaker'
             ? pick(rnd, [...ORGANISATIONS.io, ...ORGANISATIONS.ngo])
             : pick(rnd, ORGANISATIONS[cat as keyof typeof ORGANISATIONS] as readonly string[]);
-      const [cc, country] = pick(rnd, [...STATES, ...PARTNERS]);
-      add(cat, cat === 'staff' || cat === 'io' ? '' : country, cc, org, pick(rnd, poolKeys));
+      const [cc, country, pool] = pick(rnd, [...STATES, ...PARTNERS]);
+      rnd(); // once a random name pool: still drawn, so a seed keeps its badge codes and categories
+      // The name sounds like the country the person comes from (a Georgian name, a Georgian passport).
+      add(cat, cat === 'staff' || cat === 'io' ? '' : country, cc, org, pool);
     }
   }
   while (attendees.length < target) {

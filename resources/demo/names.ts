@@ -3,143 +3,303 @@
 // Plain data, no logic; runs anywhere.
 
 export interface NamePool {
-  given: string[];
-  family: string[];
+  female: string[];
+  male: string[];
+  /**
+   * Family names. A pair is [a man's form, a woman's form] where the language changes the name
+   * with the person (Иванов/Иванова, Kowalski/Kowalska, Dvořák/Dvořáková, Kazlauskas/Kazlauskaitė,
+   * Bērziņš/Bērziņa, Παπαδόπουλος/Παπαδοπούλου, Jónsson/Jónsdóttir); a string stays as it is.
+   */
+  family: (string | [string, string])[];
 }
 
+/** One pool per country (or language shared by several countries), so each delegation sounds like itself. */
 export const POOLS: Record<string, NamePool> = {
   de: {
-    given: ['Jürgen', 'Käthe', 'Lukas', 'Sophie', 'Matthias', 'Anna-Lena', 'Günther', 'Maximilian', 'Marlene', 'Florian'],
+    female: ['Käthe', 'Sophie', 'Anna-Lena', 'Marlene', 'Johanna'],
+    male: ['Jürgen', 'Lukas', 'Matthias', 'Günther', 'Maximilian', 'Florian'],
     family: ['Müller', 'Schröder', 'Weiß', 'Huber', 'Gruber', 'Bäcker', 'Schneider', 'Köhler', 'Wagner', 'Fuchs'],
   },
   fr: {
-    given: ['François', 'Hélène', 'Élodie', 'Jérôme', 'Noël', 'Chloé', 'Benoît', 'Anaïs', 'Gaëlle', 'Théo'],
+    female: ['Hélène', 'Élodie', 'Chloé', 'Anaïs', 'Gaëlle'],
+    male: ['François', 'Jérôme', 'Noël', 'Benoît', 'Théo'],
     family: ['Lefèvre', 'Dupont', 'Moreau', 'Girard', 'Bérard', 'Rousseau', 'Mercier', 'Lacroix', 'Fontaine', 'Garçon'],
   },
+  nl: {
+    female: ['Sanne', 'Femke', 'Marieke'],
+    male: ['Joost', 'Bram', 'Thijs'],
+    family: ['de Vries', 'van den Berg', 'Jansen', 'Bakker', 'Visser', "van 't Hof"],
+  },
+  en: {
+    female: ['Siobhan', 'Emily', 'Priya', 'Grace', 'Aroha', 'Zoë'],
+    male: ['James', 'Oluwaseun', 'Connor', 'Michael'],
+    family: ["O'Brien", 'Smith', 'Johnson', 'McAllister', 'Nguyen', 'Patel', 'Williams', 'Brown', 'Okafor', 'Taylor'],
+  },
+  mt: {
+    female: ['Maria', 'Rebecca', 'Charlene'],
+    male: ['Joseph', 'Mark', 'Clive'],
+    family: ['Borg', 'Camilleri', 'Vella', 'Farrugia', 'Zammit'],
+  },
+  es: {
+    female: ['María José', 'Lucía', 'Carmen', 'Elena'],
+    male: ['José', 'Íñigo', 'Javier', 'Alejandro'],
+    family: ['Núñez', 'García', 'Ibáñez', 'Fernández', 'Martín', 'Sánchez'],
+  },
+  ca: {
+    female: ['Núria', 'Montserrat', 'Laia'],
+    male: ['Jordi', 'Pere', 'Joan'],
+    family: ['Puig', 'Vila', 'Font', 'Serra', 'Pujol'],
+  },
+  pt: {
+    female: ['Inês', 'Beatriz', 'Mariana'],
+    male: ['João', 'Tiago', 'Rui'],
+    family: ['Gonçalves', 'Simões', 'Ferreira', 'Rodrigues', 'Sousa'],
+  },
+  it: {
+    female: ['Giulia', 'Francesca', 'Chiara'],
+    male: ['Niccolò', 'Lorenzo', 'Matteo'],
+    family: ['Ricci', 'De Luca', 'Esposito', 'Romano', 'Bianchi', 'Galli'],
+  },
   pl: {
-    given: ['Łukasz', 'Małgorzata', 'Wojciech', 'Agnieszka', 'Paweł', 'Zofia', 'Jędrzej', 'Katarzyna'],
-    family: ['Wiśniewski', 'Kowalczyk', 'Żółkiewska', 'Nowak', 'Wójcik', 'Kamińska', 'Lewandowski', 'Dąbrowska'],
+    female: ['Małgorzata', 'Agnieszka', 'Zofia', 'Katarzyna'],
+    male: ['Łukasz', 'Wojciech', 'Paweł', 'Jędrzej'],
+    family: [['Wiśniewski', 'Wiśniewska'], 'Kowalczyk', ['Żółkiewski', 'Żółkiewska'], 'Nowak', 'Wójcik', ['Kamiński', 'Kamińska'], ['Lewandowski', 'Lewandowska'], ['Dąbrowski', 'Dąbrowska']],
   },
   cs: {
-    given: ['Jiří', 'Tereza', 'Ondřej', 'Kateřina', 'Lukáš', 'Zuzana', 'Michal', 'Veronika'],
-    family: ['Dvořák', 'Černá', 'Novotný', 'Procházková', 'Kučera', 'Horáková', 'Šimek', 'Růžičková'],
+    female: ['Tereza', 'Kateřina', 'Zuzana', 'Veronika'],
+    male: ['Jiří', 'Ondřej', 'Lukáš', 'Michal'],
+    family: [['Dvořák', 'Dvořáková'], ['Černý', 'Černá'], ['Novotný', 'Novotná'], ['Procházka', 'Procházková'], ['Kučera', 'Kučerová'], ['Horák', 'Horáková'], ['Šimek', 'Šimková'], ['Růžička', 'Růžičková']],
   },
-  ru: {
-    given: ['Дмитрий', 'Анна', 'Сергей', 'Екатерина', 'Алексей', 'Ольга', 'Николай', 'Мария'],
-    family: ['Иванов', 'Смирнова', 'Кузнецов', 'Попова', 'Соколов', 'Лебедева', 'Козлов', 'Новикова'],
-  },
-  uk: {
-    given: ['Олена', 'Тарас', 'Ірина', 'Богдан', 'Оксана', 'Андрій', 'Юлія', 'Василь'],
-    family: ['Ковальчук', 'Шевченко', 'Бондаренко', 'Ткаченко', 'Мельник', 'Кравченко', 'Олійник', 'Лисенко'],
-  },
-  el: {
-    given: ['Ελένη', 'Γιώργος', 'Μαρία', 'Νίκος', 'Κατερίνα', 'Δημήτρης', 'Σοφία', 'Κώστας'],
-    family: ['Παπαδόπουλος', 'Οικονόμου', 'Γεωργίου', 'Νικολάου', 'Αντωνίου', 'Βασιλείου', 'Κωνσταντίνου', 'Ιωάννου'],
-  },
-  ar: {
-    given: ['محمد', 'فاطمة', 'أحمد', 'ليلى', 'يوسف', 'مريم', 'خالد', 'سارة'],
-    family: ['الحسيني', 'بن علي', 'العمري', 'حداد', 'منصور', 'الشريف', 'عبد الله', 'التونسي'],
-  },
-  he: {
-    given: ['נועה', 'דוד', 'תמר', 'יוסף', 'מיכל', 'אריאל'],
-    family: ['כהן', 'לוי', 'מזרחי', 'פרץ', 'ביטון', 'אברהם'],
-  },
-  ja: {
-    given: ['花子', '太郎', '美咲', '健太', '陽子', '翔'],
-    family: ['佐藤', '鈴木', '高橋', '田中', '渡辺', '伊藤'],
-  },
-  ko: {
-    given: ['민준', '서연', '지훈', '하은', '도윤', '수빈'],
-    family: ['김', '이', '박', '최', '정', '강'],
-  },
-  th: {
-    given: ['สมชาย', 'สุดา', 'ประเสริฐ', 'มาลี', 'วิชัย', 'นภา'],
-    family: ['ศรีสุข', 'ใจดี', 'บุญมา', 'สุขสวัสดิ์', 'ทองดี', 'แก้วมณี'],
-  },
-  mn: {
-    given: ['Бат-Эрдэнэ', 'Сарангэрэл', 'Ганбаатар', 'Оюунчимэг'],
-    family: ['Батбаяр', 'Должинсүрэн', 'Энхболд', 'Цэцэгмаа'],
-  },
-  ka: {
-    given: ['გიორგი', 'ნინო', 'დავით', 'თამარ'],
-    family: ['ბერიძე', 'კაპანაძე', 'გელაშვილი', 'მაისურაძე'],
-  },
-  hy: {
-    given: ['Արամ', 'Անի', 'Տիգրան', 'Լուսինե'],
-    family: ['Սարգսյան', 'Հարությունյան', 'Պետրոսյան', 'Գրիգորյան'],
-  },
-  tr: {
-    given: ['Ayşe', 'Mehmet', 'Şule', 'Emre', 'Gökhan', 'Özlem', 'İsmail', 'Çağla'],
-    family: ['Şahin', 'Çelik', 'Öztürk', 'Yılmaz', 'Doğan', 'Aydın', 'Güneş', 'Kılıç'],
+  sk: {
+    female: ['Lucia', 'Jana', 'Katarína'],
+    male: ['Peter', 'Martin', 'Juraj'],
+    family: [['Horváth', 'Horváthová'], ['Kováč', 'Kováčová'], ['Varga', 'Vargová'], ['Baláž', 'Balážová'], ['Hudák', 'Hudáková']],
   },
   hu: {
-    given: ['Erzsébet', 'László', 'Zsófia', 'Gábor', 'Ágnes', 'Péter'],
+    female: ['Erzsébet', 'Zsófia', 'Ágnes'],
+    male: ['László', 'Gábor', 'Péter'],
     family: ['Nagy', 'Szőke', 'Kovács', 'Tóth', 'Szabó', 'Horváth'],
   },
   ro: {
-    given: ['Ștefan', 'Ioana', 'Mihai', 'Andreea', 'Răzvan', 'Ileana'],
+    female: ['Ioana', 'Andreea', 'Ileana'],
+    male: ['Ștefan', 'Mihai', 'Răzvan'],
     family: ['Popescu', 'Ionescu', 'Țurcanu', 'Munteanu', 'Stănescu', 'Dumitrașcu'],
   },
-  nordic: {
-    given: ['Åsa', 'Søren', 'Björn', 'Sigríður', 'Aino', 'Mikkel', 'Liisa', 'Ingrid'],
-    family: ['Sørensen', 'Lindqvist', 'Jónsdóttir', 'Virtanen', 'Håkansson', 'Ødegård', 'Mäkinen', 'Bergström'],
+  ru: {
+    female: ['Анна', 'Екатерина', 'Ольга', 'Мария'],
+    male: ['Дмитрий', 'Сергей', 'Алексей', 'Николай'],
+    family: [['Иванов', 'Иванова'], ['Смирнов', 'Смирнова'], ['Кузнецов', 'Кузнецова'], ['Попов', 'Попова'], ['Соколов', 'Соколова'], ['Лебедев', 'Лебедева'], ['Козлов', 'Козлова'], ['Новиков', 'Новикова']],
   },
-  baltic: {
-    given: ['Jānis', 'Rūta', 'Mart', 'Kristīne', 'Tomas', 'Eglė'],
-    family: ['Bērziņš', 'Kazlauskas', 'Kask', 'Ozoliņa', 'Jankauskaitė', 'Tamm'],
+  by: {
+    female: ['Алена', 'Татьяна', 'Ирина', 'Наталья'],
+    male: ['Александр', 'Андрей', 'Виктор', 'Павел'],
+    family: ['Кравченко', ['Ковалев', 'Ковалева'], 'Новик', 'Шевчук', 'Климович', ['Мельников', 'Мельникова']],
   },
-  es: {
-    given: ['José', 'María José', 'Íñigo', 'Lucía', 'João', 'Inês', 'Núria', 'Jordi'],
-    family: ['Núñez', 'García', 'Gonçalves', 'Ibáñez', 'Fernández', 'Simões', 'Puigdemont', 'Martín'],
+  uk: {
+    female: ['Олена', 'Ірина', 'Оксана', 'Юлія'],
+    male: ['Тарас', 'Богдан', 'Андрій', 'Василь'],
+    family: ['Ковальчук', 'Шевченко', 'Бондаренко', 'Ткаченко', 'Мельник', 'Кравченко', 'Олійник', 'Лисенко'],
   },
-  it: {
-    given: ['Giulia', 'Niccolò', 'Francesca', 'Lorenzo', 'Chiara', 'Matteo'],
-    family: ['Ricci', 'De Luca', 'Esposito', 'Romano', 'Bianchi', 'Galli'],
+  bg: {
+    female: ['Мария', 'Елена', 'Десислава', 'Гергана'],
+    male: ['Георги', 'Иван', 'Димитър', 'Стоян'],
+    family: [['Димитров', 'Димитрова'], ['Иванов', 'Иванова'], ['Петров', 'Петрова'], ['Георгиев', 'Георгиева'], ['Стоянов', 'Стоянова']],
   },
-  southslav_cyr: {
-    given: ['Марко', 'Јелена', 'Никола', 'Ана', 'Стефан', 'Милица'],
-    family: ['Петровић', 'Стојановски', 'Јовановић', 'Димитров', 'Николовска', 'Иванова'],
+  mk: {
+    female: ['Ана', 'Марија', 'Елена', 'Катерина'],
+    male: ['Александар', 'Стефан', 'Горан', 'Дејан'],
+    family: [['Стојановски', 'Стојановска'], ['Николовски', 'Николовска'], ['Трајковски', 'Трајковска'], ['Петровски', 'Петровска'], ['Ристов', 'Ристова']],
   },
-  southslav_lat: {
-    given: ['Ivana', 'Luka', 'Maja', 'Dževad', 'Nikolina', 'Arben', 'Erëza', 'Tomaž'],
-    family: ['Horvat', 'Kovačević', 'Hodžić', 'Hoxha', 'Novak', 'Babić', 'Krasniqi', 'Đurić'],
+  sr: {
+    female: ['Јелена', 'Милица', 'Ана', 'Драгана'],
+    male: ['Марко', 'Никола', 'Стефан', 'Милош'],
+    family: ['Петровић', 'Јовановић', 'Николић', 'Марковић', 'Ђорђевић', 'Стојановић', 'Илић', 'Павловић'],
   },
-  turkic_lat: {
-    given: ['Əli', 'Aynur', 'Dilnoza', 'Nurlan', 'Gulnara', 'Rustam'],
-    family: ['Əliyev', 'Məmmədova', 'Karimov', 'Nurpeisova', 'Saparov', 'Toktogulov'],
+  me: {
+    female: ['Milena', 'Jovana', 'Tamara'],
+    male: ['Vuk', 'Danilo', 'Milan'],
+    family: ['Vujović', 'Radulović', 'Popović', 'Perović', 'Bulatović'],
   },
-  en: {
-    given: ['Siobhan', 'James', 'Emily', 'Oluwaseun', 'Priya', 'Connor', 'Grace', 'Michael', 'Aroha', 'Zoë'],
-    family: ["O'Brien", 'Smith', 'Johnson', 'McAllister', 'Nguyen', 'Patel', 'Williams', 'Brown', 'Okafor', 'Taylor'],
+  hr: {
+    female: ['Ivana', 'Maja', 'Nikolina', 'Petra'],
+    male: ['Luka', 'Ivan', 'Tomislav', 'Josip'],
+    family: ['Horvat', 'Kovačević', 'Babić', 'Marić', 'Jurić', 'Novak', 'Knežević'],
   },
-  nl: {
-    given: ['Sanne', 'Joost', 'Femke', 'Bram', 'Marieke', 'Thijs'],
-    family: ['de Vries', 'van den Berg', 'Jansen', 'Bakker', 'Visser', "van 't Hof"],
+  ba: {
+    female: ['Amra', 'Lejla', 'Selma'],
+    male: ['Dževad', 'Emir', 'Adnan'],
+    family: ['Hodžić', 'Hadžić', 'Begović', 'Delić', 'Mujić'],
+  },
+  si: {
+    female: ['Maja', 'Nina', 'Špela'],
+    male: ['Tomaž', 'Matej', 'Rok'],
+    family: ['Novak', 'Horvat', 'Kranjc', 'Zupančič', 'Potočnik'],
+  },
+  al: {
+    female: ['Erëza', 'Elira', 'Arta'],
+    male: ['Arben', 'Besnik', 'Dritan'],
+    family: ['Hoxha', 'Krasniqi', 'Shehu', 'Gashi', 'Berisha'],
+  },
+  el: {
+    female: ['Ελένη', 'Μαρία', 'Κατερίνα', 'Σοφία'],
+    male: ['Γιώργος', 'Νίκος', 'Δημήτρης', 'Κώστας'],
+    family: [['Παπαδόπουλος', 'Παπαδοπούλου'], 'Οικονόμου', 'Γεωργίου', 'Νικολάου', ['Παπαδάκης', 'Παπαδάκη'], 'Βασιλείου', ['Κωνσταντινίδης', 'Κωνσταντινίδου']],
+  },
+  tr: {
+    female: ['Ayşe', 'Şule', 'Özlem', 'Çağla'],
+    male: ['Mehmet', 'Emre', 'Gökhan', 'İsmail'],
+    family: ['Şahin', 'Çelik', 'Öztürk', 'Yılmaz', 'Doğan', 'Aydın', 'Güneş', 'Kılıç'],
+  },
+  az: {
+    female: ['Aynur', 'Günel', 'Leyla'],
+    male: ['Əli', 'Elçin', 'Rauf'],
+    family: [['Əliyev', 'Əliyeva'], ['Məmmədov', 'Məmmədova'], ['Hüseynov', 'Hüseynova'], ['Quliyev', 'Quliyeva']],
+  },
+  kz: {
+    female: ['Айгерим', 'Гульнара', 'Динара'],
+    male: ['Нурлан', 'Ерлан', 'Асхат'],
+    family: [['Нурпеисов', 'Нурпеисова'], ['Ахметов', 'Ахметова'], ['Жумабаев', 'Жумабаева'], ['Касымов', 'Касымова']],
+  },
+  kg: {
+    female: ['Айгуль', 'Жылдыз', 'Нурзат'],
+    male: ['Азамат', 'Бакыт', 'Улан'],
+    family: [['Токтогулов', 'Токтогулова'], ['Абдылдаев', 'Абдылдаева'], ['Осмонов', 'Осмонова']],
+  },
+  tj: {
+    female: ['Зарина', 'Мадина', 'Нилуфар'],
+    male: ['Рустам', 'Фаридун', 'Сино'],
+    family: [['Рахмонов', 'Рахмонова'], ['Саидов', 'Саидова'], ['Назаров', 'Назарова'], 'Шарипзода'],
+  },
+  tm: {
+    female: ['Ogulgerek', 'Aýna', 'Jeren'],
+    male: ['Serdar', 'Merdan', 'Batyr'],
+    family: [['Saparow', 'Saparowa'], ['Orazow', 'Orazowa'], ['Atayew', 'Atayewa']],
+  },
+  uz: {
+    female: ['Dilnoza', 'Malika', 'Nodira'],
+    male: ['Jasur', 'Sherzod', 'Rustam'],
+    family: [['Karimov', 'Karimova'], ['Yusupov', 'Yusupova'], ['Tursunov', 'Tursunova']],
+  },
+  mn: {
+    female: ['Сарангэрэл', 'Оюунчимэг', 'Энхтуяа'],
+    male: ['Бат-Эрдэнэ', 'Ганбаатар', 'Төмөрбаатар'],
+    // Mongolians go by their given name; the father's name (patronymic) does not change.
+    family: ['Батбаяр', 'Должинсүрэн', 'Энхболд', 'Жаргал'],
+  },
+  ka: {
+    female: ['ნინო', 'თამარ', 'მარიამ', 'ანა'],
+    male: ['გიორგი', 'დავით', 'ლევან', 'ირაკლი'],
+    family: ['ბერიძე', 'კაპანაძე', 'გელაშვილი', 'მაისურაძე', 'ლომიძე', 'ჯავახიშვილი'],
+  },
+  hy: {
+    female: ['Անի', 'Լուսինե', 'Նարինե'],
+    male: ['Արամ', 'Տիգրան', 'Դավիթ'],
+    family: ['Սարգսյան', 'Հարությունյան', 'Պետրոսյան', 'Գրիգորյան'],
+  },
+  dk: {
+    female: ['Mette', 'Sofie', 'Ida'],
+    male: ['Søren', 'Mikkel', 'Rasmus'],
+    family: ['Sørensen', 'Jensen', 'Nielsen', 'Kristensen', 'Møller'],
+  },
+  se: {
+    female: ['Åsa', 'Ingrid', 'Elin'],
+    male: ['Björn', 'Lars', 'Oskar'],
+    family: ['Lindqvist', 'Håkansson', 'Bergström', 'Öberg', 'Sjöberg'],
+  },
+  no: {
+    female: ['Kari', 'Solveig', 'Ingrid'],
+    male: ['Ola', 'Håkon', 'Eirik'],
+    family: ['Ødegård', 'Hansen', 'Bakken', 'Haugen', 'Solberg'],
+  },
+  fi: {
+    female: ['Aino', 'Liisa', 'Päivi'],
+    male: ['Mikko', 'Jukka', 'Eero'],
+    family: ['Virtanen', 'Mäkinen', 'Korhonen', 'Nieminen', 'Hämäläinen'],
+  },
+  is: {
+    female: ['Sigríður', 'Guðrún', 'Katrín'],
+    male: ['Jón', 'Gunnar', 'Ólafur'],
+    // Icelanders carry their father's name: Jónsson for a son, Jónsdóttir for a daughter.
+    family: [['Jónsson', 'Jónsdóttir'], ['Einarsson', 'Einarsdóttir'], ['Magnússon', 'Magnúsdóttir'], ['Sigurðsson', 'Sigurðardóttir']],
+  },
+  ee: {
+    female: ['Kadri', 'Triin', 'Maarja'],
+    male: ['Mart', 'Tõnu', 'Jaan'],
+    family: ['Tamm', 'Kask', 'Saar', 'Mägi', 'Sepp'],
+  },
+  lv: {
+    female: ['Kristīne', 'Ilze', 'Līga'],
+    male: ['Jānis', 'Andris', 'Māris'],
+    family: [['Bērziņš', 'Bērziņa'], ['Ozoliņš', 'Ozoliņa'], ['Kalniņš', 'Kalniņa'], ['Liepiņš', 'Liepiņa'], ['Krūmiņš', 'Krūmiņa']],
+  },
+  lt: {
+    female: ['Rūta', 'Eglė', 'Ieva'],
+    male: ['Tomas', 'Mantas', 'Jonas'],
+    family: [['Kazlauskas', 'Kazlauskaitė'], ['Jankauskas', 'Jankauskienė'], ['Petrauskas', 'Petrauskaitė'], ['Stankevičius', 'Stankevičiūtė'], ['Vasiliauskas', 'Vasiliauskienė']],
+  },
+  ar: {
+    female: ['فاطمة', 'ليلى', 'مريم', 'سارة'],
+    male: ['محمد', 'أحمد', 'يوسف', 'خالد'],
+    family: ['الحسيني', 'بن علي', 'العمري', 'حداد', 'منصور', 'الشريف', 'عبد الله', 'التونسي'],
+  },
+  fa: {
+    female: ['زهرا', 'مریم', 'فریبا'],
+    male: ['فرید', 'نجیب', 'احمد'],
+    family: ['احمدی', 'کریمی', 'رحیمی', 'نوری', 'حکیمی'],
+  },
+  he: {
+    female: ['נועה', 'תמר', 'מיכל'],
+    male: ['דוד', 'יוסף', 'אריאל'],
+    family: ['כהן', 'לוי', 'מזרחי', 'פרץ', 'ביטון', 'אברהם'],
+  },
+  ja: {
+    female: ['花子', '美咲', '陽子'],
+    male: ['太郎', '健太', '翔'],
+    family: ['佐藤', '鈴木', '高橋', '田中', '渡辺', '伊藤'],
+  },
+  ko: {
+    female: ['서연', '하은', '수빈'],
+    male: ['민준', '지훈', '도윤'],
+    family: ['김', '이', '박', '최', '정', '강'],
+  },
+  th: {
+    female: ['สุดา', 'มาลี', 'นภา'],
+    male: ['สมชาย', 'ประเสริฐ', 'วิชัย'],
+    family: ['ศรีสุข', 'ใจดี', 'บุญมา', 'สุขสวัสดิ์', 'ทองดี', 'แก้วมณี'],
   },
 };
 
+/** A person's name from a pool: one draw for the given name (which says man or woman), one for the family name in the matching form. */
+export function nameFrom(pool: NamePool, draw: () => number): { givenName: string; familyName: string } {
+  const given = [...pool.female, ...pool.male];
+  const i = Math.floor(draw() * given.length);
+  const woman = i < pool.female.length;
+  const family = pool.family[Math.floor(draw() * pool.family.length)]!;
+  return { givenName: given[i]!, familyName: typeof family === 'string' ? family : family[woman ? 1 : 0] };
+}
+
 /** [ISO code, name, name pool, participating State | Partner for Co-operation]. */
 export const STATES: [string, string, keyof typeof POOLS][] = [
-  ['AL', 'Albania', 'southslav_lat'], ['AD', 'Andorra', 'es'], ['AM', 'Armenia', 'hy'], ['AT', 'Austria', 'de'],
-  ['AZ', 'Azerbaijan', 'turkic_lat'], ['BY', 'Belarus', 'ru'], ['BE', 'Belgium', 'fr'], ['BA', 'Bosnia and Herzegovina', 'southslav_lat'],
-  ['BG', 'Bulgaria', 'southslav_cyr'], ['CA', 'Canada', 'en'], ['HR', 'Croatia', 'southslav_lat'], ['CY', 'Cyprus', 'el'],
-  ['CZ', 'Czechia', 'cs'], ['DK', 'Denmark', 'nordic'], ['EE', 'Estonia', 'baltic'], ['FI', 'Finland', 'nordic'],
+  ['AL', 'Albania', 'al'], ['AD', 'Andorra', 'ca'], ['AM', 'Armenia', 'hy'], ['AT', 'Austria', 'de'],
+  ['AZ', 'Azerbaijan', 'az'], ['BY', 'Belarus', 'by'], ['BE', 'Belgium', 'fr'], ['BA', 'Bosnia and Herzegovina', 'ba'],
+  ['BG', 'Bulgaria', 'bg'], ['CA', 'Canada', 'en'], ['HR', 'Croatia', 'hr'], ['CY', 'Cyprus', 'el'],
+  ['CZ', 'Czechia', 'cs'], ['DK', 'Denmark', 'dk'], ['EE', 'Estonia', 'ee'], ['FI', 'Finland', 'fi'],
   ['FR', 'France', 'fr'], ['GE', 'Georgia', 'ka'], ['DE', 'Germany', 'de'], ['GR', 'Greece', 'el'],
-  ['VA', 'Holy See', 'it'], ['HU', 'Hungary', 'hu'], ['IS', 'Iceland', 'nordic'], ['IE', 'Ireland', 'en'],
-  ['IT', 'Italy', 'it'], ['KZ', 'Kazakhstan', 'ru'], ['KG', 'Kyrgyzstan', 'turkic_lat'], ['LV', 'Latvia', 'baltic'],
-  ['LI', 'Liechtenstein', 'de'], ['LT', 'Lithuania', 'baltic'], ['LU', 'Luxembourg', 'fr'], ['MT', 'Malta', 'en'],
-  ['MD', 'Moldova', 'ro'], ['MC', 'Monaco', 'fr'], ['MN', 'Mongolia', 'mn'], ['ME', 'Montenegro', 'southslav_lat'],
-  ['NL', 'Netherlands', 'nl'], ['MK', 'North Macedonia', 'southslav_cyr'], ['NO', 'Norway', 'nordic'], ['PL', 'Poland', 'pl'],
-  ['PT', 'Portugal', 'es'], ['RO', 'Romania', 'ro'], ['RU', 'Russian Federation', 'ru'], ['SM', 'San Marino', 'it'],
-  ['RS', 'Serbia', 'southslav_cyr'], ['SK', 'Slovakia', 'cs'], ['SI', 'Slovenia', 'southslav_lat'], ['ES', 'Spain', 'es'],
-  ['SE', 'Sweden', 'nordic'], ['CH', 'Switzerland', 'de'], ['TJ', 'Tajikistan', 'ru'], ['TR', 'Türkiye', 'tr'],
-  ['TM', 'Turkmenistan', 'turkic_lat'], ['UA', 'Ukraine', 'uk'], ['GB', 'United Kingdom', 'en'], ['US', 'United States of America', 'en'],
-  ['UZ', 'Uzbekistan', 'turkic_lat'],
+  ['VA', 'Holy See', 'it'], ['HU', 'Hungary', 'hu'], ['IS', 'Iceland', 'is'], ['IE', 'Ireland', 'en'],
+  ['IT', 'Italy', 'it'], ['KZ', 'Kazakhstan', 'kz'], ['KG', 'Kyrgyzstan', 'kg'], ['LV', 'Latvia', 'lv'],
+  ['LI', 'Liechtenstein', 'de'], ['LT', 'Lithuania', 'lt'], ['LU', 'Luxembourg', 'fr'], ['MT', 'Malta', 'mt'],
+  ['MD', 'Moldova', 'ro'], ['MC', 'Monaco', 'fr'], ['MN', 'Mongolia', 'mn'], ['ME', 'Montenegro', 'me'],
+  ['NL', 'Netherlands', 'nl'], ['MK', 'North Macedonia', 'mk'], ['NO', 'Norway', 'no'], ['PL', 'Poland', 'pl'],
+  ['PT', 'Portugal', 'pt'], ['RO', 'Romania', 'ro'], ['RU', 'Russian Federation', 'ru'], ['SM', 'San Marino', 'it'],
+  ['RS', 'Serbia', 'sr'], ['SK', 'Slovakia', 'sk'], ['SI', 'Slovenia', 'si'], ['ES', 'Spain', 'es'],
+  ['SE', 'Sweden', 'se'], ['CH', 'Switzerland', 'de'], ['TJ', 'Tajikistan', 'tj'], ['TR', 'Türkiye', 'tr'],
+  ['TM', 'Turkmenistan', 'tm'], ['UA', 'Ukraine', 'uk'], ['GB', 'United Kingdom', 'en'], ['US', 'United States of America', 'en'],
+  ['UZ', 'Uzbekistan', 'uz'],
 ];
 
 export const PARTNERS: [string, string, keyof typeof POOLS][] = [
   ['DZ', 'Algeria', 'ar'], ['EG', 'Egypt', 'ar'], ['IL', 'Israel', 'he'], ['JO', 'Jordan', 'ar'], ['MA', 'Morocco', 'ar'],
-  ['TN', 'Tunisia', 'ar'], ['AF', 'Afghanistan', 'ar'], ['AU', 'Australia', 'en'], ['JP', 'Japan', 'ja'],
+  ['TN', 'Tunisia', 'ar'], ['AF', 'Afghanistan', 'fa'], ['AU', 'Australia', 'en'], ['JP', 'Japan', 'ja'],
   ['KR', 'Republic of Korea', 'ko'], ['TH', 'Thailand', 'th'],
 ];
 

@@ -5,6 +5,7 @@ import type { CheckinResults } from '../../core/api/checkin';
 import type { Results } from '../../core/api/index';
 import type { Reason } from '../../core/model';
 import { countAttendees, toSummary, getAttendeesByIds } from '../../db/attendees';
+import { walkinSeqs } from '../../db/desk';
 import { admissionOn, recentEvents } from '../../db/events';
 import { searchWithTotal } from '../../db/search';
 import { plainCodeOf } from '../../db/badges';
@@ -62,18 +63,17 @@ export function checkinHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof C
     'checkin.undoable': (args, station) => undoTarget(station, now(), { operator: args.operator ?? null }),
     'checkin.recent': (args, station) => {
       const rows = recentEvents(station.db.orm, station.id, args.limit);
-      const people = new Map(
-        getAttendeesByIds(
-          station.db.orm,
-          rows.map((r) => r.e.attendeeId).filter((x): x is string => !!x),
-        ).map((a) => [a.id, toSummary(a)]),
-      );
+      const ids = rows.map((r) => r.e.attendeeId).filter((x): x is string => !!x);
+      const people = new Map(getAttendeesByIds(station.db.orm, ids).map((a) => [a.id, toSummary(a)]));
+      const walkins = walkinSeqs(station.db.orm, station.id, ids);
       return rows.map(({ e, undoneBy }) => {
         const a = e.attendeeId ? people.get(e.attendeeId) : undefined;
+        const walkin = e.kind === 'manual' && e.attendeeId !== null && walkins.get(e.attendeeId) === e.seq - 1;
         return {
           eventId: e.id,
           at: e.wallTime,
           kind: e.kind,
+          via: e.kind === 'scan' ? 'badge' : e.kind === 'manual' ? (walkin ? 'walkin' : 'search') : null,
           verdict: (e.verdict as Results['checkin.recent'][number]['verdict']) ?? null,
           reason: e.reason,
           message: e.kind === 'undo' ? 'Undo' : e.reason ? messageFor(e.reason as Reason, { name: a?.givenName }) : '',

@@ -102,6 +102,20 @@ describe('walk-in registration', () => {
     expect(row).toMatchObject({ source: 'walkin', country: 'CZ', delegation: 'Czechia', validDays: null });
   });
 
+  it('Last scans calls a walk-in a walk-in, a name search a search and a scan a badge', async () => {
+    const r = await walkin({ form: form() });
+    if (r.status !== 'registered') throw new Error('expected registration');
+    checkInAttendee(station, EXISTING, now + 1000); // chosen in the name search
+    const rescan = checkIn(station, r.badgeCode, now + 2000);
+    const recent = (await call('checkin.recent', { limit: 10 })).value as { eventId: string; via: string | null; attendee: { id: string } | null }[];
+    expect(recent.map((x) => [x.attendee?.id, x.via])).toEqual([
+      [r.attendee.id, 'badge'],
+      [EXISTING, 'search'],
+      [r.attendee.id, 'walkin'],
+    ]);
+    expect(recent[0]!.eventId).toBe(rescan.eventId);
+  });
+
   it('is a sync-ready walkin event in the outbox whose payload has what the registry needs', async () => {
     const r = await walkin({ form: form({ notes: 'Needs wheelchair access', days: 'today' }) });
     if (r.status !== 'registered') throw new Error('expected registration');

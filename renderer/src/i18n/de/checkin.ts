@@ -43,6 +43,7 @@ export const checkin = {
     empty: 'Noch keine Scans an dieser Station.',
     undone: 'zurückgenommen',
     manual: 'aus der Suche',
+    walkin: 'Spontananmeldung',
     undo: 'Zurücknehmen…',
     undoLabel: 'Check-in von {{name}} zurücknehmen',
     confirmUndo: 'Check-in von {{name}} um {{time}} zurücknehmen?',

@@ -42,6 +42,7 @@ export const checkin = {
     empty: 'No scans yet at this station.',
     undone: 'undone',
     manual: 'from search',
+    walkin: 'walk-in',
     undo: 'Undo…',
     undoLabel: 'Undo the check-in of {{name}}',
     confirmUndo: 'Undo the check-in of {{name}} at {{time}}?',

@@ -43,6 +43,7 @@ export const checkin = {
     empty: 'Aucun scan à ce poste pour l’instant.',
     undone: 'annulé',
     manual: 'depuis la recherche',
+    walkin: 'inscription sur place',
     undo: 'Annuler…',
     undoLabel: 'Annuler l’enregistrement de {{name}}',
     confirmUndo: 'Annuler l’enregistrement de {{name}} à {{time}} ?',

@@ -43,6 +43,7 @@ export const checkin = {
     empty: 'На этой станции ещё нет сканов.',
     undone: 'отменено',
     manual: 'из поиска',
+    walkin: 'регистрация на месте',
     undo: 'Отменить…',
     undoLabel: 'Отменить регистрацию: {{name}}',
     confirmUndo: 'Отменить регистрацию ({{name}}, {{time}})?',

@@ -83,7 +83,7 @@ function RecentRow({ row, timeZone, confirming, onAsk, onAnswer }: RowProps) {
           {name}
         </span>
         <span className="recent__msg">
-          {row.kind === 'manual' ? `${t('recent.manual')} · ` : ''}
+          {row.via === 'search' ? `${t('recent.manual')} · ` : row.via === 'walkin' ? `${t('recent.walkin')} · ` : ''}
           {reasonLabel(row)}
         </span>
       </span>
