@@ -1,4 +1,4 @@
-// Pull: everything that changed after a cursor, in change-sequence order, one page at a time.
+// Pull: everything that changed after a cursor, in change-number order, one page at a time.
 // A first download is just a pull from cursor 0, so it is paged and resumable for free.
 import { and, gt, lte, ne, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
@@ -22,7 +22,8 @@ export interface Page {
 }
 
 export async function pullPage(orm: RegistryOrm, stationId: string, after: number, limit: number): Promise<Page> {
-  // 1. Which sequence numbers come next (a merge of the seq indexes, no row data yet).
+  // 1. Which change numbers come next (a merge of the tables' change-number indexes, no row
+  // data yet; the column is called seq).
   const heads = await query<{ seq: string | number; t: ChangeType }>(
     orm,
     sql`select seq, t from (
@@ -43,21 +44,21 @@ export async function pullPage(orm: RegistryOrm, stationId: string, after: numbe
   const types = new Set(taken.map((h) => h.t));
   const changes: Change[] = [];
 
-  // 2. The rows themselves, per table, bounded by the page's last sequence number; each
+  // 2. The rows themselves, per table, bounded by the page's last change number; each
   // becomes its record's wire form (core/records/), which leaves the registry's own columns
   // (private keys, token hashes, change numbers…) behind.
-  const between = (seq: PgColumn) => and(gt(seq, after), lte(seq, upTo));
-  const add = <T extends ChangeType, R extends { seq: number }>(type: T, rows: R[], data: (r: R) => Extract<Change, { type: T }>['data']) => {
-    for (const r of rows) changes.push({ type, seq: r.seq, data: data(r) } as Change);
+  const between = (changeNo: PgColumn) => and(gt(changeNo, after), lte(changeNo, upTo));
+  const add = <T extends ChangeType, R extends { changeNo: number }>(type: T, rows: R[], data: (r: R) => Extract<Change, { type: T }>['data']) => {
+    for (const r of rows) changes.push({ type, seq: r.changeNo, data: data(r) } as Change);
   };
-  if (types.has('event')) add('event', await orm.select().from(event).where(between(event.seq)), (r) => toWire(EventInfoFields, r));
-  if (types.has('attendee')) add('attendee', await orm.select().from(attendees).where(between(attendees.seq)), (r) => toWire(AttendeeFields, r));
-  if (types.has('room')) add('room', await orm.select().from(rooms).where(between(rooms.seq)), (r) => toWire(RoomFields, r));
-  if (types.has('session')) add('session', await orm.select().from(sessions).where(between(sessions.seq)), (r) => toWire(SessionFields, r));
-  if (types.has('key')) add('key', await orm.select().from(signingKeys).where(between(signingKeys.seq)), (r) => toWire(KeyFields, r));
-  if (types.has('revocation')) add('revocation', await orm.select().from(revocations).where(between(revocations.seq)), (r) => toWire(RevocationFields, r));
-  if (types.has('station')) add('station', await orm.select().from(stations).where(between(stations.seq)), toStationRecord);
-  if (types.has('log')) add('log', await orm.select().from(events).where(and(between(events.seq), ne(events.stationId, stationId))), toLogEvent);
+  if (types.has('event')) add('event', await orm.select().from(event).where(between(event.changeNo)), (r) => toWire(EventInfoFields, r));
+  if (types.has('attendee')) add('attendee', await orm.select().from(attendees).where(between(attendees.changeNo)), (r) => toWire(AttendeeFields, r));
+  if (types.has('room')) add('room', await orm.select().from(rooms).where(between(rooms.changeNo)), (r) => toWire(RoomFields, r));
+  if (types.has('session')) add('session', await orm.select().from(sessions).where(between(sessions.changeNo)), (r) => toWire(SessionFields, r));
+  if (types.has('key')) add('key', await orm.select().from(signingKeys).where(between(signingKeys.changeNo)), (r) => toWire(KeyFields, r));
+  if (types.has('revocation')) add('revocation', await orm.select().from(revocations).where(between(revocations.changeNo)), (r) => toWire(RevocationFields, r));
+  if (types.has('station')) add('station', await orm.select().from(stations).where(between(stations.changeNo)), toStationRecord);
+  if (types.has('log')) add('log', await orm.select().from(events).where(and(between(events.changeNo), ne(events.stationId, stationId))), toLogEvent);
   changes.sort((a, b) => a.seq - b.seq);
   return { changes, nextCursor: cursorFor(upTo), hasMore };
 }

@@ -14,19 +14,27 @@ function cell(v: unknown): CsvValue {
   return v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v);
 }
 
+/**
+ * A registry log row as the admin API (/v1/admin/events) and events.csv show it: the change
+ * number keeps its column's name, `seq`, in its place (code calls it changeNo).
+ */
+export function eventRowOut<R extends { changeNo: number }>(row: R): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k === 'changeNo' ? 'seq' : k, v]));
+}
+
 /** `(a, b, c)` as SQL parameters. */
 const list = (values: readonly string[]) => sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
 
 export async function exportCsv(orm: RegistryOrm, what: ExportName): Promise<string> {
   let rows: Record<string, unknown>[];
   if (what === 'attendees.csv') {
-    rows = (await orm.select().from(attendees).orderBy(asc(attendees.familyName), asc(attendees.givenName))).map(({ seq: _s, ...r }) => ({
+    rows = (await orm.select().from(attendees).orderBy(asc(attendees.familyName), asc(attendees.givenName))).map(({ changeNo: _c, ...r }) => ({
       ...r,
       validDays: r.validDays?.join(';') ?? '',
       badgeCodes: r.badgeCodes.join(';'),
     }));
   } else if (what === 'events.csv') {
-    rows = (await orm.select().from(events).orderBy(asc(events.hlc), asc(events.stationId), asc(events.id))).map(({ payload, ...r }) => ({ ...r, payload }));
+    rows = (await orm.select().from(events).orderBy(asc(events.hlc), asc(events.stationId), asc(events.id))).map(({ payload, ...r }) => ({ ...eventRowOut(r), payload }));
   } else {
     // First admission per person and day, in HLC order; "admitted twice" when two stations
     // admitted the same badge as a first entry without knowing of each other (the rule of

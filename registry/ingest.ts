@@ -12,7 +12,7 @@ import { attendees, events, rejections, stations } from './schema';
 import { writeTx } from './store';
 
 export interface IngestResult extends Omit<PushResponse, 'protocol' | 'serverTime'> {
-  /** Change sequence numbers were handed out (other stations should be poked). */
+  /** Change numbers were handed out (other stations should be poked). */
   changed: boolean;
 }
 
@@ -125,7 +125,7 @@ async function badgeClaimProblems(tx: RegistryOrm, walkins: WireEvent[]): Promis
   return out;
 }
 
-/** The registry's log row of an event: `seq` is the station's number here (the row's own `seq` is the change number). */
+/** The registry's log row of an event: the event's `seq` (its station's number) is kept as stationSeq. */
 export function toLogRow(e: WireEvent, receivedAt: number): typeof events.$inferInsert {
   const { seq, ...rest } = toColumns(LogEventFields, e);
   return { ...rest, stationSeq: seq, receivedAt };
@@ -145,7 +145,7 @@ async function insertWalkin(tx: RegistryOrm, e: WireEvent, now: number): Promise
 
 /**
  * Folds the person's desk notes into their row by the one rule (core/records/attendee.ts
- * foldNote; an organiser edit carries the registry's time). The row gets a new sequence
+ * foldNote; an organiser edit carries the registry's time). The row gets a new change
  * number, so every station pulls it.
  */
 async function applyNotes(tx: RegistryOrm, attendeeId: string, now: number): Promise<void> {
@@ -156,12 +156,12 @@ async function applyNotes(tx: RegistryOrm, attendeeId: string, now: number): Pro
   if (notes.length === 0) return;
   const row = await tx.select({ noteHlc: attendees.noteHlc }).from(attendees).where(eq(attendees.id, attendeeId));
   const fold = row[0] ? foldNote(row[0].noteHlc, notes) : null;
-  if (fold) await tx.update(attendees).set({ ...fold, updatedAt: now, seq: sql`nextval('change_seq')` }).where(eq(attendees.id, attendeeId));
+  if (fold) await tx.update(attendees).set({ ...fold, updatedAt: now, changeNo: sql`nextval('change_seq')` }).where(eq(attendees.id, attendeeId));
 }
 
 /** Moves stations.acked_seq forward over every stored or settled sequence number. */
 async function advanceAck(tx: RegistryOrm, stationId: string, now: number): Promise<number> {
-  const cur = await tx.select({ acked: stations.ackedSeq }).from(stations).where(eq(stations.id, stationId));
+  const cur = await tx.select({ acked: stations.ackedStationSeq }).from(stations).where(eq(stations.id, stationId));
   let acked = cur[0]?.acked ?? 0;
   for (;;) {
     const rows = await query<{ s: number }>(
@@ -178,6 +178,6 @@ async function advanceAck(tx: RegistryOrm, stationId: string, now: number): Prom
     }
     if (!moved || rows.length < 5000) break;
   }
-  await tx.update(stations).set({ ackedSeq: acked, lastSeenAt: now }).where(and(eq(stations.id, stationId)));
+  await tx.update(stations).set({ ackedStationSeq: acked, lastSeenAt: now }).where(and(eq(stations.id, stationId)));
   return acked;
 }

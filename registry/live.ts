@@ -1,10 +1,10 @@
 // Live pokes: a data-free "pull now" to every connected station after a commit that
-// handed out change sequence numbers. With a real PostgreSQL server several registry
+// handed out change numbers. With a real PostgreSQL server several registry
 // processes share one database, so pokes travel through LISTEN/NOTIFY; PGlite is a
 // single process and pokes directly.
 import type { RegistryDb } from './db';
 
-type Subscriber = { stationId: string; poke: (seq: number) => void; close: () => void };
+type Subscriber = { stationId: string; poke: (changeNo: number) => void; close: () => void };
 
 const POKE = 'foyer_poke';
 const KICK = 'foyer_kick';
@@ -31,10 +31,10 @@ export class LiveHub {
     return this.subs.size;
   }
 
-  /** Something changed up to `seq`: tell every station (in every registry process). */
-  changed(seq: number): void {
-    if (this.db.listen) void this.db.notify(POKE, String(seq)).catch(() => this.pokeLocal(seq));
-    else this.pokeLocal(seq);
+  /** Something changed up to `changeNo`: tell every station (in every registry process). */
+  changed(changeNo: number): void {
+    if (this.db.listen) void this.db.notify(POKE, String(changeNo)).catch(() => this.pokeLocal(changeNo));
+    else this.pokeLocal(changeNo);
   }
 
   /** A station was revoked: close its live connections at once. */
@@ -48,8 +48,8 @@ export class LiveHub {
     this.subs.clear();
   }
 
-  private pokeLocal(seq: number): void {
-    this.latest = Math.max(this.latest, seq);
+  private pokeLocal(changeNo: number): void {
+    this.latest = Math.max(this.latest, changeNo);
     for (const s of this.subs) s.poke(this.latest);
   }
 

@@ -1,10 +1,11 @@
 // Registry database schema (PostgreSQL via drizzle-orm; PGlite embedded or a real server).
 // Change it here, then `npm run registry:generate -- --name what_changed`.
 //
-// Every row a station pulls carries `seq`, taken from one sequence (change_seq) when it
-// is inserted or changed. Writers hold a transaction-scoped advisory lock while they
-// take sequence numbers, so sequence order is commit order and a cursor never skips
-// a row that commits late (see registry/store.ts).
+// Every row a station pulls carries a change number (`changeNo`, column `seq`; `seq` on the
+// wire's Change), taken from one sequence (change_seq) when it is inserted or changed.
+// Writers hold a transaction-scoped advisory lock while they take change numbers, so their
+// order is commit order and a cursor never skips a row that commits late (registry/store.ts).
+// A station's own sequence number of an event is `stationSeq` here (`seq` in its LogEvent).
 //
 // The tables of records that travel (event, attendees, rooms, sessions, stations, events,
 // signing keys, revocations) take their shared columns from core/records/, where the
@@ -22,10 +23,10 @@ import { KeyFields } from '../core/records/signing-key';
 import { StationFields } from '../core/records/station';
 import { pgColumns } from '../node-shared/record-columns';
 
-export const changeSeq = pgSequence('change_seq', { startWith: 1 });
+export const changeNumbers = pgSequence('change_seq', { startWith: 1 });
 
-/** The change sequence column every pulled table has (bumped again on each update). */
-const seqCol = () => bigint('seq', { mode: 'number' }).notNull().default(sql`nextval('change_seq')`);
+/** The change number every pulled table has (a new one on each update). */
+const changeNoCol = () => bigint('seq', { mode: 'number' }).notNull().default(sql`nextval('change_seq')`);
 
 /** Key/value settings: admin token hash, schema facts. Never served to stations. */
 export const meta = pgTable('meta', {
@@ -34,7 +35,7 @@ export const meta = pgTable('meta', {
 });
 
 /** The one event this registry serves. */
-export const event = pgTable('event', { ...pgColumns(EventInfoFields), seq: seqCol() });
+export const event = pgTable('event', { ...pgColumns(EventInfoFields), changeNo: changeNoCol() });
 
 export const attendees = pgTable(
   'attendees',
@@ -42,10 +43,10 @@ export const attendees = pgTable(
     ...pgColumns(AttendeeFields),
     badgeCodes: jsonb('badge_codes').$type<string[]>().notNull().default([]),
     updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
-    seq: seqCol(),
+    changeNo: changeNoCol(),
   },
   (t) => [
-    index('attendees_seq_idx').on(t.seq),
+    index('attendees_seq_idx').on(t.changeNo),
     // A badge code belongs to one attendee: walk-ins claiming a taken code are refused (registry/ingest.ts).
     index('attendees_badge_codes_idx').using('gin', t.badgeCodes.op('jsonb_path_ops')),
   ],
@@ -53,8 +54,8 @@ export const attendees = pgTable(
 
 export const rooms = pgTable(
   'rooms',
-  { ...pgColumns(RoomFields), seq: seqCol() },
-  (t) => [index('rooms_seq_idx').on(t.seq)],
+  { ...pgColumns(RoomFields), changeNo: changeNoCol() },
+  (t) => [index('rooms_seq_idx').on(t.changeNo)],
 );
 
 export const sessions = pgTable(
@@ -63,9 +64,9 @@ export const sessions = pgTable(
     ...pgColumns(SessionFields),
     /** Invitation list (attendee ids); null = open to everyone the room's rules admit. */
     invited: jsonb('invited').$type<string[] | null>(),
-    seq: seqCol(),
+    changeNo: changeNoCol(),
   },
-  (t) => [index('sessions_seq_idx').on(t.seq)],
+  (t) => [index('sessions_seq_idx').on(t.changeNo)],
 );
 
 /** Badge signing keys. The private key is only used by the registry (batch printing). */
@@ -76,15 +77,15 @@ export const signingKeys = pgTable(
     privateKey: text('private_key'),
     /** Set for a paired station's own key (its private half never leaves that station). */
     stationId: text('station_id'),
-    seq: seqCol(),
+    changeNo: changeNoCol(),
   },
-  (t) => [index('signing_keys_seq_idx').on(t.seq)],
+  (t) => [index('signing_keys_seq_idx').on(t.changeNo)],
 );
 
 export const revocations = pgTable(
   'revocations',
-  { ...pgColumns(RevocationFields), seq: seqCol() },
-  (t) => [primaryKey({ columns: [t.attendeeId, t.badgeVersion] }), index('revocations_seq_idx').on(t.seq)],
+  { ...pgColumns(RevocationFields), changeNo: changeNoCol() },
+  (t) => [primaryKey({ columns: [t.attendeeId, t.badgeVersion] }), index('revocations_seq_idx').on(t.changeNo)],
 );
 
 export const stations = pgTable(
@@ -97,10 +98,10 @@ export const stations = pgTable(
     revokedAt: bigint('revoked_at', { mode: 'number' }),
     lastSeenAt: bigint('last_seen_at', { mode: 'number' }),
     /** Highest n such that events 1..n of this station are stored or settled. */
-    ackedSeq: integer('acked_seq').notNull().default(0),
-    seq: seqCol(),
+    ackedStationSeq: integer('acked_seq').notNull().default(0),
+    changeNo: changeNoCol(),
   },
-  (t) => [uniqueIndex('stations_token_uq').on(t.tokenHash), index('stations_seq_idx').on(t.seq)],
+  (t) => [uniqueIndex('stations_token_uq').on(t.tokenHash), index('stations_seq_idx').on(t.changeNo)],
 );
 
 /**
@@ -142,14 +143,14 @@ export const events = pgTable(
   'events',
   {
     ...logColumns,
-    /** The station's own sequence number (`seq` on the wire; here `seq` is the change number). */
+    /** The station's own sequence number (`seq` in the LogEvent on the wire). */
     stationSeq: integer('station_seq').notNull(),
     receivedAt: bigint('received_at', { mode: 'number' }).notNull(),
-    seq: seqCol(),
+    changeNo: changeNoCol(),
   },
   (t) => [
     uniqueIndex('events_station_seq_uq').on(t.stationId, t.stationSeq),
-    index('events_seq_idx').on(t.seq),
+    index('events_seq_idx').on(t.changeNo),
     index('events_attendee_idx').on(t.attendeeId, t.day),
   ],
 );

@@ -7,7 +7,7 @@ import { pairingCodes, signingKeys, stations } from './schema';
 import { KeyIdsUsedUp, insertSigningKey, writeTx } from './store';
 import { hashSecret, newPairingCode, newToken, normalisePairingCode, sameHash } from './tokens';
 
-const nextSeq = sql`nextval('change_seq')`;
+const nextChangeNo = sql`nextval('change_seq')`;
 export const PAIRING_CODE_TTL_MS = 24 * 60 * 60 * 1000;
 
 export interface PairingCodeOptions {
@@ -113,9 +113,9 @@ export async function pairStation(
     };
     // A new token for an existing station keeps its acknowledgement mark (its events are stored).
     const { id: _id, ...rest } = values;
-    await tx.insert(stations).values(values).onConflictDoUpdate({ target: stations.id, set: { ...rest, seq: nextSeq } });
+    await tx.insert(stations).values(values).onConflictDoUpdate({ target: stations.id, set: { ...rest, changeNo: nextChangeNo } });
     // The station's own signing key: a re-paired station's earlier key stops being trusted.
-    await tx.update(signingKeys).set({ active: false, seq: nextSeq }).where(and(eq(signingKeys.stationId, stationId), eq(signingKeys.active, true)));
+    await tx.update(signingKeys).set({ active: false, changeNo: nextChangeNo }).where(and(eq(signingKeys.stationId, stationId), eq(signingKeys.active, true)));
     if (!publicKey) return { ok: true, token, keyId: null, keyMessage: null } as const;
     try {
       const keyId = await insertSigningKey(tx, { publicKey, privateKey: null, active: true, stationId }, now);
@@ -130,27 +130,27 @@ export async function pairStation(
 export interface AuthedStation {
   id: string;
   revoked: boolean;
-  ackedSeq: number;
+  ackedStationSeq: number;
 }
 
 /** Finds the station a bearer token belongs to (null = no such token). */
 export async function stationForToken(orm: RegistryOrm, token: string): Promise<AuthedStation | null> {
   const h = hashSecret(token);
   const r = await orm
-    .select({ id: stations.id, tokenHash: stations.tokenHash, revokedAt: stations.revokedAt, ackedSeq: stations.ackedSeq })
+    .select({ id: stations.id, tokenHash: stations.tokenHash, revokedAt: stations.revokedAt, ackedStationSeq: stations.ackedStationSeq })
     .from(stations)
     .where(eq(stations.tokenHash, h))
     .limit(1);
   const row = r[0];
   if (!row || !row.tokenHash || !sameHash(row.tokenHash, h)) return null;
-  return { id: row.id, revoked: row.revokedAt !== null, ackedSeq: row.ackedSeq };
+  return { id: row.id, revoked: row.revokedAt !== null, ackedStationSeq: row.ackedStationSeq };
 }
 
 export async function revokeStation(orm: RegistryOrm, id: string, now: number): Promise<boolean> {
   return writeTx(orm, async (tx) => {
-    const r = await tx.update(stations).set({ revokedAt: now, seq: nextSeq }).where(eq(stations.id, id)).returning({ id: stations.id });
+    const r = await tx.update(stations).set({ revokedAt: now, changeNo: nextChangeNo }).where(eq(stations.id, id)).returning({ id: stations.id });
     // Its signing key goes with it: every station refuses its badges after the next sync.
-    await tx.update(signingKeys).set({ active: false, seq: nextSeq }).where(and(eq(signingKeys.stationId, id), eq(signingKeys.active, true)));
+    await tx.update(signingKeys).set({ active: false, changeNo: nextChangeNo }).where(and(eq(signingKeys.stationId, id), eq(signingKeys.active, true)));
     return r.length > 0;
   });
 }
@@ -166,7 +166,7 @@ export async function listStations(orm: RegistryOrm) {
     pairedAt: s.pairedAt,
     revokedAt: s.revokedAt,
     lastSeenAt: s.lastSeenAt,
-    ackedSeq: s.ackedSeq,
+    ackedStationSeq: s.ackedStationSeq,
   }));
 }
 

@@ -1,7 +1,7 @@
-// Registry writes. Every write that takes change sequence numbers runs in writeTx(),
-// which holds one transaction-scoped advisory lock: sequence numbers are then handed
-// out in commit order, so a station that pulled up to cursor N can never later miss a
-// row with seq ≤ N that was still in flight (the classic "late commit" gap).
+// Registry writes. Every write that takes change numbers runs in writeTx(), which holds
+// one transaction-scoped advisory lock: change numbers are then handed out in commit
+// order, so a station that pulled up to cursor N can never later miss a row with change
+// number ≤ N that was still in flight (the classic "late commit" gap).
 import { eq, inArray, sql } from 'drizzle-orm';
 import { EventInfoFields } from '../core/records/event-info';
 import { toWire } from '../core/records/fields';
@@ -20,7 +20,7 @@ const WRITE_LOCK = 74110002;
 export function organiserNoteHlc(now: number): string {
   return serialize({ millis: now, counter: 0, node: 'f'.repeat(16) });
 }
-const nextSeq = sql`nextval('change_seq')`;
+const nextChangeNo = sql`nextval('change_seq')`;
 
 export async function writeTx<T>(orm: RegistryOrm, fn: (tx: RegistryOrm) => Promise<T>): Promise<T> {
   return orm.transaction(async (tx) => {
@@ -38,8 +38,8 @@ export async function setMeta(orm: RegistryOrm, key: string, value: unknown): Pr
   await orm.insert(meta).values({ key, value }).onConflictDoUpdate({ target: meta.key, set: { value } });
 }
 
-/** The highest change sequence handed out so far (for pokes and status). */
-export async function currentSeq(orm: RegistryOrm): Promise<number> {
+/** The highest change number handed out so far (for pokes and status). */
+export async function lastChangeNo(orm: RegistryOrm): Promise<number> {
   const r = await query<{ last_value: string | number; is_called: boolean }>(orm, sql`select last_value, is_called from change_seq`);
   const row = r[0];
   return row && row.is_called ? Number(row.last_value) : 0;
@@ -54,7 +54,7 @@ export async function setEvent(orm: RegistryOrm, e: EventInfoRecord): Promise<vo
   await writeTx(orm, async (tx) => {
     await tx.delete(event).where(sql`${event.id} <> ${e.id}`);
     const { id: _id, ...rest } = e;
-    await tx.insert(event).values(e).onConflictDoUpdate({ target: event.id, set: { ...rest, seq: nextSeq } });
+    await tx.insert(event).values(e).onConflictDoUpdate({ target: event.id, set: { ...rest, changeNo: nextChangeNo } });
   });
 }
 
@@ -106,7 +106,7 @@ export async function cancelMissing(orm: RegistryOrm, prefix: string, keep: Set<
   const gone = rows.filter((r) => !keep.has(r.id) && r.status !== 'cancelled').map((r) => r.id);
   for (let i = 0; i < gone.length; i += 500) {
     await writeTx(orm, (tx) =>
-      tx.update(attendees).set({ status: 'cancelled', updatedAt: now, seq: nextSeq }).where(inArray(attendees.id, gone.slice(i, i + 500))).then(() => {}),
+      tx.update(attendees).set({ status: 'cancelled', updatedAt: now, changeNo: nextChangeNo }).where(inArray(attendees.id, gone.slice(i, i + 500))).then(() => {}),
     );
   }
   return gone.length;
@@ -121,15 +121,15 @@ async function upsertAttendeeChunk(tx: RegistryOrm, rows: AttendeeInput[], now: 
     .onConflictDoUpdate({
       target: attendees.id,
       set: {
-        ...fromExcluded(attendees, ['id', 'seq']),
+        ...fromExcluded(attendees, ['id', 'changeNo']),
         // A changed note is an organiser edit at this moment (see organiserNoteHlc).
         noteHlc: sql`case when ${attendees.notes} is distinct from excluded.notes then ${organiserNoteHlc(now)} else ${attendees.noteHlc} end`,
-        seq: nextSeq,
+        changeNo: nextChangeNo,
       },
     });
 }
 
-/** A single organiser edit: only the given fields change; the row gets a new sequence number. */
+/** A single organiser edit: only the given fields change; the row gets a new change number. */
 export async function patchAttendee(
   orm: RegistryOrm,
   id: string,
@@ -139,7 +139,7 @@ export async function patchAttendee(
   return writeTx(orm, async (tx) => {
     const r = await tx
       .update(attendees)
-      .set({ ...patch, ...(patch.notes !== undefined ? { noteHlc: organiserNoteHlc(now) } : {}), source: 'registry', updatedAt: now, seq: nextSeq })
+      .set({ ...patch, ...(patch.notes !== undefined ? { noteHlc: organiserNoteHlc(now) } : {}), source: 'registry', updatedAt: now, changeNo: nextChangeNo })
       .where(eq(attendees.id, id))
       .returning({ id: attendees.id });
     return r.length > 0;
@@ -148,13 +148,13 @@ export async function patchAttendee(
 
 export async function upsertRoom(orm: RegistryOrm, r: RoomRecord): Promise<void> {
   const { id: _id, ...rest } = r;
-  await writeTx(orm, (tx) => tx.insert(rooms).values(r).onConflictDoUpdate({ target: rooms.id, set: { ...rest, seq: nextSeq } }).then(() => {}));
+  await writeTx(orm, (tx) => tx.insert(rooms).values(r).onConflictDoUpdate({ target: rooms.id, set: { ...rest, changeNo: nextChangeNo } }).then(() => {}));
 }
 
 export async function upsertSession(orm: RegistryOrm, s: SessionRecord): Promise<void> {
   const { id: _id, ...rest } = s;
   await writeTx(orm, (tx) =>
-    tx.insert(sessions).values(s).onConflictDoUpdate({ target: sessions.id, set: { ...rest, seq: nextSeq } }).then(() => {}),
+    tx.insert(sessions).values(s).onConflictDoUpdate({ target: sessions.id, set: { ...rest, changeNo: nextChangeNo } }).then(() => {}),
   );
 }
 
@@ -172,7 +172,7 @@ export class KeyIdsUsedUp extends Error {
 export async function setInvitations(orm: RegistryOrm, sessionId: string, attendeeIds: string[] | null): Promise<boolean> {
   const ids = attendeeIds === null ? null : [...new Set(attendeeIds)].sort();
   return writeTx(orm, async (tx) => {
-    const r = await tx.update(sessions).set({ invited: ids, seq: nextSeq }).where(eq(sessions.id, sessionId)).returning({ id: sessions.id });
+    const r = await tx.update(sessions).set({ invited: ids, changeNo: nextChangeNo }).where(eq(sessions.id, sessionId)).returning({ id: sessions.id });
     return r.length > 0;
   });
 }
@@ -200,7 +200,7 @@ export async function insertSigningKey(
 
 export async function setSigningKeyActive(orm: RegistryOrm, keyId: number, active: boolean): Promise<boolean> {
   return writeTx(orm, async (tx) => {
-    const r = await tx.update(signingKeys).set({ active, seq: nextSeq }).where(eq(signingKeys.keyId, keyId)).returning({ k: signingKeys.keyId });
+    const r = await tx.update(signingKeys).set({ active, changeNo: nextChangeNo }).where(eq(signingKeys.keyId, keyId)).returning({ k: signingKeys.keyId });
     return r.length > 0;
   });
 }
@@ -221,7 +221,7 @@ export async function addRevocation(
     tx
       .insert(revocations)
       .values({ ...r, revokedAt: now })
-      .onConflictDoUpdate({ target: [revocations.attendeeId, revocations.badgeVersion], set: { reason: r.reason, seq: nextSeq } })
+      .onConflictDoUpdate({ target: [revocations.attendeeId, revocations.badgeVersion], set: { reason: r.reason, changeNo: nextChangeNo } })
       .then(() => {}),
   );
 }

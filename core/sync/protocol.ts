@@ -31,25 +31,31 @@ export const MAX_EVENT_JSON = 64 * 1024;
 export const DEFAULT_PAGE = 1000;
 export const MAX_PAGE = 5000;
 
-const seq = z.number().int().positive();
+/**
+ * Two numbering schemes travel, both under the wire name `seq` (protocol v1 keeps its field
+ * names): a Change's `seq` is the registry's change number (the pull cursor's position), an
+ * event's `seq` is its station's sequence number (1, 2, 3… per station; acknowledged as `acked`).
+ * Code calls the first changeNo and keeps seq for the second.
+ */
+const changeNo = z.number().int().positive();
 export const Change = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('event'), seq, data: EventInfoRecord }),
-  z.object({ type: z.literal('attendee'), seq, data: AttendeeRecord }),
-  z.object({ type: z.literal('room'), seq, data: RoomRecord }),
-  z.object({ type: z.literal('session'), seq, data: SessionRecord }),
-  z.object({ type: z.literal('key'), seq, data: KeyRecord }),
-  z.object({ type: z.literal('revocation'), seq, data: RevocationRecord }),
-  z.object({ type: z.literal('station'), seq, data: StationRecord }),
-  z.object({ type: z.literal('log'), seq, data: WireEvent }),
+  z.object({ type: z.literal('event'), seq: changeNo, data: EventInfoRecord }),
+  z.object({ type: z.literal('attendee'), seq: changeNo, data: AttendeeRecord }),
+  z.object({ type: z.literal('room'), seq: changeNo, data: RoomRecord }),
+  z.object({ type: z.literal('session'), seq: changeNo, data: SessionRecord }),
+  z.object({ type: z.literal('key'), seq: changeNo, data: KeyRecord }),
+  z.object({ type: z.literal('revocation'), seq: changeNo, data: RevocationRecord }),
+  z.object({ type: z.literal('station'), seq: changeNo, data: StationRecord }),
+  z.object({ type: z.literal('log'), seq: changeNo, data: WireEvent }),
 ]);
 export type Change = z.infer<typeof Change>;
 export type ChangeType = Change['type'];
 
-/** Opaque to stations; "1:<server sequence>" today. */
+/** Opaque to stations; "1:<registry change number>" today. */
 export const Cursor = z.string().regex(/^1:\d{1,18}$/).max(24);
 export const INITIAL_CURSOR = '1:0';
-export const cursorSeq = (c: string): number => Number(c.slice(2));
-export const cursorFor = (seq: number): string => `1:${seq}`;
+export const cursorChangeNo = (c: string): number => Number(c.slice(2));
+export const cursorFor = (changeNo: number): string => `1:${changeNo}`;
 
 // ---- requests and responses --------------------------------------------------
 

@@ -10,7 +10,7 @@ import { AttendeeRecord, EventInfoRecord, RoomRecord, SessionRecord } from '../.
 import { createAdminToken, listAdminTokens, revokeAdminToken } from '../admin-tokens';
 import { requireAdmin } from '../auth';
 import type { RegistryContext } from '../context';
-import { exportCsv, EXPORTS } from '../exports';
+import { eventRowOut, exportCsv, EXPORTS } from '../exports';
 import { HttpError, check, jsonBody } from '../http';
 import { ImportOptions, RowsImport } from '../import';
 import { ImportStopped, runImport, type ImportJob } from '../import/run';
@@ -21,7 +21,7 @@ import {
   addSigningKey,
   KeyIdsUsedUp,
   MAX_KEY_ID,
-  currentSeq,
+  lastChangeNo,
   getEvent,
   importAttendees,
   cancelMissing,
@@ -51,12 +51,12 @@ export function adminRoutes(ctx: RegistryContext): Hono {
   // Default size limit for admin bodies; the import routes allow files and connector rows up to 64 MB.
   const big = new Set(['/v1/admin/attendees/import', '/v1/admin/attendees/rows']);
   app.use('/v1/admin/*', async (c, next) => (big.has(c.req.path) ? next() : limit(1024 * 1024)(c, next)));
-  const poke = async () => live.changed(await currentSeq(orm));
+  const poke = async () => live.changed(await lastChangeNo(orm));
 
   app.get('/v1/admin/status', async (c) => {
     const [a] = await orm.select({ n: count() }).from(attendees);
     const [e] = await orm.select({ n: count() }).from(events);
-    return c.json({ event: await getEvent(orm), attendees: a?.n ?? 0, events: e?.n ?? 0, seq: await currentSeq(orm), liveConnections: live.connected, database: ctx.db.kind });
+    return c.json({ event: await getEvent(orm), attendees: a?.n ?? 0, events: e?.n ?? 0, seq: await lastChangeNo(orm), liveConnections: live.connected, database: ctx.db.kind });
   });
 
   app.put('/v1/admin/event', async (c) => {
@@ -138,7 +138,7 @@ export function adminRoutes(ctx: RegistryContext): Hono {
       ? and(gt(attendees.id, q.after), or(ilike(attendees.familyName, `%${q.q}%`), ilike(attendees.givenName, `%${q.q}%`)))
       : gt(attendees.id, q.after);
     const rows = await orm.select().from(attendees).where(where).orderBy(asc(attendees.id)).limit(q.limit);
-    return c.json(rows.map(({ seq: _s, updatedAt: _u, ...r }) => r));
+    return c.json(rows.map(({ changeNo: _c, updatedAt: _u, ...r }) => r));
   });
 
   app.put('/v1/admin/attendees/:id', async (c) => {
@@ -267,8 +267,8 @@ export function adminRoutes(ctx: RegistryContext): Hono {
   /** Every stored event, in server order (for audits and the convergence tests). */
   app.get('/v1/admin/events', async (c) => {
     const q = check(z.object({ after: z.coerce.number().int().min(0).default(0), limit: z.coerce.number().int().min(1).max(10000).default(5000) }), c.req.query(), 'query');
-    const rows = await orm.select().from(events).where(gt(events.seq, q.after)).orderBy(asc(events.seq)).limit(q.limit);
-    return c.json(rows);
+    const rows = await orm.select().from(events).where(gt(events.changeNo, q.after)).orderBy(asc(events.changeNo)).limit(q.limit);
+    return c.json(rows.map(eventRowOut));
   });
 
   app.get('/v1/admin/export/:what', async (c) => {

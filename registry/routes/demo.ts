@@ -12,7 +12,7 @@ import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate
 import { requireAdmin } from '../auth';
 import type { RegistryContext } from '../context';
 import { jsonBody } from '../http';
-import { addSigningKey, currentSeq, setEvent, upsertAttendees, upsertRoom, upsertSession } from '../store';
+import { addSigningKey, lastChangeNo, setEvent, upsertAttendees, upsertRoom, upsertSession } from '../store';
 
 export function demoRoutes(ctx: RegistryContext): Hono {
   const { orm, live, now } = ctx;
@@ -42,7 +42,7 @@ export function demoRoutes(ctx: RegistryContext): Hono {
       const kp = demoKeyPair(demo.event.id);
       await addSigningKey(orm, { publicKey: Buffer.from(kp.publicKey).toString('base64url'), privateKey: Buffer.from(kp.privateKey).toString('base64url'), active: true }, now());
     }
-    live.changed(await currentSeq(orm));
+    live.changed(await lastChangeNo(orm));
     return c.json({ ok: true, event: demo.event.id, attendees: demo.attendees.length });
   });
 

@@ -13,7 +13,7 @@ import {
   PROTOCOL_VERSION,
   PairRequest,
   PushRequest,
-  cursorSeq,
+  cursorChangeNo,
   type PairResponse,
   type PullResponse,
   type PushResponse,
@@ -24,7 +24,7 @@ import { ingest } from '../ingest';
 import { HttpError, check, jsonBody } from '../http';
 import type { RegistryContext } from '../context';
 import { PAIR_REFUSALS, pairStation, revokeStation } from '../stations';
-import { currentSeq, getEvent } from '../store';
+import { lastChangeNo, getEvent } from '../store';
 
 const PullQuery = z.object({
   cursor: Cursor.default(INITIAL_CURSOR),
@@ -49,7 +49,7 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
     const r = await pairStation(orm, body.code, body.stationId, body.name, now(), body.publicKey);
     if (!r.ok) throw new HttpError(PAIR_REFUSALS[r.reason].status, r.reason, PAIR_REFUSALS[r.reason].message);
     const ev = await getEvent(orm);
-    live.changed(await currentSeq(orm));
+    live.changed(await lastChangeNo(orm));
     const res: PairResponse = { protocol: PROTOCOL_VERSION, stationId: body.stationId, token: r.token, eventId: ev?.id ?? null, eventName: ev?.name ?? null, keyId: r.keyId, keyMessage: r.keyMessage };
     return c.json(res);
   });
@@ -59,7 +59,7 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
     const st = c.get('station');
     if (body.stationId !== st.id) throw new HttpError(403, 'wrong_station', 'A station can only push its own events.');
     const r = await ingest(orm, st.id, body.events, now(), ctx.maxClockAheadMs);
-    if (r.changed) live.changed(await currentSeq(orm));
+    if (r.changed) live.changed(await lastChangeNo(orm));
     const res: PushResponse = {
       protocol: PROTOCOL_VERSION,
       acked: r.acked,
@@ -77,7 +77,7 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
     const st = c.get('station');
     await revokeStation(orm, st.id, now());
     live.kick(st.id);
-    live.changed(await currentSeq(orm));
+    live.changed(await lastChangeNo(orm));
     return c.json({ ok: true as const });
   });
 
@@ -86,8 +86,8 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
     const q = check(PullQuery, c.req.query(), 'query');
     if (q.protocol !== PROTOCOL_VERSION) throw new HttpError(426, 'protocol', `This registry speaks sync protocol ${PROTOCOL_VERSION}; update Foyer on this station.`);
     const st = c.get('station');
-    const page = await pullPage(orm, st.id, cursorSeq(q.cursor), q.limit);
-    const res: PullResponse = { protocol: PROTOCOL_VERSION, ...page, acked: st.ackedSeq, serverTime: now() };
+    const page = await pullPage(orm, st.id, cursorChangeNo(q.cursor), q.limit);
+    const res: PullResponse = { protocol: PROTOCOL_VERSION, ...page, acked: st.ackedStationSeq, serverTime: now() };
     return c.json(res);
   });
 
@@ -98,8 +98,8 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
       let wake: (() => void) | null = null;
       const unsubscribe = live.subscribe({
         stationId: st.id,
-        poke: (seq) => {
-          void stream.writeSSE({ event: 'poke', data: String(seq) }).catch(() => {});
+        poke: (changeNo) => {
+          void stream.writeSSE({ event: 'poke', data: String(changeNo) }).catch(() => {});
         },
         close: () => {
           closed = true;
@@ -110,7 +110,7 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
         closed = true;
         wake?.();
       });
-      await stream.writeSSE({ event: 'hello', data: String(await currentSeq(orm)) });
+      await stream.writeSSE({ event: 'hello', data: String(await lastChangeNo(orm)) });
       // Heartbeats let both sides notice a dead connection (a cut cable sends no FIN).
       while (!closed) {
         await new Promise<void>((resolve) => {

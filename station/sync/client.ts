@@ -12,7 +12,7 @@ import {
   PROTOCOL_VERSION,
   PullResponse,
   PushResponse,
-  cursorSeq,
+  cursorChangeNo,
   type OversizeStub,
   DEFAULT_PAGE,
 } from '../../core/sync/protocol';
@@ -337,7 +337,7 @@ export class SyncClient {
       const t0 = this.o.now();
       const { data } = await request(t, 'GET', `/v1/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${this.o.pageSize}&protocol=${PROTOCOL_VERSION}`, PullResponse);
       this.measureSkew(t0, data.serverTime);
-      if (cursorSeq(data.nextCursor) < cursorSeq(cursor)) throw new SyncError('bad_response', 'The registry moved the sync position backwards.');
+      if (cursorChangeNo(data.nextCursor) < cursorChangeNo(cursor)) throw new SyncError('bad_response', 'The registry moved the sync position backwards.');
       this.applying = true;
       let a;
       try {
@@ -403,9 +403,9 @@ export class SyncClient {
         this.liveFailures = 0;
         if (this.state !== 'online') this.kick(0);
       },
-      onPoke: (seq) => {
-        const mine = cursorSeq(getSetting<string>(this.station.db.orm, CURSOR) ?? INITIAL_CURSOR);
-        if (seq > mine) this.kick(20);
+      onPoke: (changeNo) => {
+        const mine = cursorChangeNo(getSetting<string>(this.station.db.orm, CURSOR) ?? INITIAL_CURSOR);
+        if (changeNo > mine) this.kick(20);
       },
       onClose: (status) => {
         this.liveConnected = false;

@@ -7,7 +7,7 @@ export interface LiveOptions {
   token: string;
   fetch?: typeof fetch;
   staleMs?: number;
-  onPoke: (seq: number) => void;
+  onPoke: (changeNo: number) => void;
   onOpen: () => void;
   onClose: (status: number | null) => void;
 }

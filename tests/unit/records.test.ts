@@ -64,7 +64,7 @@ describe('one definition per travelling record', () => {
 
     const stationRow = {
       ...{ id: 'st-1', name: 'North', role: 'door' as const, roomId: 'r1', doorMode: 'entry' as const, allowedCategories: null },
-      ...{ tokenHash: 'HASH', pairedAt: 1, revokedAt: 5, lastSeenAt: 6, ackedSeq: 7, seq: 8 },
+      ...{ tokenHash: 'HASH', pairedAt: 1, revokedAt: 5, lastSeenAt: 6, ackedStationSeq: 7, changeNo: 8 },
     };
     expect(toStationRecord(stationRow)).toEqual({ id: 'st-1', name: 'North', role: 'door', roomId: 'r1', doorMode: 'entry', allowedCategories: null, revoked: true });
   });
