@@ -10,6 +10,7 @@ import type { ImportOptions, ImportReport, RowsImport } from './types';
 export type ImportJob = { kind: 'file'; file: ArrayBuffer; options: ImportOptions } | { kind: 'rows'; input: RowsImport };
 
 export type WorkerMessage =
+  | { type: 'ready' }
   | { type: 'report'; report: ImportReport; total: number }
   | { type: 'batch'; records: AttendeeRecord[] }
   | { type: 'done' }
@@ -28,14 +29,56 @@ export interface ImportRun {
   batches: AsyncIterable<AttendeeRecord[]>;
 }
 
+function spawnWorker(limits: typeof IMPORT_LIMITS): { worker: Worker; ready: Promise<void> } {
+  const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
+    resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 32 },
+    stdout: false,
+    stderr: false,
+  });
+  const ready = new Promise<void>((resolve) => {
+    worker.once('message', () => resolve());
+    worker.once('error', () => resolve());
+    worker.once('exit', () => resolve());
+  });
+  return { worker, ready };
+}
+
+/**
+ * One worker, loaded and idle, for the next import: starting one costs a second or two (the
+ * worker loads the import code through tsx), which a user should not wait for, and a hostile
+ * file should be refused at once.
+ */
+let spare: { worker: Worker; ready: Promise<void>; dead: boolean } | null = null;
+
+export function warmImportWorker(): Promise<void> {
+  if (!spare || spare.dead) {
+    const s = { ...spawnWorker(IMPORT_LIMITS), dead: false };
+    // Loading keeps the process alive (someone awaits it); once idle, it does not.
+    void s.ready.then(() => {
+      if (spare === s) s.worker.unref();
+    });
+    s.worker.once('exit', () => (s.dead = true));
+    s.worker.once('error', () => (s.dead = true));
+    spare = s;
+  }
+  return spare.ready;
+}
+
+function takeWorker(limits: typeof IMPORT_LIMITS): Worker {
+  if (limits === IMPORT_LIMITS && spare && !spare.dead) {
+    const w = spare.worker;
+    spare = null;
+    w.ref();
+    void warmImportWorker();
+    return w;
+  }
+  return spawnWorker(limits).worker;
+}
+
 /** Starts the job; resolves once the report is known (records follow through `batches`). */
 export function runImport(job: ImportJob, limits = IMPORT_LIMITS): Promise<ImportRun> {
   return new Promise((resolve) => {
-    const worker = new Worker(new URL('./worker-entry.mjs', import.meta.url), {
-      resourceLimits: { maxOldGenerationSizeMb: limits.heapMb, maxYoungGenerationSizeMb: 32 },
-      stdout: false,
-      stderr: false,
-    });
+    const worker = takeWorker(limits);
     const queue: AttendeeRecord[][] = [];
     let finished = false;
     let failure: string | null = null;
@@ -58,6 +101,7 @@ export function runImport(job: ImportJob, limits = IMPORT_LIMITS): Promise<Impor
       limits.timeoutMs,
     );
     worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'ready') return;
       if (m.type === 'report') {
         reported = true;
         resolve({ report: m.report, batches: drain() });

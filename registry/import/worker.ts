@@ -10,6 +10,8 @@ export const BATCH = 5000;
 
 const port = parentPort;
 if (port) {
+  // Loaded and waiting: a registry keeps one such worker warm, so an import starts at once.
+  port.postMessage({ type: 'ready' } satisfies WorkerMessage);
   port.once('message', (job: ImportJob) => {
     const post = (m: WorkerMessage) => port.postMessage(m);
     try {

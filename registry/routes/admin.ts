@@ -13,7 +13,7 @@ import type { RegistryContext } from '../context';
 import { eventRowOut, exportCsv, EXPORTS } from '../exports';
 import { HttpError, check, jsonBody } from '../http';
 import { ImportOptions, RowsImport } from '../import';
-import { ImportStopped, runImport, type ImportJob } from '../import/run';
+import { ImportStopped, runImport, warmImportWorker, type ImportJob } from '../import/run';
 import { attendees, events } from '../schema';
 import { createPairingCode, listStations, revokeStation } from '../stations';
 import {
@@ -40,6 +40,7 @@ const IdParam = z.string().min(1).max(64);
 export function adminRoutes(ctx: RegistryContext): Hono {
   const { orm, live, now } = ctx;
   const app = new Hono();
+  void warmImportWorker();
   const limit = (max: number) =>
     bodyLimit({
       maxSize: max,
