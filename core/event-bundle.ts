@@ -1,41 +1,25 @@
 // A whole event in one value — the event, its rooms, sessions and attendees with one badge
 // code each — as the demo generator makes it (resources/demo/generate.ts) and
-// db/event-bundle.ts loads it into a station in one go.
-import type { Category } from './model';
+// db/event-bundle.ts loads it into a station in one go. Its parts are the travelling records
+// (core/records/), less what a new list does not set yet.
+import type { AttendeeRecord } from './records/attendee';
+import type { EventInfoRecord } from './records/event-info';
+import type { RoomRecord } from './records/room';
+import type { SessionRecord } from './records/session';
 
-export interface BundleAttendee {
-  id: string;
-  givenName: string;
-  familyName: string;
-  organisation: string;
-  delegation: string;
-  country: string;
-  category: Category;
-  validDays: string[] | null;
-  status: 'active' | 'cancelled';
-  badgeCode: string;
-  notes: string;
-}
+export type BundleAttendee = Pick<
+  AttendeeRecord,
+  'id' | 'givenName' | 'familyName' | 'organisation' | 'delegation' | 'country' | 'category' | 'validDays' | 'notes'
+> & { status: 'active' | 'cancelled'; badgeCode: string };
 
-export interface BundleRoom {
-  id: string;
-  name: string;
-  capacity: number;
-  floor: string;
-  allowedCategories: string[] | null;
-}
+/** Capacity levels and the full-room policy keep the station's defaults. */
+export type BundleRoom = Pick<RoomRecord, 'id' | 'name' | 'capacity' | 'floor' | 'allowedCategories'>;
 
-export interface BundleSession {
-  id: string;
-  roomId: string;
-  title: string;
-  startsAt: number;
-  endsAt: number;
-  allowedCategories: string[] | null;
-}
+/** Open sessions: no invitation lists. */
+export type BundleSession = Omit<SessionRecord, 'invited'>;
 
 export interface EventBundle {
-  event: { id: string; name: string; venue: string; timeZone: string; days: string[]; description: string };
+  event: EventInfoRecord;
   rooms: BundleRoom[];
   sessions: BundleSession[];
   attendees: BundleAttendee[];
