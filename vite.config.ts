@@ -15,5 +15,12 @@ export default defineConfig({
     // Everything stays a file: the CSP allows no inline scripts or styles.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // The renderer loads from local disk (app:// or the host on 127.0.0.1), never over the venue
+    // network, so Vite's 500 kB warning (meant for web downloads) is noise in every \`npm run demo\`.
+    // The limit sits above today's main chunk (~560 kB) so a sudden growth still warns.
+    chunkSizeWarningLimit: 1000,
+    // Rolldown's advice that plugins took long appears whenever the machine is slow or busy (a
+    // laptop's first \`npm run demo\`): it says nothing about the app, so it stays out of the terminal.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
 });

@@ -54,7 +54,7 @@ function exited(proc: ChildProcess): Promise<number | null> {
 
 export async function startHostProcess(opts: StartHostOptions = {}): Promise<HostProcess> {
   const dataDir = opts.dataDir ?? tempDir('foyer-host-');
-  const proc = spawnCli(['--data', dataDir, '--port', '0', ...(opts.args ?? [])], opts.env);
+  const proc = spawnCli(['--data', dataDir, '--port', '0', '--json', ...(opts.args ?? [])], opts.env);
   let stderr = '';
   proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
 

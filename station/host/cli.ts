@@ -1,7 +1,8 @@
 // `npm run start:web -- --data DIR --port P`: opens the station database and serves
-// the renderer + API on 127.0.0.1. Prints one JSON line {url, port} on stdout (for
-// tests and scripts), then a line for people. Database problems print their
-// sentence and exit 1; SIGINT/SIGTERM close the database cleanly.
+// the renderer + API on 127.0.0.1, then prints a line for people with the address to open.
+// `--json` first prints one JSON line {url, port} for scripts and tests (kept out of a
+// person's terminal otherwise). Database problems print their sentence and exit 1;
+// SIGINT/SIGTERM close the database cleanly.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,7 +17,7 @@ import { loadOrCreateAccessKey } from './access-key';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 function usageError(message: string): never {
-  process.stderr.write(`${message}\nUsage: npm run start:web -- [--data DIR] [--port P] [--static DIR]\n`);
+  process.stderr.write(`${message}\nUsage: npm run start:web -- [--data DIR] [--port P] [--static DIR] [--json]\n`);
   process.exit(2);
 }
 
@@ -29,6 +30,7 @@ function parseCli() {
         port: { type: 'string', default: '5780' },
         static: { type: 'string', default: path.join(repoRoot, 'dist', 'renderer') },
         'station-name': { type: 'string' },
+        json: { type: 'boolean', default: false },
       },
       strict: true,
     }));
@@ -37,7 +39,7 @@ function parseCli() {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) usageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
-  return { dataDir: path.resolve(values.data!), port, staticDir: path.resolve(values.static!), stationName: values['station-name'] };
+  return { dataDir: path.resolve(values.data!), port, staticDir: path.resolve(values.static!), stationName: values['station-name'], json: values.json === true };
 }
 
 async function main(): Promise<void> {
@@ -70,7 +72,7 @@ async function main(): Promise<void> {
 
   // Background sync with the registry (idle until the station is paired in Settings).
   const sync = startSync(station);
-  process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port })}\n`);
+  if (args.json) process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port })}\n`);
   process.stdout.write(`Foyer station "${station.config().name}" (${station.eventInfo().name}) is ready: open ${host.url}\n`);
 
   let closing = false;

@@ -1,9 +1,10 @@
 // `npm run start:web` as a user runs it: a real process on a data folder.
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { runHostCli, startHostProcess, type HostProcess } from '../../testkit/host';
+import { repoRoot, runHostCli, startHostProcess, type HostProcess } from '../../testkit/host';
 import { tempDir } from '../helpers/station';
 
 const noStackTrace = (text: string) => expect(text).not.toMatch(/^\s+at .+\(.+:\d+:\d+\)/m);
@@ -60,6 +61,24 @@ describe('headless host CLI', () => {
     expect(r.stderr).toMatch(/missing/);
     expect(fs.existsSync(path.join(dir, 'foyer.sqlite'))).toBe(false);
     noStackTrace(r.stderr);
+  });
+
+  it('a person\'s terminal gets one sentence with the address; the {url, port} JSON line only with --json', async () => {
+    const started = async (json: boolean) => {
+      const proc = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'station/host/cli.ts'), '--data', tempDir('foyer-cli-out-'), '--port', '0', ...(json ? ['--json'] : [])], { cwd: repoRoot });
+      let out = '';
+      proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
+      for (let i = 0; i < 600 && !/is ready/.test(out); i++) await new Promise((r) => setTimeout(r, 100));
+      proc.kill('SIGTERM');
+      await new Promise((r) => proc.once('exit', r));
+      return out.trim().split('\n');
+    };
+    const plain = await started(false);
+    expect(plain).toHaveLength(1);
+    expect(plain[0]).toMatch(/^Foyer station ".+" \(.+\) is ready: open http:\/\/127\.0\.0\.1:\d+\/#token=/);
+    const scripted = await started(true);
+    expect(JSON.parse(scripted[0]!)).toEqual({ url: expect.stringMatching(/^http:\/\/127\.0\.0\.1:/), port: expect.any(Number) });
+    expect(scripted[1]).toMatch(/is ready: open/);
   });
 
   it('a port in use and bad arguments get a clear sentence', async () => {

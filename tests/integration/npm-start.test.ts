@@ -2,7 +2,7 @@
 // installed and otherwise says so and starts the headless station. npm and the
 // Electron binary are replaced by small recording stubs so the test does not
 // rebuild dist/renderer under the other suites' feet.
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -83,6 +83,19 @@ describe('npm start', () => {
     expect(run.log[1]).toMatchObject({ argv: ['.', '--data', '/tmp/foyer-y'], runAsNode: null });
     expect(run.log).toContain('SIGTERM');
   });
+
+  it('the renderer build that npm start runs prints no warnings into the person\'s terminal', async () => {
+    // The same vite build (config and log level) as `npm run build:renderer`, into a folder of
+    // its own so the other suites' dist/renderer is left alone.
+    const script = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')).scripts['build:renderer'] as string;
+    expect(script).toMatch(/^vite build\b/);
+    const out = tempDir('foyer-vite-');
+    const args = [path.join(root, 'node_modules/vite/bin/vite.js'), ...script.split(' ').slice(1), '--outDir', out, '--emptyOutDir'];
+    const r = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 180_000 });
+    expect(r.status, r.stderr).toBe(0);
+    expect(fs.existsSync(path.join(out, 'index.html'))).toBe(true);
+    expect(`${r.stdout}${r.stderr}`.trim()).toBe('');
+  }, 200_000);
 
   it('a failed build stops there with a sentence and its exit code', async () => {
     const run = await runStart([], { ELECTRON_OVERRIDE_DIST_PATH: fakeElectronDist(), STUB_BUILD_EXIT: '3' }, false);
