@@ -82,6 +82,7 @@ const ROUTES: Route[] = [
   { method: 'GET', path: '/v1/admin/status', who: 'admin' },
   { method: 'PUT', path: '/v1/admin/event', who: 'admin', body: () => ({ id: 'atip-23', name: 'Renamed conference', venue: 'Hofburg', timeZone: 'Europe/Vienna', days: ['2026-11-29'], description: '' }) },
   { method: 'POST', path: '/v1/admin/attendees/import', who: 'admin', body: () => ({ format: 'csv', fileBase64: csv }) },
+  { method: 'POST', path: '/v1/admin/attendees/rows', who: 'admin', body: () => ({ profile: 'pretix', rows: [{ orderCode: 'ZZ9QQ', positionId: '1', givenName: 'Ana', familyName: 'Ruiz', badgeCodes: ['zz9qqsecret'] }] }) },
   { method: 'GET', path: '/v1/admin/attendees', who: 'admin' },
   {
     method: 'PUT',
