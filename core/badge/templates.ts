@@ -23,6 +23,15 @@ export interface BadgePrint {
   badgeVersion: number;
 }
 
+/** A person's printed lines (names, organisation, delegation, band) with the QR text and code of one badge. */
+export function badgePrintOf(
+  person: Pick<BadgePrint, 'givenName' | 'familyName' | 'organisation' | 'delegation' | 'country' | 'category'> & { id: string },
+  badge: Pick<BadgePrint, 'qrText' | 'code' | 'badgeVersion'>,
+): BadgePrint {
+  const { id, givenName, familyName, organisation, delegation, country, category } = person;
+  return { attendeeId: id, givenName, familyName, organisation, delegation, country, category, ...badge };
+}
+
 export type Prim =
   | { kind: 'rect'; x: number; y: number; w: number; h: number; fill: string }
   | {

@@ -3,7 +3,7 @@
 // the registry (or the `badges` CLI) would print for the generated attendees before the event.
 import crypto from 'node:crypto';
 import { signBadge } from '../../core/badge/signed';
-import type { BadgePrint } from '../../core/badge/templates';
+import { badgePrintOf, type BadgePrint } from '../../core/badge/templates';
 import { dayInZone } from '../../core/time';
 import { ed25519FromSeed, nodeEd25519, type RawKeyPair } from '../../node-shared/ed25519';
 import { DEMO_TIME_ZONE, generateDemoEvent } from './generate';
@@ -25,21 +25,8 @@ export function demoBadgePrints(now = Date.now(), opts: { attendees?: number } =
   const key = { keyId: DEMO_KEY_ID, privateKey: demoKeyPair(demo.event.id).privateKey };
   return demo.attendees
     .filter((a) => a.status === 'active')
-    .map((a) => ({
-      attendeeId: a.id,
-      givenName: a.givenName,
-      familyName: a.familyName,
-      organisation: a.organisation,
-      delegation: a.delegation,
-      country: a.country,
-      category: a.category,
-      qrText: signBadge(
-        { eventId: demo.event.id, attendeeId: a.id, badgeVersion: 1, validDays: a.validDays, category: a.category },
-        demo.event.days,
-        key,
-        nodeEd25519,
-      ),
-      code: a.badgeCode,
-      badgeVersion: 1,
-    }));
+    .map((a) => {
+      const body = { eventId: demo.event.id, attendeeId: a.id, badgeVersion: 1, validDays: a.validDays, category: a.category };
+      return badgePrintOf(a, { qrText: signBadge(body, demo.event.days, key, nodeEd25519), code: a.badgeCode, badgeVersion: 1 });
+    });
 }

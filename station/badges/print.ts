@@ -2,7 +2,7 @@
 // this console's key where it issues badges, else the imported plain code.
 import { signBadge } from '../../core/badge/signed';
 import type { Category } from '../../core/model';
-import type { BadgePrint } from '../../core/badge/templates';
+import { badgePrintOf, type BadgePrint } from '../../core/badge/templates';
 import type { EventInfo, Station } from '../station';
 import type { Orm } from '../../db/connection';
 import { getAttendee, type AttendeeRow } from '../../db/attendees';
@@ -30,18 +30,7 @@ export function badgePrintFor(orm: Orm, info: EventInfo, a: AttendeeRow): BadgeP
     );
   }
   if (!qrText) throw new UserError('cannot_sign', 'This station holds no badge signing key and this person has no badge code. Print at the registry.');
-  return {
-    attendeeId: a.id,
-    givenName: a.givenName,
-    familyName: a.familyName,
-    organisation: a.organisation,
-    delegation: a.delegation,
-    country: a.country,
-    category: a.category,
-    qrText,
-    code,
-    badgeVersion: a.badgeVersion,
-  };
+  return badgePrintOf(a, { qrText, code, badgeVersion: a.badgeVersion });
 }
 
 /** The badge of one attendee of this station, by id (preview, PDF, Electron printing). */
