@@ -14,6 +14,7 @@ import { events as eventsTable } from '../registry/schema';
 import { checkIn } from '../station/checkin';
 import { openStation, type Station } from '../station/station';
 import { SyncClient } from '../station/sync/client';
+import { newSyncClient } from '../station/sync/index';
 import { pairStation } from '../station/sync/pair';
 import { startPgCluster } from '../testkit/pg-cluster';
 import { startRegistryProc, type RegistryProc } from '../testkit/registry-proc';
@@ -62,7 +63,7 @@ async function pairedStation(reg: RegistryProc, dir: string, name: string, opts:
   const { code } = await reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name });
   const r = await pairStation(station, url, code);
   if (!r.paired) throw new Error(r.message);
-  return { station, client: new SyncClient(station, { live: false, ...opts }) };
+  return { station, client: newSyncClient(station, { live: false, ...opts }) };
 }
 
 function queueEvents(station: Station, n: number): void {
@@ -198,7 +199,7 @@ const bench: BenchModule = async ({ quick, soak, tmp }) => {
     rows.push({ area: A, name: `upload ${q.toLocaleString('en')} queued events`, value: round(pushS, 2), unit: 's', note: `${round(q / pushS, 0)} events/s` });
 
     // 3. Poke-to-visible: a scan at A appears in B's database (live channel, no polling).
-    a.client = new SyncClient(a.station, { live: true, pollMs: 600_000 });
+    a.client = newSyncClient(a.station, { live: true, pollMs: 600_000 });
     const b = await pairedStation(reg, path.join(tmp, 'b'), 'Bench B', { live: true, pollMs: 600_000 });
     await b.client.syncNow();
     a.client.start();

@@ -9,9 +9,8 @@ import path from 'node:path';
 import type { ForgetResult } from '../core/api/station-data';
 import { z } from 'zod';
 import { getSetting } from '../db/settings';
-import { registryFetch } from '../node-shared/pinned-fetch';
 import { STATION_FILES, openStation, type Station } from './station';
-import { LINK, type RegistryLink } from './sync/client';
+import { LINK, transportTo, type RegistryLink } from './sync/link';
 import { syncClientFor } from './sync/index';
 import { outboxCount } from './sync/outbox';
 import { request } from './sync/transport';
@@ -65,13 +64,7 @@ export async function forgetEvent(station: Station, opts: { discardUnsynced: boo
 async function revokeOwnToken(link: RegistryLink, fetchImpl: typeof fetch | undefined): Promise<boolean> {
   if (!link.token) return false;
   try {
-    await request(
-      { baseUrl: link.url, token: link.token, fetch: fetchImpl ?? registryFetch(link.fingerprint), timeoutMs: 5_000 },
-      'POST',
-      '/v1/sync/forget',
-      z.object({ ok: z.literal(true) }),
-      {},
-    );
+    await request(transportTo(link, { fetch: fetchImpl, timeoutMs: 5_000 }), 'POST', '/v1/sync/forget', z.object({ ok: z.literal(true) }), {});
     return true;
   } catch (err) {
     // 401: the token was already revoked there: nothing left to do.

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import * as hlc from '../core/hlc';
 import type { LogEvent } from '../core/records/log-event';
-import { MAX_EVENT_JSON } from '../core/sync/protocol';
+import { MAX_EVENT_JSON, jsonBytes } from '../core/sync/protocol';
 import { dayInZone } from '../core/time';
 import { DB_FILE, DbOpenError, closeStationDb, openStationDb, type Orm, type StationDb } from '../db/connection';
 import { DERIVED_HOOKS } from '../db/derived-hooks';
@@ -43,8 +43,6 @@ export class Station {
   private clock: hlc.HlcState;
   private seq: number;
   private listeners = new Set<Listener>();
-  /** Largest clock drift seen from another station's events (ms), for the status bar. */
-  clockDriftMs = 0;
 
   constructor(
     // Replaced only by adopt() ("Forget this event"); everything reads it through the station.
@@ -112,11 +110,6 @@ export class Station {
     now: number,
     timeZone = this.eventInfo().timeZone,
   ): LogEvent & { day: string } {
-    // Checked before a sequence number or clock tick is spent: an event too large to ever
-    // upload would sit in the outbox for good (the registry refuses oversized requests).
-    // The registry caps the whole wire event (id, station, stamps… ≈ 250 bytes more) at MAX_EVENT_JSON.
-    const bytes = Buffer.byteLength(JSON.stringify(e)) + EVENT_ENVELOPE_BYTES;
-    if (bytes > MAX_EVENT_JSON) throw new UserError('too_large', 'This entry is too long to save. Shorten the text and try again.');
     const { stamp, state } = hlc.send(this.clock, now);
     const full = {
       ...e,
@@ -127,6 +120,10 @@ export class Station {
       wallTime: now,
       day: dayInZone(now, timeZone),
     };
+    // Checked before anything is stored or a sequence number or clock tick is spent, with the
+    // registry's own measure (the whole wire event in UTF-8 bytes): an event too large to ever
+    // upload would sit in the outbox for good.
+    if (jsonBytes(full) > MAX_EVENT_JSON) throw new UserError('too_large', 'This entry is too long to save. Shorten the text and try again.');
     insertEvent(this.db.orm, full, now);
     setSetting(this.db.orm, 'hlc', state);
     this.clock = state;
@@ -139,7 +136,6 @@ export class Station {
     const r = hlc.receive(this.clock, remote, now);
     this.clock = r.state;
     setSetting(this.db.orm, 'hlc', r.state);
-    if (Math.abs(r.driftMs) > Math.abs(this.clockDriftMs) || !r.drifted) this.clockDriftMs = r.driftMs;
     return r;
   }
 
@@ -159,13 +155,6 @@ export class Station {
       throw err;
     }
   }
-
-  /** Sync state for the status bar; the sync client (issue 5) replaces this provider. */
-  syncStatus: () => { state: 'standalone' | 'online' | 'offline' | 'error'; lastSyncAt: number | null; message: string | null } = () => ({
-    state: 'standalone',
-    lastSyncAt: null,
-    message: null,
-  });
 
   on(listener: Listener): () => void {
     this.listeners.add(listener);
@@ -197,7 +186,6 @@ export class Station {
     this.cached = {};
     this.seq = maxSeq(db.orm, self);
     this.clock = loadClock(db, self);
-    this.clockDriftMs = 0;
   }
 }
 
@@ -209,9 +197,6 @@ function loadClock(db: StationDb, self: string): hlc.HlcState {
   const saved = getSetting<hlc.HlcState>(db.orm, 'hlc');
   return saved ? hlc.heal(saved, Date.now()) : hlc.initialState(hlc.nodeIdFor(self));
 }
-
-/** Room for what append() adds to an event (uuid, station id, sequence, stamp, times): generous. */
-const EVENT_ENVELOPE_BYTES = 512;
 
 export interface OpenStationOptions {
   /**

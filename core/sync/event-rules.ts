@@ -6,7 +6,7 @@
 //  - more than MAX_EVENT_JSON bytes (UTF-8) as JSON, the cap stations apply when they record.
 // Badge-code ownership needs the database and lives in registry/ingest.ts.
 import { stampProblem } from '../hlc';
-import { MAX_EVENT_JSON, type WireEvent } from './protocol';
+import { MAX_EVENT_JSON, jsonBytes, type WireEvent } from './protocol';
 
 /** Characters PostgreSQL cannot store in text/jsonb, or that no typed text contains. */
 const UNSTORABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
@@ -16,7 +16,7 @@ export function eventProblem(e: WireEvent, now: number, maxAheadMs: number): str
   if (clock) return clock;
   const bad = badTextPath(e, '');
   if (bad) return `the field ${bad.slice(0, 200)} contains a control character or broken text the registry cannot store`;
-  const bytes = new TextEncoder().encode(JSON.stringify(e)).length;
+  const bytes = jsonBytes(e);
   if (bytes > MAX_EVENT_JSON) return `too large (${Math.ceil(bytes / 1024)} kB; the limit is ${MAX_EVENT_JSON / 1024} kB)`;
   return null;
 }

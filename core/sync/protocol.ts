@@ -23,11 +23,18 @@ export const PROTOCOL_VERSION = 1;
 export const MAX_PUSH_EVENTS = 500;
 export const MAX_PUSH_BYTES = 2 * 1024 * 1024;
 /**
- * Largest single event, as JSON. Stations refuse to create a bigger one (station.append),
- * so every event fits in a push with room to spare; the biggest real one (a walk-in with
- * every field full) is about 6 kB.
+ * Largest single event, in bytes of its wire JSON (jsonBytes). Stations refuse to create a
+ * bigger one (station.append) and the registry refuses to store one (event-rules.ts), so every
+ * event fits in a push with room to spare; the biggest real one (a walk-in with every field
+ * full) is about 6 kB.
  */
 export const MAX_EVENT_JSON = 64 * 1024;
+
+const utf8 = new TextEncoder();
+/** Size of a value as the JSON that travels, in UTF-8 bytes: what every size limit here counts. */
+export function jsonBytes(v: unknown): number {
+  return utf8.encode(JSON.stringify(v)).length;
+}
 export const DEFAULT_PAGE = 1000;
 export const MAX_PAGE = 5000;
 

@@ -14,6 +14,7 @@ import { admissions, events } from '../../db/schema/index';
 import { isAdmission } from '../../core/checkin/undo';
 import { checkIn, checkInAttendee, undoLast, undoTarget } from '../checkin';
 import type { Station } from '../station';
+import { syncClientFor } from '../sync/index';
 import type { AreaHandlers, HandlerOptions } from './types';
 
 export function checkinHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof CheckinResults> {
@@ -22,6 +23,7 @@ export function checkinHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof C
     'station.status': (_args, station) => {
       const cfg = station.config();
       const info = station.eventInfo();
+      const sync = syncClientFor(station);
       const t = now();
       const today = station.today(t);
       const orm = station.db.orm;
@@ -40,8 +42,8 @@ export function checkinHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof C
         attendees: countAttendees(orm),
         checkedInToday,
         outbox,
-        sync: station.syncStatus(),
-        clockDriftMs: station.clockDriftMs,
+        sync: sync.statusLine(),
+        clockDriftMs: sync.clockSkewMs,
         now: t,
       };
     },

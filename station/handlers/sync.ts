@@ -1,9 +1,8 @@
 // Handlers of the sync area (see core/api/sync.ts for the contract).
-import { desc, eq } from 'drizzle-orm';
+import { count, desc, eq } from 'drizzle-orm';
 import type { SyncResults } from '../../core/api/sync';
 import { admissions, attendees, stations } from '../../db/schema/index';
 import type { Station } from '../station';
-import { clockMessage } from '../sync/client';
 import { syncClientFor } from '../sync/index';
 import { outboxCount, rejectedEvents } from '../sync/outbox';
 import { pairStation } from '../sync/pair';
@@ -11,7 +10,7 @@ import type { AreaHandlers, HandlerOptions } from './types';
 
 export function syncHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof SyncResults> {
   const status = (station: Station): SyncResults['sync.status'] => {
-    const c = syncClientFor(station, { now: opts.now });
+    const c = syncClientFor(station);
     const link = c.link();
     const line = c.statusLine();
     return {
@@ -24,16 +23,17 @@ export function syncHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof Sync
       nextAttemptAt: c.nextAttemptAt,
       outbox: outboxCount(station),
       rejected: rejectedEvents(station).map((r) => ({ eventId: r.id, seq: r.seq, reason: r.reason, at: r.at })),
-      message: line.message ?? (c.clockWarning() ? clockMessage(c.clockSkewMs) : null),
+      message: line.message,
       clockSkewMs: c.clockSkewMs,
-      clockWarning: c.clockWarning(),
-      conflicts: c.conflictCount(),
+      // An unpaired station has no registry clock to be off from.
+      clockWarning: !!link && c.clockWarning(),
+      conflicts: station.db.orm.select({ n: count() }).from(admissions).where(eq(admissions.conflict, true)).get()?.n ?? 0,
     };
   };
   return {
     'sync.status': (_args, station) => status(station),
     'sync.pair': async (args, station) => {
-      const c = syncClientFor(station, { now: opts.now });
+      const c = syncClientFor(station);
       const r = await pairStation(station, args.url, args.code, { now: opts.now });
       if (r.paired) {
         c.start();
@@ -44,7 +44,7 @@ export function syncHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof Sync
       return r;
     },
     'sync.now': async (_args, station) => {
-      const c = syncClientFor(station, { now: opts.now });
+      const c = syncClientFor(station);
       c.start();
       return c.syncNow();
     },

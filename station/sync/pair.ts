@@ -13,7 +13,7 @@ import { getSetting, setSetting } from '../../db/settings';
 import { sealSecret } from '../secret-store';
 import type { Station } from '../station';
 import { CURSOR } from './apply';
-import { LINK, type RegistryLink } from './client';
+import { LINK, type RegistryLink } from './link';
 import { SyncError, request } from './transport';
 
 export interface PairResult {

@@ -4,13 +4,12 @@
 // pairing), or with { event: 'other' } one it does not hold, so a download shows.
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Station } from '../../station/station';
-import { SyncClient } from '../../station/sync/client';
+import { newSyncClient, type SyncClient, type SyncOptions } from '../../station/sync/index';
 import { pairStation } from '../../station/sync/pair';
 import { publishOtherEvent, type PublishedEvent } from '../../testkit/registry-event';
 import { startRegistryProc, type RegistryProc } from '../../testkit/registry-proc';
 import { freshStation, tempDir } from './station';
 
-type ClientOptions = NonNullable<ConstructorParameters<typeof SyncClient>[1]>;
 
 export interface DemoRegistry {
   /** The running registry (set once beforeAll has run). */
@@ -22,7 +21,7 @@ export interface DemoRegistry {
   /** SyncClients the test made itself; stopped after the file. */
   clients: SyncClient[];
   /** A fresh station paired with the registry (fast back-off, no live stream unless asked). */
-  pairedStation(name: string, opts?: ClientOptions & { syncNow?: boolean }): Promise<{ station: Station; client: SyncClient }>;
+  pairedStation(name: string, opts?: SyncOptions & { syncNow?: boolean }): Promise<{ station: Station; client: SyncClient }>;
 }
 
 export function useDemoRegistry(tmpPrefix: string, opts: { event?: 'demo' | 'other' } = {}): DemoRegistry {
@@ -38,7 +37,7 @@ export function useDemoRegistry(tmpPrefix: string, opts: { event?: 'demo' | 'oth
       const { code } = await ctx.reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name });
       const r = await pairStation(station, ctx.reg.url, code, { now: clientOpts.now });
       expect(r.paired, r.message).toBe(true);
-      const client = new SyncClient(station, { live: false, backoffBaseMs: 10, backoffMaxMs: 50, ...clientOpts });
+      const client = newSyncClient(station, { live: false, backoffBaseMs: 10, backoffMaxMs: 50, ...clientOpts });
       ctx.clients.push(client);
       if (syncNow) await client.syncNow();
       return { station, client };

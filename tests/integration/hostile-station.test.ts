@@ -113,8 +113,8 @@ describe('a hostile station', () => {
     const r = checkIn(upgraded, demoCodes(upgraded, 3)[2]!.code, Date.now());
     const stamp = (upgraded.db.sqlite.prepare('select hlc from events where id = ?').get(r.eventId) as { hlc: string }).hlc;
     expect(hlc.stampProblem(stamp, Date.now())).toBeNull();
-    const { SyncClient } = await import('../../station/sync/client');
-    const c = new SyncClient(upgraded, { live: false });
+    const { newSyncClient } = await import('../../station/sync/index');
+    const c = newSyncClient(upgraded, { live: false });
     demo.clients.push(c);
     const rep = await c.syncNow();
     expect(rep.ok, rep.message ?? '').toBe(true);

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIn } from '../../station/checkin';
 import type { Station } from '../../station/station';
 import { SyncClient } from '../../station/sync/client';
+import { newSyncClient } from '../../station/sync/index';
 import { pairStation } from '../../station/sync/pair';
 import { snapshotDerived } from '../../testkit/derived';
 import { startPgCluster, type PgCluster } from '../../testkit/pg-cluster';
@@ -42,7 +43,7 @@ async function pairedStation(name: string, url: string, opts: ConstructorParamet
   const { code } = await regs[0]!.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name });
   const r = await pairStation(station, url, code);
   expect(r.paired, r.message).toBe(true);
-  const client = new SyncClient(station, { live: false, backoffBaseMs: 20, backoffMaxMs: 200, timeoutMs: 5000, ...opts });
+  const client = newSyncClient(station, { live: false, backoffBaseMs: 20, backoffMaxMs: 200, timeoutMs: 5000, ...opts });
   clients.push(client);
   return { station, client };
 }

@@ -14,6 +14,7 @@ import { checkIn } from '../../station/checkin';
 import { forgetEvent } from '../../station/forget';
 import type { Station } from '../../station/station';
 import { SyncClient } from '../../station/sync/client';
+import { newSyncClient } from '../../station/sync/index';
 import { pairStation } from '../../station/sync/pair';
 import { freePort, startRegistryProc, type RegistryProc } from '../../testkit/registry-proc';
 import { demoCodes, freshStation, tempDir } from '../helpers/station';
@@ -42,7 +43,7 @@ function station(name: string): Station {
 }
 
 function client(s: Station): SyncClient {
-  const c = new SyncClient(s, { live: false, backoffBaseMs: 10, backoffMaxMs: 50 });
+  const c = newSyncClient(s, { live: false, backoffBaseMs: 10, backoffMaxMs: 50 });
   clients.push(c);
   return c;
 }

@@ -10,7 +10,7 @@ import { events, rooms, sessionAccess, sessions } from '../../db/schema/index';
 import { checkIn } from '../../station/checkin';
 import { registerWalkin, setNote } from '../../station/desk';
 import type { Station } from '../../station/station';
-import { SyncClient } from '../../station/sync/client';
+import { newSyncClient } from '../../station/sync/index';
 import { outboxCount, rejectedEvents } from '../../station/sync/outbox';
 import { useDemoRegistry } from '../helpers/demo-registry';
 import { demoCodes, freshStation } from '../helpers/station';
@@ -64,7 +64,7 @@ describe('desk notes travel', () => {
     const a = await pairedStation('Desk notes A');
     // B's first client cannot upload (its uploads fail as if cut): it only downloads.
     const { station: bStation } = await pairedStation('Desk notes B');
-    const pullOnly = new SyncClient(bStation, {
+    const pullOnly = newSyncClient(bStation, {
       live: false,
       fetch: (async (url: string | URL | Request, init?: RequestInit) =>
         String(url).includes('/v1/sync/push') ? Promise.reject(new TypeError('fetch failed')) : fetch(url, init)) as typeof fetch,
@@ -86,7 +86,7 @@ describe('desk notes travel', () => {
     expect(getAttendee(bStation.db.orm, attendeeId)?.givenName).toBe('Corrected');
     expect(getAttendee(bStation.db.orm, attendeeId)?.notes).toBe('Wheelchair: use the east lift');
 
-    const b = new SyncClient(bStation, { live: false });
+    const b = newSyncClient(bStation, { live: false });
     clients.push(b);
     await b.syncNow();
     await a.client.syncNow();

@@ -6,6 +6,7 @@ import { afterAll, expect, it } from 'vitest';
 import { checkIn } from '../../station/checkin';
 import type { Station } from '../../station/station';
 import { SyncClient } from '../../station/sync/client';
+import { newSyncClient } from '../../station/sync/index';
 import { pairStation } from '../../station/sync/pair';
 import { outboxCount } from '../../station/sync/outbox';
 import { startRegistryProc, type RegistryProc } from '../../testkit/registry-proc';
@@ -40,7 +41,7 @@ it(`${N} stations are back within 3 s of the registry answering, without a thund
     const { code } = await reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', {});
     const r = await pairStation(station, reg.url, code);
     expect(r.paired, r.message).toBe(true);
-    const c = new SyncClient(station, { live: false, fetch: counting(i), pollMs: 60_000 });
+    const c = newSyncClient(station, { live: false, fetch: counting(i), pollMs: 60_000 });
     clients.push(c);
     c.start();
   }

@@ -11,7 +11,7 @@ import { events } from '../../db/schema/index';
 import { setSetting } from '../../db/settings';
 import { createHandlers, dispatch } from '../../station/handlers/index';
 import type { Station } from '../../station/station';
-import { LINK } from '../../station/sync/client';
+import { LINK } from '../../station/sync/link';
 import { demoCodes, freshStation } from '../helpers/station';
 
 // A name that exists nowhere in the demo event, so finding its bytes means it was not wiped.

@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { getSetting, setSetting } from '../../db/settings';
 import { openSecret, osSecretStore, plainSecretStore, sealSecret, setSecretStore } from '../../station/secret-store';
-import { LINK, SyncClient, type RegistryLink } from '../../station/sync/client';
+import { newSyncClient } from '../../station/sync/index';
+import { LINK, type RegistryLink } from '../../station/sync/link';
 import { freshStation } from '../helpers/station';
 
 /** Stands in for Electron's safeStorage: real AES-GCM under a key only this "OS user" has. */
@@ -43,7 +44,7 @@ describe('secret store', () => {
       const raw = station.db.sqlite.prepare("select value from settings where key = ?").pluck().get(LINK) as string;
       expect(raw).not.toContain(TOKEN);
       expect(getSetting<RegistryLink>(station.db.orm, LINK)?.token).toMatch(/^os:/);
-      expect(new SyncClient(station, { live: false }).link()?.token).toBe(TOKEN);
+      expect(newSyncClient(station, { live: false }).link()?.token).toBe(TOKEN);
     } finally {
       station.close();
     }
@@ -59,7 +60,7 @@ describe('secret store', () => {
     const { station } = freshStation();
     try {
       station.write(() => setSetting(station.db.orm, LINK, { url: 'http://127.0.0.1:9', token: sealed, eventId: null, pairedAt: 1 }));
-      expect(new SyncClient(station, { live: false }).link()?.token).toBe('');
+      expect(newSyncClient(station, { live: false }).link()?.token).toBe('');
     } finally {
       station.close();
     }

@@ -7,7 +7,8 @@ import { events } from '../../db/schema/index';
 import { eq } from 'drizzle-orm';
 import { checkIn } from '../../station/checkin';
 import type { Station } from '../../station/station';
-import { LINK, SyncClient } from '../../station/sync/client';
+import { newSyncClient } from '../../station/sync/index';
+import { LINK } from '../../station/sync/link';
 import { outboxCount, rejectedEvents } from '../../station/sync/outbox';
 import { demoCodes, freshStation } from '../helpers/station';
 
@@ -56,7 +57,7 @@ it('413: batches shrink until they fit; a single event that never fits is kept a
   checkIn(station, codes[0]!.code, now + 200);
 
   const log = { sizes: [] as number[] };
-  const client = new SyncClient(station, { live: false, fetch: smallRegistry(log) });
+  const client = newSyncClient(station, { live: false, fetch: smallRegistry(log) });
   const rep = await client.syncNow();
   expect(rep.state, client.lastError?.message).toBe('online');
   expect(outboxCount(station)).toBe(0);

@@ -7,7 +7,8 @@ import { MAX_PAGE, type AttendeeRecord } from '../../core/sync/protocol';
 import { setSetting } from '../../db/settings';
 import { checkIn } from '../../station/checkin';
 import type { Station } from '../../station/station';
-import { LINK, SyncClient } from '../../station/sync/client';
+import { newSyncClient } from '../../station/sync/index';
+import { LINK } from '../../station/sync/link';
 import { demoCodes, freshStation } from '../helpers/station';
 
 let station: Station;
@@ -62,7 +63,7 @@ function registry(answers: { push?: unknown; pull?: unknown; status?: number }):
 }
 
 async function syncWith(f: typeof fetch) {
-  const client = new SyncClient(station, { fetch: f, live: false, now: () => now });
+  const client = newSyncClient(station, { fetch: f, live: false, now: () => now });
   return client.syncNow();
 }
 

@@ -1,0 +1,60 @@
+// Download: every page of changes after this station's cursor, each applied in short
+// transactions (apply.ts) that move the cursor with the page's last rows, so an interrupted
+// download resumes where it stopped. Each page also repeats the registry's acknowledgement of
+// this station's uploads: a push answer lost on the way is settled here without re-sending,
+// and a registry restored from a backup gets the events it lost again.
+import { INITIAL_CURSOR, PROTOCOL_VERSION, PullResponse, cursorChangeNo } from '../../core/sync/protocol';
+import { getSetting } from '../../db/settings';
+import type { Station } from '../station';
+import { CURSOR, applyPage } from './apply';
+import { highestSettled, plausibleAck, reopenAfter, settle } from './outbox';
+import { SyncError, request, type TransportOptions } from './transport';
+
+export interface PullOptions {
+  pageSize: number;
+  now: () => number;
+  /** Each answer's serverTime, with when its request left (clock skew, clock.ts). */
+  onServerTime: (sentAt: number, serverTime: number) => void;
+  /** Told while a page is being written (the scans it stores are not this station's own). */
+  onApplying: (busy: boolean) => void;
+  /** Events went back into the outbox (the registry lost them): upload again at once. */
+  onResend: () => void;
+}
+
+/** This station's position in the registry's change sequence. */
+export function cursorOf(station: Station): string {
+  return getSetting<string>(station.db.orm, CURSOR) ?? INITIAL_CURSOR;
+}
+
+/** Downloads and applies every page there is; returns how many changes were applied. */
+export async function pullChanges(station: Station, t: TransportOptions, o: PullOptions): Promise<number> {
+  let applied = 0;
+  for (let guard = 0; guard < 100_000; guard++) {
+    const cursor = cursorOf(station);
+    const sentAt = o.now();
+    const { data } = await request(t, 'GET', `/v1/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${o.pageSize}&protocol=${PROTOCOL_VERSION}`, PullResponse);
+    o.onServerTime(sentAt, data.serverTime);
+    if (cursorChangeNo(data.nextCursor) < cursorChangeNo(cursor)) throw new SyncError('bad_response', 'The registry moved the sync position backwards.');
+    o.onApplying(true);
+    let a;
+    try {
+      a = await applyPage(station, data.changes, data.nextCursor, o.now);
+    } finally {
+      o.onApplying(false);
+    }
+    // (An impossible acknowledgement is ignored here; the upload reports it.)
+    if (plausibleAck(station, data.acked)) settle(station, data.acked, [], o.now());
+    if (data.acked < highestSettled(station) && reopenAfter(station, data.acked) > 0) o.onResend();
+    applied += data.changes.length;
+    if (data.changes.length > 0) {
+      station.invalidate();
+      if (a.attendees > 0) station.emit('attendees');
+      if (a.events > 0) {
+        station.emit('scan');
+        station.emit('occupancy');
+      }
+    }
+    if (!data.hasMore) break;
+  }
+  return applied;
+}
