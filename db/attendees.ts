@@ -52,14 +52,15 @@ export function searchTextFor(a: Pick<AttendeeRow, 'givenName' | 'familyName' | 
   return encodeSearchText({ givenName: a.givenName, familyName: a.familyName, organisation: a.organisation ?? '', delegation: a.delegation ?? '' });
 }
 
-/** Inserts or replaces attendees (registry edits win), keeping search text in step. */
+/** Inserts or replaces attendees (registry edits win, badge versions only grow), keeping search text in step. */
 export function upsertAttendees(orm: Orm, rows: AttendeeInsert[]): void {
   const stmt = prepared(orm, 'attendees.upsert', () => {
     const cols = Object.keys(getTableColumns(attendees));
     return orm
       .insert(attendees)
       .values(Object.fromEntries(cols.map((k) => [k, sql.placeholder(k)])) as unknown as AttendeeInsert)
-      .onConflictDoUpdate({ target: attendees.id, set: fromExcluded(attendees, ['id']) })
+      // A badge version never goes back: a reprint made here may not have reached the registry yet.
+      .onConflictDoUpdate({ target: attendees.id, set: { ...fromExcluded(attendees, ['id']), badgeVersion: sql`max(${attendees.badgeVersion}, excluded.badge_version)` } })
       .prepare();
   });
   for (const r of rows) {

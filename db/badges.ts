@@ -1,11 +1,13 @@
 // Badge signing keys, revocations and reprints.
 //
-// A reprint is an event in the log (kind 'reprint', payload {oldVersion, newVersion});
-// the derived hook applyReprint (wired in db/derived-hooks.ts) turns it into a revocation row and the attendee's current
-// badge version. It depends only on the set of reprint events (max version, earliest
-// revocation time), so a reprint made at another station and pulled by sync revokes
-// the old badge here too, whatever order the events arrive in.
+// A reprint is an event in the log (kind 'reprint', payload {oldVersion, newVersion, code});
+// the derived hook applyReprint (wired in db/derived-hooks.ts) turns it into a revocation row,
+// the attendee's current badge version and the new badge's code (at that version only). It
+// depends only on the set of reprint events (max version, earliest revocation time), so a
+// reprint made at another station and pulled by sync revokes the old badge here too,
+// whatever order the events arrive in.
 import { and, eq, sql } from 'drizzle-orm';
+import { reprintOf } from '../core/records/attendee';
 import type { Orm } from './connection';
 import type { EventRow } from './events';
 import { prepared } from './prepared';
@@ -57,6 +59,16 @@ export function plainCodeOf(orm: Orm, attendeeId: string, badgeVersion: number):
     .get()?.code;
 }
 
+/** Any plain code of an attendee, newest version first (the shape of their codes, when the current version has none). */
+export function anyPlainCodeOf(orm: Orm, attendeeId: string): string | undefined {
+  return orm
+    .select({ code: badgeCodes.code })
+    .from(badgeCodes)
+    .where(eq(badgeCodes.attendeeId, attendeeId))
+    .orderBy(sql`${badgeCodes.badgeVersion} desc`, badgeCodes.code)
+    .get()?.code;
+}
+
 export function upsertSigningKey(
   orm: Orm,
   k: { keyId: number; publicKey: Uint8Array; privateKey?: Uint8Array | null; createdAt: number; active?: boolean },
@@ -84,21 +96,9 @@ export function addRevocation(orm: Orm, r: { attendeeId: string; badgeVersion: n
     .run();
 }
 
-export interface ReprintPayload {
-  oldVersion: number;
-  newVersion: number;
-}
-
-export function reprintPayload(e: Pick<EventRow, 'payload'>): ReprintPayload | null {
-  const { oldVersion, newVersion } = e.payload as Partial<ReprintPayload>;
-  if (!Number.isInteger(oldVersion) || !Number.isInteger(newVersion) || newVersion! <= oldVersion! || oldVersion! < 1) return null;
-  return { oldVersion: oldVersion!, newVersion: newVersion! };
-}
-
 export function applyReprint(orm: Orm, e: EventRow): void {
-  if (e.kind !== 'reprint' || !e.attendeeId) return;
-  const p = reprintPayload(e);
-  if (!p) return;
+  const p = reprintOf(e);
+  if (!p || !e.attendeeId) return;
   // Every version below the new one is superseded (a reprint of a reprint revokes both).
   for (let v = p.oldVersion; v < p.newVersion; v++) addRevocation(orm, { attendeeId: e.attendeeId, badgeVersion: v, revokedAt: e.wallTime });
   orm
@@ -106,4 +106,7 @@ export function applyReprint(orm: Orm, e: EventRow): void {
     .set({ badgeVersion: sql`max(${attendees.badgeVersion}, ${p.newVersion})` })
     .where(eq(attendees.id, e.attendeeId))
     .run();
+  // The new badge's short code admits that version only; a code someone else holds stays theirs
+  // (the registry refuses such a reprint: registry/ingest.ts).
+  if (p.code) orm.insert(badgeCodes).values({ code: p.code, attendeeId: e.attendeeId, badgeVersion: p.newVersion }).onConflictDoNothing().run();
 }

@@ -2,7 +2,7 @@
 // UUID), then the station's contiguous acknowledgement mark is advanced.
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { MAX_CLOCK_AHEAD_MS } from '../core/hlc';
-import { foldNote, walkinAttendee } from '../core/records/attendee';
+import { foldNote, foldReprint, reprintOf, walkinAttendee } from '../core/records/attendee';
 import { toColumns, toWire } from '../core/records/fields';
 import { LogEventFields } from '../core/records/log-event';
 import { eventProblem } from '../core/sync/event-rules';
@@ -44,9 +44,9 @@ export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[]
   return writeTx(orm, async (tx) => {
     let stored = 0;
     let duplicates = 0;
-    // A badge code belongs to one attendee: a walk-in claiming a taken one is refused
-    // (otherwise that printed badge would admit the walk-in).
-    const claims = await badgeClaimProblems(tx, valid.filter((e) => e.kind === 'walkin'));
+    // A badge code belongs to one attendee: a walk-in or reprint claiming a taken one is
+    // refused (otherwise that printed badge would admit the wrong person).
+    const claims = await badgeClaimProblems(tx, valid.filter((e) => codesClaimed(e).length > 0));
     if (claims.size > 0) {
       for (const [eventId, reason] of claims) {
         const e = valid.find((x) => x.id === eventId)!;
@@ -81,6 +81,7 @@ export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[]
       }
       const walkins = chunk.filter((e) => got.has(e.id) && e.kind === 'walkin' && e.attendeeId);
       for (const w of walkins) await insertWalkin(tx, w, now);
+      for (const e of chunk) if (got.has(e.id)) await applyReprint(tx, e, now);
       // Desk notes travel through the attendee row (a walk-in may arrive after its note).
       const noted = new Set(chunk.filter((e) => got.has(e.id) && (e.kind === 'note' || e.kind === 'walkin') && e.attendeeId).map((e) => e.attendeeId!));
       for (const id of noted) await applyNotes(tx, id, now);
@@ -98,31 +99,66 @@ export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[]
   });
 }
 
+/** The badge codes an event gives its attendee: a walk-in's, or a reprint's new code. */
+function codesClaimed(e: WireEvent): string[] {
+  if (e.kind === 'walkin') return [...new Set(walkinAttendee(e)?.badgeCodes ?? [])];
+  const code = reprintOf(e)?.code;
+  return code ? [code] : [];
+}
+
 /**
- * Walk-ins whose badge codes another attendee already holds (or an earlier walk-in of the same
- * batch claimed), by event id → reason. A replayed walk-in (already stored) claims nothing new.
+ * Walk-ins and reprints whose badge codes another attendee already holds — on a current or a
+ * replaced badge — or an earlier event of the same batch claimed, by event id → reason. A
+ * replayed event (already stored) claims nothing new.
  */
-async function badgeClaimProblems(tx: RegistryOrm, walkins: WireEvent[]): Promise<Map<string, string>> {
+async function badgeClaimProblems(tx: RegistryOrm, claiming: WireEvent[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  if (walkins.length === 0) return out;
-  const stored = new Set((await tx.select({ id: events.id }).from(events).where(inArray(events.id, walkins.map((w) => w.id)))).map((r) => r.id));
+  if (claiming.length === 0) return out;
+  const stored = new Set((await tx.select({ id: events.id }).from(events).where(inArray(events.id, claiming.map((w) => w.id)))).map((r) => r.id));
   const claimedHere = new Map<string, string>();
-  for (const w of walkins) {
+  for (const w of claiming) {
     if (stored.has(w.id) || !w.attendeeId) continue;
-    const codes = [...new Set(walkinAttendee(w)?.badgeCodes ?? [])];
-    if (codes.length === 0) continue;
+    const codes = codesClaimed(w);
     const holders = await tx
-      .select({ id: attendees.id, codes: attendees.badgeCodes })
+      .select({ id: attendees.id, codes: attendees.badgeCodes, retired: attendees.retiredBadgeCodes })
       .from(attendees)
-      .where(or(...codes.map((c) => sql`${attendees.badgeCodes} @> ${JSON.stringify([c])}::jsonb`)));
-    const taken = codes.find((c) => holders.some((h) => h.id !== w.attendeeId && h.codes.includes(c)) || (claimedHere.has(c) && claimedHere.get(c) !== w.attendeeId));
+      .where(
+        or(
+          ...codes.flatMap((c) => [
+            sql`${attendees.badgeCodes} @> ${JSON.stringify([c])}::jsonb`,
+            sql`${attendees.retiredBadgeCodes} @> ${JSON.stringify([{ code: c }])}::jsonb`,
+          ]),
+        ),
+      );
+    const holds = (h: (typeof holders)[number], c: string) => h.codes.includes(c) || h.retired.some((r) => r.code === c);
+    const taken = codes.find((c) => holders.some((h) => h.id !== w.attendeeId && holds(h, c)) || (claimedHere.has(c) && claimedHere.get(c) !== w.attendeeId));
     if (taken !== undefined) {
-      out.set(w.id, `badge code ${JSON.stringify(taken.slice(0, 40))} already belongs to another attendee; register the walk-in with a new badge`);
+      const what = w.kind === 'walkin' ? 'register the walk-in with a new badge' : 'reprint the badge again';
+      out.set(w.id, `badge code ${JSON.stringify(taken.slice(0, 40))} already belongs to another attendee; ${what}`);
       continue;
     }
     for (const c of codes) claimedHere.set(c, w.attendeeId);
   }
   return out;
+}
+
+/**
+ * A reprint moves the person's codes by the one rule (core/records/attendee.ts foldReprint):
+ * the new code is current, the replaced ones are kept as retired. The row gets a new change
+ * number, so every station pulls it.
+ */
+async function applyReprint(tx: RegistryOrm, e: WireEvent, now: number): Promise<void> {
+  const r = reprintOf(e);
+  if (!r || !e.attendeeId) return;
+  const row = (
+    await tx
+      .select({ badgeVersion: attendees.badgeVersion, badgeCodes: attendees.badgeCodes, retiredBadgeCodes: attendees.retiredBadgeCodes })
+      .from(attendees)
+      .where(eq(attendees.id, e.attendeeId))
+  )[0];
+  if (!row) return; // someone this registry does not know (yet): the event is kept, it changes nobody
+  const next = foldReprint(row, r);
+  await tx.update(attendees).set({ ...next, updatedAt: now, changeNo: sql`nextval('change_seq')` }).where(eq(attendees.id, e.attendeeId));
 }
 
 /** The registry's log row of an event: the event's `seq` (its station's number) is kept as stationSeq. */

@@ -42,6 +42,8 @@ export const attendees = pgTable(
   {
     ...pgColumns(AttendeeFields),
     badgeCodes: jsonb('badge_codes').$type<string[]>().notNull().default([]),
+    /** Codes of replaced badge versions ({code, badgeVersion}): kept so a station can say "replaced by a reprint". */
+    retiredBadgeCodes: jsonb('retired_badge_codes').$type<{ code: string; badgeVersion: number }[]>().notNull().default([]),
     updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
     changeNo: changeNoCol(),
   },
@@ -49,6 +51,7 @@ export const attendees = pgTable(
     index('attendees_seq_idx').on(t.changeNo),
     // A badge code belongs to one attendee: walk-ins claiming a taken code are refused (registry/ingest.ts).
     index('attendees_badge_codes_idx').using('gin', t.badgeCodes.op('jsonb_path_ops')),
+    index('attendees_retired_badge_codes_idx').using('gin', t.retiredBadgeCodes.op('jsonb_path_ops')),
   ],
 );
 

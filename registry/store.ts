@@ -124,6 +124,14 @@ async function upsertAttendeeChunk(tx: RegistryOrm, rows: AttendeeInput[], now: 
         ...fromExcluded(attendees, ['id', 'changeNo']),
         // A changed note is an organiser edit at this moment (see organiserNoteHlc).
         noteHlc: sql`case when ${attendees.notes} is distinct from excluded.notes then ${organiserNoteHlc(now)} else ${attendees.noteHlc} end`,
+        // Reprints made at desks outrank a list exported before them: the badge version never
+        // goes back, the reprint's code stays current, and a replaced badge's code never becomes
+        // current again (it would admit the old badge) — core/records/attendee.ts foldReprint.
+        badgeVersion: sql`greatest(${attendees.badgeVersion}, excluded.badge_version)`,
+        retiredBadgeCodes: sql`${attendees.retiredBadgeCodes}`,
+        badgeCodes: sql`case when ${attendees.badgeVersion} > excluded.badge_version then ${attendees.badgeCodes}
+          else coalesce((select jsonb_agg(c) from jsonb_array_elements(excluded.badge_codes) c
+                         where not ${attendees.retiredBadgeCodes} @> jsonb_build_array(jsonb_build_object('code', c))), '[]'::jsonb) end`,
         changeNo: nextChangeNo,
       },
     });

@@ -4,9 +4,10 @@ import crypto from 'node:crypto';
 import type { PossibleDuplicate, WalkinFormData, WalkinPayload, WalkinResult } from '../core/api/desk';
 import { latinKey, words } from '../core/search/keys';
 import type { CheckInResult } from '../core/model';
-import { findByBadgeCode, getAttendee, toSummary, type AttendeeRow } from '../db/attendees';
+import { getAttendee, toSummary, type AttendeeRow } from '../db/attendees';
 import { admissionOn } from '../db/events';
 import { searchAttendees } from '../db/search';
+import { newBadgeCode } from './badges/new-code';
 import { checkInAttendee } from './checkin';
 import { UserError } from './errors';
 import type { Station } from './station';
@@ -44,16 +45,7 @@ export function findDuplicates(station: Station, givenName: string, familyName: 
   return out.sort((x, y) => (x.match === y.match ? 0 : x.match === 'same' ? -1 : 1));
 }
 
-// Read aloud without confusion: no I/O/0/1 (the demo's codes use the same alphabet).
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 
-function newWalkinCode(station: Station): string {
-  for (;;) {
-    const bytes = crypto.randomBytes(8);
-    const code = `W-${[...bytes].map((b) => CODE_ALPHABET[b & 31]).join('')}`;
-    if (!findByBadgeCode(station.db.orm, code)) return code;
-  }
-}
 
 export interface WalkinOptions {
   allowDuplicates?: boolean;
@@ -74,7 +66,7 @@ export function registerWalkin(station: Station, form: WalkinFormData, now: numb
       if (duplicates.length > 0) return { status: 'duplicates', duplicates };
     }
     const id = crypto.randomUUID();
-    const badgeCode = newWalkinCode(station);
+    const badgeCode = newBadgeCode(station, 'W-', 8);
     const payload: WalkinPayload = {
       attendee: {
         givenName: form.givenName,

@@ -18,6 +18,8 @@ export interface ReprintResult {
   attendee: AttendeeSummary;
   oldVersion: number;
   newVersion: number;
+  /** The new badge's short code (printed under its QR, typeable at any desk). */
+  code: string;
   /** The 'reprint' event in the log. */
   eventId: string;
   at: number;

@@ -27,8 +27,10 @@ export const AttendeeFields = {
   notes: text(z.string().max(MAX_NOTE), { default: '' }),
   /** HLC of the desk-note event (or organiser edit) that set `notes`; null: imported as is. */
   noteHlc: text(z.string().max(64).nullable().optional()),
-  /** Plain badge codes from the registration system (signed badges need none): a column on the registry, a table on stations. */
+  /** Codes of the current badge version: from the registration system, a walk-in or the last reprint (signed badges need none). A column on the registry, a table on stations. */
   badgeCodes: travels(z.array(z.string().min(1).max(256)).max(10)),
+  /** Codes of replaced badge versions: refused as "replaced by a reprint", never admitted. Absent from older registries. */
+  retiredBadgeCodes: travels(z.array(z.object({ code: z.string().min(1).max(256), badgeVersion: z.number().int().min(1) })).max(50).optional()),
   /** 'registry' (imported/edited by the organiser) or 'walkin' (registered at a station). */
   source: text(AttendeeSource, { default: 'registry' }),
 };
@@ -46,6 +48,53 @@ export function walkinAttendee(e: { kind: string; attendeeId: string | null; pay
   const p = WalkinPayload.safeParse(e.payload);
   if (!p.success) return null;
   return { id: e.attendeeId, ...p.data.attendee, status: 'active', badgeVersion: 1, noteHlc: null, source: 'walkin' };
+}
+
+/**
+ * A 'reprint' event's payload: the badge version it replaces, the new one, and the new badge's
+ * short code (absent in reprints made before every version had one).
+ */
+export const ReprintPayload = z.object({
+  oldVersion: z.number().int().min(1),
+  newVersion: z.number().int().min(2),
+  code: z.string().min(1).max(64).optional(),
+});
+export type ReprintPayload = z.infer<typeof ReprintPayload>;
+
+/** The reprint a 'reprint' event makes (null: not one anyone can read; the event stays and changes nothing). */
+export function reprintOf(e: { kind: string; attendeeId: string | null; payload: unknown }): ReprintPayload | null {
+  if (e.kind !== 'reprint' || !e.attendeeId) return null;
+  const p = ReprintPayload.safeParse(e.payload);
+  return p.success && p.data.newVersion > p.data.oldVersion ? p.data : null;
+}
+
+export interface BadgeCodes {
+  badgeVersion: number;
+  badgeCodes: string[];
+  retiredBadgeCodes: { code: string; badgeVersion: number }[];
+}
+
+/**
+ * A reprint applied to a person's codes, in any order of arrival: a newer version makes its code
+ * the current one and retires the codes it replaces; the same version (two desks reprinted at
+ * once) adds its code beside the other; an older one (arriving late) only retires its code.
+ * Every code stays with the version it was printed on, so an old badge is refused, never admitted.
+ */
+export function foldReprint(cur: BadgeCodes, r: ReprintPayload): BadgeCodes {
+  const retired = [...cur.retiredBadgeCodes];
+  const retire = (code: string, badgeVersion: number) => {
+    if (!retired.some((x) => x.code === code)) retired.push({ code, badgeVersion });
+  };
+  if (r.newVersion > cur.badgeVersion) {
+    for (const code of cur.badgeCodes) retire(code, cur.badgeVersion);
+    return { badgeVersion: r.newVersion, badgeCodes: r.code ? [r.code] : [], retiredBadgeCodes: retired };
+  }
+  if (r.newVersion === cur.badgeVersion) {
+    const codes = r.code && !cur.badgeCodes.includes(r.code) ? [...cur.badgeCodes, r.code] : cur.badgeCodes;
+    return { ...cur, badgeCodes: codes, retiredBadgeCodes: retired };
+  }
+  if (r.code) retire(r.code, r.newVersion);
+  return { ...cur, retiredBadgeCodes: retired };
 }
 
 /** A 'note' event as either log holds it. */

@@ -2,9 +2,12 @@
 // log; the derived hook in db/badges.ts bumps the version and revokes the old one,
 // so the old badge is refused here at once and at other stations after sync.
 import type { ReprintResult } from '../../core/api/badges';
+import { reprintCodeShape } from '../../core/badge/short-code';
 import { getAttendee, toSummary } from '../../db/attendees';
+import { anyPlainCodeOf } from '../../db/badges';
 import { UserError } from '../errors';
 import type { Station } from '../station';
+import { newBadgeCode } from './new-code';
 
 export function reprintBadge(station: Station, attendeeId: string, now: number, opts: { operator?: string | null } = {}): ReprintResult {
   return station.write(() => {
@@ -15,6 +18,9 @@ export function reprintBadge(station: Station, attendeeId: string, now: number, 
     if (a.status !== 'active') throw new UserError('not_active', 'This registration is cancelled or revoked: no badge can be reprinted.');
     const oldVersion = a.badgeVersion;
     const newVersion = oldVersion + 1;
+    // Every badge version carries a short code a person can type, shaped like the one it replaces.
+    const shape = reprintCodeShape(anyPlainCodeOf(orm, attendeeId));
+    const code = newBadgeCode(station, shape.prefix, shape.length);
     const e = station.append(
       {
         kind: 'reprint',
@@ -24,11 +30,11 @@ export function reprintBadge(station: Station, attendeeId: string, now: number, 
         verdict: null,
         reason: null,
         operator: opts.operator ?? null,
-        payload: { oldVersion, newVersion },
+        payload: { oldVersion, newVersion, code },
       },
       now,
     );
     const after = getAttendee(orm, attendeeId)!;
-    return { attendee: toSummary(after), oldVersion, newVersion, eventId: e.id, at: now };
+    return { attendee: toSummary(after), oldVersion, newVersion, code, eventId: e.id, at: now };
   });
 }

@@ -64,13 +64,23 @@ function applyAttendees(station: Station, people: Extract<Change, { type: 'atten
   // The registry's note replaced ours above; a desk note made here (or pulled) that is newer
   // by HLC than the one the registry row carries is put back (docs/sync-protocol.md).
   for (const { data: a } of people) applyLatestNote(orm, a.id);
-  upsertBadgeCodes(orm, people.flatMap(({ data: a }) => a.badgeCodes.map((code) => ({ code, attendeeId: a.id, badgeVersion: a.badgeVersion }))));
-  // Codes the organiser removed from a person stop working here too.
-  const stale = station.db.sqlite.prepare('select code from badge_codes where attendee_id = ?').pluck();
+  // Each code with the badge version it was printed on: the current ones admit, replaced ones
+  // (reprints) are refused as such. A registry that sends no retired codes leaves ours as they are.
+  upsertBadgeCodes(
+    orm,
+    people.flatMap(({ data: a }) => [
+      ...a.badgeCodes.map((code) => ({ code, attendeeId: a.id, badgeVersion: a.badgeVersion })),
+      ...(a.retiredBadgeCodes ?? []).map((r) => ({ code: r.code, attendeeId: a.id, badgeVersion: Math.min(r.badgeVersion, a.badgeVersion) })),
+    ]),
+  );
+  // Codes the organiser removed from a person stop working here too. Only codes of the version
+  // the record speaks of: an older version's code stays (its badge is refused as "replaced by
+  // a reprint", not "not found"), and so does a newer one (a reprint the registry has not yet had).
+  const stale = station.db.sqlite.prepare('select code, badge_version as v from badge_codes where attendee_id = ?');
   const drop = station.db.sqlite.prepare('delete from badge_codes where code = ?');
   for (const { data: a } of people) {
-    const keep = new Set(a.badgeCodes);
-    for (const code of stale.all(a.id) as string[]) if (!keep.has(code)) drop.run(code);
+    const keep = new Set([...a.badgeCodes, ...(a.retiredBadgeCodes ?? []).map((r) => r.code)]);
+    for (const row of stale.all(a.id) as { code: string; v: number }[]) if (row.v === a.badgeVersion && !keep.has(row.code)) drop.run(row.code);
   }
   applied.attendees += people.length;
 }

@@ -1,6 +1,7 @@
 // Print and reprint from the check-in screen, in Debian Chromium on the headless
 // host: the browser gets the badge as a PDF (no printer access outside the desktop
 // app), its QR verifies, and after a reprint the old badge is refused at the desk.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -16,6 +17,7 @@ import { stationE2E } from '../helpers/station-e2e';
 import { type HostProcess } from '../../testkit/host';
 import { rasterise, zbarimg } from '../helpers/raster';
 import { tempDir } from '../helpers/station';
+import { tool } from '../../testkit/tools';
 
 const demoEvent = generateDemoEvent(dayInZone(Date.now(), DEMO_TIME_ZONE));
 const demo = demoEvent.attendees;
@@ -65,13 +67,22 @@ describe('print and reprint from the check-in screen (Chromium, headless host)',
     await screenshot(page, 'badges-reprint-confirm');
     const pdf = await savedPdf(page, () => page.getByTestId('reprint-confirm').click(), work);
     expect(verify(qrOf(pdf, path.join(work, 'v2')))).toMatchObject({ ok: true, body: { attendeeId: person.id, badgeVersion: 2 } });
-    await expect.poll(() => page.getByTestId('badge-status').textContent()).toContain('Badge 2 issued');
+    await expect.poll(() => page.getByTestId('badge-status').textContent()).toMatch(/Badge 2 issued, code [A-Z0-9]+-[A-HJ-NP-Z2-9]{6}; the old badge no longer works\./);
     await screenshot(page, 'badges-reprinted');
+    // Badge 2 carries its own short code under the QR (#13.7), shaped like the first one.
+    const newCode = /code ([A-Z0-9]+-[A-HJ-NP-Z2-9]{6})/.exec((await page.getByTestId('badge-status').textContent())!)![1]!;
+    expect(newCode).not.toBe(person.badgeCode);
+    expect(newCode.slice(0, 4)).toBe(person.badgeCode.slice(0, 4));
+    expect(execFileSync(tool('pdftotext'), [pdf, '-'], { encoding: 'utf8' })).toContain(newCode);
 
     await typeCode(page, person.badgeCode); // the code printed on the old badge
     await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict'), { timeout: 10_000 }).toBe('refused');
     await expect.poll(() => page.getByTestId('verdict').textContent()).toMatch(/replaced by a reprint (today at|on \d{1,2} \w{3} at) \d{2}:\d{2}\./);
     await screenshot(page, 'badges-old-refused');
+    // The new code, typed by hand (lower case too), is this person's: already in today, so a warning.
+    await typeCode(page, newCode.toLowerCase());
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict'), { timeout: 10_000 }).toBe('warning');
+    expect(await page.getByTestId('verdict-name').textContent()).toBe(`${person.givenName} ${person.familyName}`);
   });
 
   it('admits a genuine signed badge of someone registered after the last sync, marked "not yet synced", with no print buttons', async () => {

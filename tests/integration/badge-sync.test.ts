@@ -80,4 +80,51 @@ describe('signed badges with a registry', () => {
     const fresh = signedBadgeFor(b.station, { attendeeId: p2.id, badgeVersion: 2, category: p2.category as never }, DEMO_KEY);
     expect(checkIn(b.station, fresh, Date.now()).verdict).not.toBe('refused');
   });
+
+  it('a reprint’s short code travels: it admits at every desk, the old code is refused as replaced, at a desk paired later too (#13.7)', async () => {
+    const a = await pairedStation('Desk Reprint A');
+    const b = await pairedStation('Desk Reprint B');
+    const p = activePerson(a.station, 6);
+    const oldCode = a.station.db.orm.select().from(badgeCodes).where(eq(badgeCodes.attendeeId, p.id)).get()!.code;
+    const r = await dispatch(createHandlers(), a.station, 'badges.reprint', { attendeeId: p.id });
+    if (!r.ok) throw new Error(r.error.message);
+    const newCode = (r.value as { code: string }).code;
+    expect((await a.client.syncNow()).ok).toBe(true);
+    expect((await b.client.syncNow()).ok).toBe(true);
+    // A desk paired only now learns everything from the registry's attendee record.
+    const c = await pairedStation('Desk Reprint C');
+    for (const s of [a.station, b.station, c.station]) {
+      expect(checkIn(s, newCode, Date.now())).toMatchObject({ verdict: 'admitted', attendee: { id: p.id, badgeVersion: 2 } });
+      expect(checkIn(s, oldCode, Date.now())).toMatchObject({ verdict: 'refused', reason: 'revoked' });
+    }
+    // The registry holds the new code as current and the old one as retired…
+    const registryRow = async () =>
+      (await demo.reg.admin<{ id: string; badgeCodes: string[]; retiredBadgeCodes: unknown[]; badgeVersion: number }[]>('GET', `/v1/admin/attendees?q=${encodeURIComponent(p.familyName)}&limit=1000`)).find((x) => x.id === p.id)!;
+    expect(await registryRow()).toMatchObject({ badgeVersion: 2, badgeCodes: [newCode], retiredBadgeCodes: [{ code: oldCode, badgeVersion: 1 }] });
+    // …and an organiser re-importing the list exported before the reprint does not undo it.
+    const { retiredBadgeCodes: _r, ...exported } = await registryRow();
+    await demo.reg.admin('PUT', `/v1/admin/attendees/${p.id}`, { ...exported, badgeVersion: 1, badgeCodes: [oldCode] });
+    expect(await registryRow()).toMatchObject({ badgeVersion: 2, badgeCodes: [newCode], retiredBadgeCodes: [{ code: oldCode, badgeVersion: 1 }] });
+    const d = await pairedStation('Desk Reprint D');
+    expect(checkIn(d.station, oldCode, Date.now())).toMatchObject({ verdict: 'refused', reason: 'revoked' });
+    expect(checkIn(d.station, newCode, Date.now())).toMatchObject({ verdict: 'admitted' });
+  });
+
+  it('the registry refuses a reprint whose code another attendee holds (a forged or clashing code admits nobody)', async () => {
+    const a = await pairedStation('Desk Forger');
+    const victim = activePerson(a.station, 7);
+    const thief = activePerson(a.station, 8);
+    const victimCode = a.station.db.orm.select().from(badgeCodes).where(eq(badgeCodes.attendeeId, victim.id)).get()!.code;
+    a.station.write(() =>
+      a.station.append(
+        { kind: 'reprint', attendeeId: thief.id, roomId: null, sessionId: null, verdict: null, reason: null, operator: null, payload: { oldVersion: 1, newVersion: 2, code: victimCode } },
+        Date.now(),
+      ),
+    );
+    expect((await a.client.syncNow()).ok).toBe(true);
+    const c = await pairedStation('Desk Checker');
+    expect(checkIn(c.station, victimCode, Date.now())).toMatchObject({ verdict: 'admitted', attendee: { id: victim.id } });
+    const status = await dispatch(createHandlers(), a.station, 'sync.status', {});
+    expect(status.ok && JSON.stringify(status.value)).toMatch(/already belongs to another attendee; reprint the badge again/);
+  });
 });

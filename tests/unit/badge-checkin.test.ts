@@ -144,6 +144,39 @@ describe('reprint', () => {
     expect(fresh).toMatchObject({ verdict: 'admitted', attendee: { id: a.id } });
   });
 
+  it('every reprint carries a short typeable code shaped like the first; it admits the new badge only (#13.7)', async () => {
+    const a = someAttendee(4);
+    const v1 = station.db.orm.select().from(badgeCodes).where(eq(badgeCodes.attendeeId, a.id)).get()!.code;
+    const call = api(() => now - 60_000);
+    const r2 = await call('badges.reprint', { attendeeId: a.id });
+    if (!r2.ok) throw new Error(r2.error.message);
+    const v2 = (r2.value as { code: string }).code;
+    expect(v2).toMatch(new RegExp(`^${v1.slice(0, v1.indexOf('-') + 1)}[A-HJ-NP-Z2-9]{${v1.length - v1.indexOf('-') - 1}}$`));
+    const r3 = await api(() => now - 30_000)('badges.reprint', { attendeeId: a.id });
+    if (!r3.ok) throw new Error(r3.error.message);
+    const v3 = (r3.value as { code: string }).code;
+    expect(new Set([v1, v2, v3]).size).toBe(3);
+    // The logged event carries the code, so every station (and the registry) learns it.
+    expect(station.db.orm.select().from(events).where(eq(events.kind, 'reprint')).all().map((e) => e.payload.code)).toEqual([v2, v3]);
+    // Only the current version's code admits; older ones (typed in any case) are refused as replaced.
+    expect(checkIn(station, v3.toLowerCase(), now)).toMatchObject({ verdict: 'admitted', attendee: { id: a.id, badgeVersion: 3 } });
+    for (const old of [v1, v2]) expect(checkIn(station, old, now + 1000)).toMatchObject({ verdict: 'refused', reason: 'revoked' });
+    // The printed badge shows the current code under its QR.
+    const preview = await call('badges.preview', { attendeeId: a.id, template: 'cr80' });
+    if (!preview.ok) throw new Error(preview.error.message);
+    expect((preview.value as { svg: string }).svg).toContain(v3);
+    expect((preview.value as { svg: string }).svg).not.toContain(v2);
+  });
+
+  it('someone with no short code (a long ticket id, or none) gets an R- code on reprint', async () => {
+    const a = someAttendee(6);
+    station.db.orm.delete(badgeCodes).where(eq(badgeCodes.attendeeId, a.id)).run();
+    station.db.orm.insert(badgeCodes).values({ code: '1f0c8a9e-5b2d-4c1e-9a3f-7d6e5c4b3a21', attendeeId: a.id, badgeVersion: 1 }).run();
+    const r = await api(() => now)('badges.reprint', { attendeeId: a.id });
+    if (!r.ok) throw new Error(r.error.message);
+    expect((r.value as { code: string }).code).toMatch(/^R-[A-HJ-NP-Z2-9]{8}$/);
+  });
+
   it('a reprint made at another station (pulled by sync) revokes the old badge here too', () => {
     const a = someAttendee(5);
     const other = 'station-b';
@@ -163,7 +196,7 @@ describe('reprint', () => {
           verdict: null,
           reason: null,
           operator: null,
-          payload: { oldVersion: 1, newVersion: 2 },
+          payload: { oldVersion: 1, newVersion: 2, code: 'A23-PULLED' },
           day: station.today(now),
         },
         now,
@@ -171,6 +204,8 @@ describe('reprint', () => {
     );
     expect(station.db.orm.select().from(attendees).where(eq(attendees.id, a.id)).get()!.badgeVersion).toBe(2);
     expect(checkIn(station, signedBadgeFor(station, { attendeeId: a.id }), now)).toMatchObject({ verdict: 'refused', reason: 'revoked' });
+    // The other station's new code admits here too.
+    expect(checkIn(station, 'A23-PULLED', now)).toMatchObject({ verdict: 'admitted', attendee: { id: a.id } });
   });
 
   it('cannot reprint someone unknown or only known from a badge, and says so', async () => {

@@ -148,7 +148,7 @@ export const checkin = {
     confirmReprint: 'Ausweis neu ausstellen? Ausweis {{version}} wird an allen Stationen ungültig.',
     reprintNow: 'Jetzt neu ausstellen',
     keep: 'Alten Ausweis behalten',
-    reprinted: 'Ausweis {{version}} ausgestellt; der alte Ausweis gilt nicht mehr.',
+    reprinted: 'Ausweis {{version}} ausgestellt, Code {{code}}; der alte Ausweis gilt nicht mehr.',
     printed: 'Ausweis an den Drucker gesendet.',
     cancelled: 'Drucken abgebrochen.',
     saved: '{{message}}',

@@ -147,7 +147,7 @@ export const checkin = {
     confirmReprint: 'Reprint this badge? Badge {{version}} will stop working at every station.',
     reprintNow: 'Reprint now',
     keep: 'Keep the old badge',
-    reprinted: 'Badge {{version}} issued; the old badge no longer works.',
+    reprinted: 'Badge {{version}} issued, code {{code}}; the old badge no longer works.',
     printed: 'Badge sent to the printer.',
     cancelled: 'Printing cancelled.',
     saved: '{{message}}',

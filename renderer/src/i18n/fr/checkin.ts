@@ -149,7 +149,7 @@ export const checkin = {
     confirmReprint: 'Réimprimer ce badge ? Le badge {{version}} ne sera plus valable à aucun poste.',
     reprintNow: 'Réimprimer',
     keep: 'Garder l’ancien badge',
-    reprinted: 'Badge {{version}} émis ; l’ancien badge n’est plus valable.',
+    reprinted: 'Badge {{version}} émis, code {{code}} ; l’ancien badge n’est plus valable.',
     printed: 'Badge envoyé à l’imprimante.',
     cancelled: 'Impression annulée.',
     saved: '{{message}}',

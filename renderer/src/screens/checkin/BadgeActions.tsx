@@ -46,7 +46,7 @@ export function BadgeActions({ attendee, reprint: canReprint = true }: { attende
       const r = await api['badges.reprint']({ attendeeId: attendee.id });
       announce('attendees');
       const printed = await printBadge(attendee.id).then(outcomeText, (err: unknown) => t('badge.failed', { message: err instanceof ApiCallError ? err.message : t('errors.unexpected') }));
-      setStep({ kind: 'done', text: `${t('badge.reprinted', { version: r.newVersion })} ${printed}` });
+      setStep({ kind: 'done', text: `${t('badge.reprinted', { version: r.newVersion, code: r.code })} ${printed}` });
     } catch (err) {
       fail(err);
     }

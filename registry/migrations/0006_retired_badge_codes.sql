@@ -1,0 +1,2 @@
+ALTER TABLE "attendees" ADD COLUMN "retired_badge_codes" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
+CREATE INDEX "attendees_retired_badge_codes_idx" ON "attendees" USING gin ("retired_badge_codes" jsonb_path_ops);
