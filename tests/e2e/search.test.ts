@@ -1,13 +1,14 @@
 // Name search at the desk through the real renderer (#13.6): a Latin query finds Cyrillic
 // names in any romanisation and shows their Latin (passport) reading beside them; people with
 // the same name are told apart by their badge codes; a list cut at 8 says how many more match.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { romanize } from '../../core/search/romanize';
 import { dayInZone } from '../../core/time';
 import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
-import { startHostProcess, type HostProcess } from '../../testkit/host';
-import { launchBrowser, openStationPage, screenshot, type StationPage } from '../helpers/browser';
+import type { HostProcess } from '../../testkit/host';
+import { screenshot, type StationPage } from '../helpers/browser';
+import { stationE2E } from '../helpers/station-e2e';
 
 const demo = generateDemoEvent(dayInZone(Date.now(), DEMO_TIME_ZONE)).attendees.filter((a) => a.status === 'active');
 const cyrillic = demo.filter((a) => /\p{Script=Cyrillic}/u.test(a.familyName) && /\p{Script=Cyrillic}/u.test(a.givenName));
@@ -22,22 +23,12 @@ const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 describe('name search (Chromium, headless host)', () => {
   let host: HostProcess;
-  let browser: Browser;
   let sp: StationPage;
   let page: Page;
   const input = () => page.getByTestId('search-input');
   const options = () => page.getByTestId('search-results').getByRole('option');
 
-  beforeAll(async () => {
-    [host, browser] = await Promise.all([startHostProcess(), launchBrowser()]);
-    sp = await openStationPage(browser, host.url);
-    page = sp.page;
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.stop();
-  });
+  stationE2E({ onReady: (s) => ({ host, sp, page } = s) });
 
   it(`"${capital(romanize(commonFamily, 'bgn'))}" (Latin letters) lists the Cyrillic ${commonFamily} with their Latin reading, and says how many more`, async () => {
     expect(families.get(commonFamily)).toBeGreaterThan(8);
