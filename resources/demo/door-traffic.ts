@@ -1,8 +1,10 @@
 // Generated door traffic for one day of the demo agenda: who goes to which session, when
 // they arrive and leave, double scans at two entry doors, refusals at full rooms, people
-// who forget to scan out of the last session (swept at the end of the day). Each room has
-// two entry stations and one exit station, each stamping its own HLC. Returns the events
-// and the physical truth (who was inside when), so tests can check the counts exactly.
+// who forget to scan out of the last session (swept at the end of the day). Everyone is
+// checked in at a front desk of the venue before their first room (and some who attend no
+// session too), so 'checked in today' and the rooms agree. Each room has two entry stations
+// and one exit station, each stamping its own HLC. Returns the events and the physical truth
+// (who was inside when, who was admitted when), so tests can check the counts exactly.
 // Deterministic: same bundle and seed, same traffic. Pure; runs anywhere.
 import * as hlc from '../../core/hlc';
 import type { LogEvent } from '../../core/records/log-event';
@@ -29,8 +31,13 @@ export interface TrueStay {
 export interface DoorTraffic {
   day: string;
   events: (LogEvent & { day: string })[];
+  /** Room door stations. */
   stations: TrafficStation[];
+  /** The venue's front desks, where people are checked in on arrival. */
+  desks: { id: string; name: string }[];
   truth: TrueStay[];
+  /** When each person was checked in at a front desk (before their first room). */
+  admitted: { attendeeId: string; at: number; deskId: string }[];
   /** Entry attempts refused because the room was full. */
   refusals: number;
 }
@@ -44,6 +51,10 @@ export interface TrafficOptions {
 }
 
 const MIN = 60_000;
+
+function between2(rnd: () => number, a: number, b: number): number {
+  return a + rnd() * (b - a);
+}
 
 /** How likely a typical attendee is to go to a session, by title. */
 function interest(s: BundleSession): number {
@@ -176,11 +187,29 @@ export function generateDoorTraffic(bundle: EventBundle, opts: TrafficOptions = 
     }
   }
 
-  // 3. End of day: the logistics lead sweeps every room that was used.
+  // 3. The venue's entrance: everyone is checked in at a front desk before their first room,
+  // 5 to 40 minutes before (not before the doors open, 90 minutes before the first session); a few who attend no session
+  // are checked in too. Drawn from its own generator, so the rooms' traffic stays as it was.
+  const desks = [1, 2, 3].map((n) => ({ id: uuid(900 + n, 77), name: `Main entrance ${n}` }));
+  const entrance = prng((opts.seed ?? 2023) + 1);
+  const doorsOpen = Math.min(...sessions.map((s) => s.startsAt), Number.POSITIVE_INFINITY) - 90 * MIN;
+  const firstMove = new Map<string, number>();
+  for (const a of actions) if (a.kind === 'arrive' && !firstMove.has(a.person)) firstMove.set(a.person, a.at);
+  const checkedIn: DoorTraffic['admitted'] = [];
+  for (const p of people) {
+    const first = firstMove.get(p.id);
+    const go = entrance();
+    if (first === undefined && (go > 0.2 || !Number.isFinite(doorsOpen))) continue;
+    const latest = first ?? doorsOpen + between2(entrance, 60 * MIN, 300 * MIN);
+    const at = uniq(Math.max(Math.min(doorsOpen, latest - 60_000), latest - between2(entrance, 5 * MIN, 40 * MIN)));
+    checkedIn.push({ attendeeId: p.id, at, deskId: desks[Math.floor(entrance() * desks.length)]!.id });
+  }
+
+  // 4. End of day: the logistics lead sweeps every room that was used.
   const sweeps: { at: number; station: TrafficStation }[] = [];
   for (const [roomId, end] of lastOfRoom) sweeps.push({ at: uniq(end + 45 * MIN), station: doors(roomId)[2]! });
 
-  // 4. Each station stamps its own events in its own order (sequence numbers, HLC).
+  // 5. Each station stamps its own events in its own order (sequence numbers, HLC).
   const events: (LogEvent & { day: string })[] = [];
   let idN = 0;
   const byStation = new Map<string, { at: number; make: (stamp: string, seq: number) => LogEvent }[]>();
@@ -206,6 +235,28 @@ export function generateDoorTraffic(bundle: EventBundle, opts: TrafficOptions = 
       operator: null,
       payload: { door: r.station.mode },
     }));
+  }
+  for (const a of checkedIn) {
+    const id = uuid(++idN, 4);
+    const desk = desks.find((d) => d.id === a.deskId)!;
+    (byStation.get(desk.id) ?? byStation.set(desk.id, []).get(desk.id)!).push({
+      at: a.at,
+      make: (stamp, seq) => ({
+        id,
+        stationId: desk.id,
+        seq,
+        hlc: stamp,
+        wallTime: a.at,
+        kind: 'scan',
+        attendeeId: a.attendeeId,
+        roomId: null,
+        sessionId: null,
+        verdict: 'admitted',
+        reason: 'ok',
+        operator: null,
+        payload: {},
+      }),
+    });
   }
   for (const s of sweeps) {
     const id = uuid(++idN, 4);
@@ -234,5 +285,5 @@ export function generateDoorTraffic(bundle: EventBundle, opts: TrafficOptions = 
       events.push({ ...x.make(stamp, i + 1), day });
     });
   }
-  return { day, events, stations, truth, refusals };
+  return { day, events, stations, desks, truth, admitted: checkedIn, refusals };
 }

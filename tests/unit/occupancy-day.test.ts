@@ -47,7 +47,7 @@ beforeAll(() => {
   bundle = generateDemoEvent(FIRST_DAY, { attendees: 1000, seed: 23 });
   traffic = generateDoorTraffic(bundle, { seed: 7 });
   const live = [...traffic.events].sort((a, b) => a.wallTime - b.wallTime);
-  const byStation = traffic.stations.flatMap((st) => traffic.events.filter((e) => e.stationId === st.id));
+  const byStation = [...traffic.stations, ...traffic.desks].flatMap((st) => traffic.events.filter((e) => e.stationId === st.id));
   const random = shuffled(traffic.events, prng(99));
   stations = [stationWith(live, 10), stationWith(byStation, 500), stationWith(random, 100)];
   now = localToMillis(FIRST_DAY, '22:00', bundle.event.timeZone);
@@ -68,6 +68,25 @@ describe('a scripted day through the demo agenda', () => {
     const people = new Set(traffic.truth.map((t) => t.attendeeId));
     expect(people.size).toBeGreaterThan(800);
     expect(traffic.events.filter((e) => e.reason === 'entry_again').length).toBeGreaterThan(50);
+  });
+
+  it('everyone in a room was checked in at a front desk first, so "checked in today" and the rooms agree', async () => {
+    const checkedInAt = new Map(traffic.admitted.map((a) => [a.attendeeId, a.at]));
+    const entries = traffic.events.filter((e) => e.kind === 'room_entry' && e.verdict === 'admitted');
+    expect(entries.length).toBeGreaterThan(1000);
+    const notChecked = entries.filter((e) => !(checkedInAt.get(e.attendeeId!)! < e.wallTime));
+    expect(notChecked.map((e) => e.attendeeId)).toEqual([]);
+    // Some were at the venue without going to any session.
+    expect(traffic.admitted.length).toBeGreaterThan(new Set(traffic.truth.map((t) => t.attendeeId)).size);
+    for (const t of ['09:00', '10:15', '13:30', '17:00']) {
+      const at = localToMillis(FIRST_DAY, t, bundle.event.timeZone);
+      const inRooms = bundle.rooms.reduce((n, r) => n + countAt(traffic.truth.filter((s) => s.roomId === r.id), at), 0);
+      const admittedSoFar = traffic.admitted.filter((a) => a.at <= at).length;
+      expect(inRooms, t).toBeLessThanOrEqual(admittedSoFar);
+    }
+    // The station's status bar counts them, from the same events.
+    now = localToMillis(FIRST_DAY, '22:00', bundle.event.timeZone);
+    for (const s of stations) expect((await call(s, 'station.status')).checkedInToday).toBe(traffic.admitted.length);
   });
 
   it('three stations that merged the same events in different orders show identical dashboards', async () => {

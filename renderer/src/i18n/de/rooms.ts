@@ -7,6 +7,7 @@ export const rooms = {
     day: 'Heute {{day}}',
     noSession: 'Gerade keine Sitzung',
     next: 'Als Nächstes um {{time}}:',
+    nextOn: 'Als Nächstes am {{date}} um {{time}}:',
     trendUp: '+{{n}} in 10 Min.',
     trendDown: '−{{n}} in 10 Min.',
     trendFlat: 'gleichbleibend',

@@ -6,6 +6,7 @@ export const rooms = {
     day: 'Today {{day}}',
     noSession: 'No session now',
     next: 'Next at {{time}}:',
+    nextOn: 'Next on {{date}} at {{time}}:',
     trendUp: '+{{n}} in 10 min',
     trendDown: '−{{n}} in 10 min',
     trendFlat: 'steady',

@@ -7,6 +7,7 @@ export const rooms = {
     day: 'Aujourd’hui {{day}}',
     noSession: 'Pas de session en cours',
     next: 'Ensuite à {{time}} :',
+    nextOn: 'Ensuite le {{date}} à {{time}} :',
     trendUp: '+{{n}} en 10 min',
     trendDown: '−{{n}} en 10 min',
     trendFlat: 'stable',

@@ -7,6 +7,7 @@ export const rooms = {
     day: 'Сегодня {{day}}',
     noSession: 'Сейчас нет сессии',
     next: 'Далее в {{time}}:',
+    nextOn: 'Далее {{date}} в {{time}}:',
     trendUp: '+{{n}} за 10 мин',
     trendDown: '−{{n}} за 10 мин',
     trendFlat: 'без изменений',

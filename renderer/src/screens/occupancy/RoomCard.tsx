@@ -2,7 +2,7 @@
 // colour + icon + words, the session on now, and which way the count is going.
 import type { RoomLive } from '../../../../core/api/occupancy';
 import { Icon } from '../../components/Icon';
-import { clockTime } from '../../format';
+import { clockTime, momentParts } from '../../format';
 import { STATE_ICON, stateWord, trendArrow } from './look';
 import { t } from '../../i18n';
 
@@ -29,11 +29,12 @@ export function trendText(n: number): string {
   return n > 0 ? t('rooms.trendUp', { n }) : n < 0 ? t('rooms.trendDown', { n: -n }) : t('rooms.trendFlat');
 }
 
-/** 'Next at 14:30' first, then the title: a long title is cut, never the time. */
-export function NextSession({ title, at }: { title: string; at: string }) {
+/** 'Next at 14:30:' ('Next on 30 Nov at 09:30:' another day) first, then the title: a long title is cut, never the time. */
+export function NextSession({ title, startsAt, timeZone }: { title: string; startsAt: number; timeZone: string }) {
+  const m = momentParts(startsAt, timeZone);
   return (
     <>
-      <span className="next-session__when">{t('rooms.next', { time: at })}</span> <span className="next-session__title">{title}</span>
+      <span className="next-session__when">{m.today ? t('rooms.next', { time: m.time }) : t('rooms.nextOn', { date: m.date, time: m.time })}</span> <span className="next-session__title">{title}</span>
     </>
   );
 }
@@ -69,7 +70,7 @@ export function RoomCard({ room, timeZone }: { room: RoomLive; timeZone: string 
         {room.session
           ? `${clockTime(room.session.startsAt, timeZone)}–${clockTime(room.session.endsAt, timeZone)} ${room.session.title}`
           : room.nextSession
-            ? <NextSession title={room.nextSession.title} at={clockTime(room.nextSession.startsAt, timeZone)} />
+            ? <NextSession title={room.nextSession.title} startsAt={room.nextSession.startsAt} timeZone={timeZone} />
             : t('rooms.noSession')}
       </p>
     </article>

@@ -62,7 +62,7 @@ export function WallScreen() {
               </span>
             </div>
             <div className="wall-tile__session">
-              {r.session ? r.session.title : r.nextSession ? <NextSession title={r.nextSession.title} at={clockTime(r.nextSession.startsAt, timeZone)} /> : t('rooms.noSession')}
+              {r.session ? r.session.title : r.nextSession ? <NextSession title={r.nextSession.title} startsAt={r.nextSession.startsAt} timeZone={timeZone} /> : t('rooms.noSession')}
             </div>
           </div>
         ))}
