@@ -10,6 +10,12 @@ cd "$(dirname "$0")/.."
 # falls back to the headless host when no binary is present (see scripts/start.mjs).
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 
+# Node 20.19 is the oldest the project runs on (package.json "engines"): say so before npm fails obscurely.
+if ! node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 19) ? 0 : 1)' 2>/dev/null; then
+  echo "Foyer needs Node 20.19 or newer; this machine has $(node --version 2>/dev/null || echo 'no node'). Install it (nodejs.org or your package manager), then run this again." >&2
+  exit 1
+fi
+
 if [[ "${1:-}" == "--test" ]]; then
   # chromium: the real renderer in tests; zbar-tools/qrencode/poppler-utils/imagemagick: QR and PDF
   # referees; postgresql: the registry against a real server; fonts: badge and screenshot rendering;
