@@ -3,11 +3,12 @@
 // sentences name the room and the person's category in the desk's language too. Checked for
 // what the reader needs, not against a copy of the catalog's wording (tests/helpers/sentences.ts).
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DoorScanResult } from '../../core/api/occupancy';
+import type { DoorScanResult, RoomLive } from '../../core/api/occupancy';
 import type { CheckInResult } from '../../core/model';
 import { setLanguage } from '../../renderer/src/i18n/index';
 import { categoryName, verdictSentence } from '../../renderer/src/i18n/verdict';
 import { doorSentence } from '../../renderer/src/screens/occupancy/door-sentence';
+import { counterNote, sweepNote } from '../../renderer/src/screens/occupancy/notes';
 import { expectSaysWhen, expectTranslated, type Lang } from '../helpers/sentences';
 
 const TZ = 'Europe/Vienna';
@@ -96,5 +97,20 @@ describe('door sentences', () => {
       expect(sentences[l]).toContain('Forschungssaal');
       expect(sentences[l]).toContain(categoryName('media', 'Media'));
     }
+  });
+});
+
+describe('room detail notes after a manual count or a sweep', () => {
+  const room = { name: 'Forschungssaal', current: 3 } as RoomLive;
+  it.each([
+    ['en', '−1 counted at Forschungssaal.', 'Forschungssaal shows only 3 people inside.', 'Forschungssaal swept: 1 person counted out.'],
+    ['de', '−1 an Forschungssaal gezählt.', 'Forschungssaal zeigt nur 3 Personen im Raum.', 'Forschungssaal geräumt: 1 Person ausgetragen.'],
+    ['fr', '−1 compté pour Forschungssaal.', 'Forschungssaal n’indique que 3 personnes à l’intérieur.', 'Forschungssaal évacuée : 1 personne comptée sortie.'],
+    ['ru', '−1: учтено в зале Forschungssaal.', 'В зале Forschungssaal числятся только 3 человека.', 'Зал Forschungssaal очищен: 1 человек отмечен вышедшим.'],
+  ] as const)('in %s, not the station\'s English', (lng, counted, refused, swept) => {
+    setLanguage(lng);
+    expect(counterNote({ applied: true, message: '−1 counted at Forschungssaal.', room }, -1)).toBe(counted);
+    expect(counterNote({ applied: false, message: 'Forschungssaal shows only 3 inside.', room }, -5)).toBe(refused);
+    expect(sweepNote({ cleared: 1, message: 'Forschungssaal swept: 1 counted out.', room })).toBe(swept);
   });
 });

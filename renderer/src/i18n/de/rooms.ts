@@ -60,6 +60,12 @@ export const rooms = {
     cancel: 'Abbrechen',
     saved: '{{file}} an der Station gespeichert ({{path}}).',
     inside: '{{scanned}} per Scan, {{tally}} von Hand',
+    counted: '{{delta}} an {{room}} gezählt.',
+    nobodyInside: 'In {{room}} ist bereits niemand gezählt.',
+    onlyInside_one: '{{room}} zeigt nur {{count}} Person im Raum.',
+    onlyInside_other: '{{room}} zeigt nur {{count}} Personen im Raum.',
+    swept_one: '{{room}} geräumt: {{count}} Person ausgetragen.',
+    swept_other: '{{room}} geräumt: {{count}} Personen ausgetragen.',
   },
   effect: {
     in: 'hinein',

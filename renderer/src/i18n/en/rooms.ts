@@ -59,6 +59,12 @@ export const rooms = {
     cancel: 'Cancel',
     saved: 'Saved {{file}} at the station ({{path}}).',
     inside: '{{scanned}} by scan, {{tally}} by hand',
+    counted: '{{delta}} counted at {{room}}.',
+    nobodyInside: '{{room}} already shows nobody inside.',
+    onlyInside_one: '{{room}} shows only {{count}} person inside.',
+    onlyInside_other: '{{room}} shows only {{count}} people inside.',
+    swept_one: '{{room}} swept: {{count}} person counted out.',
+    swept_other: '{{room}} swept: {{count}} people counted out.',
   },
   effect: {
     in: 'in',

@@ -7,6 +7,7 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { Icon } from '../../components/Icon';
 import { clockTime } from '../../format';
 import { offerDownload } from './download';
+import { counterNote, sweepNote } from './notes';
 import { OccupancyChart } from './OccupancyChart';
 import { FillBar, StatePill, trendText } from './RoomCard';
 import { currentLanguage, hasMessage, t } from '../../i18n';
@@ -149,7 +150,7 @@ function Counter({ roomId, current, inside, tally, run }: { roomId: string; curr
         // not persisted
       }
       const r = await api['occupancy.counter']({ roomId, delta, operator: operator || undefined });
-      return r.message;
+      return counterNote(r, delta);
     });
   return (
     <section className="panel">
@@ -210,7 +211,7 @@ function Sweep({ roomId, roomName, current, run }: { roomId: string; roomName: s
               data-testid="sweep-confirm"
               onClick={() => {
                 setAsking(false);
-                void run(async () => (await api['occupancy.sweep']({ roomId })).message);
+                void run(async () => sweepNote(await api['occupancy.sweep']({ roomId })));
               }}
             >
               {t('detail.sweepYes')}
