@@ -103,7 +103,7 @@ async function playRenderer(win) {
   const results = {};
   results.status = await call(trusted, 'station.status', {});
   const hits = await call(trusted, 'attendees.search', { query: env.FAKE_SEARCH ?? 'a', limit: 1 });
-  const attendeeId = hits.ok && hits.value[0] ? hits.value[0].id : 'none';
+  const attendeeId = hits.ok && hits.value.hits[0] ? hits.value.hits[0].id : 'none'; // SearchResults: { hits, more }
   results.checkin = await call(trusted, 'checkin.attendee', { attendeeId, operator: 'fake-electron' });
   results.invalid = await call(trusted, 'checkin.scan', { text: 42 });
   results.desktop = await call(trusted, 'desktop.info', {});
