@@ -198,6 +198,11 @@ export function recentEvents(orm: Orm, stationId: string, limit: number) {
     .all();
 }
 
+/** The stamp of a station's newest event (its highest sequence number), if it has any. */
+export function lastOwnStamp(orm: Orm, stationId: string): string | undefined {
+  return orm.select({ hlc: events.hlc }).from(events).where(eq(events.stationId, stationId)).orderBy(desc(events.seq)).limit(1).get()?.hlc;
+}
+
 export function maxSeq(orm: Orm, stationId: string): number {
   return orm.select({ m: sql<number | null>`max(${events.seq})` }).from(events).where(eq(events.stationId, stationId)).get()?.m ?? 0;
 }

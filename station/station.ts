@@ -3,6 +3,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type Database from 'better-sqlite3';
 import { eq } from 'drizzle-orm';
 import * as hlc from '../core/hlc';
 import type { LogEvent } from '../core/records/log-event';
@@ -10,7 +11,8 @@ import { MAX_EVENT_JSON, jsonBytes } from '../core/sync/protocol';
 import { dayInZone } from '../core/time';
 import { DB_FILE, DbOpenError, closeStationDb, openStationDb, type Orm, type StationDb } from '../db/connection';
 import { DERIVED_HOOKS } from '../db/derived-hooks';
-import { insertEvent, maxSeq, setDerivedHooks } from '../db/events';
+import { insertEvent, lastOwnStamp, maxSeq, setDerivedHooks } from '../db/events';
+import { createCheckpointer, type Checkpointer } from '../db/checkpoint';
 import { event as eventTable, stations } from '../db/schema/index';
 import { markSearchKeysCurrent } from '../db/search';
 import { getSetting, setSetting } from '../db/settings';
@@ -55,7 +57,13 @@ export class Station {
     if (!self) throw new DbOpenError('This station has no identity in its database.', 'corrupt');
     this.seq = maxSeq(db.orm, self);
     this.clock = loadClock(db, self);
+    this.checkpoints = db.sqlite.readonly ? null : createCheckpointer(db.sqlite);
   }
+
+  /** WAL checkpoints run between scans (db/checkpoint.ts); none for a read-only database. */
+  private checkpoints: Checkpointer | null;
+  /** One IMMEDIATE-transaction runner per connection (better-sqlite3 builds a wrapper per call otherwise). */
+  private tx: { db: StationDb; run: Database.Transaction<(fn: () => unknown) => unknown> } | null = null;
 
   // Hot-path caches: every scan reads the station's config and the event. Anything
   // that changes stations, settings or the event row must call invalidate().
@@ -125,7 +133,8 @@ export class Station {
     // upload would sit in the outbox for good.
     if (jsonBytes(full) > MAX_EVENT_JSON) throw new UserError('too_large', 'This entry is too long to save. Shorten the text and try again.');
     insertEvent(this.db.orm, full, now);
-    setSetting(this.db.orm, 'hlc', state);
+    // The clock is not saved per event: its state IS this event's stamp, and loadClock() takes the
+    // newest own stamp on start (one row and one page less in every scan's commit).
     this.clock = state;
     this.seq += 1;
     return full;
@@ -147,13 +156,17 @@ export class Station {
   write<T>(fn: () => T): T {
     const clock = this.clock;
     const seq = this.seq;
+    if (this.tx?.db !== this.db) this.tx = { db: this.db, run: this.db.sqlite.transaction((f: () => unknown) => f()) };
+    let out: T;
     try {
-      return this.db.sqlite.transaction(fn).immediate();
+      out = this.tx.run.immediate(fn) as T;
     } catch (err) {
       this.clock = clock;
       this.seq = seq;
       throw err;
     }
+    this.checkpoints?.afterCommit();
+    return out;
   }
 
   on(listener: Listener): () => void {
@@ -172,6 +185,7 @@ export class Station {
   }
 
   close(): void {
+    this.checkpoints?.close();
     closeStationDb(this.db);
   }
 
@@ -182,6 +196,8 @@ export class Station {
   adopt(db: StationDb): void {
     const self = getSetting<string>(db.orm, 'self');
     if (!self) throw new DbOpenError('This station has no identity in its database.', 'corrupt');
+    this.checkpoints?.close();
+    this.checkpoints = db.sqlite.readonly ? null : createCheckpointer(db.sqlite);
     this.db = db;
     this.cached = {};
     this.seq = maxSeq(db.orm, self);
@@ -192,10 +208,17 @@ export class Station {
 /** Fills a new station's database, in the transaction that creates it. */
 export type StationSeed = (orm: Orm, now: number) => void;
 
-/** The saved clock, pulled back if an older build let a pulled future stamp drag it ahead. */
+/**
+ * The clock on start: the later of the saved state (kept when pulled stamps move it) and this
+ * station's newest own stamp (own events do not save it), pulled back if an older build let a
+ * pulled future stamp drag it ahead.
+ */
 function loadClock(db: StationDb, self: string): hlc.HlcState {
-  const saved = getSetting<hlc.HlcState>(db.orm, 'hlc');
-  return saved ? hlc.heal(saved, Date.now()) : hlc.initialState(hlc.nodeIdFor(self));
+  const saved = getSetting<hlc.HlcState>(db.orm, 'hlc') ?? hlc.initialState(hlc.nodeIdFor(self));
+  const own = lastOwnStamp(db.orm, self);
+  const last = own ? hlc.parse(own) : null;
+  const later = last && (last.millis > saved.millis || (last.millis === saved.millis && last.counter > saved.counter));
+  return hlc.heal(later ? { millis: last.millis, counter: last.counter, node: saved.node } : saved, Date.now());
 }
 
 export interface OpenStationOptions {
