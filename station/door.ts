@@ -15,7 +15,7 @@ import { currentSession, isInvited, isInviteOnly, listRooms, listSessions, perso
 import { stations } from '../db/schema/index';
 import { matchReadings } from './badges/matchers';
 import { UserError } from './errors';
-import { oneRoomLive } from './occupancy-view';
+import { oneRoomLive, roomLive } from './occupancy-view';
 import type { Station } from './station';
 
 export interface DoorOptions {
@@ -43,11 +43,13 @@ export function doorScan(station: Station, scanText: unknown, now: number, opts:
   }
   const { input, readings } = cleanReadings(scanText, opts.alternatives);
   let corrected = false;
+  const orm = station.db.orm;
+  const today = station.today(now);
+  // Read once per scan: the decision and the room view the verdict carries both use them.
+  const sessions = listSessions(orm);
   const result = station.write(() => {
-    const orm = station.db.orm;
     const tz = station.eventInfo().timeZone;
-    const today = station.today(now);
-    const session = currentSession(listSessions(orm), room.id, now);
+    const session = currentSession(sessions, room.id, now);
     const record = (d: DoorDecision, a: AttendeeRow | null, payload: Record<string, unknown>, since?: number | null) => {
       const e = station.append(
         {
@@ -111,7 +113,8 @@ export function doorScan(station: Station, scanText: unknown, now: number, opts:
     });
     return record(decision, a, { code, format: match.format, ...typed }, here.insideSince);
   });
-  return { ...result, room: oneRoomLive(station, room.id, now), at: now, ...(corrected ? { layoutCorrected: true } : {}) };
+  const live = roomLive(station, room, roomCountsOf(orm, room.id, today), sessions, now, today);
+  return { ...result, room: live, at: now, ...(corrected ? { layoutCorrected: true } : {}) };
 }
 
 /** Manual +/− for a door nobody scans. The count never goes below zero. */

@@ -27,7 +27,7 @@ import type { Station } from './station';
 
 const ref = (s: SessionRow | null | undefined): SessionRef | null => (s ? { id: s.id, title: s.title, startsAt: s.startsAt, endsAt: s.endsAt } : null);
 
-export function roomLive(station: Station, room: RoomRow, counts: RoomCountsRow | undefined, sessions: SessionRow[], now: number, day: string): RoomLive {
+export function roomLive(station: Station, room: RoomRow, counts: RoomCountsRow | undefined, sessions: readonly SessionRow[], now: number, day: string): RoomLive {
   const c = counts ?? { inside: 0, tally: 0, arrivals: 0, uniq: 0, flagged: 0, duplicates: 0, refused: 0, lastAt: 0 };
   const current = currentOf(c);
   const state = capacityState(current, room);

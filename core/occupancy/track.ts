@@ -34,11 +34,12 @@ interface Item {
   sweep: SweepMark | null;
 }
 
-interface State {
+export interface PersonState {
   open: Stay | null;
   /** Per room: when and how the person's last stay there ended. */
   lastOut: Map<string, { at: number; by: Stay['outBy'] }>;
 }
+type State = PersonState;
 
 /** Key order; the HLC millis lead the key, so comparing them first is the same order, faster. */
 function byKey(a: Item, b: Item): number {
@@ -84,6 +85,31 @@ export function trackPerson(attendeeId: string, day: string, events: readonly Oc
     effects.push({ event: e, key: it.key, effect: step(st, stays, attendeeId, day, e, it) });
   }
   return { stays, effects };
+}
+
+/**
+ * The state a replay of the person's day stands in after its last item, rebuilt from the stays it
+ * made (the open one, and per room the one that closed last). A new event later than everything
+ * of that day then needs only one more step (db/occupancy/derive.ts, the in-order fast path).
+ * The stays are copied: the step closes the open one in place.
+ */
+export function stateAfter(stays: readonly Stay[]): { state: PersonState; stays: Stay[] } {
+  const copies = stays.map((s) => ({ ...s }));
+  const state: PersonState = { open: null, lastOut: new Map() };
+  const lastKey = new Map<string, string>();
+  for (const s of copies) {
+    if (s.outKey === null) state.open = s;
+    else if (s.outKey > (lastKey.get(s.roomId) ?? '')) {
+      lastKey.set(s.roomId, s.outKey);
+      state.lastOut.set(s.roomId, { at: s.outAt!, by: s.outBy });
+    }
+  }
+  return { state, stays: copies };
+}
+
+/** One more door event after everything in `st`: its effect; new stays are pushed onto `stays`. */
+export function stepPerson(st: PersonState, stays: Stay[], attendeeId: string, day: string, e: OccEvent, key: string): Effect {
+  return step(st, stays, attendeeId, day, e, { key, at: hlcMillis(e.hlc), event: e, sweep: null });
 }
 
 function step(st: State, stays: Stay[], attendeeId: string, day: string, e: OccEvent, it: Item): Effect {

@@ -5,11 +5,11 @@
 // everything from the log with core/occupancy/model.ts and must give identical tables.
 import type Database from 'better-sqlite3';
 import { computeOccupancy, personParts, tallyOf, type EffectRow, type PersonPart } from '../../core/occupancy/model';
-import { trackPerson } from '../../core/occupancy/track';
+import { stateAfter, stepPerson, trackPerson } from '../../core/occupancy/track';
 import { counterDelta, hlcMillis, orderKey, type OccEvent, type Stay, type SweepMark } from '../../core/occupancy/types';
 import type { Orm } from '../connection';
 import type { EventRow } from '../events';
-import { prepared } from '../prepared';
+import { preparedSql } from '../prepared';
 import { getSetting, setSetting } from '../settings';
 
 /** Bump when the rules change: stations rebuild their tables from the log on next write. */
@@ -22,9 +22,7 @@ export function client(orm: Orm): Database.Database {
   return (orm as unknown as { $client: Database.Database }).$client;
 }
 
-function stmt(orm: Orm, sql: string) {
-  return prepared(orm, `occupancy:${sql}`, () => client(orm).prepare(sql));
-}
+const stmt = preparedSql;
 
 interface RawEvent {
   id: string;
@@ -55,8 +53,9 @@ export function occupancyHook(orm: Orm, e: EventRow): void {
   const at = hlcMillis(e.hlc);
   touchRoom(orm, e.roomId, e.day, at);
   if (e.kind === 'room_entry' || e.kind === 'room_exit') {
-    if (e.attendeeId) retrack(orm, e.attendeeId, e.day);
-    else {
+    if (e.attendeeId) {
+      if (!stepInOrder(orm, e)) retrack(orm, e.attendeeId, e.day);
+    } else {
       stmt(orm, 'INSERT OR IGNORE INTO occupancy_effects (event_id, attendee_id, room_id, day, key, effect) VALUES (?, NULL, ?, ?, ?, ?)').run(
         e.id,
         e.roomId,
@@ -112,23 +111,56 @@ function retally(orm: Orm, roomId: string, day: string): void {
 
 /** A stored stay row has exactly the model's shape. */
 type StayRow = Stay;
-const STAY_COLS =
+export const STAY_COLS =
   'id, attendee_id AS attendeeId, day, room_id AS roomId, in_key AS inKey, in_at AS inAt, out_event_id AS outEventId, out_key AS outKey, out_at AS outAt, out_by AS outBy';
+
+export const PERSON_STAYS = `SELECT ${STAY_COLS} FROM occupancy_stays WHERE attendee_id = ? AND day = ?`;
+const PERSON_DOOR_EVENTS = `SELECT ${EVENT_COLS} FROM events WHERE attendee_id = ? AND day = ? AND kind IN ('room_entry', 'room_exit')`;
 
 export function sweepsOfDay(orm: Orm, day: string): SweepMark[] {
   return stmt(orm, "SELECT event_id AS id, room_id AS roomId, day, key, at FROM occupancy_marks WHERE day = ? AND kind = 'sweep'").all(day) as SweepMark[];
 }
 
+/**
+ * The cheap, common case: the event comes after everything already stored for this person's day
+ * (and after every sweep of its room), so the replay's state is known from the stored stays and
+ * the event is one more step of it. Returns false (nothing written) when the event is late:
+ * then the person's day is re-played (retrack). Same tables either way (tests/unit/occupancy-db.test.ts).
+ */
+function stepInOrder(orm: Orm, e: EventRow): boolean {
+  const key = orderKey(e);
+  const attendeeId = e.attendeeId!, day = e.day, roomId = e.roomId!;
+  const last = stmt(orm, 'SELECT max(key) AS k FROM occupancy_effects WHERE attendee_id = ? AND day = ?').get(attendeeId, day) as { k: string | null };
+  if (last.k !== null && last.k >= key) return false;
+  if (stmt(orm, "SELECT 1 FROM occupancy_marks WHERE room_id = ? AND day = ? AND kind = 'sweep' AND key > ? LIMIT 1").get(roomId, day, key)) return false;
+  const oldStays = stmt(orm, PERSON_STAYS).all(attendeeId, day) as StayRow[];
+  // A stay a later sweep closed (in any room): that sweep comes after this event in the order.
+  if (oldStays.some((s) => s.outKey !== null && s.outKey > key)) return false;
+  const { state, stays } = stateAfter(oldStays);
+  const effect = stepPerson(state, stays, attendeeId, day, e, key);
+  const row: EffectRow = { eventId: e.id, attendeeId, roomId, day, key, effect };
+  applyPartsDelta(orm, day, personParts(oldStays, []), personParts(stays, [row]));
+  for (let i = 0; i < stays.length; i++) {
+    const s = stays[i]!, o = oldStays[i];
+    if (!o) insertStay(orm, s);
+    else if (o.outKey !== s.outKey) {
+      stmt(orm, 'UPDATE occupancy_stays SET out_event_id = ?, out_key = ?, out_at = ?, out_by = ? WHERE id = ?').run(s.outEventId, s.outKey, s.outAt, s.outBy, s.id);
+    }
+  }
+  upsertEffect(orm, row);
+  return true;
+}
+
 /** Re-plays one person's day and applies the difference to stays, effects and room counts. */
 function retrack(orm: Orm, attendeeId: string, day: string): void {
   const evs = (
-    stmt(orm, `SELECT ${EVENT_COLS} FROM events WHERE attendee_id = ? AND day = ? AND kind IN ('room_entry', 'room_exit')`).all(
+    stmt(orm, PERSON_DOOR_EVENTS).all(
       attendeeId,
       day,
     ) as RawEvent[]
   ).map(toOcc);
   const t = trackPerson(attendeeId, day, evs, sweepsOfDay(orm, day));
-  const oldStays = stmt(orm, `SELECT ${STAY_COLS} FROM occupancy_stays WHERE attendee_id = ? AND day = ?`).all(attendeeId, day) as StayRow[];
+  const oldStays = stmt(orm, PERSON_STAYS).all(attendeeId, day) as StayRow[];
   const oldEffects = stmt(orm, 'SELECT event_id AS eventId, room_id AS roomId, effect FROM occupancy_effects WHERE attendee_id = ? AND day = ?').all(
     attendeeId,
     day,

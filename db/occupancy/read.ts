@@ -2,12 +2,10 @@
 import { roomSeries, type Point } from '../../core/occupancy/series';
 import type { CounterMark, Stay, SweepMark } from '../../core/occupancy/types';
 import type { Orm } from '../connection';
-import { prepared } from '../prepared';
-import { client } from './derive';
+import { preparedSql } from '../prepared';
+import { PERSON_STAYS, STAY_COLS } from './derive';
 
-function stmt(orm: Orm, sql: string) {
-  return prepared(orm, `occupancy-read:${sql}`, () => client(orm).prepare(sql));
-}
+const stmt = preparedSql;
 
 export interface RoomRow {
   id: string;
@@ -20,7 +18,26 @@ export interface RoomRow {
   floor: string;
 }
 
-export function listRooms(orm: Orm): RoomRow[] {
+/**
+ * Rooms and sessions, parsed once and kept until the catalog token changes (set by triggers on every
+ * write to either table, db/migrations/0007_catalog_version.sql): a door scan reads one setting
+ * instead of both tables. The arrays are frozen: callers copy before sorting.
+ */
+const catalogs = new WeakMap<Orm, { token: string | undefined; rooms?: readonly RoomRow[]; sessions?: readonly SessionRow[] }>();
+
+function catalog(orm: Orm) {
+  const token = (stmt(orm, "SELECT value FROM settings WHERE key = 'catalog.version'").get() as { value: string } | undefined)?.value;
+  let c = catalogs.get(orm);
+  if (!c || c.token !== token) catalogs.set(orm, (c = { token }));
+  return c;
+}
+
+export function listRooms(orm: Orm): readonly RoomRow[] {
+  const c = catalog(orm);
+  return (c.rooms ??= Object.freeze(readRooms(orm).map((r) => Object.freeze(r))));
+}
+
+function readRooms(orm: Orm): RoomRow[] {
   const rows = stmt(
     orm,
     'SELECT id, name, capacity, warn_pct AS warnPct, critical_pct AS criticalPct, full_policy AS fullPolicy, allowed_categories AS cats, floor FROM rooms ORDER BY capacity DESC, name',
@@ -68,7 +85,12 @@ export interface SessionRow {
   allowedCategories: string[] | null;
 }
 
-export function listSessions(orm: Orm): SessionRow[] {
+export function listSessions(orm: Orm): readonly SessionRow[] {
+  const c = catalog(orm);
+  return (c.sessions ??= Object.freeze(readSessions(orm).map((s) => Object.freeze(s))));
+}
+
+function readSessions(orm: Orm): SessionRow[] {
   const rows = stmt(
     orm,
     'SELECT id, room_id AS roomId, title, starts_at AS startsAt, ends_at AS endsAt, allowed_categories AS cats FROM sessions ORDER BY starts_at, room_id',
@@ -97,12 +119,12 @@ export function isInvited(orm: Orm, sessionId: string, attendeeId: string): bool
   return !!stmt(orm, 'SELECT 1 FROM session_access WHERE session_id = ? AND attendee_id = ?').get(sessionId, attendeeId);
 }
 
-const STAY_COLS =
-  'id, attendee_id AS attendeeId, day, room_id AS roomId, in_key AS inKey, in_at AS inAt, out_event_id AS outEventId, out_key AS outKey, out_at AS outAt, out_by AS outBy';
+
+const ROOM_STAYS = `SELECT ${STAY_COLS} FROM occupancy_stays WHERE room_id = ? AND day = ?`;
 
 /** This person's state at one room today: inside since when, last exit scan. */
 export function personAtRoom(orm: Orm, attendeeId: string, day: string, roomId: string): { insideSince: number | null; lastExitAt: number | null } {
-  const stays = stmt(orm, `SELECT ${STAY_COLS} FROM occupancy_stays WHERE attendee_id = ? AND day = ?`).all(attendeeId, day) as Stay[];
+  const stays = stmt(orm, PERSON_STAYS).all(attendeeId, day) as Stay[];
   let insideSince: number | null = null;
   let lastExitAt: number | null = null;
   for (const s of stays) {
@@ -122,7 +144,7 @@ export interface RoomDayData {
 
 /** Everything needed for a room's chart and session figures on one day. */
 export function roomDay(orm: Orm, roomId: string, day: string): RoomDayData {
-  const stays = stmt(orm, `SELECT ${STAY_COLS} FROM occupancy_stays WHERE room_id = ? AND day = ?`).all(roomId, day) as Stay[];
+  const stays = stmt(orm, ROOM_STAYS).all(roomId, day) as Stay[];
   const marks = stmt(orm, 'SELECT event_id AS id, kind, room_id AS roomId, day, key, at, delta FROM occupancy_marks WHERE room_id = ? AND day = ?').all(
     roomId,
     day,

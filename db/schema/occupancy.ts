@@ -1,5 +1,6 @@
 // Occupancy tables (issue 4). All but session_access are DERIVED from the event log by
 // db/occupancy/derive.ts (same transaction as the event) and can be rebuilt from it.
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
 /** DERIVED: times someone was inside a room (see core/occupancy/track.ts). */
@@ -19,7 +20,13 @@ export const occupancyStays = sqliteTable(
     /** 'exit' | 'sweep' | 'moved' | null while inside. */
     outBy: text('out_by'),
   },
-  (t) => [index('occupancy_stays_person_idx').on(t.attendeeId, t.day), index('occupancy_stays_room_idx').on(t.roomId, t.day, t.inAt)],
+  (t) => [
+    index('occupancy_stays_person_idx').on(t.attendeeId, t.day),
+    index('occupancy_stays_room_idx').on(t.roomId, t.day, t.inAt),
+    // Stays closed since a moment (the trend a door shows after every scan), without reading every
+    // stay of the room's day. Partial: a stay opened by an entry is not in it until it closes.
+    index('occupancy_stays_out_idx').on(t.roomId, t.day, t.outAt).where(sql`${t.outAt} IS NOT NULL`),
+  ],
 );
 
 /** DERIVED: what each door event did to the count (in, out, duplicate, unmatched_exit…). */

@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { computeOccupancy } from '../../core/occupancy/model';
+import { orderKey } from '../../core/occupancy/types';
 import { insertEvent } from '../../db/events';
 import { client, rebuildOccupancy } from '../../db/occupancy/derive';
 import { prng } from '../../resources/demo/generate';
@@ -53,6 +54,22 @@ describe('derived occupancy tables', () => {
         expect(incremental.occupancy_stays).toHaveLength(m.stays.length);
       }),
       { numRuns: 60 },
+    );
+  });
+
+  it('events arriving in order (the one-step fast path), with a few late ones, equal a full recompute', () => {
+    fc.assert(
+      fc.property(arbDoorDay, fc.integer({ min: 1, max: 7 }), fc.integer({ min: 0, max: 3 }), (events, batch, late) => {
+        reset(station);
+        const inOrder = [...events].sort((a, b) => (orderKey(a) < orderKey(b) ? -1 : 1));
+        // The last `late` events of the order arrive first (a station that synced late).
+        const order = late ? [...inOrder.slice(-late), ...inOrder.slice(0, -late)] : inOrder;
+        insertAll(station, order, batch);
+        const incremental = snapshot(station);
+        station.write(() => rebuildOccupancy(station.db.orm));
+        expect(incremental).toEqual(snapshot(station));
+      }),
+      { numRuns: 80 },
     );
   });
 

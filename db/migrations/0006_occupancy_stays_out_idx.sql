@@ -1,0 +1,1 @@
+CREATE INDEX `occupancy_stays_out_idx` ON `occupancy_stays` (`room_id`,`day`,`out_at`) WHERE "occupancy_stays"."out_at" IS NOT NULL;
