@@ -1,6 +1,7 @@
 // The domain vocabulary shared by every runtime (station, registry, renderer).
 // zod schemas double as the validation at every boundary (IPC, HTTP, sync).
 import { z } from 'zod';
+import { shared as englishWords } from './i18n/en';
 
 export const CATEGORIES = [
   'delegation',

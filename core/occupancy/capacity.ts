@@ -1,4 +1,5 @@
 // Fill level of a room against its safe (fire-safety) capacity.
+import { shared as englishWords } from '../i18n/en';
 
 export type CapacityState = 'ok' | 'warning' | 'critical' | 'full';
 export const CAPACITY_STATES: readonly CapacityState[] = ['ok', 'warning', 'critical', 'full'];
@@ -25,12 +26,8 @@ export function capacityState(current: number, rule: CapacityRule): CapacityStat
   return 'ok';
 }
 
-export const STATE_WORDS: Record<CapacityState, string> = {
-  ok: 'Open',
-  warning: 'Filling up',
-  critical: 'Almost full',
-  full: 'Full',
-};
+/** Each state's English words (the i18n catalog's; screens show them in the desk's language). */
+export const STATE_WORDS: Record<CapacityState, string> = englishWords.state;
 
 /** Index for "did it get worse" comparisons (alert once per upward crossing). */
 export function stateRank(s: CapacityState): number {
