@@ -1,18 +1,31 @@
-// `npm run bench [-- --quick] [-- --only area]`: runs every bench/*.bench.ts module,
+// `npm run bench [-- --quick | --soak] [--only area]`: runs every bench/*.bench.ts module,
 // prints one table (figure, unit, ratio against an anchor measured in the same run)
 // and writes bench-results.json for comparison between commits.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { argsProblem } from '../node-shared/args';
 import { describeTarget, meetsTarget, type BenchModule, type BenchRow } from './harness';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const args = process.argv.slice(2);
-const soak = args.includes('--soak');
-const quick = args.includes('--quick') && !soak;
-const onlyIdx = args.indexOf('--only');
-const only = onlyIdx >= 0 ? args[onlyIdx + 1] : undefined;
+const USAGE = 'Usage: npm run bench [-- --quick | --soak] [--only AREA]';
+let flags;
+try {
+  ({ values: flags } = parseArgs({
+    args: process.argv.slice(2),
+    options: { quick: { type: 'boolean' }, soak: { type: 'boolean' }, only: { type: 'string' } },
+    strict: true,
+    allowPositionals: false,
+  }));
+} catch (err) {
+  console.error(`${argsProblem(err)} ${USAGE}`);
+  process.exit(2);
+}
+const soak = !!flags.soak;
+const quick = !!flags.quick && !soak;
+const only = flags.only;
 
 const files = fs
   .readdirSync(here)

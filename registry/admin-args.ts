@@ -2,6 +2,7 @@
 // each command declares its options, so a flag's value is never mistaken for a file or a
 // command (`import --sheet S f.xlsx` reads f.xlsx), and an unknown flag is a sentence.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { argsProblem } from '../node-shared/args';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -134,7 +135,7 @@ export function parseAdminArgs(argv: string[]): AdminArgs {
   try {
     parsed = parseArgs({ args: argv, options: { ...REGISTRY, ...spec.options }, strict: true, allowPositionals: true });
   } catch (err) {
-    throw new Error(`${(err as Error).message.replace(/\. To specify a positional argument.*$/s, '.')}\n  ${spec.usage}`);
+    throw new Error(`${argsProblem(err)}\n  ${spec.usage}`);
   }
   const positionals = parsed.positionals.slice(1);
   if (positionals.length < spec.positionals) throw new Error(`"${command}" needs ${spec.positionals === 1 ? 'an argument' : `${spec.positionals} arguments`}.\n  ${spec.usage}`);

@@ -1,4 +1,4 @@
-// `npm run registry -- --data DIR [--port P] [--host ADDR] [--cert FILE --key FILE] [--insecure-http] [--public-url URL] [--max-clock-ahead MIN]`
+// `npm run registry -- --data DIR [--port P] [--host ADDR] [--cert FILE --key FILE] [--tls] [--insecure-http] [--public-url URL] [--max-clock-ahead MIN] [--reset-admin-token]`
 // Storage: embedded PGlite in DIR/pgdata, or DATABASE_URL=postgres://… for a real server
 // (several processes may share it). Off loopback the registry speaks HTTPS only, with a
 // certificate it makes at first start (DIR/registry-cert.pem) or the one given; stations pin
@@ -9,8 +9,10 @@ import https from 'node:https';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { MAX_CLOCK_AHEAD_MS } from '../core/hlc';
+import { argsProblem } from '../node-shared/args';
 import { makePrivateDir, privateUmask, tightenTree, writePrivateFile } from '../node-shared/private-files';
 import { ensureAdminToken } from './admin-tokens';
 import { createApp } from './app';
@@ -18,11 +20,6 @@ import type { RegistryContext } from './context';
 import { DatabaseOpenError, databaseUrlProblem, openRegistryDb, type RegistryDb } from './db';
 import { LiveHub } from './live';
 import { StartupError, loadOrCreateTls, type TlsMaterial } from './tls';
-
-function arg(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 export interface StartOptions {
   dataDir: string;
@@ -191,42 +188,77 @@ function lanAddress(): string | null {
   return null;
 }
 
+/** A command line the registry cannot start from: the sentence ends with the usage (exit status 2). */
+export class UsageError extends StartupError {}
+
+export const USAGE =
+  'Usage: npm run registry -- --data DIR [--port 8787] [--host 127.0.0.1] [--cert FILE --key FILE] [--tls] [--insecure-http] [--public-url URL] [--max-clock-ahead MINUTES] [--reset-admin-token]';
+
+/**
+ * The command line (node:util parseArgs): every flag declared once, a flag's value never taken
+ * for another flag, and an unknown or incomplete flag a sentence with the usage (UsageError).
+ * Storage and secrets come from the environment (DATABASE_URL, FOYER_ADMIN_TOKEN).
+ */
+export function parseServerArgs(argv: string[], env: NodeJS.ProcessEnv = {}): StartOptions {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        data: { type: 'string' },
+        port: { type: 'string', default: '8787' },
+        host: { type: 'string' },
+        cert: { type: 'string' },
+        key: { type: 'string' },
+        tls: { type: 'boolean' },
+        'insecure-http': { type: 'boolean' },
+        'public-url': { type: 'string' },
+        'max-clock-ahead': { type: 'string' },
+        'reset-admin-token': { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (err) {
+    throw new UsageError(`${argsProblem(err)} ${USAGE}`);
+  }
+  if (!values.data) throw new UsageError(`Which data folder? ${USAGE}`);
+  return {
+    dataDir: values.data,
+    port: Number(values.port),
+    host: values.host,
+    databaseUrl: env.DATABASE_URL || undefined,
+    adminToken: env.FOYER_ADMIN_TOKEN || undefined,
+    resetAdminToken: values['reset-admin-token'],
+    heartbeatMs: env.FOYER_HEARTBEAT_MS ? Number(env.FOYER_HEARTBEAT_MS) : undefined,
+    certFile: values.cert,
+    keyFile: values.key,
+    tls: values.tls,
+    insecureHttp: values['insecure-http'],
+    publicUrl: values['public-url'],
+    maxClockAheadMs: values['max-clock-ahead'] !== undefined ? Number(values['max-clock-ahead']) * 60_000 : undefined,
+  };
+}
+
 const isMain = process.argv[1] && path.resolve(process.argv[1]).replace(/\.ts$/, '') === path.resolve(new URL(import.meta.url).pathname).replace(/\.ts$/, '');
 if (isMain) {
-  const dataDir = arg('data');
-  if (!dataDir) {
-    console.error('Usage: npm run registry -- --data DIR [--port 8787] [--host 127.0.0.1] [--cert FILE --key FILE] [--insecure-http] [--public-url URL]');
-    process.exit(2);
-  }
+  let o: StartOptions;
   let r: Awaited<ReturnType<typeof startRegistry>>;
   try {
-    r = await startRegistry({
-      dataDir,
-      port: Number(arg('port') ?? 8787),
-      host: arg('host'),
-      databaseUrl: process.env.DATABASE_URL || undefined,
-      adminToken: process.env.FOYER_ADMIN_TOKEN || undefined,
-      resetAdminToken: process.argv.includes('--reset-admin-token'),
-      heartbeatMs: process.env.FOYER_HEARTBEAT_MS ? Number(process.env.FOYER_HEARTBEAT_MS) : undefined,
-      certFile: arg('cert'),
-      keyFile: arg('key'),
-      tls: process.argv.includes('--tls'),
-      insecureHttp: process.argv.includes('--insecure-http'),
-      publicUrl: arg('public-url'),
-      maxClockAheadMs: arg('max-clock-ahead') !== undefined ? Number(arg('max-clock-ahead')) * 60_000 : undefined,
-    });
+    o = parseServerArgs(process.argv.slice(2), process.env);
+    r = await startRegistry(o);
   } catch (err) {
     if (err instanceof StartupError) {
       console.error(err.message);
-      process.exit(1);
+      process.exit(err instanceof UsageError ? 2 : 1);
     }
     throw err;
   }
-  console.log(`Foyer registry listening on ${r.url} (${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite in ' + dataDir})`);
+  console.log(`Foyer registry listening on ${r.url} (${o.databaseUrl ? 'PostgreSQL' : 'PGlite in ' + o.dataDir})`);
   if (r.publicUrl !== r.url) console.log(`Stations reach it at ${r.publicUrl}`);
   if (r.fingerprint) console.log(`Certificate fingerprint (SHA-256, stations pin it): ${r.fingerprint}`);
   if (r.adminTokenFile) console.log(`Admin token: ${r.adminTokenFile}`);
-  else if (!process.env.FOYER_ADMIN_TOKEN) console.log('Admin tokens are kept (hashed) in the database; make another with: npm run registry:admin -- --data DIR token --new');
+  else if (!o.adminToken) console.log('Admin tokens are kept (hashed) in the database; make another with: npm run registry:admin -- --data DIR token --new');
   const stop = async () => {
     await r.close().catch(() => {});
     process.exit(0);
