@@ -18,17 +18,8 @@ export const CATEGORIES = [
 export const Category = z.enum(CATEGORIES);
 export type Category = z.infer<typeof Category>;
 
-export const CATEGORY_LABELS: Record<Category, string> = {
-  delegation: 'Delegation',
-  partner: 'Partner for Co-operation',
-  io: 'International organisation',
-  ngo: 'NGO / civil society',
-  private_sector: 'Private sector',
-  media: 'Media',
-  speaker: 'Speaker',
-  staff: 'Staff',
-  participant: 'Participant',
-};
+/** Each category's English name (the i18n catalog's, so the word exists once; screens show it in the desk's language). */
+export const CATEGORY_LABELS: Record<Category, string> = englishWords.category;
 
 /**
  * Only 'active' is admitted. The registration systems' other states are imported as they are,
