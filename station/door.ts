@@ -13,6 +13,7 @@ import { timeInZone } from '../core/time';
 import { revocationOf, toSummary, type AttendeeRow } from '../db/attendees';
 import { currentSession, isInvited, isInviteOnly, listRooms, listSessions, personAtRoom, roomCountsOf } from '../db/occupancy/read';
 import { stations } from '../db/schema/index';
+import { getSetting, setSetting } from '../db/settings';
 import { matchReadings } from './badges/matchers';
 import { UserError } from './errors';
 import { oneRoomLive, roomLive } from './occupancy-view';
@@ -165,7 +166,7 @@ export function sweepRoom(station: Station, roomId: string, now: number, opts: D
 export function doorStatus(station: Station, now: number): DoorStatus {
   const cfg = station.config();
   return {
-    station: { id: cfg.id, name: cfg.name, role: cfg.role, roomId: cfg.roomId, mode: cfg.doorMode },
+    station: { id: cfg.id, name: cfg.name, role: cfg.role, roomId: cfg.roomId, mode: cfg.doorMode, deskName: deskNameOf(station) },
     room: cfg.role === 'door' && cfg.roomId ? oneRoomLive(station, cfg.roomId, now) : null,
     rooms: listRooms(station.db.orm).map((r) => ({ id: r.id, name: r.name, capacity: r.capacity })),
     now,
@@ -173,19 +174,37 @@ export function doorStatus(station: Station, now: number): DoorStatus {
 }
 
 /** Sets this station to a room door (or back to a desk with roomId null). */
+/** Where a station keeps its front-desk name while it serves as a door (restored when it is a desk again). */
+const DESK_NAME = 'station.deskName';
+
+/**
+ * Makes this station a room door (roomId set) or a front desk again (roomId null). Both ways
+ * are one switch with the same data: a desk's name is kept while it is a door and given back
+ * when it returns, so its later check-ins are recorded at the desk again, not at the door.
+ */
 export function configureDoor(station: Station, roomId: string | null, mode: DoorMode | null, name: string | undefined): void {
   if (roomId && !listRooms(station.db.orm).some((r) => r.id === roomId)) throw new UserError('not_found', 'That room does not exist at this event.');
+  const cfg = station.config();
   station.write(() => {
-    station.db.orm
+    const orm = station.db.orm;
+    if (roomId && cfg.role !== 'door') setSetting(orm, DESK_NAME, cfg.name);
+    const deskName = roomId ? undefined : (name ?? getSetting<string>(orm, DESK_NAME) ?? cfg.name);
+    orm
       .update(stations)
       .set({
         role: roomId ? 'door' : 'desk',
         roomId,
         doorMode: roomId ? (mode ?? 'entry') : null,
-        ...(name ? { name } : {}),
+        ...(roomId ? (name ? { name } : {}) : { name: deskName }),
       })
       .where(eq(stations.id, station.id))
       .run();
   });
   station.invalidate();
+}
+
+/** The name this station has (or had) as a front desk: what it is called again when it stops being a door. */
+export function deskNameOf(station: Station): string {
+  const cfg = station.config();
+  return cfg.role === 'desk' ? cfg.name : (getSetting<string>(station.db.orm, DESK_NAME) ?? cfg.name);
 }

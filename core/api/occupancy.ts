@@ -135,7 +135,8 @@ export interface RoomDetail {
 }
 
 export interface DoorStatus {
-  station: { id: string; name: string; role: 'desk' | 'door'; roomId: string | null; mode: DoorMode | null };
+  /** `deskName`: what the station is called as a front desk (given back when it stops being a door). */
+  station: { id: string; name: string; role: 'desk' | 'door'; roomId: string | null; mode: DoorMode | null; deskName: string };
   room: RoomLive | null;
   rooms: { id: string; name: string; capacity: number }[];
   now: number;

@@ -32,6 +32,7 @@ describe('door sentences in the desk language (Chromium, headless host)', () => 
     await door.getByTestId('door-room').selectOption('press-room');
     await door.getByTestId('door-mode-entry').check();
     await door.getByTestId('door-save').click();
+    await door.getByTestId('use-as-door-yes').click(); // a front desk becomes a door after a confirmation
     await door.getByTestId('door-current').waitFor();
   });
 

@@ -42,6 +42,9 @@ describe('door station and logistics dashboard (Chromium, headless host)', () =>
     await door.getByTestId('door-room').selectOption('forschungssaal');
     await door.getByTestId('door-mode-entry').check();
     await door.getByTestId('door-save').click();
+    // A front desk becomes a door only after saying what changes, and that it can switch back.
+    await expect.poll(() => door.getByTestId('use-as-door-confirm').textContent()).toContain('Make this front desk the door “Forschungssaal – Entry”?');
+    await door.getByTestId('use-as-door-yes').click();
     await expect.poll(() => door.getByTestId('door').getAttribute('data-state')).toBe('ok');
     // Named after its door unless the operator typed a name.
     expect(await door.locator('.door__station').textContent()).toBe('Forschungssaal – Entry');

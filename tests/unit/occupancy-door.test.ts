@@ -52,6 +52,24 @@ beforeEach(async () => {
 afterEach(() => station.close());
 
 describe('a door station', () => {
+  it('goes back to being the front desk it was: its name is restored and later check-ins are recorded at the desk (#13.4)', async () => {
+    expect((await call('door.status')).station).toMatchObject({ role: 'door', name: 'Ratsaal door 1', deskName: 'Front desk 1' });
+    // Changing the door (mode, name) keeps the desk name it will return to.
+    await call('door.configure', { roomId: 'ratsaal', mode: 'exit', name: 'Ratsaal exit' });
+    expect((await call('door.status')).station).toMatchObject({ name: 'Ratsaal exit', deskName: 'Front desk 1' });
+    const back = await call('door.configure', { roomId: null, mode: null });
+    expect(back).toMatchObject({ station: { role: 'desk', name: 'Front desk 1', roomId: null, mode: null }, room: null });
+    expect((await call('station.status')).station).toMatchObject({ role: 'desk', name: 'Front desk 1' });
+    const [p] = people(1);
+    expect((await call('checkin.scan', { text: p!.code })).verdict).toBe('admitted');
+    const again = await call('checkin.scan', { text: p!.code });
+    expect(again).toMatchObject({ verdict: 'warning', firstAdmission: { stationName: 'Front desk 1' } });
+    // And a door again, both ways as often as needed.
+    await call('door.configure', { roomId: 'ratsaal', mode: 'entry', name: 'Ratsaal door 1' });
+    await call('door.configure', { roomId: null, mode: null });
+    expect(station.config()).toMatchObject({ role: 'desk', name: 'Front desk 1' });
+  });
+
   it('refuses to count before it is set to a room door', async () => {
     await call('door.configure', { roomId: null, mode: null });
     const r = await call('door.scan', { text: people(1)[0]!.code });

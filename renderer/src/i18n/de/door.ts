@@ -26,6 +26,13 @@ export const door = {
     manual: 'Code eintippen',
     check: 'Prüfen',
     name: 'Name der Station (erscheint bei den letzten Scans des Raums)',
+    toDesk: 'Als Check-in-Schalter verwenden',
+    toDeskConfirm: 'Diese Station wieder als Check-in-Schalter „{{desk}}“ verwenden? Sie zählt dann keine Personen mehr an dieser Tür.',
+    keepDoor: 'Tür bleiben',
+    toDoorConfirm: 'Diesen Check-in-Schalter zur Tür „{{name}}“ machen? Seine Scans zählen dann, wer {{room}} betritt und verlässt. Sie können jederzeit zurückwechseln.',
+    toDoorYes: 'Als Tür verwenden',
+    keepDesk: 'Check-in-Schalter bleiben',
+    isDoor: 'Diese Station ist als Saaltür „{{name}}“ eingerichtet: Einlässe hier werden dieser Tür zugeordnet.',
   },
   doorReason: {
     entry_ok: 'Willkommen, {{name}}.',

@@ -25,6 +25,13 @@ export const door = {
     manual: 'Type a code',
     check: 'Check',
     name: 'Station name (shown in the room’s last scans)',
+    toDesk: 'Use as front desk',
+    toDeskConfirm: 'Use this station as the front desk “{{desk}}” again? It stops counting people at this door.',
+    keepDoor: 'Keep as door',
+    toDoorConfirm: 'Make this front desk the door “{{name}}”? Its scans will count people in and out of {{room}}. You can switch it back at any time.',
+    toDoorYes: 'Use as door',
+    keepDesk: 'Keep as front desk',
+    isDoor: 'This station is set up as the room door “{{name}}”: check-ins made here are recorded at that door.',
   },
   doorReason: {
     entry_ok: 'Welcome, {{name}}.',

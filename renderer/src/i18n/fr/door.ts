@@ -26,6 +26,13 @@ export const door = {
     manual: 'Saisir un code',
     check: 'Vérifier',
     name: 'Nom du poste (affiché dans les derniers scans de la salle)',
+    toDesk: 'Utiliser comme poste d’accueil',
+    toDeskConfirm: 'Utiliser de nouveau ce poste comme poste d’accueil « {{desk}} » ? Il cesse de compter les personnes à cette porte.',
+    keepDoor: 'Rester une porte',
+    toDoorConfirm: 'Faire de ce poste d’accueil la porte « {{name}} » ? Ses scans compteront les entrées et sorties de {{room}}. Vous pourrez revenir en arrière à tout moment.',
+    toDoorYes: 'Utiliser comme porte',
+    keepDesk: 'Rester poste d’accueil',
+    isDoor: 'Ce poste est configuré comme la porte de salle « {{name}} » : les enregistrements faits ici sont attribués à cette porte.',
   },
   doorReason: {
     entry_ok: 'Bienvenue, {{name}}.',

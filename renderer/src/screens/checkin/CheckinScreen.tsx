@@ -5,7 +5,9 @@ import { useStationStatus } from '../../api/StationStatus';
 import { CameraScanner } from '../../camera/CameraScanner';
 import { useModalOpen } from '../../components/useModalOpen';
 import { localZone } from '../../format';
+import { t } from '../../i18n';
 import { LayoutNotice } from '../../scanner/layout-notice';
+import { UseAsDesk } from '../occupancy/UseAsDesk';
 import { useScannerBurst } from '../../scanner/useScannerBurst';
 import { useVerdictSound } from '../../sound/useVerdictSound';
 import { BadgeActions } from './BadgeActions';
@@ -51,6 +53,12 @@ export function CheckinScreen() {
       <div className="checkin__main">
         <ScanInput onScan={scan} inputRef={scanRef} busy={panel.state === 'pending'} />
         <LayoutNotice />
+        {status.data?.station.role === 'door' && (
+          <div className="role-notice" role="status" data-testid="door-station-notice">
+            <p>{t('door.isDoor', { name: status.data.station.name })}</p>
+            <UseAsDesk />
+          </div>
+        )}
         <VerdictPanel panel={panel} timeZone={timeZone} />
         <div className="checkin__actions">
           {panel.state === 'verdict' && panel.result.attendee && <BadgeActions attendee={panel.result.attendee} />}

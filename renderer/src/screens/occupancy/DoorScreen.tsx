@@ -17,6 +17,7 @@ import { playCue } from '../../sound/tones';
 import { doorSentence } from './door-sentence';
 import { STATE_ICON, stateWord } from './look';
 import { FillBar } from './RoomCard';
+import { UseAsDesk } from './UseAsDesk';
 import { t } from '../../i18n';
 import './occupancy.css';
 
@@ -45,9 +46,16 @@ function DoorSetup({ status, onDone }: { status: DoorStatus; onDone: () => void 
   const [error, setError] = useState<string | null>(null);
   const roomName = status.rooms.find((r) => r.id === roomId)?.name ?? '';
   const suggested = `${roomName} – ${t(`door.mode.${mode}`)}`;
+  // A front desk becomes a door only after a confirmation; a door changing its room or mode needs none.
+  const [confirming, setConfirming] = useState(false);
   const save = async () => {
+    if (status.station.role === 'desk' && !confirming) {
+      setConfirming(true);
+      return;
+    }
     try {
       await api['door.configure']({ roomId, mode, name: name.trim() || suggested });
+      announce('status');
       onDone();
     } catch (err) {
       setError(err instanceof ApiCallError ? err.message : String(err));
@@ -87,9 +95,26 @@ function DoorSetup({ status, onDone }: { status: DoorStatus; onDone: () => void 
         <input value={name} maxLength={80} placeholder={suggested} onChange={(e) => setName(e.target.value)} data-testid="door-name" />
       </label>
       {error && <p role="alert">{error}</p>}
-      <button type="submit" className="button button--primary" data-testid="door-save">
-        {t('door.save')}
-      </button>
+      {confirming ? (
+        <div className="role-confirm" role="alertdialog" aria-labelledby="use-as-door-text" data-testid="use-as-door-confirm">
+          <p id="use-as-door-text">{t('door.toDoorConfirm', { name: name.trim() || suggested, room: roomName })}</p>
+          <div className="role-confirm__buttons">
+            <button type="submit" className="button button--primary" data-testid="use-as-door-yes" autoFocus>
+              {t('door.toDoorYes')}
+            </button>
+            <button type="button" className="button" onClick={() => setConfirming(false)} data-testid="use-as-door-no">
+              {t('door.keepDesk')}
+            </button>
+          </div>
+        </div>
+      ) : (
+        <div className="role-confirm__buttons">
+          <button type="submit" className="button button--primary" data-testid="door-save">
+            {t('door.save')}
+          </button>
+          {status.station.role === 'door' && <UseAsDesk onDone={onDone} />}
+        </div>
+      )}
     </form>
   );
 }
@@ -141,6 +166,7 @@ function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; r
         <button type="button" className="button button--small" onClick={onChange} data-testid="door-change">
           {t('door.change')}
         </button>
+        <UseAsDesk />
       </header>
       <LayoutNotice />
       <div className="door__body">
