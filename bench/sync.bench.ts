@@ -37,11 +37,12 @@ function countingFetch(counter: { bytes: number }): typeof fetch {
  * A TCP relay in front of the registry that counts the bytes it hands the station: what the
  * station actually receives on the wire (status lines, headers and bodies, compressed or not).
  */
-async function wireCounter(port: number): Promise<{ url: string; received: () => number; close: () => Promise<void> }> {
+async function wireCounter(target: string): Promise<{ url: string; received: () => number; close: () => Promise<void> }> {
+  const { protocol, port } = new URL(target); // http, or https passed through untouched (TLS bytes count too)
   let received = 0;
   const sockets = new Set<net.Socket>();
   const server = net.createServer((down) => {
-    const up = net.connect(port, '127.0.0.1');
+    const up = net.connect(Number(port), '127.0.0.1');
     sockets.add(down).add(up);
     up.on('data', (chunk: Buffer) => (received += chunk.byteLength));
     down.pipe(up).pipe(down);
@@ -52,7 +53,7 @@ async function wireCounter(port: number): Promise<{ url: string; received: () =>
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   const { port: own } = server.address() as net.AddressInfo;
   return {
-    url: `http://127.0.0.1:${own}`,
+    url: `${protocol}//127.0.0.1:${own}`,
     received: () => received,
     close: () => new Promise((r) => (sockets.forEach((s) => s.destroy()), server.close(() => r()))),
   };
@@ -171,7 +172,7 @@ const bench: BenchModule = async ({ quick, soak, tmp }) => {
     rows.push({ area: A, name: `registry import ${n.toLocaleString('en')} attendees`, value: round((performance.now() - tImport) / 1000, 2), unit: 's' });
     // The station's own page size (no pageSize option): what a real first download asks for.
     const counter = { bytes: 0 };
-    wire = await wireCounter(reg.port);
+    wire = await wireCounter(reg.url);
     const a = await pairedStation(reg, path.join(tmp, 'a'), 'Bench A', { fetch: countingFetch(counter) }, wire.url);
     const before = wire.received(); // pairing's own bytes are not the download
     const readBefore = counter.bytes;
