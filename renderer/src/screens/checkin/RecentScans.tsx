@@ -1,7 +1,7 @@
 // This station's last 10 check-in decisions, newest first. Undone ones are struck
 // through AND labelled "undone" (not by styling alone). An admission made here can be
 // undone from its row at any age, after a confirmation that names the person and time.
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { RecentScan } from '../../../../core/api/checkin';
 import type { Verdict } from '../../../../core/model';
 import { api } from '../../api';
@@ -66,6 +66,11 @@ function RecentRow({ row, timeZone, confirming, onAsk, onAnswer }: RowProps) {
   const name = row.attendee ? `${row.attendee.givenName} ${row.attendee.familyName}` : t('verdict.unknownPerson');
   const verdict = row.verdict ?? 'refused';
   const time = clockTime(row.at, timeZone);
+  // The question opens under its row, maybe below the list's fold: bring it (and its No) into view.
+  const confirmBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (confirming) confirmBox.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [confirming]);
   return (
     <li
       className={`recent__row recent__row--${verdict}${row.undone ? ' recent__row--undone' : ''}`}
@@ -90,11 +95,12 @@ function RecentRow({ row, timeZone, confirming, onAsk, onAnswer }: RowProps) {
       {row.undone && <span className="recent__undone">{t('recent.undone')}</span>}
       {row.undoable && !confirming && (
         <button type="button" className="button recent__undo" data-testid="recent-undo" aria-label={t('recent.undoLabel', { name })} onClick={onAsk}>
-          {t('recent.undo')}
+          <Icon name="undo" />
+          <span className="recent__undo-word">{t('recent.undo')}</span>
         </button>
       )}
       {confirming && (
-        <div className="recent__confirm" role="group" aria-label={t('recent.undoLabel', { name })} data-testid="recent-undo-confirm">
+        <div ref={confirmBox} className="recent__confirm" role="group" aria-label={t('recent.undoLabel', { name })} data-testid="recent-undo-confirm">
           <span dir="auto">{t('recent.confirmUndo', { name, time })}</span>
           <button type="button" className="button button--danger" data-testid="recent-undo-yes" onClick={() => onAnswer(true)} autoFocus>
             {t('recent.confirmYes')}
