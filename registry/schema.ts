@@ -12,6 +12,7 @@
 // stations' tables take theirs: only what is the registry's own is written here.
 import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import type { RegistryRules } from '../core/checkin/desk-rules';
 import type { DoorMode, StationRole } from '../core/model';
 import { AttendeeFields } from '../core/records/attendee';
 import { EventInfoFields } from '../core/records/event-info';
@@ -100,6 +101,8 @@ export const stations = pgTable(
     pairedAt: bigint('paired_at', { mode: 'number' }),
     revokedAt: bigint('revoked_at', { mode: 'number' }),
     lastSeenAt: bigint('last_seen_at', { mode: 'number' }),
+    /** Admission rules the organiser set for this station (repeat policy, categories, when); travels to it. */
+    rules: jsonb('rules').$type<RegistryRules | null>(),
     /** Highest n such that events 1..n of this station are stored or settled. */
     ackedStationSeq: integer('acked_seq').notNull().default(0),
     changeNo: changeNoCol(),

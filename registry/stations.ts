@@ -1,6 +1,7 @@
 // Stations: one-time pairing codes → bearer tokens; lookup on every request; revocation.
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { toWire } from '../core/records/fields';
+import { DEFAULT_RULES, type RegistryRules } from '../core/checkin/desk-rules';
 import { StationFields, type StationRecord } from '../core/records/station';
 import type { RegistryOrm } from './db';
 import { pairingCodes, signingKeys, stations } from './schema';
@@ -168,6 +169,30 @@ export async function listStations(orm: RegistryOrm) {
     lastSeenAt: s.lastSeenAt,
     ackedStationSeq: s.ackedStationSeq,
   }));
+}
+
+/**
+ * The organiser's admission rules for one station (registry:admin station-rules): what is not
+ * given keeps its current value. They travel in the station record, stamped with the registry's
+ * time, and the station applies them when newer than what it applied before.
+ */
+export async function setStationRules(
+  orm: RegistryOrm,
+  id: string,
+  change: Partial<Pick<RegistryRules, 'repeatPolicy' | 'allowedCategories'>>,
+  now: number,
+): Promise<RegistryRules | null> {
+  return writeTx(orm, async (tx) => {
+    const row = (await tx.select({ rules: stations.rules, allowedCategories: stations.allowedCategories }).from(stations).where(eq(stations.id, id)))[0];
+    if (!row) return null;
+    const rules: RegistryRules = {
+      repeatPolicy: change.repeatPolicy ?? row.rules?.repeatPolicy ?? DEFAULT_RULES.repeatPolicy,
+      allowedCategories: change.allowedCategories !== undefined ? change.allowedCategories : (row.rules?.allowedCategories ?? DEFAULT_RULES.allowedCategories),
+      setAt: now,
+    };
+    await tx.update(stations).set({ rules, allowedCategories: rules.allowedCategories, changeNo: nextChangeNo }).where(eq(stations.id, id));
+    return rules;
+  });
 }
 
 export function toStationRecord(s: typeof stations.$inferSelect): StationRecord {

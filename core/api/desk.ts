@@ -1,6 +1,7 @@
 // Desk area of the station API: register a walk-in (with a duplicate-name warning
 // first), and the desk note on an attendee ("needs wheelchair access").
 import { z } from 'zod';
+import { DeskRules } from '../checkin/desk-rules';
 import { Category, type AttendeeSummary, type CheckInResult } from '../model';
 import { typedLine, typedText } from '../text';
 
@@ -66,7 +67,16 @@ export const deskMethods = {
     notes: typedText(500),
     operator,
   }),
+  'desk.rules': z.object({}),
+  'desk.setRules': DeskRules,
 } as const;
+
+/** This desk's admission rules and where they come from (Settings shows it). */
+export interface DeskRulesState extends DeskRules {
+  /** 'registry': as the organiser set them (at `setAt`); 'station': changed here since; 'default': never set. */
+  source: 'default' | 'station' | 'registry';
+  setAt: number | null;
+}
 
 /** Someone already registered whose name folds to the same (or nearly the same) name. */
 export interface PossibleDuplicate {
@@ -92,4 +102,6 @@ export interface DeskResults {
   'desk.duplicates': PossibleDuplicate[];
   'desk.walkin': WalkinResult;
   'desk.note': { attendee: AttendeeSummary; eventId: string };
+  'desk.rules': DeskRulesState;
+  'desk.setRules': DeskRulesState;
 }

@@ -1,5 +1,6 @@
 // A paired station as every other station sees it: name, role, door, and whether it was revoked.
 import { z } from 'zod';
+import { RegistryRules } from '../checkin/desk-rules';
 import { DoorMode, StationRole } from '../model';
 import { CategoryList, Id, json, recordSchema, text, travels } from './fields';
 
@@ -14,6 +15,8 @@ export const StationFields = {
   allowedCategories: json(CategoryList),
   /** The registry keeps when (revoked_at); stations need only whether. */
   revoked: travels(z.boolean()),
+  /** Admission rules the organiser set for this station (null/absent: none; the station decides). */
+  rules: travels(RegistryRules.nullable().optional()),
 };
 
 export const StationRecord = recordSchema(StationFields);

@@ -15,7 +15,8 @@ import { HttpError, check, jsonBody } from '../http';
 import { ImportOptions, RowsImport } from '../import';
 import { ImportStopped, runImport, warmImportWorker, type ImportJob } from '../import/run';
 import { attendees, events } from '../schema';
-import { createPairingCode, listStations, revokeStation } from '../stations';
+import { createPairingCode, listStations, revokeStation, setStationRules } from '../stations';
+import { DeskRules } from '../../core/checkin/desk-rules';
 import {
   addRevocation,
   addSigningKey,
@@ -256,6 +257,16 @@ export function adminRoutes(ctx: RegistryContext): Hono {
   });
 
   app.get('/v1/admin/stations', async (c) => c.json(await listStations(orm)));
+
+  /** The organiser's admission rules for one station: repeat scans warn|refuse, the categories its desk admits (null = all). */
+  app.put('/v1/admin/stations/:id/rules', async (c) => {
+    const id = check(IdParam, c.req.param('id'), 'station id');
+    const body = await jsonBody(c, DeskRules.partial().strict());
+    const rules = await setStationRules(orm, id, body, now());
+    if (!rules) throw new HttpError(404, 'not_found', `No station ${id}.`);
+    await poke();
+    return c.json(rules);
+  });
 
   app.post('/v1/admin/stations/:id/revoke', async (c) => {
     const id = check(IdParam, c.req.param('id'), 'station id');

@@ -1,6 +1,7 @@
 // Handlers of the desk area (see core/api/desk.ts for the contract).
 import type { DeskResults } from '../../core/api/desk';
 import { findDuplicates, registerWalkin, setNote } from '../desk';
+import { deskRules, setDeskRules } from '../desk-rules';
 import type { AreaHandlers, HandlerOptions } from './types';
 
 export function deskHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof DeskResults> {
@@ -22,6 +23,12 @@ export function deskHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof Desk
     'desk.note': (args, station) => {
       const r = setNote(station, args.attendeeId, args.notes, now(), { operator: args.operator ?? null });
       station.emit('attendees');
+      return r;
+    },
+    'desk.rules': (_args, station) => deskRules(station),
+    'desk.setRules': (args, station) => {
+      const r = setDeskRules(station, args, now());
+      station.emit('status');
       return r;
     },
   };

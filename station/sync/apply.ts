@@ -17,6 +17,7 @@ import { applyLatestNote } from '../../db/desk';
 import { insertEvent } from '../../db/events';
 import { event as eventTable, revocations, rooms, sessionAccess, sessions, signingKeys, stations } from '../../db/schema/index';
 import { setSetting } from '../../db/settings';
+import { applyRegistryRules } from '../desk-rules';
 import type { Station } from '../station';
 
 export const CURSOR = 'sync.cursor';
@@ -124,8 +125,13 @@ function applyOne(station: Station, c: Change, now: number, applied: Applied): v
       const { id: _id, ...rest } = row;
       // This station's own door setting is made at the station (Door screen); the registry
       // only overrides it when the operator assigned a door there.
-      const set = c.data.id === station.id && c.data.role !== 'door' ? { name: rest.name } : rest;
-      orm.insert(stations).values(row).onConflictDoUpdate({ target: stations.id, set }).run();
+      const own = c.data.id === station.id;
+      const set = own && c.data.role !== 'door' ? { name: rest.name } : rest;
+      // Own admission rules: the local row keeps the desk's own (applied next, if the organiser's are newer).
+      const { allowedCategories: _ac, ...keepRules } = set as typeof rest;
+      orm.insert(stations).values(row).onConflictDoUpdate({ target: stations.id, set: own ? keepRules : set }).run();
+      if (own && c.data.rules) applyRegistryRules(station, c.data.rules);
+      if (own) station.invalidate();
       applied.other++;
       break;
     }

@@ -64,9 +64,9 @@ describe('one definition per travelling record', () => {
 
     const stationRow = {
       ...{ id: 'st-1', name: 'North', role: 'door' as const, roomId: 'r1', doorMode: 'entry' as const, allowedCategories: null },
-      ...{ tokenHash: 'HASH', pairedAt: 1, revokedAt: 5, lastSeenAt: 6, ackedStationSeq: 7, changeNo: 8 },
+      ...{ tokenHash: 'HASH', pairedAt: 1, revokedAt: 5, lastSeenAt: 6, ackedStationSeq: 7, changeNo: 8, rules: null },
     };
-    expect(toStationRecord(stationRow)).toEqual({ id: 'st-1', name: 'North', role: 'door', roomId: 'r1', doorMode: 'entry', allowedCategories: null, revoked: true });
+    expect(toStationRecord(stationRow)).toEqual({ id: 'st-1', name: 'North', role: 'door', roomId: 'r1', doorMode: 'entry', allowedCategories: null, revoked: true, rules: null });
   });
 
   it('a log event keeps every field through the registry and back', () => {
