@@ -80,6 +80,11 @@ export const COMMANDS = {
   tokens: { usage: 'tokens', options: {}, positionals: 0 },
   stations: { usage: 'stations', options: {}, positionals: 0 },
   revoke: { usage: 'revoke STATION_ID', options: {}, positionals: 1 },
+  'station-rules': {
+    usage: 'station-rules STATION_ID [--repeat warn|refuse] [--categories a,b | --categories all]',
+    options: { repeat: { type: 'string' }, categories: { type: 'string' } },
+    positionals: 1,
+  },
   'key-new': { usage: 'key-new', options: {}, positionals: 0 },
   keys: { usage: 'keys', options: {}, positionals: 0 },
   'key-deactivate': { usage: 'key-deactivate KEY_ID', options: {}, positionals: 1 },

@@ -246,6 +246,22 @@ switch (cmd) {
     );
     break;
   }
+  case 'station-rules': {
+    // What a repeat scan does at that desk, and which categories it admits ("all" = no restriction).
+    const categories = str('categories');
+    const repeat = str('repeat');
+    if (categories === undefined && repeat === undefined) {
+      console.error('Give --repeat warn|refuse and/or --categories a,b (or all).');
+      process.exit(2);
+    }
+    print(
+      await call('PUT', `/v1/admin/stations/${encodeURIComponent(rest[0] ?? '')}/rules`, {
+        ...(repeat !== undefined ? { repeatPolicy: repeat } : {}),
+        ...(categories !== undefined ? { allowedCategories: categories.trim() === 'all' ? null : categories.split(',').map((c) => c.trim()).filter(Boolean) } : {}),
+      }),
+    );
+    break;
+  }
   case 'invitations': {
     const file = str('file');
     const ids = str('ids');

@@ -124,12 +124,13 @@ describe('desk notes travel', () => {
   });
 });
 
+/** The operator CLI against the running registry (what a logistics lead would type). */
+async function cli(...args: string[]): Promise<string> {
+  const { stdout } = await promisify(execFile)('npx', ['tsx', 'registry/admin-cli.ts', '--url', demo.reg.url, '--token', demo.reg.adminToken, ...args], { encoding: 'utf8' });
+  return stdout;
+}
+
 describe('room settings and invitation lists travel', () => {
-  /** The operator CLI against the running registry (what a logistics lead would type). */
-  async function cli(...args: string[]): Promise<string> {
-    const { stdout } = await promisify(execFile)('npx', ['tsx', 'registry/admin-cli.ts', '--url', demo.reg.url, '--token', demo.reg.adminToken, ...args], { encoding: 'utf8' });
-    return stdout;
-  }
 
   it('capacity, thresholds and full policy set at the registry, and a session’s invitation list, reach a door; opening the list again clears it', async () => {
     const door = await pairedStation('Door Hall B');
@@ -168,4 +169,50 @@ describe('room settings and invitation lists travel', () => {
     });
     expect(res.status).toBe(404);
   }, 60_000);
+});
+
+describe('a desk’s admission rules set by the organiser travel (#13.5)', () => {
+  it('station-rules sets "refuse repeat scans" and the categories of one desk; it applies them at its next sync; a later change at the desk stands', async () => {
+    const desk = await pairedStation('Desk VIP');
+    const other = await pairedStation('Desk Main');
+    await desk.client.syncNow();
+    const [media, ngo] = ['media', 'ngo'].map((cat) =>
+      demoCodes(desk.station, 1200).find((c) => getAttendee(desk.station.db.orm, c.attendeeId)?.category === cat && getAttendee(desk.station.db.orm, c.attendeeId)?.status === 'active' && !getAttendee(desk.station.db.orm, c.attendeeId)?.notes && !getAttendee(desk.station.db.orm, c.attendeeId)?.validDays)!,
+    );
+    const out = await cli('station-rules', desk.station.id, '--repeat', 'refuse', '--categories', 'media,speaker');
+    expect(JSON.parse(out)).toMatchObject({ repeatPolicy: 'refuse', allowedCategories: ['media', 'speaker'] });
+    const sr = await desk.client.syncNow();
+    expect(sr, JSON.stringify(sr)).toMatchObject({ ok: true });
+    expect(desk.station.config()).toMatchObject({ repeatPolicy: 'refuse', allowedCategories: ['media', 'speaker'] });
+    const now = Date.now();
+    expect(checkIn(desk.station, ngo!.code, now)).toMatchObject({ verdict: 'refused', reason: 'category_not_allowed' });
+    expect(checkIn(desk.station, media!.code, now).verdict).toBe('admitted');
+    expect(checkIn(desk.station, media!.code, now + 1000)).toMatchObject({ verdict: 'refused', reason: 'already_checked_in_refused' });
+    // Only that desk: another station keeps its own rules.
+    expect((await other.client.syncNow()).ok).toBe(true);
+    expect(other.station.config()).toMatchObject({ repeatPolicy: 'warn', allowedCategories: null });
+    // The desk changes its categories back; a later sync (the record pulled again after a rename) keeps that.
+    const { setDeskRules } = await import('../../station/desk-rules');
+    setDeskRules(desk.station, { repeatPolicy: 'refuse', allowedCategories: null }, Date.now());
+    await demo.reg.admin('POST', '/v1/admin/pairing-codes', { name: 'unrelated' });
+    expect((await desk.client.syncNow()).ok).toBe(true);
+    expect(desk.station.config().allowedCategories).toBeNull();
+    // "all" clears the restriction from the registry too.
+    await cli('station-rules', desk.station.id, '--categories', 'all');
+    expect((await desk.client.syncNow()).ok).toBe(true);
+    expect(desk.station.config()).toMatchObject({ repeatPolicy: 'refuse', allowedCategories: null });
+    // Unknown station or a category that does not exist: a sentence, not a 500.
+    const bad = await fetch(`${demo.reg.url}/v1/admin/stations/no-such/rules`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${demo.reg.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ repeatPolicy: 'refuse' }),
+    });
+    expect(bad.status).toBe(404);
+    const worse = await fetch(`${demo.reg.url}/v1/admin/stations/${desk.station.id}/rules`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${demo.reg.adminToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ allowedCategories: ['vip'] }),
+    });
+    expect(worse.status).toBe(400);
+  }, 90_000);
 });
