@@ -51,11 +51,12 @@ export function occupancyHook(orm: Orm, e: EventRow): void {
     }
   }
   const at = hlcMillis(e.hlc);
-  touchRoom(orm, e.roomId, e.day, at);
+  // The in-order step moves the room's last_at in the statement that applies its counts.
   if (e.kind === 'room_entry' || e.kind === 'room_exit') {
-    if (e.attendeeId) {
-      if (!stepInOrder(orm, e)) retrack(orm, e.attendeeId, e.day);
-    } else {
+    if (e.attendeeId && stepInOrder(orm, e, at)) return;
+    touchRoom(orm, e.roomId, e.day, at);
+    if (e.attendeeId) retrack(orm, e.attendeeId, e.day);
+    else {
       stmt(orm, 'INSERT OR IGNORE INTO occupancy_effects (event_id, attendee_id, room_id, day, key, effect) VALUES (?, NULL, ?, ?, ?, ?)').run(
         e.id,
         e.roomId,
@@ -67,6 +68,7 @@ export function occupancyHook(orm: Orm, e: EventRow): void {
     }
     return;
   }
+  touchRoom(orm, e.roomId, e.day, at);
   const delta = e.kind === 'counter' ? counterDelta(e) : 0;
   stmt(orm, 'INSERT OR IGNORE INTO occupancy_marks (event_id, kind, room_id, day, key, at, delta) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     e.id,
@@ -127,7 +129,7 @@ export function sweepsOfDay(orm: Orm, day: string): SweepMark[] {
  * the event is one more step of it. Returns false (nothing written) when the event is late:
  * then the person's day is re-played (retrack). Same tables either way (tests/unit/occupancy-db.test.ts).
  */
-function stepInOrder(orm: Orm, e: EventRow): boolean {
+function stepInOrder(orm: Orm, e: EventRow, at: number): boolean {
   const key = orderKey(e);
   const attendeeId = e.attendeeId!, day = e.day, roomId = e.roomId!;
   const last = stmt(orm, 'SELECT max(key) AS k FROM occupancy_effects WHERE attendee_id = ? AND day = ?').get(attendeeId, day) as { k: string | null };
@@ -139,7 +141,7 @@ function stepInOrder(orm: Orm, e: EventRow): boolean {
   const { state, stays } = stateAfter(oldStays);
   const effect = stepPerson(state, stays, attendeeId, day, e, key);
   const row: EffectRow = { eventId: e.id, attendeeId, roomId, day, key, effect };
-  applyPartsDelta(orm, day, personParts(oldStays, []), personParts(stays, [row]));
+  applyPartsDelta(orm, day, personParts(oldStays, []), personParts(stays, [row]), { roomId, at });
   for (let i = 0; i < stays.length; i++) {
     const s = stays[i]!, o = oldStays[i];
     if (!o) insertStay(orm, s);
@@ -203,19 +205,22 @@ function upsertEffect(orm: Orm, e: EffectRow): void {
 
 const PART_FIELDS = ['inside', 'arrivals', 'unique', 'flagged', 'duplicates', 'refused'] as const;
 
-function applyPartsDelta(orm: Orm, day: string, before: Map<string, PersonPart>, after: Map<string, PersonPart>): void {
-  for (const room of new Set([...before.keys(), ...after.keys()])) {
+const ROOM_DELTA = `INSERT INTO occupancy_rooms (room_id, day, inside, arrivals, uniq, flagged, duplicates, refused, last_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+  ON CONFLICT (room_id, day) DO UPDATE SET inside = inside + excluded.inside, arrivals = arrivals + excluded.arrivals,
+  uniq = uniq + excluded.uniq, flagged = flagged + excluded.flagged, duplicates = duplicates + excluded.duplicates,
+  refused = refused + excluded.refused, last_at = max(last_at, excluded.last_at)`;
+
+/** Adds after − before to each room's counts; `touch` also moves that room's last_at (one statement for both). */
+function applyPartsDelta(orm: Orm, day: string, before: Map<string, PersonPart>, after: Map<string, PersonPart>, touch?: { roomId: string; at: number }): void {
+  const rooms = new Set([...before.keys(), ...after.keys()]);
+  if (touch) rooms.add(touch.roomId);
+  for (const room of rooms) {
     const b = before.get(room);
     const a = after.get(room);
     const d = PART_FIELDS.map((f) => (a?.[f] ?? 0) - (b?.[f] ?? 0));
-    if (d.every((x) => x === 0)) continue;
-    stmt(
-      orm,
-      `INSERT INTO occupancy_rooms (room_id, day, inside, arrivals, uniq, flagged, duplicates, refused) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (room_id, day) DO UPDATE SET inside = inside + excluded.inside, arrivals = arrivals + excluded.arrivals,
-       uniq = uniq + excluded.uniq, flagged = flagged + excluded.flagged, duplicates = duplicates + excluded.duplicates,
-       refused = refused + excluded.refused`,
-    ).run(room, day, ...d);
+    const touched = touch?.roomId === room;
+    if (!touched && d.every((x) => x === 0)) continue;
+    stmt(orm, ROOM_DELTA).run(room, day, ...d, touched ? touch.at : 0);
   }
 }
 
