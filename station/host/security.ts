@@ -20,25 +20,33 @@ export const CSP = [
   "frame-ancestors 'none'",
 ].join('; ');
 
+/** The headers every response carries (a frozen object: the API path passes it to writeHead whole). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'Content-Security-Policy': CSP,
+  'X-Content-Type-Options': 'nosniff',
+  'X-Frame-Options': 'DENY',
+  'Referrer-Policy': 'no-referrer',
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Resource-Policy': 'same-origin',
+});
+
 export function setSecurityHeaders(res: ServerResponse): void {
-  res.setHeader('Content-Security-Policy', CSP);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
+  for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
 }
 
 export function newToken(): string {
   return crypto.randomBytes(24).toString('base64url');
 }
 
+const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest();
+/** The expected key's digest, computed once per key (every API call compares against it). */
+let expectedDigest: { token: string; digest: Buffer } | null = null;
+
 /** Constant-time comparison (hashing first makes the lengths equal). */
 export function tokenMatches(given: string | null | undefined, expected: string): boolean {
   if (typeof given !== 'string' || given.length === 0 || given.length > 512) return false;
-  const a = crypto.createHash('sha256').update(given).digest();
-  const b = crypto.createHash('sha256').update(expected).digest();
-  return crypto.timingSafeEqual(a, b);
+  if (expectedDigest?.token !== expected) expectedDigest = { token: expected, digest: sha256(expected) };
+  return crypto.timingSafeEqual(sha256(given), expectedDigest.digest);
 }
 
 export function bearerToken(req: IncomingMessage): string | null {

@@ -8,7 +8,7 @@ import type { ApiResponse } from '../../core/api/index';
 import { dispatch, type Handlers } from '../handlers/index';
 import type { Station } from '../station';
 import { createEventChannel } from './events';
-import { bearerToken, hostAllowed, setSecurityHeaders, tokenMatches } from './security';
+import { SECURITY_HEADERS, bearerToken, hostAllowed, setSecurityHeaders, tokenMatches } from './security';
 import { serveStatic } from './static';
 
 export interface HostOptions {
@@ -59,13 +59,12 @@ function readBody(req: IncomingMessage, limit: number): Promise<string> {
   });
 }
 
+/** Every API response's headers but its length, built once: writeHead takes them in one call. */
+const JSON_HEADERS = { ...SECURITY_HEADERS, 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' };
+
 function sendJson(res: ServerResponse, status: number, body: ApiResponse<unknown>): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, {
-    'Content-Type': 'application/json; charset=utf-8',
-    'Content-Length': Buffer.byteLength(text),
-    'Cache-Control': 'no-store',
-  });
+  res.writeHead(status, { ...JSON_HEADERS, 'Content-Length': Buffer.byteLength(text) });
   res.end(text);
 }
 
@@ -123,8 +122,8 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
   }
 
   const server = http.createServer((req, res) => {
-    setSecurityHeaders(res);
     if (!hostAllowed(req, port)) {
+      setSecurityHeaders(res);
       res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Wrong host name.\n');
       return;
     }
@@ -132,9 +131,12 @@ export function startHost(opts: HostOptions): Promise<RunningHost> {
     try {
       pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
     } catch {
+      setSecurityHeaders(res);
       res.writeHead(400).end();
       return;
     }
+    // API answers carry the security headers in their one writeHead (sendJson); the rest here.
+    if (pathname !== '/api/call' || req.method !== 'POST') setSecurityHeaders(res);
     if (pathname === '/api/call') {
       handleCall(req, res).catch((err) => {
         console.error('[foyer host] request failed', err);
