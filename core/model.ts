@@ -90,6 +90,10 @@ export const EVENT_KINDS = [
   'room_exit', // door scan: left a room
   'counter', // manual +/- tally for an unscanned door (payload.delta)
   'sweep', // everyone out of a room
+  'no_photo', // "no photography" asked or withdrawn at a desk (payload.noPhoto)
+  'departure', // left the venue: scanned at a venue exit (docs/evacuation.md)
+  'evacuation', // an evacuation or drill started or ended (payload.action, payload.drill)
+  'safe', // accounted for at an assembly point during an evacuation (payload.via; payload.undo takes it back)
 ] as const;
 export const EventKind = z.enum(EVENT_KINDS);
 export type EventKind = z.infer<typeof EventKind>;

@@ -9,7 +9,7 @@ import { occupancyHook } from './occupancy/derive';
 
 export const DERIVED_HOOKS: readonly DerivedHook[] = [
   applyWalkin, // 'walkin' → the attendee row
-  applyNote, // 'note' → the attendee's desk note
+  applyNote, // 'note' → the attendee's desk note; 'no_photo' → their "no photography" request
   applyReprint, // 'reprint' → revocations + current badge version
   occupancyHook, // door events → occupancy tables (db/occupancy/derive.ts)
 ];

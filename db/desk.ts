@@ -4,7 +4,7 @@
 // whatever order they arrive in. The rules themselves are core/records/attendee.ts
 // (walkinAttendee, foldNote), which the registry's ingest follows too.
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import { AttendeeFields, foldNote, walkinAttendee } from '../core/records/attendee';
+import { AttendeeFields, foldNoPhoto, foldNote, walkinAttendee } from '../core/records/attendee';
 import { toColumns } from '../core/records/fields';
 import { searchTextFor } from './attendees';
 import type { Orm } from './connection';
@@ -37,12 +37,34 @@ export function applyWalkin(orm: Orm, e: EventRow): void {
   for (const code of a.badgeCodes) {
     orm.insert(badgeCodes).values({ code, attendeeId: a.id, badgeVersion: 1 }).onConflictDoNothing().run();
   }
-  // A note made on this person elsewhere may have arrived before the walk-in itself.
-  if (inserted.changes > 0) applyLatestNote(orm, a.id);
+  // A note (or a "no photography" request) made on this person elsewhere may have arrived before the walk-in itself.
+  if (inserted.changes > 0) applyDeskRequests(orm, a.id);
 }
 
 export function applyNote(orm: Orm, e: EventRow): void {
   if (e.kind === 'note' && e.attendeeId) applyLatestNote(orm, e.attendeeId);
+  if (e.kind === 'no_photo' && e.attendeeId) applyLatestNoPhoto(orm, e.attendeeId);
+}
+
+/** Both desk requests folded into the person's row (after a walk-in, or a pulled row replaced ours). */
+export function applyDeskRequests(orm: Orm, attendeeId: string): void {
+  applyLatestNote(orm, attendeeId);
+  applyLatestNoPhoto(orm, attendeeId);
+}
+
+/** "No photography" asked or withdrawn at desks: the newest request wins (core/records/attendee.ts foldNoPhoto). */
+export function applyLatestNoPhoto(orm: Orm, attendeeId: string): void {
+  const asks = prepared(orm, 'desk.noPhotoEvents', () =>
+    orm
+      .select({ id: events.id, stationId: events.stationId, hlc: events.hlc, payload: events.payload })
+      .from(events)
+      .where(and(eq(events.attendeeId, sql.placeholder('attendeeId')), eq(events.kind, 'no_photo')))
+      .prepare(),
+  ).all({ attendeeId });
+  if (asks.length === 0) return;
+  const row = orm.select({ noPhotoHlc: attendees.noPhotoHlc }).from(attendees).where(eq(attendees.id, attendeeId)).get();
+  const fold = row ? foldNoPhoto(row.noPhotoHlc, asks) : null;
+  if (fold) orm.update(attendees).set(fold).where(eq(attendees.id, attendeeId)).run();
 }
 
 /**

@@ -1,6 +1,6 @@
 // Pull: everything that changed after a cursor, in change-number order, one page at a time.
 // A first download is just a pull from cursor 0, so it is paged and resumable for free.
-import { and, gt, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte, ne, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import { AttendeeFields } from '../core/records/attendee';
 import { EventInfoFields } from '../core/records/event-info';
@@ -10,6 +10,7 @@ import { RoomFields } from '../core/records/room';
 import { SessionFields } from '../core/records/session';
 import { KeyFields } from '../core/records/signing-key';
 import { cursorFor, type Change, type ChangeType } from '../core/sync/protocol';
+import { changeFor, peopleToCheck, type Audience } from '../core/sync/visibility';
 import { query, type RegistryOrm } from './db';
 import { attendees, event, events, revocations, rooms, sessions, signingKeys, stations } from './schema';
 import { toLogEvent } from './ingest';
@@ -21,7 +22,11 @@ export interface Page {
   hasMore: boolean;
 }
 
-export async function pullPage(orm: RegistryOrm, stationId: string, after: number, limit: number): Promise<Page> {
+/**
+ * The page after `after` for one station, as its audience may receive it (core/sync/visibility.ts:
+ * a door station gets no protected person's legal name, in attendee rows or in log events).
+ */
+export async function pullPage(orm: RegistryOrm, stationId: string, after: number, limit: number, audience: Audience): Promise<Page> {
   // 1. Which change numbers come next (a merge of the tables' change-number indexes, no row
   // data yet; the column is called seq).
   const heads = await query<{ seq: string | number; t: ChangeType }>(
@@ -60,5 +65,20 @@ export async function pullPage(orm: RegistryOrm, stationId: string, after: numbe
   if (types.has('station')) add('station', await orm.select().from(stations).where(between(stations.changeNo)), toStationRecord);
   if (types.has('log')) add('log', await orm.select().from(events).where(and(between(events.changeNo), ne(events.stationId, stationId))), toLogEvent);
   changes.sort((a, b) => a.seq - b.seq);
-  return { changes, nextCursor: cursorFor(upTo), hasMore };
+  return { changes: await visibleTo(orm, audience, changes), nextCursor: cursorFor(upTo), hasMore };
+}
+
+/** The changes as `audience` may receive them; the people whose log events may need hiding are looked up once. */
+export async function visibleTo(orm: RegistryOrm, audience: Audience, changes: Change[]): Promise<Change[]> {
+  if (audience === 'desk') return changes;
+  const check = peopleToCheck(changes);
+  const hidden = new Set<string>();
+  for (let i = 0; i < check.length; i += 1000) {
+    const rows = await orm
+      .select({ id: attendees.id })
+      .from(attendees)
+      .where(and(inArray(attendees.id, check.slice(i, i + 1000)), eq(attendees.protected, true)));
+    for (const r of rows) hidden.add(r.id);
+  }
+  return changes.map((c) => changeFor(audience, c, hidden));
 }

@@ -28,6 +28,7 @@ const list = (values: readonly string[]) => sql`(${sql.join(values.map((v) => sq
 export async function exportCsv(orm: RegistryOrm, what: ExportName): Promise<string> {
   let rows: Record<string, unknown>[];
   if (what === 'attendees.csv') {
+    // The organiser's own list: legal names, with the protected column saying who must not be named elsewhere.
     rows = (await orm.select().from(attendees).orderBy(asc(attendees.familyName), asc(attendees.givenName))).map(({ changeNo: _c, ...r }) => ({
       ...r,
       validDays: r.validDays?.join(';') ?? '',
@@ -41,13 +42,18 @@ export async function exportCsv(orm: RegistryOrm, what: ExportName): Promise<str
     // core/checkin/admission.ts, as stations keep it in their admissions table).
     rows = await query(
       orm,
-      sql`select a.id as attendee_id, a.given_name, a.family_name, a.organisation, e.day,
+      // An attendance export: a protected person by their chosen name only (core/sync/visibility.ts publicName).
+      sql`select a.id as attendee_id,
+                 case when a.protected then a.chosen_name else a.given_name end as given_name,
+                 case when a.protected then '' else a.family_name end as family_name,
+                 case when a.protected then '' else a.organisation end as organisation,
+                 a.protected, e.day,
                  min(e.hlc) as first_hlc, count(*) as admissions,
                  count(*) filter (where e.reason in ${list(FIRST_ADMISSION_REASONS)}) > 1 as admitted_twice
           from events e join attendees a on a.id = e.attendee_id
           where e.kind in ${list(ADMITTING_KINDS)} and e.verdict in ${list(ADMITTING_VERDICTS)}
             and not exists (select 1 from events u where u.kind = 'undo' and u.payload->>'target' = e.id)
-          group by a.id, a.given_name, a.family_name, a.organisation, e.day
+          group by a.id, a.given_name, a.family_name, a.organisation, a.protected, a.chosen_name, e.day
           order by e.day, first_hlc`,
     );
   }

@@ -2,7 +2,7 @@
 // UUID), then the station's contiguous acknowledgement mark is advanced.
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import { MAX_CLOCK_AHEAD_MS } from '../core/hlc';
-import { foldNote, foldReprint, reprintOf, walkinAttendee } from '../core/records/attendee';
+import { foldNoPhoto, foldNote, foldReprint, reprintOf, walkinAttendee } from '../core/records/attendee';
 import { toColumns, toWire } from '../core/records/fields';
 import { LogEventFields } from '../core/records/log-event';
 import { eventProblem } from '../core/sync/event-rules';
@@ -85,6 +85,8 @@ export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[]
       // Desk notes travel through the attendee row (a walk-in may arrive after its note).
       const noted = new Set(chunk.filter((e) => got.has(e.id) && (e.kind === 'note' || e.kind === 'walkin') && e.attendeeId).map((e) => e.attendeeId!));
       for (const id of noted) await applyNotes(tx, id, now);
+      const asked = new Set(chunk.filter((e) => got.has(e.id) && (e.kind === 'no_photo' || e.kind === 'walkin') && e.attendeeId).map((e) => e.attendeeId!));
+      for (const id of asked) await applyNoPhoto(tx, id, now);
     }
     // Keep a record of settled rejections so the acknowledgement mark can pass them.
     const settle = rejected.filter((r): r is Rejection & { seq: number } => r.seq !== null && r.id !== '');
@@ -192,6 +194,18 @@ async function applyNotes(tx: RegistryOrm, attendeeId: string, now: number): Pro
   if (notes.length === 0) return;
   const row = await tx.select({ noteHlc: attendees.noteHlc }).from(attendees).where(eq(attendees.id, attendeeId));
   const fold = row[0] ? foldNote(row[0].noteHlc, notes) : null;
+  if (fold) await tx.update(attendees).set({ ...fold, updatedAt: now, changeNo: sql`nextval('change_seq')` }).where(eq(attendees.id, attendeeId));
+}
+
+/** "No photography" asked or withdrawn at desks: folded into the row like notes (core/records/attendee.ts foldNoPhoto). */
+async function applyNoPhoto(tx: RegistryOrm, attendeeId: string, now: number): Promise<void> {
+  const asks = await tx
+    .select({ id: events.id, stationId: events.stationId, hlc: events.hlc, payload: events.payload })
+    .from(events)
+    .where(and(eq(events.attendeeId, attendeeId), eq(events.kind, 'no_photo')));
+  if (asks.length === 0) return;
+  const row = await tx.select({ noPhotoHlc: attendees.noPhotoHlc }).from(attendees).where(eq(attendees.id, attendeeId));
+  const fold = row[0] ? foldNoPhoto(row[0].noPhotoHlc, asks) : null;
   if (fold) await tx.update(attendees).set({ ...fold, updatedAt: now, changeNo: sql`nextval('change_seq')` }).where(eq(attendees.id, attendeeId));
 }
 

@@ -132,19 +132,21 @@ export interface AuthedStation {
   id: string;
   revoked: boolean;
   ackedStationSeq: number;
+  /** Its role here decides what it may pull (core/sync/visibility.ts). */
+  role: string;
 }
 
 /** Finds the station a bearer token belongs to (null = no such token). */
 export async function stationForToken(orm: RegistryOrm, token: string): Promise<AuthedStation | null> {
   const h = hashSecret(token);
   const r = await orm
-    .select({ id: stations.id, tokenHash: stations.tokenHash, revokedAt: stations.revokedAt, ackedStationSeq: stations.ackedStationSeq })
+    .select({ id: stations.id, tokenHash: stations.tokenHash, revokedAt: stations.revokedAt, ackedStationSeq: stations.ackedStationSeq, role: stations.role })
     .from(stations)
     .where(eq(stations.tokenHash, h))
     .limit(1);
   const row = r[0];
   if (!row || !row.tokenHash || !sameHash(row.tokenHash, h)) return null;
-  return { id: row.id, revoked: row.revokedAt !== null, ackedStationSeq: row.ackedStationSeq };
+  return { id: row.id, revoked: row.revokedAt !== null, ackedStationSeq: row.ackedStationSeq, role: row.role };
 }
 
 export async function revokeStation(orm: RegistryOrm, id: string, now: number): Promise<boolean> {

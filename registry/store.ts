@@ -3,6 +3,7 @@
 // order, so a station that pulled up to cursor N can never later miss a row with change
 // number ≤ N that was still in flight (the classic "late commit" gap).
 import { eq, inArray, sql } from 'drizzle-orm';
+import type { AttendeeInput as AttendeeInputRecord } from '../core/records/attendee';
 import { EventInfoFields } from '../core/records/event-info';
 import { toWire } from '../core/records/fields';
 import type { AttendeeRecord, EventInfoRecord, RoomRecord, SessionRecord } from '../core/sync/protocol';
@@ -58,7 +59,7 @@ export async function setEvent(orm: RegistryOrm, e: EventInfoRecord): Promise<vo
   });
 }
 
-type AttendeeInput = Omit<AttendeeRecord, 'source'> & { source?: AttendeeRecord['source'] };
+type AttendeeInput = Omit<AttendeeInputRecord, 'source'> & { source?: AttendeeRecord['source'] };
 
 /** Inserts or replaces attendees: organiser edits win over anything a station did. */
 export async function upsertAttendees(orm: RegistryOrm, rows: AttendeeInput[], now: number): Promise<void> {
@@ -114,7 +115,7 @@ export async function cancelMissing(orm: RegistryOrm, prefix: string, keep: Set<
 
 async function upsertAttendeeChunk(tx: RegistryOrm, rows: AttendeeInput[], now: number): Promise<void> {
   if (rows.length === 0) return;
-  const chunk = rows.map(({ noteHlc: _n, ...r }) => ({ ...r, source: r.source ?? 'registry', updatedAt: now }));
+  const chunk = rows.map(({ noteHlc: _n, noPhotoHlc: _p, ...r }) => ({ ...r, source: r.source ?? 'registry', updatedAt: now }));
   await tx
     .insert(attendees)
     .values(chunk)
@@ -127,6 +128,13 @@ async function upsertAttendeeChunk(tx: RegistryOrm, rows: AttendeeInput[], now: 
         // Reprints made at desks outrank a list exported before them: the badge version never
         // goes back, the reprint's code stays current, and a replaced badge's code never becomes
         // current again (it would admit the old badge) — core/records/attendee.ts foldReprint.
+        // Safeguarding is never lifted by an import or a list (a file without the column, or an
+        // old export, must not expose someone): only an explicit edit (PATCH) lifts it. A chosen
+        // name is replaced only by another one (docs/safeguarding.md).
+        protected: sql`${attendees.protected} or excluded.protected`,
+        chosenName: sql`case when excluded.chosen_name <> '' then excluded.chosen_name else ${attendees.chosenName} end`,
+        noPhoto: sql`${attendees.noPhoto} or excluded.no_photo`,
+        noPhotoHlc: sql`case when excluded.no_photo and not ${attendees.noPhoto} then ${organiserNoteHlc(now)} else ${attendees.noPhotoHlc} end`,
         badgeVersion: sql`greatest(${attendees.badgeVersion}, excluded.badge_version)`,
         retiredBadgeCodes: sql`${attendees.retiredBadgeCodes}`,
         badgeCodes: sql`case when ${attendees.badgeVersion} > excluded.badge_version then ${attendees.badgeCodes}
@@ -147,7 +155,15 @@ export async function patchAttendee(
   return writeTx(orm, async (tx) => {
     const r = await tx
       .update(attendees)
-      .set({ ...patch, ...(patch.notes !== undefined ? { noteHlc: organiserNoteHlc(now) } : {}), source: 'registry', updatedAt: now, changeNo: nextChangeNo })
+      .set({
+        ...patch,
+        // An organiser's edit is stamped with the registry's clock, so a later desk request still wins (foldNote, foldNoPhoto).
+        ...(patch.notes !== undefined ? { noteHlc: organiserNoteHlc(now) } : {}),
+        ...(patch.noPhoto !== undefined ? { noPhotoHlc: organiserNoteHlc(now) } : {}),
+        source: 'registry',
+        updatedAt: now,
+        changeNo: nextChangeNo,
+      })
       .where(eq(attendees.id, id))
       .returning({ id: attendees.id });
     return r.length > 0;

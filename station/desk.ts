@@ -59,7 +59,10 @@ export interface WalkinOptions {
  * transaction. Returns the possible duplicates instead when there are some and the
  * volunteer has not confirmed yet.
  */
-export function registerWalkin(station: Station, form: WalkinFormData, now: number, opts: WalkinOptions = {}): WalkinResult {
+/** The walk-in form; the safeguarding choices may be left out (not protected, photos allowed). */
+type WalkinInput = Omit<WalkinFormData, 'protected' | 'chosenName' | 'noPhoto'> & Partial<Pick<WalkinFormData, 'protected' | 'chosenName' | 'noPhoto'>>;
+
+export function registerWalkin(station: Station, form: WalkinInput, now: number, opts: WalkinOptions = {}): WalkinResult {
   return station.write(() => {
     if (!opts.allowDuplicates) {
       const duplicates = findDuplicates(station, form.givenName, form.familyName, now);
@@ -78,6 +81,9 @@ export function registerWalkin(station: Station, form: WalkinFormData, now: numb
         validDays: form.days === 'today' ? [station.today(now)] : null,
         notes: form.notes,
         badgeCodes: [badgeCode],
+        protected: form.protected ?? false,
+        chosenName: form.protected ? (form.chosenName ?? '') : '',
+        noPhoto: form.noPhoto ?? false,
       },
     };
     const e = station.append(

@@ -28,6 +28,11 @@ export const WalkinForm = z
     /** Registered for every event day, or only today. */
     days: z.enum(['all', 'today']).default('all'),
     notes: typedText(500).default(''),
+    /** Safeguarding: the legal name stays at the desks (core/sync/visibility.ts); badges and screens use the chosen name. */
+    protected: z.boolean().default(false),
+    chosenName: name.default(''),
+    /** Asked not to be photographed (anyone may). */
+    noPhoto: z.boolean().default(false),
   })
   .refine((f) => f.givenName.length > 0 || f.familyName.length > 0, { message: 'a name is required', path: ['familyName'] });
 export type WalkinForm = z.input<typeof WalkinForm>;
@@ -48,9 +53,13 @@ export const WalkinPayload = z.object({
     validDays: z.array(z.string()).nullable(),
     notes: z.string().max(2000),
     badgeCodes: z.array(z.string().min(1).max(256)).max(10),
+    /** Safeguarding (absent from walk-ins made before it existed): see core/sync/visibility.ts. */
+    protected: z.boolean().default(false),
+    chosenName: z.string().max(200).default(''),
+    noPhoto: z.boolean().default(false),
   }),
 });
-export type WalkinPayload = z.infer<typeof WalkinPayload>;
+export type WalkinPayload = z.input<typeof WalkinPayload>;
 
 export const deskMethods = {
   'desk.duplicates': z.object({ givenName: name, familyName: name }),

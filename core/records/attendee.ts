@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { WalkinPayload } from '../api/desk';
 import { compareEvents } from '../hlc';
 import { AttendeeStatus, Category, IsoDay } from '../model';
-import { Id, int, json, recordSchema, text, travels } from './fields';
+import { bool, Id, int, json, recordSchema, text, travels } from './fields';
 
 export const AttendeeSource = z.enum(['registry', 'walkin']);
 export type AttendeeSource = z.infer<typeof AttendeeSource>;
@@ -33,10 +33,24 @@ export const AttendeeFields = {
   retiredBadgeCodes: travels(z.array(z.object({ code: z.string().min(1).max(256), badgeVersion: z.number().int().min(1) })).max(50).optional()),
   /** 'registry' (imported/edited by the organiser) or 'walkin' (registered at a station). */
   source: text(AttendeeSource, { default: 'registry' }),
+  /**
+   * Safeguarding (docs/safeguarding.md): a survivor, an at-risk participant, anyone under threat.
+   * The legal name never reaches a shared screen, an occupancy export or a door station
+   * (core/sync/visibility.ts). Absent from older registries: not protected.
+   */
+  protected: bool(z.boolean().default(false), { default: false }),
+  /** The name a protected person goes by, on badges and screens ('' = a neutral label). */
+  chosenName: text(z.string().max(200).default(''), { default: '' }),
+  /** Asked not to be photographed (anyone may ask): a mark on the badge, shown to media staff at doors. */
+  noPhoto: bool(z.boolean().default(false), { default: false }),
+  /** HLC of the desk's 'no_photo' event that set `noPhoto`; null: as imported (the rule of foldNote). */
+  noPhotoHlc: text(z.string().max(64).nullable().optional()),
 };
 
 export const AttendeeRecord = recordSchema(AttendeeFields);
 export type AttendeeRecord = z.infer<typeof AttendeeRecord>;
+/** A record as producers write it: the safeguarding fields may be left out (an import without those columns). */
+export type AttendeeInput = z.input<typeof AttendeeRecord>;
 
 /**
  * The person a 'walkin' event registers (null: not a walk-in anyone can read; the event stays
@@ -47,7 +61,7 @@ export function walkinAttendee(e: { kind: string; attendeeId: string | null; pay
   if (e.kind !== 'walkin' || !e.attendeeId) return null;
   const p = WalkinPayload.safeParse(e.payload);
   if (!p.success) return null;
-  return { id: e.attendeeId, ...p.data.attendee, status: 'active', badgeVersion: 1, noteHlc: null, source: 'walkin' };
+  return { id: e.attendeeId, ...p.data.attendee, status: 'active', badgeVersion: 1, noteHlc: null, noPhotoHlc: null, source: 'walkin' };
 }
 
 /**
@@ -97,7 +111,7 @@ export function foldReprint(cur: BadgeCodes, r: ReprintPayload): BadgeCodes {
   return { ...cur, retiredBadgeCodes: retired };
 }
 
-/** A 'note' event as either log holds it. */
+/** A 'note' or 'no_photo' event as either log holds it. */
 export interface NoteEvent {
   id: string;
   stationId: string;
@@ -111,17 +125,35 @@ export function noteText(payload: unknown): string | null {
   return typeof n === 'string' ? n.slice(0, MAX_NOTE) : null;
 }
 
+/** What a 'no_photo' event asks (true: do not photograph; false: withdrawn); null when unreadable. */
+export function noPhotoOf(payload: unknown): boolean | null {
+  const v = (payload as { noPhoto?: unknown } | null)?.noPhoto;
+  return typeof v === 'boolean' ? v : null;
+}
+
 /**
- * Desk notes: the newest note event wins, in log order (HLC, station, id). Returns what the
- * attendee row should now hold, or null when it keeps its note: the row's own note is as new
- * (`rowNoteHlc`, set by a folded note or an organiser edit; null = imported, older than any
- * desk note), or the newest event carries no readable note.
+ * The newest event wins, in log order (HLC, station, id) — desk notes and "no photography"
+ * requests both follow it. Returns the value and its HLC, or null when the row keeps its own:
+ * the row's value is as new (`rowHlc`, set by a folded event or an organiser edit; null =
+ * imported, older than anything a desk did), or the newest event carries nothing readable.
  */
-export function foldNote(rowNoteHlc: string | null, events: readonly NoteEvent[]): { notes: string; noteHlc: string } | null {
+function foldNewest<T>(rowHlc: string | null, events: readonly NoteEvent[], read: (payload: unknown) => T | null): { value: T; hlc: string } | null {
   let newest: NoteEvent | null = null;
   for (const e of events) if (!newest || compareEvents(e, newest) > 0) newest = e;
-  const notes = newest ? noteText(newest.payload) : null;
-  if (!newest || notes === null) return null;
-  if (rowNoteHlc !== null && rowNoteHlc >= newest.hlc) return null;
-  return { notes, noteHlc: newest.hlc };
+  const value = newest ? read(newest.payload) : null;
+  if (!newest || value === null) return null;
+  if (rowHlc !== null && rowHlc >= newest.hlc) return null;
+  return { value, hlc: newest.hlc };
+}
+
+/** Desk notes: the newest note event wins (docs/sync-protocol.md, "Conflict rules"). */
+export function foldNote(rowNoteHlc: string | null, events: readonly NoteEvent[]): { notes: string; noteHlc: string } | null {
+  const f = foldNewest(rowNoteHlc, events, noteText);
+  return f && { notes: f.value, noteHlc: f.hlc };
+}
+
+/** "No photography" asked or withdrawn at a desk: the newest request wins, as notes do. */
+export function foldNoPhoto(rowHlc: string | null, events: readonly NoteEvent[]): { noPhoto: boolean; noPhotoHlc: string } | null {
+  const f = foldNewest(rowHlc, events, noPhotoOf);
+  return f && { noPhoto: f.value, noPhotoHlc: f.hlc };
 }

@@ -51,6 +51,19 @@ export function recordSchema<F extends Fields>(fields: F) {
   return z.object(Object.fromEntries(Object.entries(fields).map(([k, f]) => [k, f.zod])) as { [K in keyof F]: F[K]['zod'] });
 }
 
+/**
+ * An edit of some fields of a record (an organiser's PATCH): each field optional, and a field
+ * left out stays out — never its default (a note edit must not lift someone's protection).
+ */
+export function patchSchema<F extends Fields, K extends keyof F & string>(fields: F, except: readonly K[]) {
+  const shape: Record<string, z.ZodType> = {};
+  for (const [k, f] of Object.entries(fields)) {
+    if ((except as readonly string[]).includes(k)) continue;
+    shape[k] = (f.zod instanceof z.ZodDefault ? (f.zod.unwrap() as z.ZodType) : f.zod).optional();
+  }
+  return z.object(shape).strict() as unknown as z.ZodType<Partial<Omit<Wire<F>, K>>>;
+}
+
 export type Wire<F extends Fields> = z.output<ReturnType<typeof recordSchema<F>>>;
 export type StoredKey<F extends Fields> = { [K in keyof F]: F[K]['store'] extends null ? never : K }[keyof F] & string;
 /** The columns both databases hold for a record (absent optional fields become null). */

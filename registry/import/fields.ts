@@ -25,6 +25,10 @@ export const SOURCE_FIELDS = [
   'accompanying',
   /** pretix's invoice-address name: the attendee's name when the event asks for none. */
   'buyerName',
+  /** Safeguarding (docs/safeguarding.md): yes/no, the name to show instead, "no photography". */
+  'protected',
+  'chosenName',
+  'noPhoto',
 ] as const;
 export type SourceField = (typeof SOURCE_FIELDS)[number];
 
@@ -110,6 +114,18 @@ const SYNONYMS: Record<SourceField, string[]> = {
     'сопровождающие лица', 'сопровождающие', 'acompanantes', 'accompagnatori',
   ],
   buyerName: ['invoice address name', 'rechnungsadresse: name', 'adresse de facturation: nom'],
+  protected: [
+    'protected', 'protected participant', 'protected person', 'safeguarding', 'do not name', 'geschutzt', 'geschutzte person',
+    'schutzbedurftig', 'protege', 'protegee', 'personne protegee', 'защищен', 'защищена', 'защищенный', 'защищенное лицо', 'protegido', 'protetto',
+  ],
+  chosenName: [
+    'chosen name', 'preferred name', 'name on badge', 'badge name', 'display name', 'wunschname', 'name auf dem badge', 'nom choisi',
+    'nom sur le badge', 'nom d affichage', 'выбранное имя', 'имя на бейдже', 'nombre elegido', 'nome scelto',
+  ],
+  noPhoto: [
+    'no photography', 'no photo', 'no photos', 'no pictures', 'do not photograph', 'keine fotos', 'nicht fotografieren', 'fotoverbot',
+    'pas de photo', 'pas de photos', 'ne pas photographier', 'без фото', 'не фотографировать', 'sin fotos', 'no fotografiar', 'niente foto',
+  ],
 };
 
 /** Prefixes of columns about someone else (the buyer, the invoice address): never the attendee's data. */

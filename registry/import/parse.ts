@@ -2,7 +2,7 @@
 // source's table → the columns' meanings → one validation pass → the records and a report.
 // Runs inside the import worker (registry/import/worker.ts); tests call it directly.
 import { AttendeeStatus, type Category } from '../../core/model';
-import type { AttendeeRecord } from '../../core/sync/protocol';
+import type { AttendeeInput } from '../../core/records/attendee';
 import { parseCategoryRule, type CategoryRules } from './categories';
 import { foldHeader, mapColumns, SOURCE_FIELDS, type SourceField } from './fields';
 import { detectProfile, PROFILE_LABELS, type ProfileName } from './profiles';
@@ -16,7 +16,7 @@ export const MAX_ROWS = 200_000;
 export interface ImportResult {
   report: ImportReport;
   /** Valid records to store (empty when nothing is to be stored). */
-  records: AttendeeRecord[];
+  records: AttendeeInput[];
 }
 
 export function refusedReport(summary: string, profile: ProfileName = 'generic'): ImportReport {
@@ -124,6 +124,9 @@ export function parseFileImport(file: Buffer, opts: ImportOptions): ImportResult
       badgeCodes: code ? [code] : [],
       notes: get(cells, 'notes'),
       accompanying: get(cells, 'accompanying'),
+      protected: get(cells, 'protected'),
+      chosenName: get(cells, 'chosenName'),
+      noPhoto: get(cells, 'noPhoto'),
     };
   });
   const result = finish(source, profile, opts, r, mapping, table.warnings, rows.length);

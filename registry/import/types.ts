@@ -53,6 +53,10 @@ export interface SourceRow {
   accompanying?: string;
   /** Accompanying persons with their own ids and badge codes (Indico connector). */
   persons?: { key: string; givenName: string; familyName: string; badgeCodes: string[] }[];
+  /** Safeguarding cells as written ("yes", "x", "ja"…); absent when the source has no such column. */
+  protected?: string;
+  chosenName?: string;
+  noPhoto?: string;
 }
 
 const text = (max: number) => z.string().max(max).optional();
@@ -78,6 +82,9 @@ const SourceRowWire = z.object({
   badgeCodes: z.array(z.string().max(300)).max(20).optional(),
   notes: text(4000),
   accompanying: text(4000),
+  protected: text(100),
+  chosenName: text(500),
+  noPhoto: text(100),
   persons: z
     .array(z.object({ key: z.string().max(64), givenName: z.string().max(500), familyName: z.string().max(500), badgeCodes: z.array(z.string().max(300)).max(5) }))
     .max(50)

@@ -3,7 +3,7 @@
 // and the same warning given once per distinct value rather than once per row.
 import crypto from 'node:crypto';
 import { CATEGORIES, type AttendeeStatus, type Category } from '../../core/model';
-import type { AttendeeRecord } from '../../core/sync/protocol';
+import type { AttendeeInput } from '../../core/records/attendee';
 import { matchCategory, type CategoryRules } from './categories';
 import { toCountryCode } from './countries';
 import type { SourceField } from './fields';
@@ -22,7 +22,7 @@ export interface ValidateContext {
 }
 
 export interface Validated {
-  records: AttendeeRecord[];
+  records: AttendeeInput[];
   errors: ImportProblem[];
   warnings: ImportProblem[];
   /** Rows with errors. */
@@ -56,7 +56,7 @@ export function stableId(parts: string[]): string {
 export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated {
   const errors: ImportProblem[] = [];
   const tally = new Tally();
-  const records: AttendeeRecord[] = [];
+  const records: AttendeeInput[] = [];
   const seenIds = new Map<string, number>();
   const seenCodes = new Map<string, number>();
   const namedOrders = new Set<string>();
@@ -164,6 +164,16 @@ export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated
     if (CONTROL.test(id)) err('id', 'The id contains control characters.');
     if (id && seenIds.has(id)) err('id', `Same id as row ${seenIds.get(id)}.`);
 
+    // Safeguarding: only when the file has the column (absent = leave as the registry has it).
+    const chosenName = (r.chosenName ?? '').trim();
+    if (chosenName.length > LIMITS.givenName) err('chosenName', `Longer than ${LIMITS.givenName} characters.`);
+    if (CONTROL.test(chosenName)) err('chosenName', 'Contains control characters.');
+    const safeguarding = {
+      ...(r.protected !== undefined ? { protected: yesNo(r.protected, 'protected', r.row, col('protected'), tally) } : {}),
+      ...(r.chosenName !== undefined ? { chosenName } : {}),
+      ...(r.noPhoto !== undefined ? { noPhoto: yesNo(r.noPhoto, 'noPhoto', r.row, col('noPhoto'), tally) } : {}),
+    };
+
     if (rowErrors.length > 0) {
       bad++;
       errors.push(...rowErrors);
@@ -172,7 +182,7 @@ export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated
     seenIds.set(id, r.row);
     for (const c of codes) seenCodes.set(c, r.row);
     const base = { organisation: text.organisation, delegation, country, validDays: validDays ?? null, status, badgeVersion: 1, notes: text.notes, source: 'registry' as const };
-    records.push({ id, givenName, familyName, category, badgeCodes: codes, ...base });
+    records.push({ id, givenName, familyName, category, badgeCodes: codes, ...base, ...safeguarding });
 
     // Accompanying persons are persons of their own (not admitted on the registrant's badge).
     const persons = r.persons ?? parseAccompanying(r.accompanying ?? '');
@@ -185,6 +195,21 @@ export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated
     });
   }
   return { records, errors, warnings: tally.list(), bad };
+}
+
+const YES = new Set(['yes', 'y', 'true', '1', 'x', '✓', '✔', 'ja', 'j', 'oui', 'o', 'да', 'si', 'sí', 'sì', 'wahr', 'vrai', 'protected', 'geschützt', 'protégé', 'protégée']);
+const NO = new Set(['', 'no', 'n', 'false', '0', '-', 'nein', 'non', 'нет', 'falsch', 'faux']);
+
+/**
+ * A safeguarding cell: yes or no in the usual spellings. Anything else counts as yes — wrongly
+ * hiding a name costs little, wrongly showing one may cost a lot — and is reported once per value.
+ */
+function yesNo(cell: string, field: 'protected' | 'noPhoto', row: number, column: string, tally: Tally): boolean {
+  const v = cell.trim().toLowerCase();
+  if (YES.has(v)) return true;
+  if (NO.has(v)) return false;
+  tally.add(`${field}:${v}`, row, column, (n) => `"${cell.trim().slice(0, 40)}" (${rowsWord(n)}) is not yes or no: read as yes, to be safe.`);
+  return true;
 }
 
 /** "Ana Ruiz; Doe, John" (Indico's accompanying-persons cell) → persons. */

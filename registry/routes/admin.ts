@@ -5,6 +5,8 @@ import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { and, asc, count, gt, ilike, or } from 'drizzle-orm';
 import { z } from 'zod';
+import { AttendeeFields } from '../../core/records/attendee';
+import { patchSchema } from '../../core/records/fields';
 import { pairingLink } from '../../core/sync/pairing-link';
 import { AttendeeRecord, EventInfoRecord, RoomRecord, SessionRecord } from '../../core/sync/protocol';
 import { createAdminToken, listAdminTokens, revokeAdminToken } from '../admin-tokens';
@@ -37,6 +39,8 @@ import {
 } from '../store';
 
 const IdParam = z.string().min(1).max(64);
+/** An organiser's edit of a person: only the fields sent change (core/records/fields.ts patchSchema). */
+const AttendeePatch = patchSchema(AttendeeFields, ['id', 'source', 'noteHlc', 'noPhotoHlc']);
 
 export function adminRoutes(ctx: RegistryContext): Hono {
   const { orm, live, now } = ctx;
@@ -145,7 +149,7 @@ export function adminRoutes(ctx: RegistryContext): Hono {
 
   app.put('/v1/admin/attendees/:id', async (c) => {
     const id = check(IdParam, c.req.param('id'), 'attendee id');
-    const body = await jsonBody(c, AttendeeRecord.omit({ source: true, noteHlc: true }));
+    const body = await jsonBody(c, AttendeeRecord.omit({ source: true, noteHlc: true, noPhotoHlc: true }));
     if (body.id !== id) throw new HttpError(400, 'id_mismatch', 'The id in the path and in the body differ.');
     await upsertAttendees(orm, [body], now());
     await poke();
@@ -154,7 +158,7 @@ export function adminRoutes(ctx: RegistryContext): Hono {
 
   app.patch('/v1/admin/attendees/:id', async (c) => {
     const id = check(IdParam, c.req.param('id'), 'attendee id');
-    const body = await jsonBody(c, AttendeeRecord.omit({ id: true, source: true, noteHlc: true }).partial().strict());
+    const body = await jsonBody(c, AttendeePatch);
     if (!(await patchAttendee(orm, id, body, now()))) throw new HttpError(404, 'not_found', `No attendee with id ${id}.`);
     await poke();
     return c.json({ ok: true });

@@ -18,6 +18,7 @@ import {
   type PullResponse,
   type PushResponse,
 } from '../../core/sync/protocol';
+import { audienceOf } from '../../core/sync/visibility';
 import { requireStation, type Env } from '../auth';
 import { pullPage } from '../changes';
 import { ingest } from '../ingest';
@@ -86,7 +87,7 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
     const q = check(PullQuery, c.req.query(), 'query');
     if (q.protocol !== PROTOCOL_VERSION) throw new HttpError(426, 'protocol', `This registry speaks sync protocol ${PROTOCOL_VERSION}; update Foyer on this station.`);
     const st = c.get('station');
-    const page = await pullPage(orm, st.id, cursorChangeNo(q.cursor), q.limit);
+    const page = await pullPage(orm, st.id, cursorChangeNo(q.cursor), q.limit, audienceOf(st));
     const res: PullResponse = { protocol: PROTOCOL_VERSION, ...page, acked: st.ackedStationSeq, serverTime: now() };
     return c.json(res);
   });

@@ -13,7 +13,7 @@ import { KeyFields } from '../../core/records/signing-key';
 import { StationFields } from '../../core/records/station';
 import type { Change } from '../../core/sync/protocol';
 import { upsertAttendees, upsertBadgeCodes } from '../../db/attendees';
-import { applyLatestNote } from '../../db/desk';
+import { applyDeskRequests } from '../../db/desk';
 import { insertEvent } from '../../db/events';
 import { event as eventTable, revocations, rooms, sessionAccess, sessions, signingKeys, stations } from '../../db/schema/index';
 import { setSetting } from '../../db/settings';
@@ -62,9 +62,10 @@ export async function applyPage(station: Station, changes: Change[], nextCursor:
 function applyAttendees(station: Station, people: Extract<Change, { type: 'attendee' }>[], now: number, applied: Applied): void {
   const orm = station.db.orm;
   upsertAttendees(orm, people.map(({ data }) => ({ ...toColumns(AttendeeFields, data), updatedAt: now })));
-  // The registry's note replaced ours above; a desk note made here (or pulled) that is newer
-  // by HLC than the one the registry row carries is put back (docs/sync-protocol.md).
-  for (const { data: a } of people) applyLatestNote(orm, a.id);
+  // The registry's note replaced ours above; a desk note (or "no photography" request) made here
+  // (or pulled) that is newer by HLC than the one the registry row carries is put back
+  // (docs/sync-protocol.md).
+  for (const { data: a } of people) applyDeskRequests(orm, a.id);
   // Each code with the badge version it was printed on: the current ones admit, replaced ones
   // (reprints) are refused as such. A registry that sends no retired codes leaves ours as they are.
   upsertBadgeCodes(

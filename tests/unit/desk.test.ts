@@ -133,6 +133,9 @@ describe('walk-in registration', () => {
       validDays: [station.today(now)],
       notes: 'Needs wheelchair access',
       badgeCodes: [r.badgeCode],
+      protected: false,
+      chosenName: '',
+      noPhoto: false,
     });
     // A desk note on a walk-in is read out at check-in.
     expect(r.checkin).toMatchObject({ verdict: 'warning', reason: 'notes' });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { getTableColumns, type Table } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { admittedTwice } from '../../core/checkin/admission';
-import { AttendeeFields, foldNote, walkinAttendee, type NoteEvent } from '../../core/records/attendee';
+import { AttendeeFields, foldNoPhoto, foldNote, walkinAttendee, type NoteEvent } from '../../core/records/attendee';
 import { EventInfoFields } from '../../core/records/event-info';
 import { columnName, toColumns, toWire, type Fields } from '../../core/records/fields';
 import { LogEventFields } from '../../core/records/log-event';
@@ -107,8 +107,15 @@ describe('what log events do to an attendee, on both sides', () => {
       status: 'active',
       badgeVersion: 1,
       noteHlc: null,
+      // A walk-in from before safeguarding existed: not protected, photos allowed.
+      protected: false,
+      chosenName: '',
+      noPhoto: false,
+      noPhotoHlc: null,
       source: 'walkin',
     });
+    const safe = walkinAttendee({ kind: 'walkin', attendeeId: 'w2', payload: { attendee: { ...walkin, protected: true, chosenName: 'Wren', noPhoto: true } } });
+    expect(safe).toMatchObject({ protected: true, chosenName: 'Wren', noPhoto: true, givenName: walkin.givenName });
     expect(walkinAttendee({ kind: 'walkin', attendeeId: 'w1', payload: { attendee: { ...walkin, category: 'royalty' } } })).toBeNull();
     expect(walkinAttendee({ kind: 'walkin', attendeeId: null, payload: { attendee: walkin } })).toBeNull();
     expect(walkinAttendee({ kind: 'note', attendeeId: 'w1', payload: { attendee: walkin } })).toBeNull();
@@ -117,6 +124,15 @@ describe('what log events do to an attendee, on both sides', () => {
   const note = (hlc: string, stationId: string, id: string, notes: unknown): NoteEvent => ({ hlc, stationId, id, payload: { notes } });
   const T1 = '2026-05-19T08:30:00.000Z-0000-00000000000000aa';
   const T2 = '2026-05-19T08:31:00.000Z-0000-00000000000000aa';
+
+  it('"no photography" asked and withdrawn at desks: the newest request wins, as notes do', () => {
+    const ask = (hlc: string, id: string, noPhoto: unknown): NoteEvent => ({ hlc, stationId: 'st-a', id, payload: { noPhoto } });
+    expect(foldNoPhoto(null, [ask(T2, 'e2', false), ask(T1, 'e1', true)])).toEqual({ noPhoto: false, noPhotoHlc: T2 });
+    expect(foldNoPhoto(null, [ask(T1, 'e1', true)])).toEqual({ noPhoto: true, noPhotoHlc: T1 });
+    // An organiser's later edit (its HLC) outranks an older desk request; an unreadable one changes nothing.
+    expect(foldNoPhoto(T2, [ask(T1, 'e1', true)])).toBeNull();
+    expect(foldNoPhoto(null, [ask(T1, 'e1', 'yes')])).toBeNull();
+  });
 
   it('the newest note wins by HLC, then station, then id, whatever order the events came in', () => {
     const older = note(T1, 'st-b', 'e1', 'wheelchair');

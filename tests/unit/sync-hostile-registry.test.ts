@@ -3,7 +3,8 @@
 // what went wrong in a sentence, and applies nothing from the bad answer.
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_PAGE, type AttendeeRecord } from '../../core/sync/protocol';
+import type { AttendeeInput } from '../../core/records/attendee';
+import { MAX_PAGE } from '../../core/sync/protocol';
 import { setSetting } from '../../db/settings';
 import { checkIn } from '../../station/checkin';
 import type { Station } from '../../station/station';
@@ -34,7 +35,7 @@ function fingerprint() {
   };
 }
 
-const attendee = (i: number): AttendeeRecord => ({
+const attendee = (i: number): AttendeeInput => ({
   id: `reg-${i}`,
   givenName: `Given${i}`,
   familyName: `Family${i}`,
