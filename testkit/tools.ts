@@ -8,6 +8,7 @@ import path from 'node:path';
 const PACKAGE = {
   pdftoppm: 'poppler-utils',
   pdftotext: 'poppler-utils',
+  pdfinfo: 'poppler-utils',
   pdffonts: 'poppler-utils',
   zbarimg: 'zbar-tools',
   qrencode: 'qrencode',

@@ -28,10 +28,12 @@ export interface StationPage {
  * `page.clock.fastForward(ms)` to reach timeouts without waiting). It also rewrites
  * key events' timeStamp, so scanBurst() on such a page is not seen as a burst.
  */
-export async function openStationPage(browser: Browser, url: string, opts: { clock?: boolean } = {}): Promise<StationPage> {
+export async function openStationPage(browser: Browser, url: string, opts: { clock?: boolean; init?: () => void } = {}): Promise<StationPage> {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-GB' });
   const page = await context.newPage();
   if (opts.clock) await page.clock.install();
+  // `init` runs in the page before its own scripts (e.g. a stand-in for the desktop app's preload bridge).
+  if (opts.init) await page.addInitScript(opts.init);
   const problems: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') problems.push(m.text());

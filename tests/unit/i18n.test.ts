@@ -97,11 +97,12 @@ const SHARED: Record<(typeof OTHERS)[number], string[]> = {
   de: [
     ...['check-in', 'station', 'offline', 'online', 'scan', 'scans', 'scanner', 'person', 'delegation', 'organisation', 'code'],
     ...['name', 'link', 'start', 'downloads', 'optional', 'minute', 'per', 'hand', 'live-aktualisierung', 'plus'],
+    ...['computer', 'browser', 'dialog'],
   ],
   fr: [
     ...['service', 'scan', 'scans', 'scanner', 'page', 'organisation', 'badge', 'code', 'note', 'notes', 'signature'],
     ...['session', 'sessions', 'minute', 'minutes', 'moment', 'plus', 'station', 'double', 'stop', 'invitation', 'type'],
-    ...['admission', 'admissions', 'exports', 'participant'],
+    ...['admission', 'admissions', 'exports', 'participant', 'badges', 'format', 'standard'],
   ],
   ru: [],
 };

@@ -3,7 +3,7 @@
 // browser on the headless host there is no printer access, so the station makes the
 // PDF and the browser downloads it. Walk-ins and reprints use the same function.
 import type { PrintBadgeResult, PrinterChoice } from '../../../core/api/badges';
-import type { TemplateId } from '../../../core/badge/templates';
+import { TEMPLATE_IDS, type TemplateId } from '../../../core/badge/templates';
 import { api, ApiCallError, bridge } from '../api';
 
 export interface BadgePrintPrefs {
@@ -21,7 +21,7 @@ export function getPrintPrefs(): BadgePrintPrefs {
   try {
     const raw = JSON.parse(localStorage.getItem(KEY) ?? '{}') as Partial<BadgePrintPrefs>;
     return {
-      template: raw.template === 'a6' || raw.template === 'a4-8' ? raw.template : 'cr80',
+      template: TEMPLATE_IDS.includes(raw.template as TemplateId) ? (raw.template as TemplateId) : DEFAULTS.template,
       printer: typeof raw.printer === 'string' && raw.printer ? raw.printer : null,
       silent: raw.silent === true,
     };

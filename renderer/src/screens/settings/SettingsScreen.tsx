@@ -1,11 +1,14 @@
 // Settings (#/settings): pair this station with the registry and see how sync is doing —
-// online/offline, last successful sync, events waiting, refusals, clock, "admitted twice".
+// online/offline, last successful sync, events waiting, refusals, clock, "admitted twice" —
+// the desk's admission rules, and how badges print on this computer.
 import { useState, type FormEvent } from 'react';
 import { parsePairingText } from '../../../../core/sync/pairing-link';
 import { api, ApiCallError, announce } from '../../api';
 import { useStationStatus } from '../../api/StationStatus';
 import { useApiQuery } from '../../api/useApiQuery';
+import { DeskRulesCard } from './DeskRulesCard';
 import { ForgetEvent } from './ForgetEvent';
+import { PrintSettings } from './PrintSettings';
 import { locale, t } from '../../i18n';
 import './settings.css';
 
@@ -186,6 +189,9 @@ export function SettingsScreen() {
             </ul>
           </div>
         </section>
+
+        <DeskRulesCard when={(ms) => when(ms, timeZone)} />
+        <PrintSettings />
 
         <ForgetEvent />
       </div>
