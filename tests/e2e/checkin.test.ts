@@ -165,6 +165,8 @@ describe('check-in screen (Chromium, headless host)', () => {
     await scanBurst(page, 'A23-ZZZZZZ');
     await expectVerdict('refused');
     const row = page.getByTestId('recent-scan').filter({ hasText: fullName(c) }).first();
+    // Last scans refreshes after the verdict shows (one more round trip): wait for the refusal's row.
+    await expect.poll(() => page.getByTestId('recent-scan').first().getAttribute('data-verdict')).toBe('refused');
     expect(await page.getByTestId('recent-scan').first().getByTestId('recent-undo').count()).toBe(0);
     await row.getByTestId('recent-undo').click();
     const confirm = row.getByTestId('recent-undo-confirm');
