@@ -94,6 +94,8 @@ export const EVENT_KINDS = [
   'departure', // left the venue: scanned at a venue exit (docs/evacuation.md)
   'evacuation', // an evacuation or drill started or ended (payload.action, payload.drill)
   'safe', // accounted for at an assembly point during an evacuation (payload.via; payload.undo takes it back)
+  'collect', // badge printed and handed over after an ID check (core/checkin/collection.ts)
+  'collect_refused', // badge not handed over after the ID check (payload.reason); the registration stands
 ] as const;
 export const EventKind = z.enum(EVENT_KINDS);
 export type EventKind = z.infer<typeof EventKind>;

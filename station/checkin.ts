@@ -233,7 +233,8 @@ function revocationReason(a: AttendeeRow, revocation: { reason: string } | undef
   return revocation?.reason ?? 'reprint';
 }
 
-function stationName(station: Station, id: string): string {
+/** A station's name as people know it (this one's own, or another's as synced). */
+export function stationName(station: Station, id: string): string {
   if (id === station.id) return station.config().name;
   return station.db.orm.select({ name: stations.name }).from(stations).where(eq(stations.id, id)).get()?.name ?? 'another station';
 }

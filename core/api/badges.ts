@@ -9,7 +9,8 @@ const attendeeId = z.string().min(1).max(64);
 const template = z.enum(TEMPLATE_IDS).default('cr80');
 
 export const badgeMethods = {
-  'badges.reprint': z.object({ attendeeId, operator: typedLine(120).optional() }),
+  /** `reason`: why a badge is printed again (a badge desk always asks; the log keeps it). */
+  'badges.reprint': z.object({ attendeeId, operator: typedLine(120).optional(), reason: typedLine(200).optional() }),
   'badges.preview': z.object({ attendeeId, template }),
   'badges.pdf': z.object({ attendeeId, template }),
 } as const;

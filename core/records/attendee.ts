@@ -72,6 +72,8 @@ export const ReprintPayload = z.object({
   oldVersion: z.number().int().min(1),
   newVersion: z.number().int().min(2),
   code: z.string().min(1).max(64).optional(),
+  /** Why the badge was printed again ("lost", "printer jammed"…): a badge desk asks, the log keeps it. */
+  reason: z.string().max(200).optional(),
 });
 export type ReprintPayload = z.infer<typeof ReprintPayload>;
 

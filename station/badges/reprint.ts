@@ -9,7 +9,7 @@ import { UserError } from '../errors';
 import type { Station } from '../station';
 import { newBadgeCode } from './new-code';
 
-export function reprintBadge(station: Station, attendeeId: string, now: number, opts: { operator?: string | null } = {}): ReprintResult {
+export function reprintBadge(station: Station, attendeeId: string, now: number, opts: { operator?: string | null; reason?: string } = {}): ReprintResult {
   return station.write(() => {
     const orm = station.db.orm;
     const a = getAttendee(orm, attendeeId);
@@ -30,7 +30,7 @@ export function reprintBadge(station: Station, attendeeId: string, now: number, 
         verdict: null,
         reason: null,
         operator: opts.operator ?? null,
-        payload: { oldVersion, newVersion, code },
+        payload: { oldVersion, newVersion, code, ...(opts.reason ? { reason: opts.reason } : {}) },
       },
       now,
     );

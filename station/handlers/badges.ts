@@ -14,7 +14,7 @@ export function badgeHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof Bad
   const now = opts.now ?? Date.now;
   return {
     'badges.reprint': (args, station) => {
-      const r = reprintBadge(station, args.attendeeId, now(), { operator: args.operator ?? null });
+      const r = reprintBadge(station, args.attendeeId, now(), { operator: args.operator ?? null, reason: args.reason });
       station.emit('attendees');
       return r;
     },

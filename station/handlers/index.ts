@@ -6,6 +6,7 @@ import { userMessageFor } from '../errors';
 import type { Station } from '../station';
 import { badgeHandlers } from './badges';
 import { checkinHandlers } from './checkin';
+import { collectHandlers } from './collect';
 import { deskHandlers } from './desk';
 import { occupancyHandlers } from './occupancy';
 import { stationDataHandlers } from './station-data';
@@ -22,6 +23,7 @@ export function createHandlers(opts: HandlerOptions = {}): Handlers {
     ...badgeHandlers(opts),
     ...deskHandlers(opts),
     ...stationDataHandlers(opts),
+    ...collectHandlers(opts),
   };
 }
 

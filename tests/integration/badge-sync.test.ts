@@ -1,13 +1,16 @@
 // Signed badges across a registry and paired stations: the registry's demo event
 // carries the demo key, so badges printed before pairing keep working; a station
 // that admitted someone from the badge alone learns the name at the next sync;
-// revocations and reprints travel so an old badge is refused everywhere.
+// revocations and reprints travel so an old badge is refused everywhere. Badge collection
+// (print-once) holds across desks that were cut off at the same time.
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { listSigningKeys } from '../../db/badges';
 import { attendees, badgeCodes } from '../../db/schema/index';
 import { demoBadgePrints, demoKeyPair } from '../../resources/demo/badges';
+import { reprintBadge } from '../../station/badges/reprint';
 import { checkIn } from '../../station/checkin';
+import { collectView, handOver, tallies } from '../../station/collect';
 import { createHandlers, dispatch } from '../../station/handlers/index';
 import type { Station } from '../../station/station';
 import { signedBadgeFor } from '../helpers/badges';
@@ -126,5 +129,42 @@ describe('signed badges with a registry', () => {
     expect(checkIn(c.station, victimCode, Date.now())).toMatchObject({ verdict: 'admitted', attendee: { id: victim.id } });
     const status = await dispatch(createHandlers(), a.station, 'sync.status', {});
     expect(status.ok && JSON.stringify(status.value)).toMatch(/already belongs to another attendee; reprint the badge again/);
+  });
+});
+
+// Print-once through the registry: two badge desks, both cut off, hand the same person their
+// badge; once each has synced, both show the second badge as printed again (a reprint in all
+// but name), and a reprint's reason travels with it.
+describe('badge collection across desks and a registry', () => {
+  it('two desks offline at the same time: after sync the second hand-over is flagged at both', async () => {
+    const north = await pairedStation('Collection North');
+    const south = await pairedStation('Collection South');
+    const p = activePerson(north.station, 10);
+    const t0 = Date.now();
+    // Neither syncs in between: as if the venue network were down.
+    handOver(north.station, p.id, t0);
+    handOver(south.station, p.id, t0 + 2_000);
+    expect(collectView(south.station, p.id).printedAgain).toEqual([]);
+    for (const c of [north, south, north]) expect((await c.client.syncNow()).ok).toBe(true);
+    for (const { station } of [north, south]) {
+      const v = collectView(station, p.id);
+      expect(v.handedOver?.stationName).toBe('Collection North');
+      expect(v.printedAgain.map((s) => s.stationName)).toEqual(['Collection South']);
+      expect(tallies(station).printedTwice.map((x) => x.attendee.id)).toEqual([p.id]);
+    }
+  });
+
+  it('a reprint at one desk, with its reason, is seen at the other after sync', async () => {
+    const east = await pairedStation('Collection East');
+    const west = await pairedStation('Collection West');
+    const p = activePerson(east.station, 11);
+    handOver(east.station, p.id, Date.now());
+    reprintBadge(east.station, p.id, Date.now(), { reason: 'Badge left in a taxi' });
+    expect((await east.client.syncNow()).ok).toBe(true);
+    expect((await west.client.syncNow()).ok).toBe(true);
+    const v = collectView(west.station, p.id);
+    expect(v.handedOver?.stationName).toBe('Collection East');
+    expect(v.reprints).toEqual([expect.objectContaining({ reason: 'Badge left in a taxi', newVersion: 2, stationName: 'Collection East' })]);
+    expect(v.attendee.badgeVersion).toBe(2);
   });
 });
