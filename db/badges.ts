@@ -49,6 +49,33 @@ export function issuingKey(orm: Orm): { keyId: number; privateKey: Uint8Array } 
   return row?.privateKey ? { keyId: row.keyId, privateKey: unb64(row.privateKey) } : undefined;
 }
 
+/** This station's own key (made at pairing, published by the registry for it): what it signs its events with. */
+export function ownStationKey(orm: Orm, stationId: string): { keyId: number; privateKey: Uint8Array } | undefined {
+  const row = orm
+    .select()
+    .from(signingKeys)
+    .where(and(eq(signingKeys.stationId, stationId), eq(signingKeys.active, true), sql`${signingKeys.privateKey} is not null`))
+    .orderBy(sql`${signingKeys.keyId} desc`)
+    .get();
+  return row?.privateKey ? { keyId: row.keyId, privateKey: unb64(row.privateKey) } : undefined;
+}
+
+/**
+ * The public key station `stationId` signs with under `keyId`, if this station trusts it: the
+ * registry published it for that very station and it is active (the registry deactivates a
+ * station's keys when it revokes the station, and its old key when it pairs again).
+ */
+export function stationPublicKey(orm: Orm, stationId: string, keyId: number): Uint8Array | null {
+  const row = prepared(orm, 'signingKey.ofStation', () =>
+    orm
+      .select({ publicKey: signingKeys.publicKey })
+      .from(signingKeys)
+      .where(and(eq(signingKeys.keyId, sql.placeholder('keyId')), eq(signingKeys.stationId, sql.placeholder('stationId')), eq(signingKeys.active, true)))
+      .prepare(),
+  ).get({ keyId, stationId });
+  return row ? unb64(row.publicKey) : null;
+}
+
 /** The plain code (imported list) of an attendee's current badge, if any: printed under the QR for typing by hand. */
 export function plainCodeOf(orm: Orm, attendeeId: string, badgeVersion: number): string | undefined {
   return orm
@@ -71,7 +98,7 @@ export function anyPlainCodeOf(orm: Orm, attendeeId: string): string | undefined
 
 export function upsertSigningKey(
   orm: Orm,
-  k: { keyId: number; publicKey: Uint8Array; privateKey?: Uint8Array | null; createdAt: number; active?: boolean },
+  k: { keyId: number; publicKey: Uint8Array; privateKey?: Uint8Array | null; createdAt: number; active?: boolean; stationId?: string | null },
 ): void {
   const row = {
     keyId: k.keyId,
@@ -79,6 +106,7 @@ export function upsertSigningKey(
     privateKey: k.privateKey ? b64(k.privateKey) : null,
     createdAt: k.createdAt,
     active: k.active ?? true,
+    stationId: k.stationId ?? null,
   };
   const { keyId: _id, ...set } = row;
   orm.insert(signingKeys).values(row).onConflictDoUpdate({ target: signingKeys.keyId, set }).run();

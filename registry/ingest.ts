@@ -6,6 +6,9 @@ import { foldNoPhoto, foldNote, foldReprint, reprintOf, walkinAttendee } from '.
 import { toColumns, toWire } from '../core/records/fields';
 import { LogEventFields } from '../core/records/log-event';
 import { eventProblem } from '../core/sync/event-rules';
+import { signatureProblem } from '../core/sync/event-signature';
+import { nodeEd25519 } from '../node-shared/ed25519';
+import { stationKeys } from './stations';
 import { MAX_PUSH_BYTES, OversizeStub, WireEvent, type PushResponse, type Rejection } from '../core/sync/protocol';
 import { query, type RegistryOrm } from './db';
 import { attendees, events, rejections, stations } from './schema';
@@ -18,6 +21,10 @@ export interface IngestResult extends Omit<PushResponse, 'protocol' | 'serverTim
 
 export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[], now: number, maxClockAheadMs = MAX_CLOCK_AHEAD_MS): Promise<IngestResult> {
   const rejected: Rejection[] = [];
+  // Signed events are stored only with a signature that holds: the registry serves them on,
+  // and a hub or station that relays them checks it again.
+  const signed = raw.some((r) => typeof (r as { sig?: unknown })?.sig === 'string');
+  const keys = signed ? await stationKeys(orm) : null;
   let valid: WireEvent[] = [];
   const seen = new Set<string>();
   for (const r of raw) {
@@ -35,6 +42,8 @@ export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[]
       rejected.push({ id, seq: null, reason: 'event belongs to another station' });
     } else if (eventProblem(p.data, now, maxClockAheadMs)) {
       rejected.push({ id, seq, reason: eventProblem(p.data, now, maxClockAheadMs)! });
+    } else if (keys && signatureProblem(p.data, keys, nodeEd25519, false)) {
+      rejected.push({ id, seq, reason: signatureProblem(p.data, keys, nodeEd25519, false)! });
     } else if (!seen.has(p.data.id)) {
       seen.add(p.data.id);
       valid.push(p.data);

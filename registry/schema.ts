@@ -73,14 +73,12 @@ export const sessions = pgTable(
   (t) => [index('sessions_seq_idx').on(t.changeNo)],
 );
 
-/** Badge signing keys. The private key is only used by the registry (batch printing). */
+/** Badge signing keys. The private key is only used by the registry (batch printing); `station_id` marks a paired station's own key (its private half never leaves that station). */
 export const signingKeys = pgTable(
   'signing_keys',
   {
     ...pgColumns(KeyFields),
     privateKey: text('private_key'),
-    /** Set for a paired station's own key (its private half never leaves that station). */
-    stationId: text('station_id'),
     changeNo: changeNoCol(),
   },
   (t) => [index('signing_keys_seq_idx').on(t.changeNo)],

@@ -3,6 +3,7 @@ import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import { toWire } from '../core/records/fields';
 import { DEFAULT_RULES, type RegistryRules } from '../core/checkin/desk-rules';
 import { StationFields, type StationRecord } from '../core/records/station';
+import type { AuthorKey } from '../core/sync/event-signature';
 import type { RegistryOrm } from './db';
 import { pairingCodes, signingKeys, stations } from './schema';
 import { KeyIdsUsedUp, insertSigningKey, writeTx } from './store';
@@ -199,4 +200,19 @@ export async function setStationRules(
 
 export function toStationRecord(s: typeof stations.$inferSelect): StationRecord {
   return toWire(StationFields, { ...s, revoked: s.revokedAt !== null });
+}
+
+/**
+ * Every paired station's active signing keys, for checking author signatures on events
+ * (core/sync/event-signature.ts). Revoking a station deactivates its keys, and so does pairing
+ * it again (its earlier key): only a current, unrevoked station's key verifies.
+ */
+export async function stationKeys(orm: RegistryOrm): Promise<AuthorKey> {
+  const rows = await orm
+    .select({ keyId: signingKeys.keyId, stationId: signingKeys.stationId, publicKey: signingKeys.publicKey })
+    .from(signingKeys)
+    .innerJoin(stations, eq(stations.id, signingKeys.stationId))
+    .where(and(eq(signingKeys.active, true), isNull(stations.revokedAt)));
+  const keys = new Map(rows.map((r) => [`${r.stationId}\n${r.keyId}`, new Uint8Array(Buffer.from(r.publicKey, 'base64url'))]));
+  return (stationId, keyId) => keys.get(`${stationId}\n${keyId}`) ?? null;
 }

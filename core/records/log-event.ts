@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { EventKind, IsoDay, Verdict } from '../model';
 import { int, json, recordSchema, text, time } from './fields';
 
+/** An author signature: key id 1–255 (as badges), then 64 bytes in base64url. */
+export const EVENT_SIG = /^([1-9]\d{0,2}):([A-Za-z0-9_-]{86})$/;
+
 export const LogEventFields = {
   /** Made on the station (UUID): storing it twice is impossible, so replays are harmless. */
   id: text(z.string().uuid(), { key: true }),
@@ -22,6 +25,12 @@ export const LogEventFields = {
   payload: json(z.record(z.string(), z.unknown())),
   /** Event day ('YYYY-MM-DD', event time zone): admissions are per day. */
   day: text(IsoDay),
+  /**
+   * The author station's signature, "<key id>:<base64url>" (core/sync/event-signature.ts):
+   * lets a LAN hub relay the event without being able to alter it. Absent from events of
+   * protocol 1 and until the station first sends the event.
+   */
+  sig: text(z.string().regex(EVENT_SIG).nullable().optional()),
 };
 
 /** A log event as it travels (and as both logs store it). */

@@ -8,6 +8,12 @@ export const KeyFields = {
   publicKey: text(z.string().min(1).max(200)),
   createdAt: time(z.number().int()),
   active: bool(z.boolean(), { default: true }),
+  /**
+   * The station this key belongs to (its own key, made at pairing); null: a registry key. Lets
+   * stations check author signatures on events (core/sync/event-signature.ts) and a LAN hub's
+   * proofs. Absent from older registries.
+   */
+  stationId: text(z.string().min(1).max(64).nullable().optional()),
 };
 
 export const KeyRecord = recordSchema(KeyFields);

@@ -124,6 +124,29 @@ export const PushResponse = z.object({
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 
+/**
+ * A LAN hub forwarding other stations' events (docs/lan-hub.md): `stationId` is the hub's own,
+ * every event keeps its author's station id and carries its author's signature, which the
+ * registry checks — a hub can relay events but never forge or alter one.
+ */
+export const RelayRequest = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  stationId: Id,
+  events: z.array(z.unknown()).max(MAX_PUSH_EVENTS),
+});
+export type RelayRequest = { protocol: typeof PROTOCOL_VERSION; stationId: string; events: WireEvent[] };
+
+/** As PushResponse, with `acked` per author station (only those the batch held). */
+export const RelayResponse = z.object({
+  protocol: z.literal(PROTOCOL_VERSION),
+  acked: z.record(Id, z.number().int().min(0)),
+  stored: z.number().int().min(0),
+  duplicates: z.number().int().min(0),
+  rejected: z.array(Rejection),
+  serverTime: z.number().int(),
+});
+export type RelayResponse = z.infer<typeof RelayResponse>;
+
 export const PullResponse = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
   changes: z.array(Change).max(MAX_PAGE),

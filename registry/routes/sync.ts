@@ -13,15 +13,18 @@ import {
   PROTOCOL_VERSION,
   PairRequest,
   PushRequest,
+  RelayRequest,
   cursorChangeNo,
   type PairResponse,
   type PullResponse,
   type PushResponse,
+  type RelayResponse,
 } from '../../core/sync/protocol';
 import { audienceOf } from '../../core/sync/visibility';
 import { requireStation, type Env } from '../auth';
 import { pullPage } from '../changes';
 import { ingest } from '../ingest';
+import { relayIngest } from '../relay';
 import { HttpError, check, jsonBody } from '../http';
 import type { RegistryContext } from '../context';
 import { PAIR_REFUSALS, pairStation, revokeStation } from '../stations';
@@ -69,6 +72,17 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
       rejected: r.rejected,
       serverTime: now(),
     };
+    return c.json(res);
+  });
+
+  // A LAN hub forwarding other stations' signed events (registry/relay.ts). A revoked hub's
+  // token is refused by requireStation like any other.
+  app.post('/v1/sync/relay', tooBig(MAX_PUSH_BYTES), station, async (c) => {
+    const body = await jsonBody(c, RelayRequest);
+    if (body.stationId !== c.get('station').id) throw new HttpError(403, 'wrong_station', 'A hub relays under its own station id.');
+    const r = await relayIngest(orm, body.events, now(), ctx.maxClockAheadMs);
+    if (r.changed) live.changed(await lastChangeNo(orm));
+    const res: RelayResponse = { protocol: PROTOCOL_VERSION, acked: r.acked, stored: r.stored, duplicates: r.duplicates, rejected: r.rejected, serverTime: now() };
     return c.json(res);
   });
 

@@ -58,7 +58,7 @@ export async function pairStation(
       // Stored sealed (station/secret-store.ts): OS-encrypted in the desktop app.
       const saved: RegistryLink = { url, token: sealSecret(data.token), eventId: data.eventId, pairedAt: now(), fingerprint };
       setSetting(station.db.orm, LINK, saved);
-      if (data.keyId) upsertSigningKey(station.db.orm, { keyId: data.keyId, publicKey: own.publicKey, privateKey: own.privateKey, createdAt: now() });
+      if (data.keyId) upsertSigningKey(station.db.orm, { keyId: data.keyId, publicKey: own.publicKey, privateKey: own.privateKey, createdAt: now(), stationId: station.id });
     });
     station.invalidate();
     const keyNote = data.keyId ? '' : data.keyMessage ? ` ${data.keyMessage}` : '';

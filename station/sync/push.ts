@@ -5,6 +5,7 @@
 // settles what the registry acknowledged (outbox.ts).
 import { MAX_PUSH_BYTES, PROTOCOL_VERSION, PushResponse, jsonBytes, type OversizeStub, type WireEvent } from '../../core/sync/protocol';
 import type { Station } from '../station';
+import { signOwn } from './sign';
 import { implausibleAckError, outboxBatch, plausibleAck, reopenAfter, settle } from './outbox';
 import { SyncError, request, type TransportOptions } from './transport';
 
@@ -24,7 +25,7 @@ export async function pushOutbox(station: Station, t: TransportOptions, o: PushO
   let sent = 0;
   let limit = o.batch;
   for (let guard = 0; guard < 10_000; guard++) {
-    const batch = sizeBounded(outboxBatch(station, limit));
+    const batch = sizeBounded(signOwn(station, outboxBatch(station, limit)));
     if (batch.length === 0) break;
     const sentAt = o.now();
     const post = (events: (WireEvent | OversizeStub)[]) =>

@@ -60,7 +60,8 @@ describe('one definition per travelling record', () => {
 
   it('a row goes on the wire without the columns a side keeps to itself', () => {
     const keyRow = { keyId: 3, publicKey: 'pub', privateKey: 'SECRET', stationId: 'st-1', createdAt: 1, active: true, seq: 99 };
-    expect(toWire(KeyFields, keyRow)).toEqual({ keyId: 3, publicKey: 'pub', createdAt: 1, active: true });
+    // Which station a key belongs to travels (stations check author signatures with it); its private half never does.
+    expect(toWire(KeyFields, keyRow)).toEqual({ keyId: 3, publicKey: 'pub', createdAt: 1, active: true, stationId: 'st-1' });
 
     const stationRow = {
       ...{ id: 'st-1', name: 'North', role: 'door' as const, roomId: 'r1', doorMode: 'entry' as const, allowedCategories: null },
@@ -74,6 +75,7 @@ describe('one definition per travelling record', () => {
       ...{ id: '6c1a3f9e-0b7d-4c52-9a7e-2f4b8d1e5a10', stationId: 'st-1', seq: 17, hlc: `${'2026-05-19T08:30:00.000Z'}-0003-00000000000000aa` },
       ...{ wallTime: 1_779_179_400_000, kind: 'scan' as const, attendeeId: 'a1', roomId: null, sessionId: null },
       ...{ verdict: 'admitted' as const, reason: 'ok', operator: 'Ana', payload: { code: 'X1' }, day: '2026-05-19' },
+      sig: `12:${'A'.repeat(86)}`,
     };
     const row = toLogRow(e, 123);
     expect(row).toMatchObject({ stationSeq: 17, receivedAt: 123 });
