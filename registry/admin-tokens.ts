@@ -9,15 +9,20 @@ import { adminTokens } from './schema';
 import { getMeta, writeTx } from './store';
 import { hashSecret, newToken, sameHash } from './tokens';
 
-/** True when the bearer token is a live admin token. */
-export async function isAdminToken(orm: RegistryOrm, token: string): Promise<boolean> {
+/** The live admin token a bearer token is (its id and label), or null. */
+export async function findAdminToken(orm: RegistryOrm, token: string): Promise<{ id: string; label: string } | null> {
   const h = hashSecret(token);
   const r = await orm
-    .select({ h: adminTokens.tokenHash })
+    .select({ h: adminTokens.tokenHash, id: adminTokens.id, label: adminTokens.label })
     .from(adminTokens)
     .where(and(eq(adminTokens.tokenHash, h), isNull(adminTokens.revokedAt)))
     .limit(1);
-  return !!r[0] && sameHash(r[0].h, h);
+  return r[0] && sameHash(r[0].h, h) ? { id: r[0].id, label: r[0].label } : null;
+}
+
+/** True when the bearer token is a live admin token. */
+export async function isAdminToken(orm: RegistryOrm, token: string): Promise<boolean> {
+  return (await findAdminToken(orm, token)) !== null;
 }
 
 export async function createAdminToken(orm: RegistryOrm, label: string, now: number): Promise<{ id: string; token: string }> {

@@ -1,8 +1,12 @@
-// The registry HTTP app (Hono): station routes, admin routes, one error format.
+// The registry HTTP app (Hono): station routes, admin and console routes behind one access check,
+// the organiser console's files at `/`, one error format.
 // Malformed input of any kind is a 4xx with a sentence; a 500 is a bug and is logged.
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { PROTOCOL_VERSION } from '../core/sync/protocol';
+import { requireAccess } from './auth';
+import { consoleRoutes } from './console/routes';
+import { consoleFiles } from './console/static';
 import type { RegistryContext } from './context';
 import { HttpError, errorJson } from './http';
 import { adminRoutes } from './routes/admin';
@@ -13,9 +17,15 @@ export function createApp(ctx: RegistryContext): Hono {
   const app = new Hono();
   app.get('/v1/health', (c) => c.json({ ok: true as const, protocol: PROTOCOL_VERSION, serverTime: ctx.now() }));
   app.route('/', syncRoutes(ctx) as unknown as Hono);
-  app.route('/', adminRoutes(ctx));
-  // After the admin routes, so their body-size limit covers it too (it checks the admin token itself).
+  // Before any admin or console route: who is asking, and may they (registry/console/access.ts).
+  const access = requireAccess(ctx) as unknown as Parameters<Hono['use']>[1];
+  app.use('/v1/admin/*', access);
+  app.use('/v1/console/*', access);
+  app.route('/', adminRoutes(ctx) as unknown as Hono);
+  // After the admin routes, so their body-size limit covers it too.
   app.route('/', demoRoutes(ctx));
+  app.route('/', consoleRoutes(ctx) as unknown as Hono);
+  app.route('/', consoleFiles(ctx.consoleDir, { tls: ctx.tls }));
   app.notFound((c) => c.json(errorJson('not_found', `No such request: ${c.req.method} ${c.req.path.slice(0, 100)}`), 404));
   app.onError((err, c) => {
     if (err instanceof HttpError) {

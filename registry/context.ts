@@ -10,6 +10,10 @@ export interface RegistryContext {
   /** The address stations use (pairing links) and the certificate fingerprint they pin (null: none to pin). */
   publicUrl: string;
   fingerprint: string | null;
+  /** This process serves HTTPS (console cookies are Secure then, and so when publicUrl is https). */
+  tls: boolean;
+  /** The built console (dist/console), served at `/`; null: not served. */
+  consoleDir: string | null;
   /** Events stamped further ahead of this registry's clock are refused (default 5 minutes). */
   maxClockAheadMs: number;
   heartbeatMs: number;

@@ -4,7 +4,8 @@
 // single process and pokes directly.
 import type { RegistryDb } from './db';
 
-type Subscriber = { stationId: string; poke: (changeNo: number) => void; close: () => void };
+/** A station's live stream, or an open organiser console (stationId null: never kicked, not counted). */
+type Subscriber = { stationId: string | null; poke: (changeNo: number) => void; close: () => void };
 
 const POKE = 'foyer_poke';
 const KICK = 'foyer_kick';
@@ -27,8 +28,11 @@ export class LiveHub {
     return () => this.subs.delete(s);
   }
 
+  /** Stations connected to this process. */
   get connected(): number {
-    return this.subs.size;
+    let n = 0;
+    for (const s of this.subs) if (s.stationId !== null) n++;
+    return n;
   }
 
   /** Something changed up to `changeNo`: tell every station (in every registry process). */

@@ -14,6 +14,7 @@ import { sql } from 'drizzle-orm';
 import { bigint, boolean, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { RegistryRules } from '../core/checkin/desk-rules';
 import type { DoorMode, StationRole } from '../core/model';
+import type { ConsoleRole } from '../core/console/access';
 import { AttendeeFields } from '../core/records/attendee';
 import { EventInfoFields } from '../core/records/event-info';
 import { LogEventFields } from '../core/records/log-event';
@@ -103,6 +104,10 @@ export const stations = pgTable(
     rules: jsonb('rules').$type<RegistryRules | null>(),
     /** Highest n such that events 1..n of this station are stored or settled. */
     ackedStationSeq: integer('acked_seq').notNull().default(0),
+    /** What the station last said about itself (push/pull): events not yet uploaded, and how far its clock is ahead of ours (ms). */
+    outbox: integer('outbox'),
+    clockAheadMs: integer('clock_ahead_ms'),
+    reportedAt: bigint('reported_at', { mode: 'number' }),
     changeNo: changeNoCol(),
   },
   (t) => [uniqueIndex('stations_token_uq').on(t.tokenHash), index('stations_seq_idx').on(t.changeNo)],
@@ -119,6 +124,49 @@ export const adminTokens = pgTable('admin_tokens', {
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
   revokedAt: bigint('revoked_at', { mode: 'number' }),
 });
+
+/**
+ * Named accounts of the organiser's web console (registry/console/): a role, and a password
+ * hashed with scrypt (registry/console/passwords.ts). The user name is kept lower-cased.
+ */
+export const consoleAccounts = pgTable('console_accounts', {
+  id: text('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  displayName: text('display_name').notNull().default(''),
+  role: text('role').$type<ConsoleRole>().notNull(),
+  passwordHash: text('password_hash').notNull(),
+  createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+  passwordChangedAt: bigint('password_changed_at', { mode: 'number' }).notNull(),
+  disabledAt: bigint('disabled_at', { mode: 'number' }),
+});
+
+/**
+ * Console sessions (the cookie holds a random id; only its sha-256 is kept), shared by every
+ * registry process. A session belongs to an account or to the admin token it logged in with;
+ * disabling the one or revoking the other ends it on the next request.
+ */
+export const consoleSessions = pgTable(
+  'console_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    accountId: text('account_id'),
+    adminTokenId: text('admin_token_id'),
+    createdAt: bigint('created_at', { mode: 'number' }).notNull(),
+    lastSeenAt: bigint('last_seen_at', { mode: 'number' }).notNull(),
+    expiresAt: bigint('expires_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('console_sessions_account_idx').on(t.accountId)],
+);
+
+/** Failed console logins, per account name and per address, for rate limiting (registry/console/login-limit.ts). */
+export const loginFailures = pgTable(
+  'login_failures',
+  {
+    key: text('key').notNull(),
+    at: bigint('at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
+);
 
 /**
  * One-time pairing codes (hashed), issued by an admin. Without `stationId` a code pairs a new

@@ -40,6 +40,8 @@ export interface StartOptions {
   publicUrl?: string;
   /** Events stamped more than this ahead of the registry's clock are refused (default 5 minutes). */
   maxClockAheadMs?: number;
+  /** The built organiser console (default dist/console of this checkout); null serves none. */
+  consoleDir?: string | null;
 }
 
 export const isLoopback = (host: string) => host === 'localhost' || host === '::1' || /^127\.\d+\.\d+\.\d+$/.test(host);
@@ -92,6 +94,8 @@ export async function startRegistry(o: StartOptions) {
       heartbeatMs: o.heartbeatMs ?? 15_000,
       publicUrl: '',
       fingerprint: tls?.fingerprint ?? null,
+      tls: !!tls,
+      consoleDir: o.consoleDir === undefined ? defaultConsoleDir() : o.consoleDir,
       maxClockAheadMs: o.maxClockAheadMs ?? MAX_CLOCK_AHEAD_MS,
     };
     const app = createApp(ctx);
@@ -133,6 +137,11 @@ export async function startRegistry(o: StartOptions) {
     await db.close().catch(() => {});
     throw err;
   }
+}
+
+/** The console build of this checkout (`npm run build:console`). */
+function defaultConsoleDir(): string {
+  return path.join(path.dirname(new URL(import.meta.url).pathname), '..', 'dist', 'console');
 }
 
 /** An unusable data folder is found before anything is written. */

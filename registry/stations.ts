@@ -4,6 +4,7 @@ import { toWire } from '../core/records/fields';
 import { DEFAULT_RULES, type RegistryRules } from '../core/checkin/desk-rules';
 import { StationFields, type StationRecord } from '../core/records/station';
 import type { AuthorKey } from '../core/sync/event-signature';
+import type { StationReport } from '../core/sync/protocol';
 import type { RegistryOrm } from './db';
 import { pairingCodes, signingKeys, stations } from './schema';
 import { KeyIdsUsedUp, insertSigningKey, writeTx } from './store';
@@ -150,6 +151,14 @@ export async function stationForToken(orm: RegistryOrm, token: string): Promise<
   return { id: row.id, revoked: row.revokedAt !== null, ackedStationSeq: row.ackedStationSeq, role: row.role };
 }
 
+/** A station reached us (push or pull): when, and what it said about itself (StationReport). */
+export async function noteStationSeen(orm: RegistryOrm, stationId: string, report: StationReport | null, now: number): Promise<void> {
+  await orm
+    .update(stations)
+    .set({ lastSeenAt: now, ...(report ? { outbox: report.outbox, clockAheadMs: report.clockAheadMs, reportedAt: now } : {}) })
+    .where(eq(stations.id, stationId));
+}
+
 export async function revokeStation(orm: RegistryOrm, id: string, now: number): Promise<boolean> {
   return writeTx(orm, async (tx) => {
     const r = await tx.update(stations).set({ revokedAt: now, changeNo: nextChangeNo }).where(eq(stations.id, id)).returning({ id: stations.id });
@@ -171,6 +180,9 @@ export async function listStations(orm: RegistryOrm) {
     revokedAt: s.revokedAt,
     lastSeenAt: s.lastSeenAt,
     ackedStationSeq: s.ackedStationSeq,
+    outbox: s.outbox,
+    clockAheadMs: s.clockAheadMs,
+    reportedAt: s.reportedAt,
   }));
 }
 

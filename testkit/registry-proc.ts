@@ -60,7 +60,8 @@ export async function startRegistryProc(o: {
   /** Extra command-line flags (--tls, --cert …). */
   args?: string[];
   port?: number;
-  adminToken?: string;
+  /** null: none is given, the registry makes its own at first start (DIR/admin-token), as for a new organiser. */
+  adminToken?: string | null;
 }): Promise<RegistryProc> {
   const port = o.port ?? (await freePort());
   const pgdata = path.join(o.dataDir, 'pgdata');
@@ -68,7 +69,7 @@ export async function startRegistryProc(o: {
     fs.mkdirSync(o.dataDir, { recursive: true });
     fs.cpSync(await pgliteTemplate(), pgdata, { recursive: true });
   }
-  const adminToken = o.adminToken ?? `admin-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}-test-token`;
+  let adminToken = o.adminToken === null ? '' : (o.adminToken ?? `admin-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}-test-token`);
   const r: RegistryProc = {
     url: `http://127.0.0.1:${port}`,
     fingerprint: null,
@@ -99,6 +100,9 @@ export async function startRegistryProc(o: {
       const written = JSON.parse(fs.readFileSync(info, 'utf8')) as { url: string; fingerprint: string | null };
       r.url = written.url;
       r.fingerprint = written.fingerprint;
+      // A registry left to make its own admin token wrote it at its first start.
+      const made = path.join(o.dataDir, 'admin-token');
+      if (!adminToken && fs.existsSync(made)) r.adminToken = adminToken = fs.readFileSync(made, 'utf8').trim();
     },
     async kill(signal = 'SIGKILL') {
       const child = r.proc;
@@ -111,7 +115,7 @@ export async function startRegistryProc(o: {
     async admin<T>(method: string, p: string, body?: unknown): Promise<T> {
       const res = await registryFetch(r.fingerprint)(r.url + p, {
         method,
-        headers: { authorization: `Bearer ${adminToken}`, 'content-type': 'application/json' },
+        headers: { authorization: `Bearer ${r.adminToken}`, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       const text = await res.text();

@@ -90,13 +90,43 @@ export const PairResponse = z.object({
 });
 export type PairResponse = z.infer<typeof PairResponse>;
 
+/**
+ * What a station says about itself with each push and pull, for the organiser console: events
+ * not yet uploaded, and how far its clock is ahead of the registry's (negative: behind) as it
+ * measured it from the last answer (null: not measured yet). Optional and checked apart from the
+ * request: a registry that predates it ignores it, and a malformed one is ignored, never refused.
+ */
+export const StationReport = z.object({
+  outbox: z.number().int().min(0).max(1_000_000_000),
+  clockAheadMs: z.number().int().min(-2_000_000_000).max(2_000_000_000).nullable(),
+});
+export type StationReport = z.infer<typeof StationReport>;
+
 export const PushRequest = z.object({
   protocol: z.literal(PROTOCOL_VERSION),
   stationId: Id,
   /** Validated one by one so a single bad event is rejected, not the batch. */
   events: z.array(z.unknown()).max(MAX_PUSH_EVENTS),
+  report: z.unknown().optional(),
 });
-export type PushRequest = { protocol: typeof PROTOCOL_VERSION; stationId: string; events: (WireEvent | OversizeStub)[] };
+export type PushRequest = { protocol: typeof PROTOCOL_VERSION; stationId: string; events: (WireEvent | OversizeStub)[]; report?: StationReport };
+
+/** The report on a pull travels in the query: `&outbox=N&ahead=MS` (`ahead` left out while unmeasured). */
+export function reportQuery(r: StationReport): string {
+  return `&outbox=${r.outbox}${r.clockAheadMs === null ? '' : `&ahead=${r.clockAheadMs}`}`;
+}
+
+/** The report of a push body; null when absent or malformed (ignored, never an error). */
+export function readReport(raw: unknown): StationReport | null {
+  const p = StationReport.safeParse(raw);
+  return p.success ? p.data : null;
+}
+
+/** The report of a pull query (`outbox`, `ahead`); null when absent or malformed. */
+export function readReportQuery(q: Record<string, string | undefined>): StationReport | null {
+  if (q.outbox === undefined) return null;
+  return readReport({ outbox: Number(q.outbox), clockAheadMs: q.ahead === undefined ? null : Number(q.ahead) });
+}
 
 /**
  * Sent in place of an event the registry refused as too large (413 for that event alone):

@@ -3,20 +3,24 @@
 import crypto from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { and, asc, count, gt, ilike, or } from 'drizzle-orm';
+import { and, asc, count, desc, gt, ilike, or } from 'drizzle-orm';
+import { can } from '../../core/console/access';
+import { toWire } from '../../core/records/fields';
+import { RoomFields } from '../../core/records/room';
+import { SessionFields } from '../../core/records/session';
 import { z } from 'zod';
 import { AttendeeFields } from '../../core/records/attendee';
 import { patchSchema } from '../../core/records/fields';
 import { pairingLink } from '../../core/sync/pairing-link';
 import { AttendeeRecord, EventInfoRecord, RoomRecord, SessionRecord } from '../../core/sync/protocol';
 import { createAdminToken, listAdminTokens, revokeAdminToken } from '../admin-tokens';
-import { requireAdmin } from '../auth';
+import type { ConsoleEnv } from '../auth';
 import type { RegistryContext } from '../context';
 import { eventRowOut, exportCsv, EXPORTS } from '../exports';
 import { HttpError, check, jsonBody } from '../http';
 import { ImportOptions, RowsImport } from '../import';
 import { ImportStopped, runImport, warmImportWorker, type ImportJob } from '../import/run';
-import { attendees, events } from '../schema';
+import { attendees, events, revocations, rooms, sessions } from '../schema';
 import { createPairingCode, listStations, revokeStation, setStationRules } from '../stations';
 import { DeskRules } from '../../core/checkin/desk-rules';
 import {
@@ -42,9 +46,9 @@ const IdParam = z.string().min(1).max(64);
 /** An organiser's edit of a person: only the fields sent change (core/records/fields.ts patchSchema). */
 const AttendeePatch = patchSchema(AttendeeFields, ['id', 'source', 'noteHlc', 'noPhotoHlc']);
 
-export function adminRoutes(ctx: RegistryContext): Hono {
+export function adminRoutes(ctx: RegistryContext): Hono<ConsoleEnv> {
   const { orm, live, now } = ctx;
-  const app = new Hono();
+  const app = new Hono<ConsoleEnv>();
   void warmImportWorker();
   const limit = (max: number) =>
     bodyLimit({
@@ -53,7 +57,6 @@ export function adminRoutes(ctx: RegistryContext): Hono {
         throw new HttpError(413, 'too_large', `The request is larger than ${Math.round(max / 1024 / 1024)} MB.`);
       },
     });
-  app.use('/v1/admin/*', requireAdmin(orm));
   // Default size limit for admin bodies; the import routes allow files and connector rows up to 64 MB.
   const big = new Set(['/v1/admin/attendees/import', '/v1/admin/attendees/rows']);
   app.use('/v1/admin/*', async (c, next) => (big.has(c.req.path) ? next() : limit(1024 * 1024)(c, next)));
@@ -64,6 +67,14 @@ export function adminRoutes(ctx: RegistryContext): Hono {
     const [e] = await orm.select({ n: count() }).from(events);
     return c.json({ event: await getEvent(orm), attendees: a?.n ?? 0, events: e?.n ?? 0, seq: await lastChangeNo(orm), liveConnections: live.connected, database: ctx.db.kind });
   });
+
+  app.get('/v1/admin/event', async (c) => c.json(await getEvent(orm)));
+
+  app.get('/v1/admin/rooms', async (c) => c.json((await orm.select().from(rooms).orderBy(asc(rooms.name))).map((r) => toWire(RoomFields, r))));
+
+  app.get('/v1/admin/sessions', async (c) =>
+    c.json((await orm.select().from(sessions).orderBy(asc(sessions.startsAt), asc(sessions.title))).map((s) => ({ ...toWire(SessionFields, s), invited: s.invited }))),
+  );
 
   app.put('/v1/admin/event', async (c) => {
     const body = await jsonBody(c, EventInfoRecord);
@@ -76,7 +87,7 @@ export function adminRoutes(ctx: RegistryContext): Hono {
    * Stores an import's records (one transaction) and answers its report. The worker has read and
    * validated the whole input before the first record arrives; nothing is stored for a refusal.
    */
-  async function storeImport(c: Context, job: ImportJob, dryRun: boolean, after?: (ids: Set<string>) => Promise<number>) {
+  async function storeImport(c: Context<ConsoleEnv>, job: ImportJob, dryRun: boolean, after?: (ids: Set<string>) => Promise<number>) {
     const run = await runImport(job);
     const report = run.report;
     const ids = new Set<string>();
@@ -144,7 +155,9 @@ export function adminRoutes(ctx: RegistryContext): Hono {
       ? and(gt(attendees.id, q.after), or(ilike(attendees.familyName, `%${q.q}%`), ilike(attendees.givenName, `%${q.q}%`)))
       : gt(attendees.id, q.after);
     const rows = await orm.select().from(attendees).where(where).orderBy(asc(attendees.id)).limit(q.limit);
-    return c.json(rows.map(({ changeNo: _c, updatedAt: _u, ...r }) => r));
+    // Notes and badge codes are the organiser's: logistics read the list without them.
+    const full = can(c.get('user')?.role, 'manage');
+    return c.json(rows.map(({ changeNo: _c, updatedAt: _u, notes, noteHlc, badgeCodes, ...r }) => (full ? { ...r, notes, noteHlc, badgeCodes } : r)));
   });
 
   app.put('/v1/admin/attendees/:id', async (c) => {
@@ -217,6 +230,8 @@ export function adminRoutes(ctx: RegistryContext): Hono {
     await poke();
     return c.json({ ok: true });
   });
+
+  app.get('/v1/admin/revocations', async (c) => c.json(await orm.select({ attendeeId: revocations.attendeeId, badgeVersion: revocations.badgeVersion, reason: revocations.reason, revokedAt: revocations.revokedAt }).from(revocations).orderBy(desc(revocations.revokedAt))));
 
   app.post('/v1/admin/revocations', async (c) => {
     const body = await jsonBody(c, z.object({ attendeeId: IdParam, badgeVersion: z.number().int().min(1), reason: z.string().min(1).max(64).default('reprint') }).strict());

@@ -15,6 +15,8 @@ import {
   PushRequest,
   RelayRequest,
   cursorChangeNo,
+  readReport,
+  readReportQuery,
   type PairResponse,
   type PullResponse,
   type PushResponse,
@@ -27,7 +29,7 @@ import { ingest } from '../ingest';
 import { relayIngest } from '../relay';
 import { HttpError, check, jsonBody } from '../http';
 import type { RegistryContext } from '../context';
-import { PAIR_REFUSALS, pairStation, revokeStation } from '../stations';
+import { PAIR_REFUSALS, noteStationSeen, pairStation, revokeStation } from '../stations';
 import { lastChangeNo, getEvent } from '../store';
 
 const PullQuery = z.object({
@@ -63,6 +65,7 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
     const st = c.get('station');
     if (body.stationId !== st.id) throw new HttpError(403, 'wrong_station', 'A station can only push its own events.');
     const r = await ingest(orm, st.id, body.events, now(), ctx.maxClockAheadMs);
+    await noteStationSeen(orm, st.id, readReport(body.report), now());
     if (r.changed) live.changed(await lastChangeNo(orm));
     const res: PushResponse = {
       protocol: PROTOCOL_VERSION,
@@ -101,6 +104,7 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
     const q = check(PullQuery, c.req.query(), 'query');
     if (q.protocol !== PROTOCOL_VERSION) throw new HttpError(426, 'protocol', `This registry speaks sync protocol ${PROTOCOL_VERSION}; update Foyer on this station.`);
     const st = c.get('station');
+    await noteStationSeen(orm, st.id, readReportQuery(c.req.query()), now());
     const page = await pullPage(orm, st.id, cursorChangeNo(q.cursor), q.limit, audienceOf(st));
     const res: PullResponse = { protocol: PROTOCOL_VERSION, ...page, acked: st.ackedStationSeq, serverTime: now() };
     return c.json(res);

@@ -1,9 +1,9 @@
 // The headless host's screens: the built renderer over HTTP, GET and HEAD only (files and
-// their types: station/renderer-files.ts, shared with the desktop app's app:// protocol).
+// their types: node-shared/static-files.ts, shared with the desktop app's app:// protocol).
 import fs from 'node:fs';
 import path from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readRendererFile, resolveRendererPath } from '../renderer-files';
+import { readStaticFile, resolveStaticPath } from '../../node-shared/static-files';
 
 export async function serveStatic(root: string | null, req: IncomingMessage, res: ServerResponse, urlPath: string): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -16,8 +16,8 @@ export async function serveStatic(root: string | null, req: IncomingMessage, res
       .end('The Foyer screen has not been built yet. Run "npm run build:renderer", then reload.\n');
     return;
   }
-  const file = resolveRendererPath(root, urlPath);
-  const found = file ? await readRendererFile(root, file) : null;
+  const file = resolveStaticPath(root, urlPath);
+  const found = file ? await readStaticFile(root, file) : null;
   if (!found) {
     res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('Not found.\n');
     return;

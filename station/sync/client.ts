@@ -5,7 +5,7 @@
 // path: network I/O is asynchronous and pages are applied in short transactions. Online or
 // offline is read from the traffic itself; staff never switch anything. This file decides what
 // a cycle's outcome means (state, next attempt); the sentences people read are status.ts.
-import { DEFAULT_PAGE, HealthResponse, MAX_PUSH_EVENTS, cursorChangeNo } from '../../core/sync/protocol';
+import { DEFAULT_PAGE, HealthResponse, MAX_PUSH_EVENTS, cursorChangeNo, type StationReport } from '../../core/sync/protocol';
 import type { Station } from '../station';
 import { ClockSkew } from './clock';
 import { lastSyncAt, markSynced, readLink, transportTo, type RegistryLink } from './link';
@@ -117,6 +117,11 @@ export class SyncClient {
     return this.schedule.nextAt;
   }
 
+  /** What this station tells the registry about itself (the organiser console shows it; docs/sync-protocol.md). */
+  report(): StationReport {
+    return { outbox: outboxCount(this.station), clockAheadMs: this.clock.aheadMs };
+  }
+
   /** Registry clock − this station's clock (ms), from the last answer. */
   get clockSkewMs(): number {
     return this.clock.ms;
@@ -207,13 +212,14 @@ export class SyncClient {
       return { report: { ok: false, state: 'offline', pushed: 0, pulled: 0, message: this.lastError ? this.messageFor(this.lastError) : null }, next: this.probeDelay() };
     }
     const onServerTime = (sentAt: number, serverTime: number) => this.clock.measure(sentAt, this.o.now(), serverTime);
+    const report = () => this.report();
     let pushed = 0;
     let pulled = 0;
     let pushErr: SyncError | null = null;
     let pullErr: SyncError | null = null;
     // 1. Upload. A failure here is remembered, and the download still runs.
     try {
-      pushed = await pushOutbox(this.station, t, { batch: this.o.pushBatch, now: this.o.now, onServerTime });
+      pushed = await pushOutbox(this.station, t, { batch: this.o.pushBatch, now: this.o.now, onServerTime, report });
     } catch (err) {
       pushErr = asSyncError(err);
     }
@@ -225,6 +231,7 @@ export class SyncClient {
         onServerTime,
         onApplying: (busy) => (this.applying = busy),
         onResend: () => this.kick(0),
+        report,
       });
     } catch (err) {
       pullErr = asSyncError(err);

@@ -3,7 +3,7 @@
 // download resumes where it stopped. Each page also repeats the registry's acknowledgement of
 // this station's uploads: a push answer lost on the way is settled here without re-sending,
 // and a registry restored from a backup gets the events it lost again.
-import { INITIAL_CURSOR, PROTOCOL_VERSION, PullResponse, cursorChangeNo } from '../../core/sync/protocol';
+import { INITIAL_CURSOR, PROTOCOL_VERSION, PullResponse, cursorChangeNo, reportQuery, type StationReport } from '../../core/sync/protocol';
 import { getSetting } from '../../db/settings';
 import type { Station } from '../station';
 import { CURSOR, applyPage } from './apply';
@@ -19,6 +19,8 @@ export interface PullOptions {
   onApplying: (busy: boolean) => void;
   /** Events went back into the outbox (the registry lost them): upload again at once. */
   onResend: () => void;
+  /** What the station says about itself with each request (outbox, clock; for the organiser console). */
+  report: () => StationReport;
 }
 
 /** This station's position in the registry's change sequence. */
@@ -32,7 +34,7 @@ export async function pullChanges(station: Station, t: TransportOptions, o: Pull
   for (let guard = 0; guard < 100_000; guard++) {
     const cursor = cursorOf(station);
     const sentAt = o.now();
-    const { data } = await request(t, 'GET', `/v1/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${o.pageSize}&protocol=${PROTOCOL_VERSION}`, PullResponse);
+    const { data } = await request(t, 'GET', `/v1/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${o.pageSize}&protocol=${PROTOCOL_VERSION}${reportQuery(o.report())}`, PullResponse);
     o.onServerTime(sentAt, data.serverTime);
     if (cursorChangeNo(data.nextCursor) < cursorChangeNo(cursor)) throw new SyncError('bad_response', 'The registry moved the sync position backwards.');
     o.onApplying(true);

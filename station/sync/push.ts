@@ -3,7 +3,7 @@
 // as a stub the registry records as rejected, so it is kept here with its reason instead of
 // blocking the outbox for good (docs/sync-protocol.md, "Oversized events"). Every answer
 // settles what the registry acknowledged (outbox.ts).
-import { MAX_PUSH_BYTES, PROTOCOL_VERSION, PushResponse, jsonBytes, type OversizeStub, type WireEvent } from '../../core/sync/protocol';
+import { MAX_PUSH_BYTES, PROTOCOL_VERSION, PushResponse, jsonBytes, type OversizeStub, type StationReport, type WireEvent } from '../../core/sync/protocol';
 import type { Station } from '../station';
 import { signOwn } from './sign';
 import { implausibleAckError, outboxBatch, plausibleAck, reopenAfter, settle } from './outbox';
@@ -18,6 +18,8 @@ export interface PushOptions {
   now: () => number;
   /** Each answer's serverTime, with when its request left (clock skew, clock.ts). */
   onServerTime: (sentAt: number, serverTime: number) => void;
+  /** What the station says about itself with each request (outbox, clock; for the organiser console). */
+  report: () => StationReport;
 }
 
 /** Uploads the whole outbox; returns how many events the registry holds now that it did not confirm before. */
@@ -29,7 +31,7 @@ export async function pushOutbox(station: Station, t: TransportOptions, o: PushO
     if (batch.length === 0) break;
     const sentAt = o.now();
     const post = (events: (WireEvent | OversizeStub)[]) =>
-      request(t, 'POST', '/v1/sync/push', PushResponse, { protocol: PROTOCOL_VERSION, stationId: station.id, events });
+      request(t, 'POST', '/v1/sync/push', PushResponse, { protocol: PROTOCOL_VERSION, stationId: station.id, events, report: o.report() });
     // Decided here, not from a 413 that might never arrive (the registry may cut the connection on a too-large body).
     const send = batch.length === 1 && jsonBytes(batch[0]) > MAX_PUSH_BYTES - 4096 ? [oversizeStub(batch[0]!)] : batch;
     let answer;

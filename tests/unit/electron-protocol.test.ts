@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DbOpenError } from '../../db/connection';
 import { dataArg, desktopPaths } from '../../electron/paths';
 import { resolveAppPath, serveAppRequest } from '../../electron/protocol.main';
-import { mimeTypeFor } from '../../station/renderer-files';
+import { mimeTypeFor } from '../../node-shared/static-files';
 import { CONTENT_SECURITY_POLICY } from '../../electron/security';
 import { startupProblem } from '../../electron/startup-error';
 import { tempDir } from '../helpers/station';

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createHandlers } from '../../station/handlers/index';
 import { startHost, type RunningHost } from '../../station/host/server';
-import { mimeTypeFor } from '../../station/renderer-files';
+import { mimeTypeFor } from '../../node-shared/static-files';
 import type { Station } from '../../station/station';
 import { demoCodes, freshStation, tempDir } from '../helpers/station';
 
@@ -148,7 +148,7 @@ describe('headless host', () => {
     }
   });
 
-  it('serves the renderer with the same file types as the desktop app (one table: station/renderer-files.ts)', async () => {
+  it('serves the renderer with the same file types as the desktop app (one table: node-shared/static-files.ts)', async () => {
     for (const [file, type] of [['assets/font.woff', 'font/woff'], ['assets/photo.webp', 'image/webp'], ['assets/app.js.map', 'application/json; charset=utf-8']] as const) {
       fs.writeFileSync(path.join(root, file), 'x');
       const r = await raw(host.port, { path: `/${file}` });

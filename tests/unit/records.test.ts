@@ -65,7 +65,7 @@ describe('one definition per travelling record', () => {
 
     const stationRow = {
       ...{ id: 'st-1', name: 'North', role: 'door' as const, roomId: 'r1', doorMode: 'entry' as const, allowedCategories: null },
-      ...{ tokenHash: 'HASH', pairedAt: 1, revokedAt: 5, lastSeenAt: 6, ackedStationSeq: 7, changeNo: 8, rules: null },
+      ...{ tokenHash: 'HASH', pairedAt: 1, revokedAt: 5, lastSeenAt: 6, ackedStationSeq: 7, changeNo: 8, rules: null, outbox: 3, clockAheadMs: 1200, reportedAt: 9 },
     };
     expect(toStationRecord(stationRow)).toEqual({ id: 'st-1', name: 'North', role: 'door', roomId: 'r1', doorMode: 'entry', allowedCategories: null, revoked: true, rules: null });
   });

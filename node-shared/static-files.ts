@@ -1,7 +1,8 @@
-// The built renderer's files (dist/renderer), read-only, for both ways a station shows its
-// screens: the headless host over HTTP (station/host/server.ts) and the desktop app's app://
-// protocol (electron/protocol.main.ts). One MIME table and one path check: a URL path reaches a
-// file only inside the root — no "..", encoded NUL or backslash, absolute path or symlink escape.
+// Built web screens, read-only: the station's renderer (dist/renderer) for both ways a station
+// shows them — the headless host over HTTP (station/host/server.ts) and the desktop app's app://
+// protocol (electron/protocol.main.ts) — and the organiser console the registry serves
+// (dist/console, registry/console/static.ts). One MIME table and one path check: a URL path reaches
+// a file only inside the root — no "..", encoded NUL or backslash, absolute path or symlink escape.
 import fs from 'node:fs/promises';
 import path from 'node:path';
 
@@ -41,7 +42,7 @@ const outside = (base: string, file: string) => {
  * Maps a URL path (still percent-encoded, as in a URL) to a file inside `root`, or null when it
  * must not be served. "/" and extension-less paths (client-side routes) map to index.html.
  */
-export function resolveRendererPath(root: string, urlPath: string): string | null {
+export function resolveStaticPath(root: string, urlPath: string): string | null {
   let pathname: string;
   try {
     pathname = decodeURIComponent(urlPath);
@@ -57,8 +58,8 @@ export function resolveRendererPath(root: string, urlPath: string): string | nul
   return outside(base, file) ? null : file;
 }
 
-/** A file resolveRendererPath gave, with its type; null when there is none it may serve. */
-export async function readRendererFile(root: string, file: string): Promise<{ body: Buffer<ArrayBuffer>; type: string } | null> {
+/** A file resolveStaticPath gave, with its type; null when there is none it may serve. */
+export async function readStaticFile(root: string, file: string): Promise<{ body: Buffer<ArrayBuffer>; type: string } | null> {
   try {
     // Resolve symlinks too: the real file must still be inside the real root.
     const [realRoot, realFile] = await Promise.all([fs.realpath(root), fs.realpath(file)]);
