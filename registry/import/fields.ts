@@ -4,33 +4,9 @@
 // `with language(event.settings.locale)`); the German and French strings below are pretix's
 // own translations (locale/*/django.po). See docs/import-profiles.md.
 
-/** What a source row can tell us about a person. */
-export const SOURCE_FIELDS = [
-  'id',
-  'orderCode',
-  'positionId',
-  'givenName',
-  'familyName',
-  'fullName',
-  'organisation',
-  'delegation',
-  'country',
-  'category',
-  'variation',
-  'tags',
-  'status',
-  'validDays',
-  'badgeCode',
-  'notes',
-  'accompanying',
-  /** pretix's invoice-address name: the attendee's name when the event asks for none. */
-  'buyerName',
-  /** Safeguarding (docs/safeguarding.md): yes/no, the name to show instead, "no photography". */
-  'protected',
-  'chosenName',
-  'noPhoto',
-] as const;
-export type SourceField = (typeof SOURCE_FIELDS)[number];
+import { SOURCE_FIELDS, type SourceField } from '../../core/import/report';
+
+export { SOURCE_FIELDS, type SourceField };
 
 /** Header text folded for comparison: accents, case, punctuation and gender stars ("Teilnehmer*in") ignored. */
 export function foldHeader(text: string): string {

@@ -6,12 +6,14 @@ import type { AttendeeInput } from '../../core/records/attendee';
 import { parseCategoryRule, type CategoryRules } from './categories';
 import { foldHeader, mapColumns, SOURCE_FIELDS, type SourceField } from './fields';
 import { detectProfile, PROFILE_LABELS, type ProfileName } from './profiles';
-import { readTable, type Table } from './table';
+import { readTable, type FileNote, type Table } from './table';
 import type { ImportOptions, ImportProblem, ImportReport, RowsImport, SourceRow } from './types';
 import { validateRows } from './validate';
 import { FileRefused } from './zip';
 
 export const MAX_ROWS = 200_000;
+/** Rows of the file shown in the console's preview. */
+const PREVIEW_ROWS = 8;
 
 export interface ImportResult {
   report: ImportReport;
@@ -19,7 +21,7 @@ export interface ImportResult {
   records: AttendeeInput[];
 }
 
-export function refusedReport(summary: string, profile: ProfileName = 'generic'): ImportReport {
+export function refusedReport(summary: string, profile: ProfileName = 'generic', code = 'refused', params: Record<string, string | number> = {}): ImportReport {
   return {
     profile,
     profileLabel: PROFILE_LABELS[profile],
@@ -30,7 +32,7 @@ export function refusedReport(summary: string, profile: ProfileName = 'generic')
     mapping: {},
     statuses: {},
     categories: {},
-    errors: [{ row: 0, column: '', reason: summary }],
+    errors: [{ row: 0, column: '', reason: summary, code, params: { detail: summary, ...params } }],
     warnings: [],
     summary,
   };
@@ -59,17 +61,20 @@ export function parseFileImport(file: Buffer, opts: ImportOptions): ImportResult
     // The bytes say what the file is, whatever it was called.
     const zip = file.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]));
     if (file.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0]))) {
-      throw new FileRefused('This is an old Excel .xls file (or another legacy Office format). Save it as .xlsx or CSV and import again.');
+      throw new FileRefused('This is an old Excel .xls file (or another legacy Office format). Save it as .xlsx or CSV and import again.', 'old_excel');
     }
     table = readTable(zip || opts.format === 'xlsx' ? 'xlsx' : 'csv', file, opts.sheet);
   } catch (err) {
-    if (err instanceof FileRefused) return { report: refusedReport(err.message), records: [] };
-    if (err instanceof Error && /rule "/.test(err.message)) return { report: refusedReport(err.message), records: [] };
-    return { report: refusedReport(`The file could not be read as ${opts.format.toUpperCase()}: ${(err as Error).message.split('\n')[0]}`), records: [] };
+    if (err instanceof FileRefused) return { report: refusedReport(err.message, 'generic', err.code, { detail: err.message }), records: [] };
+    if (err instanceof Error && /rule "/.test(err.message)) return { report: refusedReport(err.message, 'generic', 'bad_rule', { detail: err.message }), records: [] };
+    const detail = (err as Error).message.split('\n')[0] ?? '';
+    return { report: refusedReport(`The file could not be read as ${opts.format.toUpperCase()}: ${detail}`, 'generic', 'unreadable', { format: opts.format.toUpperCase(), detail }), records: [] };
   }
   const { header, rows } = table;
-  if (header.length === 0 || header.every((h) => h === '')) return { report: refusedReport('The file has no header row: the first row must name the columns.'), records: [] };
-  if (rows.length > MAX_ROWS) return { report: refusedReport(`The file has ${rows.length} rows; at most ${MAX_ROWS} can be imported at once.`), records: [] };
+  // What the file looks like as read, for the organiser to compare with the mapping (console preview).
+  const preview = { header, rows: rows.slice(0, PREVIEW_ROWS).map((r) => header.map((_, i) => (r[i] ?? '').slice(0, 200))), ...(table.sheets ? { sheets: table.sheets } : {}) };
+  if (header.length === 0 || header.every((h) => h === '')) return { report: { ...refusedReport('The file has no header row: the first row must name the columns.', 'generic', 'no_header'), preview }, records: [] };
+  if (rows.length > MAX_ROWS) return { report: refusedReport(`The file has ${rows.length} rows; at most ${MAX_ROWS} can be imported at once.`, 'generic', 'too_many_rows', { rows: rows.length, max: MAX_ROWS }), records: [] };
 
   // Column meanings: recognised by header, the operator's --map wins.
   const detected = detectProfile(header);
@@ -78,8 +83,13 @@ export function parseFileImport(file: Buffer, opts: ImportOptions): ImportResult
   const problems: ImportProblem[] = [];
   const lower = header.map((h) => h.toLowerCase());
   for (const [field, name] of Object.entries(opts.mapping) as [SourceField, string][]) {
+    // An empty name: the organiser said this field is in no column (a guess they overruled).
+    if (name.trim() === '') {
+      delete idx[field];
+      continue;
+    }
     const i = lower.indexOf(name.trim().toLowerCase());
-    if (i < 0) problems.push({ row: 1, column: name, reason: `Column "${name}" (mapped to ${field}) is not in the file. Columns found: ${header.join(', ')}` });
+    if (i < 0) problems.push({ row: 1, column: name, reason: `Column "${name}" (mapped to ${field}) is not in the file. Columns found: ${header.join(', ')}`, code: 'column_missing', params: { column: name, field } });
     else {
       for (const f of SOURCE_FIELDS) if (idx[f] === i) delete idx[f];
       idx[field] = i;
@@ -94,11 +104,11 @@ export function parseFileImport(file: Buffer, opts: ImportOptions): ImportResult
   if (idx.orderCode === undefined) delete idx.positionId;
   const mapping = Object.fromEntries(Object.entries(idx).map(([f, i]) => [f, header[i!]!])) as Partial<Record<SourceField, string>>;
   if (idx.givenName === undefined && idx.familyName === undefined && idx.fullName === undefined && idx.buyerName === undefined) {
-    problems.push({ row: 1, column: '', reason: `No name column was recognised among: ${header.slice(0, 40).join(', ')}. Name one with --map givenName=… and --map familyName=….` });
+    problems.push({ row: 1, column: '', reason: `No name column was recognised among: ${header.slice(0, 40).join(', ')}. Name one with --map givenName=… and --map familyName=….`, code: 'no_name_column' });
   }
   if (problems.length > 0) {
     const report = refusedReport(`Nothing was imported: ${problems[0]!.reason}`, profile);
-    return { report: { ...report, sheet: table.sheet, rows: rows.length, mapping, errors: problems }, records: [] };
+    return { report: { ...report, sheet: table.sheet, rows: rows.length, mapping, errors: problems, preview }, records: [] };
   }
 
   const get = (cells: string[], f: SourceField) => (idx[f] === undefined ? undefined : (cells[idx[f]!] ?? '').trim());
@@ -131,6 +141,7 @@ export function parseFileImport(file: Buffer, opts: ImportOptions): ImportResult
   });
   const result = finish(source, profile, opts, r, mapping, table.warnings, rows.length);
   result.report.sheet = table.sheet;
+  result.report.preview = preview;
   return result;
 }
 
@@ -152,7 +163,7 @@ function finish(
   opts: { mode: 'all' | 'valid'; dryRun: boolean; defaultCategory?: Category },
   r: ReturnType<typeof rules>,
   mapping: Partial<Record<SourceField, string>>,
-  fileWarnings: string[],
+  fileWarnings: FileNote[],
   rowCount: number,
 ): ImportResult {
   const v = validateRows(source, {
@@ -189,7 +200,7 @@ function finish(
       statuses,
       categories,
       errors: v.errors.slice(0, 1000),
-      warnings: [...fileWarnings.map((reason) => ({ row: 0, column: '', reason })), ...v.warnings].slice(0, 1000),
+      warnings: [...fileWarnings.map((w) => ({ row: 0, column: '', ...w })), ...v.warnings].slice(0, 1000),
       summary,
     },
     records: willImport > 0 ? v.records : [],

@@ -12,8 +12,9 @@
 import type { AttendeeStatus } from '../../core/model';
 import { foldHeader, type SourceField } from './fields';
 
-export const PROFILES = ['indico', 'pretix', 'eventbrite', 'cvent', 'generic'] as const;
-export type ProfileName = (typeof PROFILES)[number];
+import { PROFILES, type ProfileName } from '../../core/import/report';
+
+export { PROFILES, type ProfileName };
 
 export const PROFILE_LABELS: Record<ProfileName, string> = {
   indico: 'Indico registrants',

@@ -17,13 +17,20 @@ export interface Table {
   /** Which sheet, for workbooks. */
   sheet?: string;
   sheets?: string[];
-  warnings: string[];
+  warnings: FileNote[];
+}
+
+/** A warning about the file as a whole: the sentence, and its kind and values for the console. */
+export interface FileNote {
+  reason: string;
+  code: string;
+  params?: Record<string, string | number>;
 }
 
 /** How many leading rows are searched for the header row. */
 const HEADER_SEARCH = 15;
 
-export function decodeText(buf: Buffer, warnings: string[]): string {
+export function decodeText(buf: Buffer, warnings: FileNote[]): string {
   if (buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) return new TextDecoder('utf-8').decode(buf.subarray(3));
   if (buf[0] === 0xff && buf[1] === 0xfe) return new TextDecoder('utf-16le').decode(buf.subarray(2));
   if (buf[0] === 0xfe && buf[1] === 0xff) return new TextDecoder('utf-16be').decode(buf.subarray(2));
@@ -36,12 +43,12 @@ export function decodeText(buf: Buffer, warnings: string[]): string {
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
     // Registration exports from old spreadsheet software are often Windows-1252.
-    warnings.push('The file is not UTF-8; it was read as Windows-1252 (Western European). Check accented names.');
+    warnings.push({ reason: 'The file is not UTF-8; it was read as Windows-1252 (Western European). Check accented names.', code: 'not_utf8' });
     return new TextDecoder('windows-1252').decode(buf);
   }
 }
 
-export function readCsvRows(buf: Buffer, warnings: string[]): string[][] {
+export function readCsvRows(buf: Buffer, warnings: FileNote[]): string[][] {
   let text = decodeText(buf, warnings);
   // Excel's own hint line ("sep=;") names the delimiter.
   const hint = /^sep=(.)\r?\n/i.exec(text);
@@ -76,9 +83,9 @@ function findHeaderRow(rows: string[][]): { index: number; score: number } {
   return best;
 }
 
-function toTable(all: string[][], warnings: string[]): Omit<Table, 'sheet' | 'sheets'> {
+function toTable(all: string[][], warnings: FileNote[]): Omit<Table, 'sheet' | 'sheets'> {
   const { index } = findHeaderRow(all);
-  if (index > 0) warnings.push(`The column names are on row ${index + 1}; the ${index === 1 ? 'line' : `${index} lines`} above them were skipped.`);
+  if (index > 0) warnings.push({ reason: `The column names are on row ${index + 1}; the ${index === 1 ? 'line' : `${index} lines`} above them were skipped.`, code: 'header_row', params: { row: index + 1 } });
   const header = (all[index] ?? []).map((h) => h.trim());
   const rows: string[][] = [];
   const rowNumbers: number[] = [];
@@ -93,7 +100,7 @@ function toTable(all: string[][], warnings: string[]): Omit<Table, 'sheet' | 'sh
 }
 
 export function readTable(format: 'csv' | 'xlsx', buf: Buffer, sheetName?: string): Table {
-  const warnings: string[] = [];
+  const warnings: FileNote[] = [];
   if (format === 'csv') return toTable(readCsvRows(buf, warnings), warnings);
   const wb = openWorkbook(buf);
   const names = wb.sheets.map((s) => s.name);
@@ -114,6 +121,8 @@ export function readTable(format: 'csv' | 'xlsx', buf: Buffer, sheetName?: strin
     sheet = best!.s;
   }
   const t = toTable(wb.readSheet(sheet), warnings);
-  if (names.length > 1) t.warnings.unshift(`Read sheet "${sheet.name}" (the workbook has ${names.map((n) => `"${n}"`).join(', ')}); choose another with --sheet.`);
+  if (names.length > 1) {
+    t.warnings.unshift({ reason: `Read sheet "${sheet.name}" (the workbook has ${names.map((n) => `"${n}"`).join(', ')}); choose another with --sheet.`, code: 'sheet_chosen', params: { sheet: sheet.name } });
+  }
   return { ...t, sheet: sheet.name, sheets: names };
 }

@@ -3,13 +3,15 @@
 import { z } from 'zod';
 import { AttendeeStatus, CATEGORIES } from '../../core/model';
 import { SOURCE_FIELDS, type SourceField } from './fields';
-import { PROFILES, type ProfileName } from './profiles';
+import { PROFILES } from './profiles';
+
+export type { ImportProblem, ImportReport } from '../../core/import/report';
 
 export const ImportOptions = z.object({
   format: z.enum(['csv', 'xlsx']),
   /** The file, base64-encoded (JSON requests); a raw upload carries it as the body instead. */
   fileBase64: z.string().min(1).max(12 * 1024 * 1024).optional(),
-  /** Our field → the file's column header; wins over recognition. */
+  /** Our field → the file's column header; wins over recognition ('' = in no column). */
   mapping: z.partialRecord(z.enum(SOURCE_FIELDS), z.string().max(200)).default({}),
   /** 'all' = import everything or nothing; 'valid' = import the valid rows and list the rest. */
   mode: z.enum(['all', 'valid']).default('all'),
@@ -103,31 +105,3 @@ export const RowsImport = z.object({
 });
 export type RowsImport = z.infer<typeof RowsImport>;
 
-export interface ImportProblem {
-  /** 1-based row in the file, counting the header as row 1; 0 = the whole file. */
-  row: number;
-  column: string;
-  reason: string;
-}
-
-export interface ImportReport {
-  /** Which source the file was recognised as. */
-  profile: ProfileName;
-  profileLabel: string;
-  sheet?: string;
-  rows: number;
-  valid: number;
-  imported: number;
-  skipped: number;
-  /** Our field → the column it was read from. */
-  mapping: Partial<Record<SourceField, string>>;
-  /** People per Foyer status and category, for the operator's sanity check. */
-  statuses: Record<string, number>;
-  categories: Record<string, number>;
-  errors: ImportProblem[];
-  warnings: ImportProblem[];
-  /** Attendees of a replaced scope that were no longer listed and are now cancelled. */
-  cancelledMissing?: number;
-  /** One sentence for the operator. */
-  summary: string;
-}

@@ -34,14 +34,14 @@ const LIMITS = { givenName: 200, familyName: 200, organisation: 300, delegation:
 
 /** Collects "the same thing on many rows" into one warning with a count and the first row. */
 class Tally {
-  private m = new Map<string, { row: number; column: string; n: number; reason: (n: number) => string }>();
-  add(key: string, row: number, column: string, reason: (n: number) => string) {
+  private m = new Map<string, { row: number; column: string; n: number; code: string; params: Record<string, string>; reason: (n: number) => string }>();
+  add(key: string, row: number, column: string, code: string, params: Record<string, string>, reason: (n: number) => string) {
     const cur = this.m.get(key);
     if (cur) cur.n++;
-    else this.m.set(key, { row, column, n: 1, reason });
+    else this.m.set(key, { row, column, n: 1, code, params, reason });
   }
   list(): ImportProblem[] {
-    return [...this.m.values()].map((w) => ({ row: w.row, column: w.column, reason: w.reason(w.n) }));
+    return [...this.m.values()].map((w) => ({ row: w.row, column: w.column, reason: w.reason(w.n), code: w.code, params: { ...w.params, count: w.n } }));
   }
 }
 
@@ -65,36 +65,36 @@ export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated
 
   for (const r of rows) {
     const rowErrors: ImportProblem[] = [];
-    const err = (f: SourceField, reason: string) => rowErrors.push({ row: r.row, column: col(f), reason });
+    const err = (f: SourceField, code: string, reason: string, params: Record<string, string | number> = {}) => rowErrors.push({ row: r.row, column: col(f), reason, code, params });
     let givenName = (r.givenName ?? '').trim();
     let familyName = (r.familyName ?? '').trim();
     if (!givenName && !familyName && r.fullName?.trim()) {
       givenName = r.fullName.trim();
-      tally.add('fullname', r.row, col('fullName'), (n) => `Only a full name for ${rowsWord(n)}: kept whole (as the given name), not split.`);
+      tally.add('fullname', r.row, col('fullName'), 'full_name_only', {}, (n) => `Only a full name for ${rowsWord(n)}: kept whole (as the given name), not split.`);
     }
     const realName = Boolean(givenName || familyName);
     if (!givenName && !familyName && r.buyerName?.trim()) {
       // pretix events that ask no attendee name: the person who ordered is the one listed.
       if (r.orderCode && namedOrders.has(r.orderCode)) {
-        tally.add('addon', r.row, col('fullName'), (n) => `${rowsWord(n)} without an attendee name belong to an order already listed (add-ons): skipped.`);
+        tally.add('addon', r.row, col('fullName'), 'addon_skipped', {}, (n) => `${rowsWord(n)} without an attendee name belong to an order already listed (add-ons): skipped.`);
         continue;
       }
       givenName = r.buyerName.trim();
-      tally.add('buyer', r.row, col('buyerName'), (n) => `No attendee name on ${rowsWord(n)}: the invoice name was used.`);
+      tally.add('buyer', r.row, col('buyerName'), 'buyer_name_used', {}, (n) => `No attendee name on ${rowsWord(n)}: the invoice name was used.`);
     }
     if (!givenName && !familyName) {
       if (r.orderCode && namedOrders.has(r.orderCode)) {
-        tally.add('addon', r.row, col('fullName'), (n) => `${rowsWord(n)} without an attendee name belong to an order already listed (add-ons): skipped.`);
+        tally.add('addon', r.row, col('fullName'), 'addon_skipped', {}, (n) => `${rowsWord(n)} without an attendee name belong to an order already listed (add-ons): skipped.`);
         continue;
       }
-      err(ctx.columns.familyName ? 'familyName' : ctx.columns.givenName ? 'givenName' : 'fullName', 'The name is empty.');
+      err(ctx.columns.familyName ? 'familyName' : ctx.columns.givenName ? 'givenName' : 'fullName', 'name_empty', 'The name is empty.');
     }
     if (r.orderCode && realName) namedOrders.add(r.orderCode);
 
     const text = { givenName, familyName, organisation: (r.organisation ?? '').trim(), delegation: (r.delegation ?? '').trim(), notes: (r.notes ?? '').trim() };
     for (const f of ['givenName', 'familyName', 'organisation', 'delegation', 'notes'] as const) {
-      if (text[f].length > LIMITS[f]) err(f, `Longer than ${LIMITS[f]} characters.`);
-      if (CONTROL.test(text[f])) err(f, 'Contains control characters.');
+      if (text[f].length > LIMITS[f]) err(f, 'too_long', `Longer than ${LIMITS[f]} characters.`, { max: LIMITS[f] });
+      if (CONTROL.test(text[f])) err(f, 'control_characters', 'Contains control characters.');
     }
 
     // Category: the organiser's rules, a category's name, words in a product's name, else the default.
@@ -106,11 +106,11 @@ export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated
     if (m) category = m.category;
     else if (catText || variation) {
       const shown = [catText, variation].filter(Boolean).join(' – ').slice(0, 80);
-      tally.add(`cat:${shown}`, r.row, col('category'), (n) =>
+      tally.add(`cat:${shown}`, r.row, col('category'), 'unknown_category', { value: shown, category: ctx.defaultCategory }, (n) =>
         `"${shown}" (${rowsWord(n)}) is not a Foyer category: imported as ${ctx.defaultCategory}. Map it with --category-rule "${shown}=<category>" (${CATEGORIES.join(', ')}).`,
       );
     } else if (!ctx.defaultChosen) {
-      tally.add('nocat', r.row, col('category'), (n) => `No category for ${rowsWord(n)}: imported as ${ctx.defaultCategory} (choose another with --default-category).`);
+      tally.add('nocat', r.row, col('category'), 'no_category', { category: ctx.defaultCategory }, (n) => `No category for ${rowsWord(n)}: imported as ${ctx.defaultCategory} (choose another with --default-category).`);
     }
 
     // Status: what the source's word means; a word nobody knows is not admitted (safer), loudly.
@@ -121,7 +121,7 @@ export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated
       if (s) status = s;
       else {
         status = 'pending';
-        tally.add(`status:${word.toLowerCase()}`, r.row, col('status'), (n) =>
+        tally.add(`status:${word.toLowerCase()}`, r.row, col('status'), 'unknown_status', { value: word.slice(0, 40) }, (n) =>
           `Status "${word.slice(0, 40)}" (${rowsWord(n)}) is not understood: imported as not confirmed, so the desk will not admit them. If it means registered, import again with --status-rule "${word.slice(0, 40)}=active".`,
         );
       }
@@ -136,21 +136,21 @@ export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated
       if (code) country = code;
       else {
         if (!delegation) delegation = countryText.slice(0, 200);
-        tally.add(`country:${countryText}`, r.row, col('country'), (n) =>
+        tally.add(`country:${countryText}`, r.row, col('country'), 'unknown_country', { value: countryText.slice(0, 60) }, (n) =>
           `"${countryText.slice(0, 60)}" (${rowsWord(n)}) is not a country Foyer knows: kept as the delegation's name, with no country code.`,
         );
       }
     } else if (delegation) country = toCountryCode(delegation) ?? '';
 
     const validDays = toDays((r.validDays ?? '').trim());
-    if (validDays === undefined) err('validDays', 'Valid days must be dates like 2026-04-18, separated by ";" or ",".');
+    if (validDays === undefined) err('validDays', 'bad_days', 'Valid days must be dates like 2026-04-18, separated by ";" or ",".');
 
     const codes = (r.badgeCodes ?? []).map((c) => c.trim()).filter(Boolean);
     for (const c of codes) {
-      if (c.length > 256) err('badgeCode', 'Badge code longer than 256 characters.');
-      if (seenCodes.has(c)) err('badgeCode', `Same badge code as row ${seenCodes.get(c)}.`);
+      if (c.length > 256) err('badgeCode', 'code_too_long', 'Badge code longer than 256 characters.');
+      if (seenCodes.has(c)) err('badgeCode', 'same_code', `Same badge code as row ${seenCodes.get(c)}.`, { other: seenCodes.get(c)! });
     }
-    if (codes.length > 10) err('badgeCode', 'More than 10 badge codes.');
+    if (codes.length > 10) err('badgeCode', 'too_many_codes', 'More than 10 badge codes.');
 
     let id = (r.id ?? '').trim();
     if (!id && r.orderCode?.trim() && r.positionId?.trim()) id = `${r.orderCode.trim()}-${r.positionId.trim()}`;
@@ -158,11 +158,11 @@ export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated
     if (!id && (givenName || familyName)) {
       // No id in the source: the name and organisation identify the person, so a re-import updates them.
       id = `n-${crypto.createHash('sha256').update([givenName, familyName, text.organisation, delegation].join('\u0000').toLowerCase()).digest('hex').slice(0, 24)}`;
-      tally.add('noid', r.row, col('id'), (n) => `No id column: ${rowsWord(n)} are recognised on re-import by name and organisation.`);
+      tally.add('noid', r.row, col('id'), 'no_id', {}, (n) => `No id column: ${rowsWord(n)} are recognised on re-import by name and organisation.`);
     }
     id = stableId([id]);
-    if (CONTROL.test(id)) err('id', 'The id contains control characters.');
-    if (id && seenIds.has(id)) err('id', `Same id as row ${seenIds.get(id)}.`);
+    if (CONTROL.test(id)) err('id', 'control_characters', 'The id contains control characters.');
+    if (id && seenIds.has(id)) err('id', 'same_id', `Same id as row ${seenIds.get(id)}.`, { other: seenIds.get(id)! });
 
     // Safeguarding: only when the file has the column (absent = leave as the registry has it).
     const chosenName = (r.chosenName ?? '').trim();

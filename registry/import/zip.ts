@@ -4,7 +4,15 @@
 // refused too, having cost at most what it declared. Encrypted and ZIP64 archives are refused.
 import zlib from 'node:zlib';
 
-export class FileRefused extends Error {}
+/** A file that is not read, with the sentence why (`code`: its kind, for the console; most are 'file_refused'). */
+export class FileRefused extends Error {
+  constructor(
+    message: string,
+    readonly code = 'file_refused',
+  ) {
+    super(message);
+  }
+}
 
 export interface ZipEntry {
   name: string;

@@ -36,9 +36,9 @@ describe('attendee import', () => {
     expect(report.summary).toMatch(/Nothing was imported: 3 of 4 rows have problems/);
     expect(report.errors).toEqual(
       expect.arrayContaining([
-        { row: 3, column: 'family name', reason: 'The name is empty.' },
+        { row: 3, column: 'family name', reason: 'The name is empty.', code: 'name_empty', params: {} },
         expect.objectContaining({ row: 4, column: 'valid days' }),
-        { row: 5, column: 'id', reason: 'Same id as row 2.' },
+        { row: 5, column: 'id', reason: 'Same id as row 2.', code: 'same_id', params: { other: 2 } },
       ]),
     );
     expect(report.warnings).toEqual([expect.objectContaining({ row: 4, column: 'category', reason: expect.stringMatching(/"Astronaut" \(1 row\) is not a Foyer category/) })]);

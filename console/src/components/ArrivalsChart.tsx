@@ -1,0 +1,66 @@
+// Check-ins over time as bars (first admissions per 15 minutes), drawn as SVG, with the same
+// numbers as a table for screen readers and anyone who prefers one.
+import type { CheckinSeries } from '../../../core/console/live';
+import { count, time } from '../format';
+import { t } from '../i18n';
+
+const W = 720;
+const H = 200;
+const PAD = { left: 40, right: 8, top: 10, bottom: 26 };
+
+export function ArrivalsChart({ series, timeZone }: { series: CheckinSeries; timeZone: string }) {
+  if (series.counts.length === 0) return <p className="muted">{t('live.noArrivals')}</p>;
+  const max = Math.max(1, ...series.counts);
+  const n = series.counts.length;
+  const bw = (W - PAD.left - PAD.right) / Math.max(n, 4);
+  const y = (v: number) => PAD.top + (H - PAD.top - PAD.bottom) * (1 - v / max);
+  const peak = series.counts.indexOf(max);
+  const at = (i: number) => series.from + i * series.bucketMs;
+  // A label every hour (or every bucket when there are few).
+  const every = Math.max(1, Math.round(3_600_000 / series.bucketMs));
+  const summary = t('live.chartSummary', { count: series.counts.reduce((a, b) => a + b, 0), peak: count(max), from: time(at(peak), timeZone), to: time(at(peak + 1), timeZone) });
+  return (
+    <figure className="chart">
+      <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary} data-testid="arrivals-chart">
+        <line x1={PAD.left} x2={W - PAD.right} y1={y(0)} y2={y(0)} className="chart__axis" />
+        <text x={PAD.left - 6} y={y(max) + 4} className="chart__label" textAnchor="end">
+          {count(max)}
+        </text>
+        {series.counts.map((v, i) => (
+          <rect key={i} x={PAD.left + i * bw + 1} y={y(v)} width={Math.max(1, bw - 2)} height={y(0) - y(v)} className="chart__bar" />
+        ))}
+        {series.counts.map((_, i) =>
+          i % every === 0 ? (
+            <text key={`l${i}`} x={PAD.left + i * bw} y={H - 8} className="chart__label">
+              {time(at(i), timeZone)}
+            </text>
+          ) : null,
+        )}
+      </svg>
+      <figcaption>{summary}</figcaption>
+      <details>
+        <summary>{t('live.asTable')}</summary>
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t('live.bucket')}</th>
+              <th scope="col" className="num">
+                {t('live.arrivals')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {series.counts.map((v, i) => (
+              <tr key={i}>
+                <td>
+                  {time(at(i), timeZone)}–{time(at(i + 1), timeZone)}
+                </td>
+                <td className="num">{count(v)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}

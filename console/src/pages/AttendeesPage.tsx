@@ -1,0 +1,165 @@
+// The attendee list: search by name; organisers also see notes and badge codes and can change a
+// person's status or note (the registry's change reaches every station with the next sync);
+// logistics read the list without notes or codes (the registry leaves them out).
+import { useEffect, useState, type FormEvent } from 'react';
+import { AttendeeStatus } from '../../../core/model';
+import { api } from '../api/client';
+import { useMe } from '../api/session';
+import { useResource } from '../api/useResource';
+import { Notice } from '../components/Notice';
+import { Page } from '../components/Page';
+import { useAction } from '../components/useAction';
+import { errorText } from '../api/client';
+import { t } from '../i18n';
+import { categoryName, statusName } from '../names';
+import { TableWrap } from '../components/TableWrap';
+
+export interface AttendeeRow {
+  id: string;
+  givenName: string;
+  familyName: string;
+  organisation: string;
+  delegation: string;
+  country: string;
+  category: string;
+  status: string;
+  badgeVersion: number;
+  validDays: string[] | null;
+  source: string;
+  notes?: string;
+  badgeCodes?: string[];
+}
+
+const PAGE = 100;
+
+export function AttendeesPage() {
+  const me = useMe();
+  const full = me.can('manage');
+  const [q, setQ] = useState('');
+  const [query, setQuery] = useState('');
+  const [more, setMore] = useState<AttendeeRow[]>([]);
+  const [lastBatch, setLastBatch] = useState(0);
+  const [editing, setEditing] = useState<AttendeeRow | null>(null);
+  const first = useResource<AttendeeRow[]>(`/v1/admin/attendees?limit=${PAGE}${query ? `&q=${encodeURIComponent(query)}` : ''}`, { live: true });
+  const rows = [...(first.data ?? []), ...more];
+  useEffect(() => {
+    setMore([]);
+    setLastBatch(first.data?.length ?? 0);
+  }, [first.data]);
+  const loadMore = async () => {
+    const after = rows[rows.length - 1]?.id ?? '';
+    const next = await api.get<AttendeeRow[]>(`/v1/admin/attendees?limit=${PAGE}&after=${encodeURIComponent(after)}${query ? `&q=${encodeURIComponent(query)}` : ''}`);
+    setMore((m) => [...m, ...next]);
+    setLastBatch(next.length);
+  };
+  const search = (e: FormEvent) => {
+    e.preventDefault();
+    setQuery(q.trim());
+  };
+  return (
+    <Page title={t('people.title')} intro={full ? t('people.introFull') : t('people.introReadOnly')}>
+      <form className="search" role="search" onSubmit={search}>
+        <label className="inline-field">
+          <span>{t('people.search')}</span>
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} maxLength={100} data-testid="people-search" />
+        </label>
+        <button type="submit" className="button">
+          {t('people.searchButton')}
+        </button>
+      </form>
+      {first.error ? <Notice kind="error">{errorText(first.error)}</Notice> : null}
+      {rows.length === 0 && first.data ? (
+        <p className="muted">{query ? t('people.noMatch', { query }) : t('people.none')}</p>
+      ) : (
+        <TableWrap label={t('people.title')}>
+          <table className="table" data-testid="people-table">
+            <caption className="visually-hidden">{t('people.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('people.name')}</th>
+                <th scope="col">{t('people.organisation')}</th>
+                <th scope="col">{t('people.delegation')}</th>
+                <th scope="col">{t('people.category')}</th>
+                <th scope="col">{t('people.statusLabel')}</th>
+                {full && <th scope="col">{t('people.notes')}</th>}
+                {full && <th scope="col">{t('people.codes')}</th>}
+                {full && <th scope="col">{t('people.actions')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">
+                    {a.familyName}
+                    {a.familyName && a.givenName ? ', ' : ''}
+                    {a.givenName}
+                  </th>
+                  <td>{a.organisation}</td>
+                  <td>{a.delegation}</td>
+                  <td>{categoryName(a.category)}</td>
+                  <td>{statusName(a.status)}</td>
+                  {full && <td className="notes">{a.notes}</td>}
+                  {full && <td className="mono">{a.badgeCodes?.join(' ')}</td>}
+                  {full && (
+                    <td>
+                      <button type="button" className="button" onClick={() => setEditing(a)} aria-label={t('people.editWho', { name: `${a.givenName} ${a.familyName}` })}>
+                        {t('common.edit')}
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableWrap>
+      )}
+      {lastBatch === PAGE && (
+        <button type="button" className="button" onClick={() => void loadMore()}>
+          {t('people.more')}
+        </button>
+      )}
+      {editing && <EditAttendee person={editing} onClose={() => (setEditing(null), first.reload())} />}
+    </Page>
+  );
+}
+
+function EditAttendee({ person, onClose }: { person: AttendeeRow; onClose: () => void }) {
+  const [status, setStatus] = useState(person.status);
+  const [notes, setNotes] = useState(person.notes ?? '');
+  const save = useAction();
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const ok = await save.run(() => api.patch(`/v1/admin/attendees/${encodeURIComponent(person.id)}`, { status, notes }));
+    if (ok !== undefined) onClose();
+  };
+  return (
+    <section className="card form" aria-labelledby="edit-h">
+      <h2 id="edit-h">{t('people.editTitle', { name: `${person.givenName} ${person.familyName}` })}</h2>
+      <form onSubmit={(e) => void submit(e)}>
+        <label className="field">
+          <span>{t('people.statusLabel')}</span>
+          <select value={status} onChange={(e) => setStatus(e.target.value)}>
+            {AttendeeStatus.options.map((s) => (
+              <option key={s} value={s}>
+                {statusName(s)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="field">
+          <span>{t('people.notes')}</span>
+          <textarea rows={3} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />
+        </label>
+        {save.notice && <Notice kind={save.notice.kind}>{save.notice.text}</Notice>}
+        <div className="row">
+          <button type="submit" className="button button--primary" disabled={save.busy}>
+            {t('common.save')}
+          </button>
+          <button type="button" className="button" onClick={onClose}>
+            {t('common.cancel')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

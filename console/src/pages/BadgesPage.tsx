@@ -1,0 +1,198 @@
+// Badge keys and revocations. Signed badges are checked offline with the event's public keys: a
+// new registry key signs batch badges; deactivating one makes every badge it signed refused at
+// the next sync. Revoking a badge version (lost, stolen, reprinted) refuses that printed badge
+// everywhere, while the person's new badge keeps working.
+import { useState, type FormEvent } from 'react';
+import { api } from '../api/client';
+import { useMe } from '../api/session';
+import { useResource } from '../api/useResource';
+import { Confirm } from '../components/Confirm';
+import { Notice } from '../components/Notice';
+import { Page } from '../components/Page';
+import { useAction } from '../components/useAction';
+import { dateTime } from '../format';
+import { t } from '../i18n';
+import type { AttendeeRow } from './AttendeesPage';
+import { TableWrap } from '../components/TableWrap';
+
+interface Key {
+  keyId: number;
+  publicKey: string;
+  createdAt: number;
+  active: boolean;
+}
+interface Revocation {
+  attendeeId: string;
+  badgeVersion: number;
+  reason: string;
+  revokedAt: number;
+}
+const REASONS = ['reprint', 'lost', 'stolen', 'other'] as const;
+
+export function BadgesPage() {
+  const me = useMe();
+  const tz = me.event?.timeZone ?? 'UTC';
+  const keys = useResource<Key[]>('/v1/admin/keys', { live: true });
+  const revocations = useResource<Revocation[]>('/v1/admin/revocations', { live: true });
+  const [closing, setClosing] = useState<Key | null>(null);
+  const act = useAction();
+  const newKey = async () => {
+    await act.run(() => api.post<{ keyId: number }>('/v1/admin/keys', {}), (r) => t('badges.keyMade', { id: r.keyId }));
+    keys.reload();
+  };
+  const deactivate = async (k: Key) => {
+    setClosing(null);
+    await act.run(() => api.post(`/v1/admin/keys/${k.keyId}/deactivate`), () => t('badges.keyClosed', { id: k.keyId }));
+    keys.reload();
+  };
+  return (
+    <Page title={t('badges.title')} intro={t('badges.intro')}>
+      {act.notice && <Notice kind={act.notice.kind}>{act.notice.text}</Notice>}
+      <section className="card" aria-labelledby="keys-h">
+        <div className="card__head">
+          <h2 id="keys-h">{t('badges.keysTitle')}</h2>
+          <button type="button" className="button" onClick={() => void newKey()} disabled={act.busy} data-testid="key-new">
+            {t('badges.newKey')}
+          </button>
+        </div>
+        {keys.data?.length === 0 ? (
+          <p className="muted">{t('badges.noKeys')}</p>
+        ) : (
+          <TableWrap label={t('badges.keysTitle')}>
+            <table className="table" data-testid="keys-table">
+              <caption className="visually-hidden">{t('badges.keysTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('badges.keyId')}</th>
+                  <th scope="col">{t('badges.publicKey')}</th>
+                  <th scope="col">{t('badges.created')}</th>
+                  <th scope="col">{t('badges.keyState')}</th>
+                  <th scope="col">{t('stations.actions')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(keys.data ?? []).map((k) => (
+                  <tr key={k.keyId}>
+                    <th scope="row">{k.keyId}</th>
+                    <td className="mono">{k.publicKey.slice(0, 16)}…</td>
+                    <td>{dateTime(k.createdAt, tz)}</td>
+                    <td>{k.active ? t('badges.active') : t('badges.inactive')}</td>
+                    <td>
+                      {k.active && (
+                        <button type="button" className="button button--danger" onClick={() => setClosing(k)} aria-label={t('badges.deactivateWho', { id: k.keyId })}>
+                          {t('badges.deactivate')}
+                        </button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </section>
+      <RevokeBadge onDone={() => revocations.reload()} />
+      <section className="card" aria-labelledby="rev-h">
+        <h2 id="rev-h">{t('badges.revocationsTitle')}</h2>
+        {revocations.data?.length === 0 ? (
+          <p className="muted">{t('badges.noRevocations')}</p>
+        ) : (
+          <TableWrap label={t('badges.revocationsTitle')}>
+            <table className="table" data-testid="revocations-table">
+              <caption className="visually-hidden">{t('badges.revocationsTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('badges.attendee')}</th>
+                  <th scope="col" className="num">{t('badges.version')}</th>
+                  <th scope="col">{t('badges.reason')}</th>
+                  <th scope="col">{t('badges.when')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {(revocations.data ?? []).map((r) => (
+                  <tr key={`${r.attendeeId} ${r.badgeVersion}`}>
+                    <th scope="row" className="mono">{r.attendeeId}</th>
+                    <td className="num">{r.badgeVersion}</td>
+                    <td>{(REASONS as readonly string[]).includes(r.reason) ? t(`badges.reasons.${r.reason as (typeof REASONS)[number]}`) : r.reason}</td>
+                    <td>{dateTime(r.revokedAt, tz)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableWrap>
+        )}
+      </section>
+      <Confirm open={!!closing} title={t('badges.deactivateTitle', { id: closing?.keyId ?? '' })} confirmLabel={t('badges.deactivate')} onCancel={() => setClosing(null)} onConfirm={() => closing && void deactivate(closing)}>
+        <p>{t('badges.deactivateBody')}</p>
+      </Confirm>
+    </Page>
+  );
+}
+
+function RevokeBadge({ onDone }: { onDone: () => void }) {
+  const [q, setQ] = useState('');
+  const [found, setFound] = useState<AttendeeRow[]>([]);
+  const [who, setWho] = useState<AttendeeRow | null>(null);
+  const [reason, setReason] = useState<(typeof REASONS)[number]>('lost');
+  const act = useAction();
+  const find = async (e: FormEvent) => {
+    e.preventDefault();
+    setFound(await api.get<AttendeeRow[]>(`/v1/admin/attendees?limit=10&q=${encodeURIComponent(q.trim())}`));
+  };
+  const revoke = async () => {
+    if (!who) return;
+    const ok = await act.run(
+      () => api.post('/v1/admin/revocations', { attendeeId: who.id, badgeVersion: who.badgeVersion, reason }),
+      () => t('badges.revokedOne', { name: `${who.givenName} ${who.familyName}`, version: who.badgeVersion }),
+    );
+    if (ok !== undefined) {
+      setWho(null);
+      onDone();
+    }
+  };
+  return (
+    <section className="card form" aria-labelledby="revoke-h">
+      <h2 id="revoke-h">{t('badges.revokeTitle')}</h2>
+      <p className="muted">{t('badges.revokeIntro')}</p>
+      <form className="search" role="search" onSubmit={(e) => void find(e)}>
+        <label className="inline-field">
+          <span>{t('sessions.findPerson')}</span>
+          <input type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+        </label>
+        <button type="submit" className="button">
+          {t('people.searchButton')}
+        </button>
+      </form>
+      {found.length > 0 && (
+        <ul className="picklist">
+          {found.map((p) => (
+            <li key={p.id}>
+              <label className="radio">
+                <input type="radio" name="who" checked={who?.id === p.id} onChange={() => setWho(p)} />
+                {p.givenName} {p.familyName} <span className="muted">{t('badges.currentVersion', { version: p.badgeVersion })}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
+      )}
+      {who && (
+        <>
+          <label className="field">
+            <span>{t('badges.reason')}</span>
+            <select value={reason} onChange={(e) => setReason(e.target.value as (typeof REASONS)[number])}>
+              {REASONS.map((r) => (
+                <option key={r} value={r}>
+                  {t(`badges.reasons.${r}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="button" className="button button--danger" onClick={() => void revoke()} disabled={act.busy}>
+            {t('badges.revokeButton', { version: who.badgeVersion })}
+          </button>
+        </>
+      )}
+      {act.notice && <Notice kind={act.notice.kind}>{act.notice.text}</Notice>}
+    </section>
+  );
+}
