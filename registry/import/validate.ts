@@ -166,8 +166,8 @@ export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated
 
     // Safeguarding: only when the file has the column (absent = leave as the registry has it).
     const chosenName = (r.chosenName ?? '').trim();
-    if (chosenName.length > LIMITS.givenName) err('chosenName', `Longer than ${LIMITS.givenName} characters.`);
-    if (CONTROL.test(chosenName)) err('chosenName', 'Contains control characters.');
+    if (chosenName.length > LIMITS.givenName) err('chosenName', 'too_long', `Longer than ${LIMITS.givenName} characters.`, { max: LIMITS.givenName });
+    if (CONTROL.test(chosenName)) err('chosenName', 'control_characters', 'Contains control characters.');
     const safeguarding = {
       ...(r.protected !== undefined ? { protected: yesNo(r.protected, 'protected', r.row, col('protected'), tally) } : {}),
       ...(r.chosenName !== undefined ? { chosenName } : {}),
@@ -208,7 +208,7 @@ function yesNo(cell: string, field: 'protected' | 'noPhoto', row: number, column
   const v = cell.trim().toLowerCase();
   if (YES.has(v)) return true;
   if (NO.has(v)) return false;
-  tally.add(`${field}:${v}`, row, column, (n) => `"${cell.trim().slice(0, 40)}" (${rowsWord(n)}) is not yes or no: read as yes, to be safe.`);
+  tally.add(`${field}:${v}`, row, column, 'not_yes_no', { value: cell.trim().slice(0, 40) }, (n) => `"${cell.trim().slice(0, 40)}" (${rowsWord(n)}) is not yes or no: read as yes, to be safe.`);
   return true;
 }
 

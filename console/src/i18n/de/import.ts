@@ -80,6 +80,9 @@ export const importWords = {
       notes: 'Notizen',
       accompanying: 'Begleitpersonen',
       buyerName: 'Name der bestellenden Person',
+      protected: 'Geschützt (nie auf geteilten Bildschirmen genannt)',
+      chosenName: 'Stattdessen angezeigter Name',
+      noPhoto: 'Keine Fotos',
     },
   },
   importProblems: {
@@ -92,6 +95,8 @@ export const importWords = {
     name_empty: 'Der Name ist leer.',
     too_long: 'Länger als {{max}} Zeichen.',
     control_characters: 'Enthält Steuerzeichen.',
+    not_yes_no_one: '„{{value}}“ ({{count}} Zeile) ist weder ja noch nein: sicherheitshalber als ja gelesen.',
+    not_yes_no_other: '„{{value}}“ ({{count}} Zeilen) ist weder ja noch nein: sicherheitshalber als ja gelesen.',
     unknown_category_one: '„{{value}}“ ({{count}} Zeile) ist keine Foyer-Kategorie: als {{category}} importiert. Legen Sie eine Kategorieregel dafür an.',
     unknown_category_other: '„{{value}}“ ({{count}} Zeilen) ist keine Foyer-Kategorie: als {{category}} importiert. Legen Sie eine Kategorieregel dafür an.',
     no_category_one: 'Keine Kategorie in {{count}} Zeile: als {{category}} importiert.',

@@ -80,6 +80,9 @@ export const importWords = {
       notes: 'Notes',
       accompanying: 'Accompanying persons',
       buyerName: 'Name of the buyer',
+      protected: 'Protected (never named on shared screens)',
+      chosenName: 'Name to show instead',
+      noPhoto: 'No photography',
     },
   },
   importProblems: {
@@ -92,6 +95,8 @@ export const importWords = {
     name_empty: 'The name is empty.',
     too_long: 'Longer than {{max}} characters.',
     control_characters: 'Contains control characters.',
+    not_yes_no_one: '“{{value}}” ({{count}} row) is not yes or no: read as yes, to be safe.',
+    not_yes_no_other: '“{{value}}” ({{count}} rows) is not yes or no: read as yes, to be safe.',
     unknown_category_one: '“{{value}}” ({{count}} row) is not a Foyer category: imported as {{category}}. Add a category rule for it.',
     unknown_category_other: '“{{value}}” ({{count}} rows) is not a Foyer category: imported as {{category}}. Add a category rule for it.',
     no_category_one: 'No category for {{count}} row: imported as {{category}}.',
