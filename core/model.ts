@@ -113,6 +113,11 @@ export interface AttendeeSummary {
   notes: string;
   /** False when the station only knows this person from a signed badge. */
   synced: boolean;
+  /** Safeguarding (docs/safeguarding.md): never name them aloud or on shared screens; `chosenName` is what they go by. */
+  protected: boolean;
+  chosenName: string;
+  /** Asked not to be photographed: media staff at doors see the mark. */
+  noPhoto: boolean;
 }
 
 export interface FirstAdmission {

@@ -119,5 +119,8 @@ export function toSummary(a: AttendeeRow): AttendeeSummary {
     badgeVersion: a.badgeVersion,
     notes: a.notes,
     synced: a.source !== 'badge',
+    protected: a.protected,
+    chosenName: a.chosenName,
+    noPhoto: a.noPhoto,
   };
 }

@@ -7,6 +7,7 @@ import { messageFor } from '../core/checkin/messages';
 import { cleanReadings } from '../core/checkin/scan-input';
 import { isAdmission, UNDO_WINDOW_MS, withinUndoWindow } from '../core/checkin/undo';
 import { CATEGORY_LABELS, type Category, type CheckInResult, type FirstAdmission, type MessageParams, type Reason, type Verdict } from '../core/model';
+import { greetingName } from '../core/sync/visibility';
 import { shortDateTime } from '../core/time';
 import { getAttendee, revocationOf, toSummary, type AttendeeRow } from '../db/attendees';
 import { admissionOn, admissionsOf, getEvent, isUndone, lastAdmissionEvent, ownAdmittingEventsSince, type EventRow } from '../db/events';
@@ -178,7 +179,8 @@ function decideAndRecord(
     };
   }
   const params: MessageParams = {
-    name: a.givenName || a.familyName,
+    // Said aloud at the desk: a protected person's chosen name, never the legal one.
+    name: greetingName(a) || undefined,
     firstAt: first ? shortDateTime(first.at, info.timeZone) : undefined,
     firstWhere: first?.stationName,
     revokedAt: revocation ? shortDateTime(revocation.revokedAt, info.timeZone) : undefined,

@@ -99,13 +99,20 @@ export function registerWalkin(station: Station, form: WalkinInput, now: number,
 
 /** Sets (or clears, with '') the desk note on a person: a 'note' event in the log. */
 export function setNote(station: Station, attendeeId: string, notes: string, now: number, opts: { operator?: string | null } = {}) {
+  return deskRequest(station, attendeeId, 'note', { notes }, now, opts);
+}
+
+/** "No photography" asked (or withdrawn) at the desk: a 'no_photo' event; the newest request wins everywhere. */
+export function setNoPhoto(station: Station, attendeeId: string, noPhoto: boolean, now: number, opts: { operator?: string | null } = {}) {
+  return deskRequest(station, attendeeId, 'no_photo', { noPhoto }, now, opts);
+}
+
+/** One desk request about a known person, in the log; the derived hooks fold it into their row in the same transaction. */
+function deskRequest(station: Station, attendeeId: string, kind: 'note' | 'no_photo', payload: Record<string, unknown>, now: number, opts: { operator?: string | null }) {
   return station.write(() => {
     const a: AttendeeRow | undefined = getAttendee(station.db.orm, attendeeId);
     if (!a) throw new UserError('not_found', 'This person is not on this station’s list. Search again or sync.');
-    const e = station.append(
-      { kind: 'note', attendeeId, roomId: null, sessionId: null, verdict: null, reason: null, operator: opts.operator ?? null, payload: { notes } },
-      now,
-    );
+    const e = station.append({ kind, attendeeId, roomId: null, sessionId: null, verdict: null, reason: null, operator: opts.operator ?? null, payload }, now);
     return { attendee: toSummary(getAttendee(station.db.orm, attendeeId)!), eventId: e.id };
   });
 }

@@ -9,6 +9,7 @@ import { decideDoor, type DoorDecision } from '../core/occupancy/door';
 import { current } from '../core/occupancy/model';
 import { doorMessage } from '../core/occupancy/messages';
 import type { DoorMode } from '../core/occupancy/types';
+import { greetingName, onSharedScreen } from '../core/sync/visibility';
 import { timeInZone } from '../core/time';
 import { revocationOf, toSummary, type AttendeeRow } from '../db/attendees';
 import { currentSession, isInvited, isInviteOnly, listRooms, listSessions, personAtRoom, roomCountsOf } from '../db/occupancy/read';
@@ -70,13 +71,14 @@ export function doorScan(station: Station, scanText: unknown, now: number, opts:
         reason: d.reason,
         direction: d.direction,
         message: doorMessage(d.reason, {
-          name: a ? a.givenName || a.familyName : undefined,
+          name: a ? greetingName(a) || undefined : undefined,
           room: room.name,
           session: session?.title,
           category: a ? (CATEGORY_LABELS[a.category as Category] ?? a.category) : undefined,
           since: since ? timeInZone(since, tz) : undefined,
         }),
-        attendee: a ? toSummary(a) : null,
+        // A door screen is a shared screen, whichever station it runs on (docs/safeguarding.md).
+        attendee: a ? toSummary(onSharedScreen(a)) : null,
         insideSince: since ?? null,
         eventId: e.id,
       };

@@ -6,6 +6,7 @@ import { current as currentOf } from '../core/occupancy/model';
 import { perMinute, peakIn } from '../core/occupancy/series';
 import { sessionStats, warnLevel } from '../core/occupancy/sessions';
 import { CATEGORY_LABELS, type Category, type Verdict } from '../core/model';
+import { onSharedScreen, publicName } from '../core/sync/visibility';
 import { dayInZone, localToMillis } from '../core/time';
 import { getAttendeesByIds } from '../db/attendees';
 import {
@@ -122,10 +123,12 @@ export function sessionWithAttendees(station: Station, sessionId: string, now: n
   return {
     session: view,
     attendees: attendees.map((a) => {
-      const p = people.get(a.attendeeId);
+      // Attendance lists and their exports are shared papers: a protected person by their chosen name only ('' if none).
+      const found = people.get(a.attendeeId);
+      const p = found && onSharedScreen(found);
       return {
         attendeeId: a.attendeeId,
-        name: p ? `${p.givenName} ${p.familyName}` : '(not in this station’s list)',
+        name: p ? publicName(p) : '(not in this station’s list)',
         organisation: p?.organisation ?? '',
         delegation: p?.delegation ?? '',
         category: p?.category ?? '',
@@ -185,7 +188,7 @@ export function recentEvents(station: Station, roomId: string, limit: number): R
       reason: r.reason,
       effect: r.effect,
       delta: typeof payload.delta === 'number' ? payload.delta : null,
-      name: p ? `${p.givenName} ${p.familyName}` : null,
+      name: p ? publicName(p) : null,
       stationName: names.get(r.stationId) ?? 'another station',
       operator: r.operator,
     };

@@ -42,7 +42,7 @@ export interface RecentScan {
   verdict: Verdict | null;
   reason: string | null;
   message: string;
-  attendee: Pick<AttendeeSummary, 'id' | 'givenName' | 'familyName' | 'organisation' | 'delegation' | 'categoryLabel'> | null;
+  attendee: Pick<AttendeeSummary, 'id' | 'givenName' | 'familyName' | 'organisation' | 'delegation' | 'categoryLabel' | 'protected' | 'chosenName'> | null;
   undone: boolean;
   /** A first admission made here and not undone: Recent scans offers to undo it (no time limit). */
   undoable: boolean;

@@ -76,6 +76,12 @@ export const deskMethods = {
     notes: typedText(500),
     operator,
   }),
+  /** "No photography" asked or withdrawn at the desk (anyone may ask). */
+  'desk.noPhoto': z.object({
+    attendeeId: z.string().min(1).max(64),
+    noPhoto: z.boolean(),
+    operator,
+  }),
   'desk.rules': z.object({}),
   'desk.setRules': DeskRules,
 } as const;
@@ -111,6 +117,7 @@ export interface DeskResults {
   'desk.duplicates': PossibleDuplicate[];
   'desk.walkin': WalkinResult;
   'desk.note': { attendee: AttendeeSummary; eventId: string };
+  'desk.noPhoto': { attendee: AttendeeSummary; eventId: string };
   'desk.rules': DeskRulesState;
   'desk.setRules': DeskRulesState;
 }

@@ -21,15 +21,33 @@ export interface BadgePrint {
   /** Short code printed under the QR for typing by hand, if any. */
   code: string;
   badgeVersion: number;
+  /** A "no photography" strip under the band (anyone may ask for it). */
+  noPhoto?: boolean;
 }
 
-/** A person's printed lines (names, organisation, delegation, band) with the QR text and code of one badge. */
+/** The strip's words: the conference's working language, in capitals, legible from a camera's distance. */
+export const NO_PHOTO_WORDS = 'NO PHOTOGRAPHY';
+
+/**
+ * A person's printed lines (names, organisation, delegation, band) with the QR text and code of one badge.
+ * A protected person (docs/safeguarding.md) gets the variant: their chosen name only, no family name,
+ * delegation, organisation or country, so the badge names them no more than a shared screen does.
+ */
 export function badgePrintOf(
-  person: Pick<BadgePrint, 'givenName' | 'familyName' | 'organisation' | 'delegation' | 'country' | 'category'> & { id: string },
+  person: Pick<BadgePrint, 'givenName' | 'familyName' | 'organisation' | 'delegation' | 'country' | 'category'> & {
+    id: string;
+    protected?: boolean;
+    chosenName?: string;
+    noPhoto?: boolean;
+  },
   badge: Pick<BadgePrint, 'qrText' | 'code' | 'badgeVersion'>,
 ): BadgePrint {
   const { id, givenName, familyName, organisation, delegation, country, category } = person;
-  return { attendeeId: id, givenName, familyName, organisation, delegation, country, category, ...badge };
+  const noPhoto = person.noPhoto === true;
+  if (person.protected) {
+    return { attendeeId: id, givenName: person.chosenName?.trim() ?? '', familyName: '', organisation: '', delegation: '', country: '', category, noPhoto, ...badge };
+  }
+  return { attendeeId: id, givenName, familyName, organisation, delegation, country, category, noPhoto, ...badge };
 }
 
 export type Prim =
@@ -49,7 +67,7 @@ export type Prim =
       bold: boolean;
       align: 'left' | 'center';
       colour: string;
-      role: 'given' | 'family' | 'organisation' | 'delegation' | 'band' | 'code';
+      role: 'given' | 'family' | 'organisation' | 'delegation' | 'band' | 'code' | 'nophoto';
     }
   /** The QR square includes the quiet zone (QUIET_ZONE modules on each side). */
   | { kind: 'qr'; x: number; y: number; size: number; text: string };
@@ -114,6 +132,7 @@ function landscape(b: BadgePrint, w: number, h: number, ox: number, oy: number):
     { kind: 'qr', x: qx, y: qy, size: q, text: b.qrText },
   ];
   let y = oy + bandH + pad;
+  if (b.noPhoto) y = noPhotoStrip(out, ox, oy + bandH, w, 5 * s, 8 * s) + pad;
   const line = (str: string, size: number, min: number, bold: boolean, role: Extract<Prim, { kind: 'text' }>['role'], colour = '#111111', lines = 1) => {
     if (!str) return;
     y += size * PT * 1.0;
@@ -142,6 +161,7 @@ function portrait(b: BadgePrint, w: number, h: number, ox: number, oy: number): 
     text(band.label, ox + pad, cw, oy + bandH / 2 + 16 * s * PT * 0.36, 16 * s, 9 * s, true, 'center', band.text, 'band'),
   ];
   let y = oy + bandH + 10 * s;
+  if (b.noPhoto) y = noPhotoStrip(out, ox, oy + bandH, w, 9 * s, 14 * s) + 6 * s;
   const line = (str: string, size: number, min: number, bold: boolean, role: Extract<Prim, { kind: 'text' }>['role'], colour = '#111111', lines = 1) => {
     if (!str) return;
     y += size * PT * 1.0;
@@ -158,6 +178,13 @@ function portrait(b: BadgePrint, w: number, h: number, ox: number, oy: number): 
   out.push({ kind: 'qr', x: ox + (w - q) / 2, y: oy + h - pad - q - (code ? 5 * s : 0), size: q, text: b.qrText });
   if (code) out.push(text(code, ox + pad, cw, oy + h - pad, 8 * s, 6 * s, false, 'center', '#444444', 'code'));
   return out;
+}
+
+/** The "no photography" strip: white capitals on dark red across the card under the band; returns its bottom edge. */
+function noPhotoStrip(out: Prim[], ox: number, y: number, w: number, h: number, size: number): number {
+  out.push({ kind: 'rect', x: ox, y, w, h, fill: '#9b1c1c' });
+  out.push(text(NO_PHOTO_WORDS, ox, w, y + h / 2 + size * PT * 0.36, size, size * 0.6, true, 'center', '#ffffff', 'nophoto'));
+  return y + h;
 }
 
 function text(

@@ -55,4 +55,11 @@ export const shared = {
     state: 'Zustand',
     notInList: '(nicht in der Liste dieser Station)',
   },
+  /** Safeguarding (docs/safeguarding.md): how screens and papers speak of a protected person. */
+  safeguard: {
+    protectedParticipant: 'Geschützte Person',
+    marker: 'Geschützt – Namen nicht laut aussprechen',
+    goesBy: 'Genannt: {{name}}',
+    noPhoto: 'Keine Fotos',
+  },
 } satisfies Catalog;

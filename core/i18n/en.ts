@@ -53,4 +53,11 @@ export const shared = {
     state: 'State',
     notInList: '(not in this station’s list)',
   },
+  /** Safeguarding (docs/safeguarding.md): how screens and papers speak of a protected person. */
+  safeguard: {
+    protectedParticipant: 'Protected participant',
+    marker: 'Protected – do not call the name aloud',
+    goesBy: 'Goes by {{name}}',
+    noPhoto: 'No photography',
+  },
 } as const;

@@ -55,4 +55,11 @@ export const shared = {
     state: 'État',
     notInList: '(absent de la liste de ce poste)',
   },
+  /** Safeguarding (docs/safeguarding.md): how screens and papers speak of a protected person. */
+  safeguard: {
+    protectedParticipant: 'Participant protégé',
+    marker: 'Protégé – ne pas dire le nom à voix haute',
+    goesBy: 'Se fait appeler {{name}}',
+    noPhoto: 'Pas de photos',
+  },
 } satisfies Catalog;

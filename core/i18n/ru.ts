@@ -55,4 +55,11 @@ export const shared = {
     state: 'Состояние',
     notInList: '(нет в списке этой станции)',
   },
+  /** Safeguarding (docs/safeguarding.md): how screens and papers speak of a protected person. */
+  safeguard: {
+    protectedParticipant: 'Защищённый участник',
+    marker: 'Под защитой – не называйте имя вслух',
+    goesBy: 'Просит называть: {{name}}',
+    noPhoto: 'Без фотосъёмки',
+  },
 } satisfies Catalog;

@@ -72,6 +72,11 @@ export interface Named {
   chosenName: string;
 }
 
+/** A person as every shared screen and occupancy export may show them, on any station: what a door station holds. */
+export function onSharedScreen<A extends Pick<AttendeeRecord, 'protected' | 'chosenName' | 'givenName' | keyof typeof IDENTIFYING>>(a: A): A {
+  return attendeeFor('door', a);
+}
+
 /** The name as registered ("given family"). Only where the person must be identified: the desk, the organiser's export, emergency services. */
 export function legalName(p: Pick<Named, 'givenName' | 'familyName'>): string {
   return `${p.givenName} ${p.familyName}`.trim();
@@ -83,4 +88,9 @@ export function legalName(p: Pick<Named, 'givenName' | 'familyName'>): string {
  */
 export function publicName(p: Named): string {
   return p.protected ? p.chosenName.trim() : legalName(p);
+}
+
+/** The name a verdict sentence greets someone by ("Welcome, Anna"): the chosen name of a protected person, else the given name. */
+export function greetingName(p: Named): string {
+  return p.protected ? p.chosenName.trim() : p.givenName || p.familyName;
 }

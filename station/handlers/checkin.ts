@@ -10,6 +10,7 @@ import { admissionOn, recentEvents } from '../../db/events';
 import { searchWithTotal } from '../../db/search';
 import { plainCodeOf } from '../../db/badges';
 import { latinReading } from '../../core/search/keys';
+import { greetingName } from '../../core/sync/visibility';
 import { admissions, events } from '../../db/schema/index';
 import { isAdmission } from '../../core/checkin/undo';
 import { checkIn, checkInAttendee, undoLast, undoTarget } from '../checkin';
@@ -78,7 +79,7 @@ export function checkinHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof C
           via: e.kind === 'scan' ? 'badge' : e.kind === 'manual' ? (walkin ? 'walkin' : 'search') : null,
           verdict: (e.verdict as Results['checkin.recent'][number]['verdict']) ?? null,
           reason: e.reason,
-          message: e.kind === 'undo' ? 'Undo' : e.reason ? messageFor(e.reason as Reason, { name: a?.givenName }) : '',
+          message: e.kind === 'undo' ? 'Undo' : e.reason ? messageFor(e.reason as Reason, { name: a ? greetingName(a) || undefined : undefined }) : '',
           attendee: a
             ? {
                 id: a.id,
@@ -87,6 +88,8 @@ export function checkinHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof C
                 organisation: a.organisation,
                 delegation: a.delegation,
                 categoryLabel: a.categoryLabel,
+                protected: a.protected,
+                chosenName: a.chosenName,
               }
             : null,
           undone: !!undoneBy,

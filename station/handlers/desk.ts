@@ -1,6 +1,6 @@
 // Handlers of the desk area (see core/api/desk.ts for the contract).
 import type { DeskResults } from '../../core/api/desk';
-import { findDuplicates, registerWalkin, setNote } from '../desk';
+import { findDuplicates, registerWalkin, setNote, setNoPhoto } from '../desk';
 import { deskRules, setDeskRules } from '../desk-rules';
 import type { AreaHandlers, HandlerOptions } from './types';
 
@@ -22,6 +22,11 @@ export function deskHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof Desk
     },
     'desk.note': (args, station) => {
       const r = setNote(station, args.attendeeId, args.notes, now(), { operator: args.operator ?? null });
+      station.emit('attendees');
+      return r;
+    },
+    'desk.noPhoto': (args, station) => {
+      const r = setNoPhoto(station, args.attendeeId, args.noPhoto, now(), { operator: args.operator ?? null });
       station.emit('attendees');
       return r;
     },

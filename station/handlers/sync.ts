@@ -1,6 +1,7 @@
 // Handlers of the sync area (see core/api/sync.ts for the contract).
 import { count, desc, eq } from 'drizzle-orm';
 import type { SyncResults } from '../../core/api/sync';
+import { publicName } from '../../core/sync/visibility';
 import { admissions, attendees, stations } from '../../db/schema/index';
 import type { Station } from '../station';
 import { syncClientFor } from '../sync/index';
@@ -50,7 +51,7 @@ export function syncHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof Sync
     },
     'sync.conflicts': (args, station) => {
       const rows = station.db.orm
-        .select({ a: admissions, givenName: attendees.givenName, familyName: attendees.familyName, stationName: stations.name })
+        .select({ a: admissions, givenName: attendees.givenName, familyName: attendees.familyName, protected: attendees.protected, chosenName: attendees.chosenName, stationName: stations.name })
         .from(admissions)
         .leftJoin(attendees, eq(attendees.id, admissions.attendeeId))
         .leftJoin(stations, eq(stations.id, admissions.stationId))
@@ -60,7 +61,7 @@ export function syncHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof Sync
         .all();
       return rows.map((r) => ({
         attendeeId: r.a.attendeeId,
-        name: [r.givenName, r.familyName].filter(Boolean).join(' ') || r.a.attendeeId,
+        name: (r.givenName !== null && publicName({ givenName: r.givenName, familyName: r.familyName ?? '', protected: !!r.protected, chosenName: r.chosenName ?? '' })) || r.a.attendeeId,
         day: r.a.day,
         admissions: r.a.admitCount,
         first: { stationName: r.stationName ?? 'another station', at: r.a.wallTime },

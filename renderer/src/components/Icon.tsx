@@ -1,5 +1,5 @@
 // Small inline SVG icons. Always decorative (aria-hidden): meaning is also given in words.
-export type IconName = 'check' | 'warning' | 'cross' | 'info' | 'undo' | 'search' | 'scan' | 'clock' | 'sync' | 'alert' | 'soundOn' | 'soundOff' | 'userPlus' | 'note' | 'moon' | 'sun';
+export type IconName = 'check' | 'warning' | 'cross' | 'info' | 'undo' | 'search' | 'scan' | 'clock' | 'sync' | 'alert' | 'soundOn' | 'soundOff' | 'userPlus' | 'note' | 'moon' | 'sun' | 'shield' | 'noCamera';
 
 const PATHS: Record<IconName, string> = {
   check: 'M5 12.5l4.5 4.5L19 7.5',
@@ -17,6 +17,8 @@ const PATHS: Record<IconName, string> = {
   userPlus: 'M9.5 4a4 4 0 100 8 4 4 0 000-8zM2.5 20.5a7 7 0 0114 0M19 8v6M16 11h6',
   note: 'M5 3.5h10l4 4v13H5zM14.5 3.5v4.5H19M8.5 12h7M8.5 16h7',
   moon: 'M20 14.5A8 8 0 019.5 4a8 8 0 1010.5 10.5z',
+  shield: 'M12 3l7.5 3v5.5c0 4.5-3.2 8-7.5 9.5-4.3-1.5-7.5-5-7.5-9.5V6z',
+  noCamera: 'M4 8h3l2-2.5h6L17 8h3v11H4zM12 10.5a3 3 0 100 6 3 3 0 000-6zM3 3l18 18',
   sun: 'M12 8a4 4 0 100 8 4 4 0 000-8zM12 2.5v2M12 19.5v2M2.5 12h2M19.5 12h2M5.3 5.3l1.4 1.4M17.3 17.3l1.4 1.4M5.3 18.7l1.4-1.4M17.3 6.7l1.4-1.4',
 };
 

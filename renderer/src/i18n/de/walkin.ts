@@ -34,6 +34,11 @@ export const walkin = {
     registeredOnly: '{{name}} ist angemeldet.',
     badgeCode: 'Ausweiscode: {{code}}',
     done: 'Fertig',
+    safeguarding: 'Schutz',
+    protected: 'Geschützte Person: Namen nie laut oder auf geteilten Bildschirmen nennen',
+    chosenName: 'Gewählter Name',
+    chosenNameHint: 'Steht stattdessen auf Ausweis und Bildschirmen (optional)',
+    noPhoto: 'Keine Fotos (Vermerk auf dem Ausweis)',
   },
   note: {
     edit: 'Notiz',

@@ -33,6 +33,11 @@ export const walkin = {
     registeredOnly: '{{name}} is registered.',
     badgeCode: 'Badge code: {{code}}',
     done: 'Done',
+    safeguarding: 'Safeguarding',
+    protected: 'Protected participant: never name them aloud or on shared screens',
+    chosenName: 'Chosen name',
+    chosenNameHint: 'Shown on the badge and screens instead (optional)',
+    noPhoto: 'No photography (badge mark)',
   },
   note: {
     edit: 'Desk note',

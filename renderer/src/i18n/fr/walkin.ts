@@ -34,6 +34,11 @@ export const walkin = {
     registeredOnly: '{{name}} est inscrit.',
     badgeCode: 'Code du badge : {{code}}',
     done: 'Terminé',
+    safeguarding: 'Protection',
+    protected: 'Participant protégé : ne jamais dire son nom à voix haute ni l’afficher sur les écrans partagés',
+    chosenName: 'Nom choisi',
+    chosenNameHint: 'Affiché à la place sur le badge et les écrans (facultatif)',
+    noPhoto: 'Pas de photos (mention sur le badge)',
   },
   note: {
     edit: 'Note',

@@ -63,6 +63,7 @@ export function CheckinScreen() {
         <div className="checkin__actions">
           {panel.state === 'verdict' && panel.result.attendee && <BadgeActions attendee={panel.result.attendee} />}
           {desk.noteButton}
+          {desk.noPhotoButton}
           <UndoButton
             undoing={undoing}
             onUndo={() => {

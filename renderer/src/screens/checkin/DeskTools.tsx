@@ -3,6 +3,7 @@
 // the dialogs; the screen places the two buttons where they belong.
 import { useEffect, useState, type ReactNode } from 'react';
 import type { AttendeeSummary, CheckInResult } from '../../../../core/model';
+import { announce, api } from '../../api';
 import { Icon } from '../../components/Icon';
 import { t } from '../../i18n';
 import { NoteDialog } from './NoteDialog';
@@ -13,6 +14,8 @@ export interface DeskTools {
   walkinButton: ReactNode;
   /** Null when the panel shows nobody this station knows by name. */
   noteButton: ReactNode;
+  /** "No photography" on or off for the person on the panel (null like noteButton). */
+  noPhotoButton: ReactNode;
   dialogs: ReactNode;
   /** A walk-in or note dialog is open (keys belong to its form). */
   dialogOpen: boolean;
@@ -48,6 +51,26 @@ export function useDeskTools(props: {
       <button type="button" className="button desk__note" data-testid="note-edit" onClick={() => setNoteFor(person)}>
         <Icon name="note" />
         {t('note.edit')}
+      </button>
+    ),
+    noPhotoButton: person && (
+      <button
+        type="button"
+        className="button desk__nophoto"
+        data-testid="nophoto-toggle"
+        aria-pressed={person.noPhoto}
+        onClick={() => {
+          void api['desk.noPhoto']({ attendeeId: person.id, noPhoto: !person.noPhoto }).then(
+            (r) => {
+              announce('attendees');
+              if (current && current.attendee?.id === r.attendee.id) show({ ...current, attendee: r.attendee });
+            },
+            () => undefined,
+          );
+        }}
+      >
+        <Icon name="noCamera" />
+        {t('safeguard.noPhoto')}
       </button>
     ),
     walkinButton: (

@@ -6,6 +6,7 @@
 import { useEffect, useId, useState, type Ref } from 'react';
 import type { SearchHit } from '../../../../core/api/checkin';
 import { isNotAdmitted } from '../../../../core/model';
+import { ProtectedMarker } from '../../components/Safeguard';
 import { api, ApiCallError } from '../../api';
 import { clockTime } from '../../format';
 import { t } from '../../i18n';
@@ -143,6 +144,7 @@ export function NameSearch(props: {
               <span dir="auto">
                 {h.givenName} {h.familyName}
               </span>
+              <ProtectedMarker person={h} compact />
               {h.latinName && (
                 <span className="search__latin" data-testid="search-latin" lang="und-Latn">
                   {h.latinName}

@@ -7,6 +7,7 @@ import type { Verdict } from '../../../../core/model';
 import { api } from '../../api';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Icon, type IconName } from '../../components/Icon';
+import { ProtectedMarker } from '../../components/Safeguard';
 import { useScrollableFocus } from '../../components/useScrollableFocus';
 import { clockTime } from '../../format';
 import { hasMessage, t } from '../../i18n';
@@ -87,6 +88,7 @@ function RecentRow({ row, timeZone, confirming, onAsk, onAnswer }: RowProps) {
         <span className="recent__name" dir="auto">
           {name}
         </span>
+        {row.attendee && <ProtectedMarker person={row.attendee} compact />}
         <span className="recent__msg">
           {row.via === 'search' ? `${t('recent.manual')} · ` : row.via === 'walkin' ? `${t('recent.walkin')} · ` : ''}
           {reasonLabel(row)}

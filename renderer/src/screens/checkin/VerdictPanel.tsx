@@ -4,6 +4,7 @@
 import { createContext, useContext, useEffect, useRef, useState } from 'react';
 import type { CheckInResult, Verdict } from '../../../../core/model';
 import { Icon, type IconName } from '../../components/Icon';
+import { NoPhotoMark, ProtectedMarker, shownName } from '../../components/Safeguard';
 import { useScrollableFocus } from '../../components/useScrollableFocus';
 import { clockTimeWithSeconds, when } from '../../format';
 import { t } from '../../i18n';
@@ -81,8 +82,14 @@ function VerdictResult({ result, input, timeZone }: { result: CheckInResult; inp
       {a ? (
         <>
           <p className="verdict__name" dir="auto" data-testid="verdict-name">
-            {a.givenName} {a.familyName}
+            {shownName(a)}
           </p>
+          {(a.protected || a.noPhoto) && (
+            <p className="verdict__tags">
+              <ProtectedMarker person={a} />
+              <NoPhotoMark person={a} />
+            </p>
+          )}
           {a.organisation && (
             <p className="verdict__org" dir="auto">
               {a.organisation}

@@ -22,8 +22,12 @@ interface FormState {
   category: Category;
   days: 'all' | 'today';
   notes: string;
+  /** Safeguarding (docs/safeguarding.md). */
+  protected: boolean;
+  chosenName: string;
+  noPhoto: boolean;
 }
-const EMPTY: FormState = { givenName: '', familyName: '', organisation: '', delegation: '', country: '', category: 'ngo', days: 'all', notes: '' };
+const EMPTY: FormState = { givenName: '', familyName: '', organisation: '', delegation: '', country: '', category: 'ngo', days: 'all', notes: '', protected: false, chosenName: '', noPhoto: false };
 
 type Step = { kind: 'form' } | { kind: 'saving' } | { kind: 'done'; attendee: AttendeeSummary; badgeCode: string; checkedIn: boolean };
 
@@ -189,6 +193,22 @@ export function WalkinDialog(props: {
           <Field id={`${id}-notes`} label={t('walkin.notes')} hint={t('walkin.notesHint')}>
             <input id={`${id}-notes`} data-testid="walkin-notes" value={form.notes} onChange={(e) => set('notes')(e.target.value)} autoComplete="off" dir="auto" maxLength={500} />
           </Field>
+          <fieldset className="walkin__safeguard">
+            <legend>{t('walkin.safeguarding')}</legend>
+            <label>
+              <input type="checkbox" data-testid="walkin-protected" checked={form.protected} onChange={(e) => set('protected')(e.target.checked)} />
+              {t('walkin.protected')}
+            </label>
+            {form.protected && (
+              <Field id={`${id}-chosen`} label={t('walkin.chosenName')} hint={t('walkin.chosenNameHint')}>
+                <input id={`${id}-chosen`} data-testid="walkin-chosen" value={form.chosenName} onChange={(e) => set('chosenName')(e.target.value)} autoComplete="off" dir="auto" maxLength={200} />
+              </Field>
+            )}
+            <label>
+              <input type="checkbox" data-testid="walkin-nophoto" checked={form.noPhoto} onChange={(e) => set('noPhoto')(e.target.checked)} />
+              {t('walkin.noPhoto')}
+            </label>
+          </fieldset>
 
           {duplicates.length > 0 && (
             <section ref={dupesBox} className="walkin__dupes" role="alert" data-testid="walkin-duplicates" aria-labelledby={`${id}-dupes`}>

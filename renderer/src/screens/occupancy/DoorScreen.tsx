@@ -8,6 +8,7 @@ import type { DoorMode } from '../../../../core/occupancy/types';
 import { api, ApiCallError, announce } from '../../api';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Icon, type IconName } from '../../components/Icon';
+import { NoPhotoMark, shownName } from '../../components/Safeguard';
 import { getPrefs } from '../../prefs/prefs';
 import { alternativesFor, LayoutNotice, noteScanResult } from '../../scanner/layout-notice';
 import { useScannerBurst } from '../../scanner/useScannerBurst';
@@ -245,8 +246,14 @@ function AnswerPanel({ answer, fresh, timeZone }: { answer: Answer | null; fresh
         <span className="door-answer__word">{word}</span>
       </div>
       {r.attendee && (
-        <p className="door-answer__name">
-          {r.attendee.givenName} {r.attendee.familyName}
+        <p className="door-answer__name" dir="auto" data-testid="door-name">
+          {shownName(r.attendee)}
+        </p>
+      )}
+      {/* Media staff at the door see it at once: this person asked not to be photographed. */}
+      {r.attendee?.noPhoto && (
+        <p className="door-answer__marks">
+          <NoPhotoMark person={r.attendee} />
         </p>
       )}
       <p className="door-answer__msg">{doorSentence(r, timeZone)}</p>

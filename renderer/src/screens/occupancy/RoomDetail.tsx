@@ -232,7 +232,8 @@ function effectWord(effect: string): string {
 function describe(e: RoomEventView): string {
   if (e.kind === 'counter') return t('event.counter', { delta: (e.delta ?? 0) > 0 ? `+${e.delta}` : `−${Math.abs(e.delta ?? 0)}` });
   if (e.kind === 'sweep') return t('event.sweep');
-  return e.name ?? t('event.unknown');
+  // '' is a protected person without a chosen name (the station never sends their legal name to this screen).
+  return e.name === null ? t('event.unknown') : e.name || t('safeguard.protectedParticipant');
 }
 
 function Recent({ events, timeZone }: { events: RoomEventView[]; timeZone: string }) {
