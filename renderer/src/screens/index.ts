@@ -3,6 +3,7 @@
 import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n';
 import { CheckinScreen } from './checkin/CheckinScreen';
+import { CollectScreen } from './collect/CollectScreen';
 import { DoorScreen } from './occupancy/DoorScreen';
 import { RoomsScreen } from './occupancy/RoomsScreen';
 import { WallScreen } from './occupancy/WallScreen';
@@ -16,6 +17,7 @@ export interface ScreenDef {
 
 export const screens: ScreenDef[] = [
   { id: 'checkin', label: 'nav.checkin', Component: CheckinScreen },
+  { id: 'collect', label: 'nav.collect', Component: CollectScreen },
   { id: 'door', label: 'nav.door', Component: DoorScreen },
   { id: 'rooms', label: 'nav.rooms', Component: RoomsScreen },
   { id: 'wall', label: 'nav.wall', Component: WallScreen },

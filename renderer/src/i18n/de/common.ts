@@ -9,6 +9,7 @@ export const common = {
   },
   nav: {
     checkin: 'Check-in',
+    collect: 'Ausweisausgabe',
     door: 'Saaltür',
     rooms: 'Räume',
     wall: 'Wandanzeige',

@@ -8,6 +8,7 @@ export const common = {
   },
   nav: {
     checkin: 'Check-in',
+    collect: 'Badge desk',
     door: 'Door',
     rooms: 'Rooms',
     wall: 'Wall display',

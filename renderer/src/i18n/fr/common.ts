@@ -9,6 +9,7 @@ export const common = {
   },
   nav: {
     checkin: 'Accueil',
+    collect: 'Retrait des badges',
     door: 'Porte de salle',
     rooms: 'Salles',
     wall: 'Affichage mural',

@@ -9,6 +9,7 @@ export const common = {
   },
   nav: {
     checkin: 'Регистрация',
+    collect: 'Бейджи',
     door: 'Дверь зала',
     rooms: 'Залы',
     wall: 'Настенный экран',

@@ -10,7 +10,7 @@ import './badge-actions.css';
 
 type Step = { kind: 'ready' } | { kind: 'confirm' } | { kind: 'busy'; what: 'print' | 'reprint' } | { kind: 'done'; text: string; error?: boolean };
 
-function outcomeText(o: PrintOutcome): string {
+export function outcomeText(o: PrintOutcome): string {
   switch (o.kind) {
     case 'printed':
       return t('badge.printed');

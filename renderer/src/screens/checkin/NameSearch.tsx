@@ -19,6 +19,8 @@ export function NameSearch(props: {
   timeZone: string;
   inputRef?: Ref<HTMLInputElement>;
   onQueryChange?: (active: boolean) => void;
+  /** What Enter does here, when it is not a check-in (the badge desk shows the person). */
+  hint?: string;
 }) {
   const { onCheckIn, timeZone, onQueryChange } = props;
   const [query, setQuery] = useState('');
@@ -119,7 +121,7 @@ export function NameSearch(props: {
         }}
       />
       <p id={`${listId}-hint`} className="search__hint">
-        {t('search.hint')}
+        {props.hint ?? t('search.hint')}
       </p>
       {error && <p className="panel__error">{error}</p>}
       {open && more > 0 && (

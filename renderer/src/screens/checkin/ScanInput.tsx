@@ -5,7 +5,9 @@ import { useState, type Ref } from 'react';
 import { Icon } from '../../components/Icon';
 import { t } from '../../i18n';
 
-export function ScanInput({ onScan, inputRef, busy }: { onScan: (text: string) => void; inputRef: Ref<HTMLInputElement>; busy: boolean }) {
+/** `label`, `hint`, `submit`: other words for the same field (the badge desk's "confirmation code"). */
+export function ScanInput(props: { onScan: (text: string) => void; inputRef: Ref<HTMLInputElement>; busy: boolean; label?: string; hint?: string; submit?: string }) {
+  const { onScan, inputRef, busy } = props;
   const [value, setValue] = useState('');
   return (
     <form
@@ -19,8 +21,8 @@ export function ScanInput({ onScan, inputRef, busy }: { onScan: (text: string) =
     >
       <label className="scan__label" htmlFor="scan-input">
         <Icon name="scan" />
-        {t('scan.label')}
-        <span className="scan__hint">{t('scan.hint')}</span>
+        {props.label ?? t('scan.label')}
+        <span className="scan__hint">{props.hint ?? t('scan.hint')}</span>
       </label>
       <div className="scan__row">
         <input
@@ -41,7 +43,7 @@ export function ScanInput({ onScan, inputRef, busy }: { onScan: (text: string) =
           aria-busy={busy}
         />
         <button type="submit" className="button button--primary">
-          {t('scan.submit')}
+          {props.submit ?? t('scan.submit')}
         </button>
       </div>
     </form>
