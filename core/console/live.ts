@@ -67,7 +67,9 @@ export interface ConflictAdmission {
 
 export interface ConflictPerson {
   attendeeId: string;
+  /** The public name (core/sync/visibility.ts): a protected person's chosen name, or '' (the page says "Protected participant"). */
   name: string;
+  protected: boolean;
   category: string;
   admissions: ConflictAdmission[];
 }

@@ -10,6 +10,7 @@ import { stationState, type LiveRoom, type LiveSnapshot, type LiveStation, type 
 import { capacityState, fillPct } from '../../core/occupancy/capacity';
 import { computeOccupancy, current, roomDayKey } from '../../core/occupancy/model';
 import type { OccEvent } from '../../core/occupancy/types';
+import { publicName } from '../../core/sync/visibility';
 import { addDays, dayInZone, localToMillis } from '../../core/time';
 import { query, type RegistryOrm } from '../db';
 import { attendees, events, rooms, stations } from '../schema';
@@ -100,11 +101,11 @@ async function computeDay(orm: RegistryOrm, day: string, timeZone: string, stati
   const undone = new Set(undos.map((u) => u.target).filter((t): t is string => !!t));
   const { first, twice } = dayCheckins(admitted as AdmissionRow[], undone);
 
-  const people = new Map<string, { givenName: string; familyName: string; category: string; delegation: string; country: string }>();
+  const people = new Map<string, { givenName: string; familyName: string; protected: boolean; chosenName: string; category: string; delegation: string; country: string }>();
   const ids = [...first.keys()];
   for (let i = 0; i < ids.length; i += 1000) {
     const rows = await orm
-      .select({ id: attendees.id, givenName: attendees.givenName, familyName: attendees.familyName, category: attendees.category, delegation: attendees.delegation, country: attendees.country })
+      .select({ id: attendees.id, givenName: attendees.givenName, familyName: attendees.familyName, protected: attendees.protected, chosenName: attendees.chosenName, category: attendees.category, delegation: attendees.delegation, country: attendees.country })
       .from(attendees)
       .where(inArray(attendees.id, ids.slice(i, i + 1000)));
     for (const r of rows) people.set(r.id, r);
@@ -161,7 +162,9 @@ async function computeDay(orm: RegistryOrm, day: string, timeZone: string, stati
     const p = people.get(attendeeId);
     return {
       attendeeId,
-      name: p ? `${p.givenName} ${p.familyName}`.trim() : attendeeId,
+      // The live view is a wall display too: a protected person is never named by their legal name here (#16).
+      name: p ? publicName(p) : attendeeId,
+      protected: p?.protected ?? false,
       category: p?.category ?? '',
       admissions: list.map((a) => ({ stationId: a.stationId, stationName: stationName.get(a.stationId) ?? a.stationId, at: a.wallTime })),
     };

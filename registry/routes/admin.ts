@@ -3,8 +3,9 @@
 import crypto from 'node:crypto';
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { and, asc, count, desc, gt, ilike, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, ilike, or } from 'drizzle-orm';
 import { can } from '../../core/console/access';
+import { attendeeFor } from '../../core/sync/visibility';
 import { toWire } from '../../core/records/fields';
 import { RoomFields } from '../../core/records/room';
 import { SessionFields } from '../../core/records/session';
@@ -151,13 +152,22 @@ export function adminRoutes(ctx: RegistryContext): Hono<ConsoleEnv> {
       c.req.query(),
       'query',
     );
-    const where = q.q
-      ? and(gt(attendees.id, q.after), or(ilike(attendees.familyName, `%${q.q}%`), ilike(attendees.givenName, `%${q.q}%`)))
-      : gt(attendees.id, q.after);
-    const rows = await orm.select().from(attendees).where(where).orderBy(asc(attendees.id)).limit(q.limit);
-    // Notes and badge codes are the organiser's: logistics read the list without them.
+    // Notes and badge codes are the organiser's: logistics read the list without them, and see a
+    // protected person as a door station does (chosen name only, core/sync/visibility.ts) — nor can
+    // they find one by the legal name, which would tie it to the chosen name.
     const full = can(c.get('user')?.role, 'manage');
-    return c.json(rows.map(({ changeNo: _c, updatedAt: _u, notes, noteHlc, badgeCodes, ...r }) => (full ? { ...r, notes, noteHlc, badgeCodes } : r)));
+    const like = `%${q.q}%`;
+    const byLegalName = or(ilike(attendees.familyName, like), ilike(attendees.givenName, like));
+    const byName = full ? byLegalName : or(and(eq(attendees.protected, false), byLegalName), and(eq(attendees.protected, true), ilike(attendees.chosenName, like)));
+    const where = q.q ? and(gt(attendees.id, q.after), byName) : gt(attendees.id, q.after);
+    const rows = await orm.select().from(attendees).where(where).orderBy(asc(attendees.id)).limit(q.limit);
+    return c.json(
+      rows.map(({ changeNo: _c, updatedAt: _u, notes, noteHlc, badgeCodes, ...r }) => {
+        if (full) return { ...r, notes, noteHlc, badgeCodes };
+        const { notes: _n, ...seen } = attendeeFor('door', { ...r, notes: '' });
+        return seen;
+      }),
+    );
   });
 
   app.put('/v1/admin/attendees/:id', async (c) => {

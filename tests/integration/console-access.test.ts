@@ -16,6 +16,9 @@ const demo = useDemoRegistry('foyer-console-access-');
 const PASSWORD = 'correct horse battery';
 const sessions = {} as Record<ConsoleRole, ConsoleClient>;
 let names: string[] = [];
+/** Admitted twice too, and marked protected (#16) with a chosen name: never named by the legal name outside the organiser's own list. */
+let guarded: { id: string; givenName: string; familyName: string };
+const CHOSEN = 'Mira';
 
 async function account(username: string, role: ConsoleRole): Promise<ConsoleClient> {
   await demo.reg.admin('POST', '/v1/console/accounts', { username, role, password: PASSWORD });
@@ -24,16 +27,24 @@ async function account(username: string, role: ConsoleRole): Promise<ConsoleClie
 
 beforeAll(async () => {
   for (const role of CONSOLE_ROLES) sessions[role] = await account(`${role}-1`, role);
-  // Two entrances, offline from each other, each admit the same person: an "admitted twice"
-  // with a name the live view shows organisers and must not show viewers.
+  // Two entrances, offline from each other, each admit the same two people: "admitted twice"
+  // with names the live view shows organisers and must not show viewers; the second of them is
+  // protected, so not even organisers see that one's legal name there.
   const a = await demo.pairedStation('North entrance', { syncNow: true });
   const b = await demo.pairedStation('South entrance', { syncNow: true });
-  const people = await demo.reg.admin<{ givenName: string; familyName: string; status: string; validDays: string[] | null; badgeCodes: string[] }[]>('GET', '/v1/admin/attendees?limit=1000');
-  names = people.flatMap((p) => [p.givenName, p.familyName]).filter((n) => n.length >= 3);
-  const person = people.find((p) => p.status === 'active' && !p.validDays)!;
+  type Person = { id: string; givenName: string; familyName: string; status: string; validDays: string[] | null; badgeCodes: string[]; protected: boolean; notes: string };
+  const people = await demo.reg.admin<Person[]>('GET', '/v1/admin/attendees?limit=1000');
+  const usable = people.filter((p) => p.status === 'active' && !p.validDays && !p.protected && !p.notes && p.familyName.length >= 4);
+  const person = usable[0]!;
+  // A family name nobody else has, so "it is not in the answer" means what it says.
+  guarded = usable.find((p) => p !== person && people.filter((q) => q.familyName === p.familyName || q.givenName === p.givenName).length === 1)!;
+  names = people.filter((p) => p !== guarded).flatMap((p) => [p.givenName, p.familyName]).filter((n) => n.length >= 3);
   const t = Date.now();
-  expect(checkIn(a.station, person.badgeCodes[0], t).verdict).toBe('admitted');
-  expect(checkIn(b.station, person.badgeCodes[0], t + 1000).verdict).toBe('admitted');
+  for (const p of [person, guarded]) {
+    expect(checkIn(a.station, p.badgeCodes[0]!, t).verdict).toBe('admitted');
+    expect(checkIn(b.station, p.badgeCodes[0]!, t + 1000).verdict).toBe('admitted');
+  }
+  await demo.reg.admin('PATCH', `/v1/admin/attendees/${guarded.id}`, { protected: true, chosenName: CHOSEN });
   await a.client.syncNow();
   await b.client.syncNow();
 }, 120_000);
@@ -118,13 +129,31 @@ describe('what each role reads', () => {
     }
   });
 
-  it('the live view names the person admitted twice, with both entrances, to organisers and logistics', async () => {
+  it('the live view names the people admitted twice, with both entrances, to organisers and logistics; a protected one only by the chosen name', async () => {
     for (const role of ['organiser', 'logistics'] as const) {
-      const live = await sessions[role].json<{ conflicts: { count: number; people?: { name: string; admissions: { stationName: string }[] }[] } }>('GET', '/v1/console/live');
-      expect(live.conflicts.count).toBe(1);
-      expect(live.conflicts.people![0]!.admissions.map((a) => a.stationName).sort()).toEqual(['North entrance', 'South entrance']);
-      expect(names.some((n) => live.conflicts.people![0]!.name.includes(n))).toBe(true);
+      const r = await sessions[role].call('GET', '/v1/console/live');
+      const body = await r.text();
+      const live = JSON.parse(body) as { conflicts: { count: number; people?: { attendeeId: string; name: string; protected: boolean; admissions: { stationName: string }[] }[] } };
+      expect(live.conflicts.count).toBe(2);
+      for (const p of live.conflicts.people!) expect(p.admissions.map((a) => a.stationName).sort()).toEqual(['North entrance', 'South entrance']);
+      const [open, prot] = [live.conflicts.people!.find((p) => p.attendeeId !== guarded.id)!, live.conflicts.people!.find((p) => p.attendeeId === guarded.id)!];
+      expect(names.some((n) => open.name.includes(n))).toBe(true);
+      expect(prot).toMatchObject({ name: CHOSEN, protected: true });
+      expect(body).not.toContain(guarded.familyName);
     }
+  });
+
+  it('logistics see a protected person by the chosen name only, and cannot find them by the legal name; organisers see the legal name, marked', async () => {
+    const listed = (await sessions.logistics.json<Record<string, unknown>[]>('GET', '/v1/admin/attendees?limit=1000')).find((r) => r.id === guarded.id)!;
+    expect(listed).toMatchObject({ givenName: CHOSEN, familyName: '', organisation: '', delegation: '', country: '' });
+    const everything = await (await sessions.logistics.call('GET', '/v1/admin/attendees?limit=1000')).text();
+    expect(everything).not.toContain(guarded.familyName);
+    const byLegal = await sessions.logistics.json<{ id: string }[]>('GET', `/v1/admin/attendees?q=${encodeURIComponent(guarded.familyName)}`);
+    expect(byLegal.map((r) => r.id)).not.toContain(guarded.id);
+    const byChosen = await sessions.logistics.json<{ id: string }[]>('GET', `/v1/admin/attendees?q=${CHOSEN}`);
+    expect(byChosen.map((r) => r.id)).toContain(guarded.id);
+    const organiser = await sessions.organiser.json<{ id: string }[]>('GET', `/v1/admin/attendees?q=${encodeURIComponent(guarded.familyName)}`);
+    expect(organiser.find((r) => r.id === guarded.id)).toMatchObject({ familyName: guarded.familyName, protected: true, chosenName: CHOSEN });
   });
 
   it('no byte a viewer can receive holds a person’s name (every route a viewer may GET)', async () => {
@@ -140,7 +169,8 @@ describe('what each role reads', () => {
     const leaked = names.filter((n) => bodies.some((b) => b.includes(n)));
     expect(leaked).toEqual([]);
     const live = JSON.parse(bodies[1]!) as { conflicts: { count: number; people?: unknown } };
-    expect(live.conflicts).toEqual({ count: 1 });
+    expect(live.conflicts).toEqual({ count: 2 });
+    expect(bodies.join('')).not.toContain(guarded.familyName);
   });
 });
 

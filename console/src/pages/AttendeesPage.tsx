@@ -28,6 +28,9 @@ export interface AttendeeRow {
   source: string;
   notes?: string;
   badgeCodes?: string[];
+  /** Safeguarding (#16): organisers get the legal name with the marker; logistics get the chosen name only. */
+  protected?: boolean;
+  chosenName?: string;
 }
 
 const PAGE = 100;
@@ -90,9 +93,7 @@ export function AttendeesPage() {
               {rows.map((a) => (
                 <tr key={a.id}>
                   <th scope="row">
-                    {a.familyName}
-                    {a.familyName && a.givenName ? ', ' : ''}
-                    {a.givenName}
+                    <PersonName a={a} />
                   </th>
                   <td>{a.organisation}</td>
                   <td>{a.delegation}</td>
@@ -161,5 +162,20 @@ function EditAttendee({ person, onClose }: { person: AttendeeRow; onClose: () =>
         </div>
       </form>
     </section>
+  );
+}
+
+/** "Family, Given"; a protected person with the desk's marker (and, for organisers, the name shown instead). */
+function PersonName({ a }: { a: AttendeeRow }) {
+  const name = [a.familyName, a.givenName].filter(Boolean).join(', ');
+  if (!a.protected) return <>{name}</>;
+  return (
+    <>
+      {name || t('common.protectedParticipant')}
+      <span className="tag tag--protected" data-testid="protected-marker">
+        {t('people.protectedMarker')}
+      </span>
+      {a.chosenName && a.familyName && <span className="muted"> {t('people.shownAs', { name: a.chosenName })}</span>}
+    </>
   );
 }

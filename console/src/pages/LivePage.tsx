@@ -158,7 +158,7 @@ export function LivePage() {
           <ul className="conflicts" data-testid="conflicts">
             {s.conflicts.people.map((p) => (
               <li key={p.attendeeId}>
-                <strong>{p.name}</strong> <span className="muted">({categoryName(p.category)})</span>
+                <strong>{p.name || t('common.protectedParticipant')}</strong> <span className="muted">({categoryName(p.category)})</span>
                 <ul>
                   {p.admissions.map((a, i) => (
                     <li key={i}>{t('live.admittedAt', { station: a.stationName, time: time(a.at, s.timeZone) })}</li>

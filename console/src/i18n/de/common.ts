@@ -32,6 +32,7 @@ export const common = {
     viewer: 'nur Zahlen',
   },
   common: {
+    protectedParticipant: 'Geschützte Person',
     loading: 'Wird geladen…',
     save: 'Speichern',
     cancel: 'Abbrechen',

@@ -4,6 +4,8 @@ export const people = {
     title: 'Teilnehmende',
     introFull: 'Alle Importierten und am Empfang Registrierten. Suche nach Namen; ändern Sie einen Status oder eine Notiz, und jede Station hat sie nach ihrer nächsten Synchronisation.',
     introReadOnly: 'Alle Importierten und am Empfang Registrierten (ohne Notizen und Ausweiscodes).',
+    protectedMarker: 'Geschützt – Namen nicht laut aufrufen',
+    shownAs: 'angezeigt als „{{name}}“',
     search: 'Nach Namen suchen',
     searchButton: 'Suchen',
     none: 'Noch niemand. Importieren Sie Anmeldungen auf der Seite Import.',

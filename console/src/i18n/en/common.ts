@@ -33,6 +33,7 @@ export const common = {
     viewer: 'viewer',
   },
   common: {
+    protectedParticipant: 'Protected participant',
     loading: 'Loading…',
     save: 'Save',
     cancel: 'Cancel',

@@ -4,6 +4,8 @@ export const people = {
     title: 'Attendees',
     introFull: 'Everyone imported or registered at a desk. Search by name; change a status or a note and every station has it after its next sync.',
     introReadOnly: 'Everyone imported or registered at a desk (without notes or badge codes).',
+    protectedMarker: 'Protected — do not call the name aloud',
+    shownAs: 'shown as “{{name}}”',
     search: 'Search by name',
     searchButton: 'Search',
     none: 'Nobody yet. Import registrations on the Import page.',

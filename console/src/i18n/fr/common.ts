@@ -32,6 +32,7 @@ export const common = {
     viewer: 'chiffres seulement',
   },
   common: {
+    protectedParticipant: 'Participant protégé',
     loading: 'Chargement…',
     save: 'Enregistrer',
     cancel: 'Annuler',

@@ -4,6 +4,8 @@ export const people = {
     title: 'Participants',
     introFull: 'Toutes les personnes importées ou inscrites à l’accueil. Cherchez par nom ; changez un statut ou une remarque et chaque poste l’a après sa prochaine synchronisation.',
     introReadOnly: 'Toutes les personnes importées ou inscrites à l’accueil (sans remarques ni codes de badge).',
+    protectedMarker: 'Protégé — ne pas appeler le nom à voix haute',
+    shownAs: 'affiché comme « {{name}} »',
     search: 'Chercher par nom',
     searchButton: 'Chercher',
     none: 'Personne pour l’instant. Importez les inscriptions sur la page Importer.',

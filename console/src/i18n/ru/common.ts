@@ -32,6 +32,7 @@ export const common = {
     viewer: 'только цифры',
   },
   common: {
+    protectedParticipant: 'Участник под защитой',
     loading: 'Загрузка…',
     save: 'Сохранить',
     cancel: 'Отмена',
