@@ -17,8 +17,9 @@ const PASSWORD = 'correct horse battery';
 const sessions = {} as Record<ConsoleRole, ConsoleClient>;
 let names: string[] = [];
 /** Admitted twice too, and marked protected (#16) with a chosen name: never named by the legal name outside the organiser's own list. */
-let guarded: { id: string; givenName: string; familyName: string };
+let guarded: Person;
 const CHOSEN = 'Mira';
+type Person = { id: string; givenName: string; familyName: string; status: string; validDays: string[] | null; badgeCodes: string[]; protected: boolean; notes: string };
 
 async function account(username: string, role: ConsoleRole): Promise<ConsoleClient> {
   await demo.reg.admin('POST', '/v1/console/accounts', { username, role, password: PASSWORD });
@@ -32,7 +33,6 @@ beforeAll(async () => {
   // protected, so not even organisers see that one's legal name there.
   const a = await demo.pairedStation('North entrance', { syncNow: true });
   const b = await demo.pairedStation('South entrance', { syncNow: true });
-  type Person = { id: string; givenName: string; familyName: string; status: string; validDays: string[] | null; badgeCodes: string[]; protected: boolean; notes: string };
   const people = await demo.reg.admin<Person[]>('GET', '/v1/admin/attendees?limit=1000');
   const usable = people.filter((p) => p.status === 'active' && !p.validDays && !p.protected && !p.notes && p.familyName.length >= 4);
   const person = usable[0]!;
