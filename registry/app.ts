@@ -11,6 +11,7 @@ import type { RegistryContext } from './context';
 import { HttpError, errorJson } from './http';
 import { adminRoutes } from './routes/admin';
 import { demoRoutes } from './routes/demo';
+import { hybridRoutes } from './routes/hybrid';
 import { syncRoutes } from './routes/sync';
 
 export function createApp(ctx: RegistryContext): Hono {
@@ -24,6 +25,7 @@ export function createApp(ctx: RegistryContext): Hono {
   app.route('/', adminRoutes(ctx) as unknown as Hono);
   // After the admin routes, so their body-size limit covers it too.
   app.route('/', demoRoutes(ctx));
+  app.route('/', hybridRoutes(ctx));
   app.route('/', consoleRoutes(ctx) as unknown as Hono);
   app.route('/', consoleFiles(ctx.consoleDir, { tls: ctx.tls }));
   app.notFound((c) => c.json(errorJson('not_found', `No such request: ${c.req.method} ${c.req.path.slice(0, 100)}`), 404));

@@ -25,6 +25,10 @@ export function eventRowOut<R extends { changeNo: number }>(row: R): Record<stri
 /** `(a, b, c)` as SQL parameters. */
 const list = (values: readonly string[]) => sql`(${sql.join(values.map((v) => sql`${v}`), sql`, `)})`;
 
+/** An events row `e` that admitted someone and was not undone (checkins.csv, the attendance report's venue count). */
+export const ADMITTED = sql`e.kind in ${list(ADMITTING_KINDS)} and e.verdict in ${list(ADMITTING_VERDICTS)}
+  and not exists (select 1 from events u where u.kind = 'undo' and u.payload->>'target' = e.id)`;
+
 export async function exportCsv(orm: RegistryOrm, what: ExportName): Promise<string> {
   let rows: Record<string, unknown>[];
   if (what === 'attendees.csv') {
@@ -51,8 +55,7 @@ export async function exportCsv(orm: RegistryOrm, what: ExportName): Promise<str
                  min(e.hlc) as first_hlc, count(*) as admissions,
                  count(*) filter (where e.reason in ${list(FIRST_ADMISSION_REASONS)}) > 1 as admitted_twice
           from events e join attendees a on a.id = e.attendee_id
-          where e.kind in ${list(ADMITTING_KINDS)} and e.verdict in ${list(ADMITTING_VERDICTS)}
-            and not exists (select 1 from events u where u.kind = 'undo' and u.payload->>'target' = e.id)
+          where ${ADMITTED}
           group by a.id, a.given_name, a.family_name, a.organisation, a.protected, a.chosen_name, e.day
           order by e.day, first_hlc`,
     );

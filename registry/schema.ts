@@ -46,6 +46,8 @@ export const attendees = pgTable(
     badgeCodes: jsonb('badge_codes').$type<string[]>().notNull().default([]),
     /** Codes of replaced badge versions ({code, badgeVersion}): kept so a station can say "replaced by a reprint". */
     retiredBadgeCodes: jsonb('retired_badge_codes').$type<{ code: string; badgeVersion: number }[]>().notNull().default([]),
+    /** The registration's e-mail, as imported: the registry's own (Zoom reports are matched by it), never sent to a station. */
+    email: text('email'),
     updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
     changeNo: changeNoCol(),
   },
@@ -218,4 +220,46 @@ export const rejections = pgTable(
     at: bigint('at', { mode: 'number' }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.stationId, t.stationSeq] })],
+);
+
+/**
+ * The Zoom participant report imported for a session (one per session: importing again replaces
+ * it). The registry's own: never served to a station. docs/hybrid-attendance.md.
+ */
+export const zoomReports = pgTable('zoom_reports', {
+  sessionId: text('session_id').primaryKey(),
+  fileName: text('file_name').notNull().default(''),
+  kind: text('kind').$type<'meeting' | 'webinar'>().notNull(),
+  /** The meeting's own line (topic, id, host, start), when the export had it. */
+  meeting: jsonb('meeting').$type<{ topic: string; id: string; hostName: string; hostEmail: string; start: string } | null>(),
+  /** The time zone the report's times were read in (the Zoom account's). */
+  timeZone: text('time_zone').notNull(),
+  rows: integer('rows').notNull(),
+  warnings: jsonb('warnings').$type<{ code: string; params: Record<string, string | number>; text: string }[]>().notNull().default([]),
+  importedAt: bigint('imported_at', { mode: 'number' }).notNull(),
+});
+
+/**
+ * One person of a session's Zoom report (their rejoins grouped), matched to a registration or
+ * kept unmatched with the reason. E-mails and Zoom names stay in the registry.
+ */
+export const remoteAttendance = pgTable(
+  'remote_attendance',
+  {
+    sessionId: text('session_id').notNull(),
+    /** Stable within the report: the attendee id when matched, else the e-mail, else the name. */
+    key: text('key').notNull(),
+    attendeeId: text('attendee_id'),
+    /** 'email' | 'name' when matched; 'no_match' | 'ambiguous' when not. */
+    match: text('match').$type<'email' | 'name' | 'no_match' | 'ambiguous'>().notNull(),
+    names: jsonb('names').$type<string[]>().notNull(),
+    email: text('email').notNull().default(''),
+    role: text('role').$type<'host' | 'panelist' | 'attendee' | 'participant'>().notNull(),
+    guest: boolean('guest'),
+    minutes: integer('minutes').notNull(),
+    firstJoin: bigint('first_join', { mode: 'number' }),
+    lastLeave: bigint('last_leave', { mode: 'number' }),
+    rows: integer('rows').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.sessionId, t.key] }), index('remote_attendance_attendee_idx').on(t.attendeeId)],
 );

@@ -59,7 +59,8 @@ export async function setEvent(orm: RegistryOrm, e: EventInfoRecord): Promise<vo
   });
 }
 
-type AttendeeInput = Omit<AttendeeInputRecord, 'source'> & { source?: AttendeeRecord['source'] };
+/** A person to store: the record stations get, and the e-mail only the registry keeps (absent: the stored one stays). */
+type AttendeeInput = Omit<AttendeeInputRecord, 'source'> & { source?: AttendeeRecord['source']; email?: string };
 
 /** Inserts or replaces attendees: organiser edits win over anything a station did. */
 export async function upsertAttendees(orm: RegistryOrm, rows: AttendeeInput[], now: number): Promise<void> {
@@ -140,6 +141,8 @@ async function upsertAttendeeChunk(tx: RegistryOrm, rows: AttendeeInput[], now: 
         badgeCodes: sql`case when ${attendees.badgeVersion} > excluded.badge_version then ${attendees.badgeCodes}
           else coalesce((select jsonb_agg(c) from jsonb_array_elements(excluded.badge_codes) c
                          where not ${attendees.retiredBadgeCodes} @> jsonb_build_array(jsonb_build_object('code', c))), '[]'::jsonb) end`,
+        // A list without e-mails (the demo, a connector) keeps the addresses an export brought.
+        email: sql`coalesce(excluded.email, ${attendees.email})`,
         changeNo: nextChangeNo,
       },
     });

@@ -31,6 +31,8 @@ export const SOURCE_FIELDS = [
   'protected',
   'chosenName',
   'noPhoto',
+  /** The attendee's e-mail: kept by the registry only (hybrid attendance matches Zoom reports by it), never sent to stations. */
+  'email',
 ] as const;
 export type SourceField = (typeof SOURCE_FIELDS)[number];
 

@@ -116,17 +116,34 @@ export function fieldTokens(text: string): string {
 
 function computeFieldTokens(text: string): string {
   const seen = new Set<string>();
-  for (const w of words(text)) {
-    const k = latinKey(w);
-    if (k) seen.add(k);
-    // A Cyrillic name is found by its spelling in every romanisation system, not only any-ascii's.
-    if (hasCyrillic(w)) for (const r of romanisations(w)) {
-      const rk = latinKey(r);
-      if (rk) seen.add(rk);
-    }
-    for (const n of nativeTokens(w)) seen.add(n);
-  }
+  for (const w of words(text)) for (const k of keysOfWord(w)) seen.add(k);
   return [...seen].join(' ');
+}
+
+/** Every key the index holds for one word: its Latin key, its romanisations' keys, its native tokens. */
+function keysOfWord(w: string): string[] {
+  const out = new Set<string>();
+  const k = latinKey(w);
+  if (k) out.add(k);
+  // A Cyrillic name is found by its spelling in every romanisation system, not only any-ascii's.
+  if (hasCyrillic(w)) for (const r of romanisations(w)) {
+    const rk = latinKey(r);
+    if (rk) out.add(rk);
+  }
+  for (const n of nativeTokens(w)) out.add(n);
+  return [...out];
+}
+
+/**
+ * The words of a name, each with every key the search index holds for it ("Юлия Соколова" →
+ * [[iulia, …], [sokolova, …]]): two spellings of a word are the same word when their keys meet.
+ * Zoom participants are matched to registrations with it (core/hybrid/match.ts), so a name
+ * matches there exactly when search would find it.
+ */
+export function nameWordKeys(text: string): string[][] {
+  return words(text, false)
+    .map(keysOfWord)
+    .filter((k) => k.length > 0);
 }
 
 // Scripts with one standard letter-for-letter Latin reading. Arabic, Hebrew (no vowels

@@ -7,7 +7,7 @@
 //                                                                  checkin_secret, tags, occupied_slots
 //   GET /api/checkin/event/<id>/forms/<form>/registrations/<reg>   + registration_data (accompanying persons)
 //   GET /api/events/<id>/registrants                               personal_data: firstName, surname,
-//                                                                  affiliation, country_code (legacy)
+//                                                                  email, affiliation, country_code (legacy)
 // Indico answers each list whole (no paging); details are fetched for new or changed people only.
 import type { AttendeeStatus } from '../../core/model';
 import type { SourceRow } from '../import/types';
@@ -35,7 +35,7 @@ interface RegistrationDetail {
 interface LegacyRegistrant {
   registrant_id: string;
   checkin_secret?: string;
-  personal_data?: { firstName?: string; surname?: string; affiliation?: string; country_code?: string; country?: string };
+  personal_data?: { firstName?: string; surname?: string; email?: string; affiliation?: string; country_code?: string; country?: string };
 }
 
 /** Indico's RegistrationState names (models/registrations.py) → Foyer statuses. Unpaid registrations may check in, as in Indico. */
@@ -101,6 +101,8 @@ export async function readIndico(o: IndicoOptions, cache = new IndicoCache()): P
         familyName: p?.surname ?? '',
         fullName: r.full_name,
         organisation: p?.affiliation ?? '',
+        // Registry-only (Zoom reports are matched by it): get_personal_data() has the registration's e-mail.
+        email: p?.email ?? '',
         country: p?.country_code || p?.country || '',
         tags: (r.tags ?? []).map((t) => t.title).join('; '),
         knownStatus: status,

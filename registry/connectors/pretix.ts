@@ -5,8 +5,8 @@
 //   GET /api/v1/organizers/<o>/events/<e>/items/                   product and variation names, admission
 //   GET /api/v1/organizers/<o>/events/<e>/checkinlists/<id>/       all_products, limit_products, include_pending
 //   GET /api/v1/organizers/<o>/events/<e>/orders/?include_canceled_positions=true[&modified_since=…]
-//       code, status (n/p/e/c), require_approval, positions: positionid, item, variation,
-//       attendee_name(_parts), company, country, secret, canceled, addon_to
+//       code, status (n/p/e/c), require_approval, email, positions: positionid, item, variation,
+//       attendee_name(_parts), attendee_email, company, country, secret, canceled, addon_to
 // Authorization: "Token <API token>" (or a device token).
 import type { AttendeeStatus } from '../../core/model';
 import type { SourceRow } from '../import/types';
@@ -36,6 +36,7 @@ interface Position {
   variation: number | null;
   attendee_name: string | null;
   attendee_name_parts?: Record<string, string> | null;
+  attendee_email?: string | null;
   company?: string | null;
   country?: string | null;
   secret: string;
@@ -46,6 +47,8 @@ interface Order {
   code: string;
   status: 'n' | 'p' | 'e' | 'c';
   require_approval?: boolean;
+  /** The buyer's address: the attendee's when the event asks for no attendee e-mail. */
+  email?: string | null;
   invoice_address?: { name?: string | null } | null;
   positions: Position[];
 }
@@ -121,6 +124,8 @@ export async function readPretix(o: PretixOptions, state = new PretixState()): P
         familyName: parts.family_name ?? '',
         fullName: p.attendee_name ?? parts.full_name ?? '',
         buyerName: order.invoice_address?.name ?? '',
+        // Registry-only (Zoom reports are matched by it); a group order's shared address is told apart by name there.
+        email: p.attendee_email || order.email || '',
         organisation: p.company ?? '',
         country: p.country ?? '',
         category: text(item?.name, langs),

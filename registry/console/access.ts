@@ -49,6 +49,11 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /v1/admin/events': 'manage',
   'GET /v1/admin/export/:what': 'manage',
   'POST /v1/admin/demo': 'manage',
+  // Hybrid attendance (organisers: a Zoom report holds names and e-mails; the attendance report is theirs to publish).
+  'POST /v1/admin/sessions/:id/zoom-report': 'manage',
+  'GET /v1/admin/sessions/:id/zoom-report': 'manage',
+  'DELETE /v1/admin/sessions/:id/zoom-report': 'manage',
+  'GET /v1/admin/reports/:file': 'manage',
 };
 
 const compiled = Object.entries(ACCESS).map(([key, access]) => {

@@ -102,6 +102,12 @@ const SYNONYMS: Record<SourceField, string[]> = {
     'no photography', 'no photo', 'no photos', 'no pictures', 'do not photograph', 'keine fotos', 'nicht fotografieren', 'fotoverbot',
     'pas de photo', 'pas de photos', 'ne pas photographier', 'без фото', 'не фотографировать', 'sin fotos', 'no fotografiar', 'niente foto',
   ],
+  // pretix: "Attendee email" / "E-Mail Teilnehmer*in" (its plain "Email" is the order's); Indico and Cvent: "Email Address".
+  email: [
+    'attendee email', 'attendee e mail', 'e mail teilnehmerin', 'email teilnehmerin', 'e mail du participant', 'email', 'e mail', 'email address',
+    'e mail address', 'mail', 'e mail adresse', 'email adresse', 'mailadresse', 'courriel', 'adresse e mail', 'adresse email', 'adresse electronique',
+    'электронная почта', 'эл почта', 'e mail участника', 'email участника', 'почта', 'correo electronico', 'correo', 'posta elettronica',
+  ],
 };
 
 /** Prefixes of columns about someone else (the buyer, the invoice address): never the attendee's data. */

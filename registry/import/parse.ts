@@ -2,12 +2,11 @@
 // source's table → the columns' meanings → one validation pass → the records and a report.
 // Runs inside the import worker (registry/import/worker.ts); tests call it directly.
 import { AttendeeStatus, type Category } from '../../core/model';
-import type { AttendeeInput } from '../../core/records/attendee';
 import { parseCategoryRule, type CategoryRules } from './categories';
 import { foldHeader, mapColumns, SOURCE_FIELDS, type SourceField } from './fields';
 import { detectProfile, PROFILE_LABELS, type ProfileName } from './profiles';
 import { readTable, type FileNote, type Table } from './table';
-import type { ImportOptions, ImportProblem, ImportReport, RowsImport, SourceRow } from './types';
+import type { ImportedAttendee, ImportOptions, ImportProblem, ImportReport, RowsImport, SourceRow } from './types';
 import { validateRows } from './validate';
 import { FileRefused } from './zip';
 
@@ -18,7 +17,7 @@ const PREVIEW_ROWS = 8;
 export interface ImportResult {
   report: ImportReport;
   /** Valid records to store (empty when nothing is to be stored). */
-  records: AttendeeInput[];
+  records: ImportedAttendee[];
 }
 
 export function refusedReport(summary: string, profile: ProfileName = 'generic', code = 'refused', params: Record<string, string | number> = {}): ImportReport {
@@ -137,6 +136,7 @@ export function parseFileImport(file: Buffer, opts: ImportOptions): ImportResult
       protected: get(cells, 'protected'),
       chosenName: get(cells, 'chosenName'),
       noPhoto: get(cells, 'noPhoto'),
+      email: get(cells, 'email'),
     };
   });
   const result = finish(source, profile, opts, r, mapping, table.warnings, rows.length);

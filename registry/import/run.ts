@@ -3,7 +3,7 @@
 // worker gets its own heap limit (an out-of-memory file kills the worker, not the registry),
 // and a time limit after which it is terminated. Every failure is a sentence.
 import { Worker } from 'node:worker_threads';
-import type { AttendeeInput } from '../../core/records/attendee';
+import type { ImportedAttendee } from './types';
 import { refusedReport } from './parse';
 import type { ImportOptions, ImportReport, RowsImport } from './types';
 
@@ -12,7 +12,7 @@ export type ImportJob = { kind: 'file'; file: ArrayBuffer; options: ImportOption
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'report'; report: ImportReport; total: number }
-  | { type: 'batch'; records: AttendeeInput[] }
+  | { type: 'batch'; records: ImportedAttendee[] }
   | { type: 'done' }
   | { type: 'failed'; message: string };
 
@@ -26,7 +26,7 @@ export const IMPORT_LIMITS = {
 export interface ImportRun {
   report: ImportReport;
   /** The valid records, batch by batch, as the worker hands them over (empty when nothing is to be stored). */
-  batches: AsyncIterable<AttendeeInput[]>;
+  batches: AsyncIterable<ImportedAttendee[]>;
 }
 
 function spawnWorker(limits: typeof IMPORT_LIMITS): { worker: Worker; ready: Promise<void> } {
@@ -79,7 +79,7 @@ function takeWorker(limits: typeof IMPORT_LIMITS): Worker {
 export function runImport(job: ImportJob, limits = IMPORT_LIMITS): Promise<ImportRun> {
   return new Promise((resolve) => {
     const worker = takeWorker(limits);
-    const queue: AttendeeInput[][] = [];
+    const queue: ImportedAttendee[][] = [];
     let finished = false;
     let failure: string | null = null;
     let wake: (() => void) | null = null;
@@ -127,7 +127,7 @@ export function runImport(job: ImportJob, limits = IMPORT_LIMITS): Promise<Impor
     if (job.kind === 'file') worker.postMessage(job, [job.file]);
     else worker.postMessage(job);
 
-    async function* drain(): AsyncIterable<AttendeeInput[]> {
+    async function* drain(): AsyncIterable<ImportedAttendee[]> {
       for (;;) {
         const next = queue.shift();
         if (next) {
@@ -145,4 +145,4 @@ export function runImport(job: ImportJob, limits = IMPORT_LIMITS): Promise<Impor
 
 export class ImportStopped extends Error {}
 
-async function* empty(): AsyncIterable<AttendeeInput[]> {}
+async function* empty(): AsyncIterable<ImportedAttendee[]> {}

@@ -2,6 +2,7 @@
 // the connectors and the CLI.
 import { z } from 'zod';
 import { AttendeeStatus, CATEGORIES } from '../../core/model';
+import type { AttendeeInput } from '../../core/records/attendee';
 import { SOURCE_FIELDS, type SourceField } from './fields';
 import { PROFILES } from './profiles';
 
@@ -59,7 +60,12 @@ export interface SourceRow {
   protected?: string;
   chosenName?: string;
   noPhoto?: string;
+  /** The attendee's e-mail (the registry keeps it; stations never get it). */
+  email?: string;
 }
+
+/** An imported person: the record stations get, and the e-mail only the registry keeps (hybrid attendance, docs/hybrid-attendance.md). */
+export type ImportedAttendee = AttendeeInput & { email?: string };
 
 const text = (max: number) => z.string().max(max).optional();
 /** A connector's row as it travels (checked: the rows route is a boundary like any other). */
@@ -87,6 +93,7 @@ const SourceRowWire = z.object({
   protected: text(100),
   chosenName: text(500),
   noPhoto: text(100),
+  email: text(320),
   persons: z
     .array(z.object({ key: z.string().max(64), givenName: z.string().max(500), familyName: z.string().max(500), badgeCodes: z.array(z.string().max(300)).max(5) }))
     .max(50)

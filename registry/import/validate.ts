@@ -3,12 +3,11 @@
 // and the same warning given once per distinct value rather than once per row.
 import crypto from 'node:crypto';
 import { CATEGORIES, type AttendeeStatus, type Category } from '../../core/model';
-import type { AttendeeInput } from '../../core/records/attendee';
 import { matchCategory, type CategoryRules } from './categories';
 import { toCountryCode } from './countries';
 import type { SourceField } from './fields';
 import { statusFor, type ProfileName } from './profiles';
-import type { ImportProblem, SourceRow } from './types';
+import type { ImportedAttendee, ImportProblem, SourceRow } from './types';
 
 export interface ValidateContext {
   profile: ProfileName;
@@ -22,7 +21,7 @@ export interface ValidateContext {
 }
 
 export interface Validated {
-  records: AttendeeInput[];
+  records: ImportedAttendee[];
   errors: ImportProblem[];
   warnings: ImportProblem[];
   /** Rows with errors. */
@@ -30,6 +29,8 @@ export interface Validated {
 }
 
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+/** An address a mail server could hold: one @, no spaces or control characters, at most 254 characters. */
+const EMAIL = /^(?=.{3,254}$)[^\s@\u0000-\u001f\u007f]+@[^\s@\u0000-\u001f\u007f]+$/;
 const LIMITS = { givenName: 200, familyName: 200, organisation: 300, delegation: 200, notes: 2000 } as const;
 
 /** Collects "the same thing on many rows" into one warning with a count and the first row. */
@@ -56,7 +57,7 @@ export function stableId(parts: string[]): string {
 export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated {
   const errors: ImportProblem[] = [];
   const tally = new Tally();
-  const records: AttendeeInput[] = [];
+  const records: ImportedAttendee[] = [];
   const seenIds = new Map<string, number>();
   const seenCodes = new Map<string, number>();
   const namedOrders = new Set<string>();
@@ -173,6 +174,10 @@ export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated
       ...(r.chosenName !== undefined ? { chosenName } : {}),
       ...(r.noPhoto !== undefined ? { noPhoto: yesNo(r.noPhoto, 'noPhoto', r.row, col('noPhoto'), tally) } : {}),
     };
+    // An e-mail only helps match people later (Zoom reports): a bad one is left out with a warning, never refused.
+    const given = (r.email ?? '').trim();
+    const email = EMAIL.test(given) ? given : '';
+    if (given && !email) tally.add('email', r.row, col('email'), 'email_invalid', { value: given.slice(0, 60) }, (n) => `${rowsWord(n)} have an e-mail address that is not one (like "${given.slice(0, 60)}"): left out.`);
 
     if (rowErrors.length > 0) {
       bad++;
@@ -182,7 +187,7 @@ export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated
     seenIds.set(id, r.row);
     for (const c of codes) seenCodes.set(c, r.row);
     const base = { organisation: text.organisation, delegation, country, validDays: validDays ?? null, status, badgeVersion: 1, notes: text.notes, source: 'registry' as const };
-    records.push({ id, givenName, familyName, category, badgeCodes: codes, ...base, ...safeguarding });
+    records.push({ id, givenName, familyName, category, badgeCodes: codes, ...base, ...safeguarding, ...(email ? { email } : {}) });
 
     // Accompanying persons are persons of their own (not admitted on the registrant's badge).
     const persons = r.persons ?? parseAccompanying(r.accompanying ?? '');

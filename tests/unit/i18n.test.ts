@@ -41,7 +41,7 @@ const placeholders = (s: string) => [...new Set([...s.matchAll(/\{\{\s*(\w+)\s*\
 // Words a translation may share with English: proper nouns, keys, file types, country-code
 // examples (any language), and words the language itself uses (loanwords and cognates).
 const ANY = [
-  ...['foyer', 'enter', 'esc', 'ctrl', 'min'],
+  ...['foyer', 'enter', 'esc', 'ctrl', 'min', 'zoom'],
   // Registration systems and file types the console names, the registry's first-start file
   // (admin-token), an example server (indico.un.org) and Foyer codes in the examples of import rules.
   ...['indico', 'pretix', 'eventbrite', 'cvent', 'excel', 'xls', 'xlsx', 'admin-token', 'un', 'org', 'media', 'active'],
@@ -55,7 +55,8 @@ const SHARED: Record<(typeof OTHERS)[number], string[]> = {
   fr: [
     ...['service', 'scan', 'scans', 'scanner', 'page', 'organisation', 'badge', 'code', 'note', 'notes', 'signature'],
     ...['session', 'sessions', 'minute', 'minutes', 'moment', 'plus', 'station', 'double', 'stop', 'invitation', 'type'],
-    ...['admission', 'admissions', 'exports', 'participant', 'badges', 'format', 'standard', 'confirmation', 'second', 'active', 'photo'],
+    ...['admission', 'admissions', 'exports', 'participant', 'participants', 'badges', 'format', 'standard', 'confirmation', 'second', 'active', 'photo'],
+    ...['total', 'stations'],
     ...['actions', 'change', 'codes', 'console', 'date', 'dates', 'description', 'import', 'long', 'menu', 'mode', 'options'],
     ...['pages', 'position', 'positions', 'refuse', 'source', 'version'],
   ],

@@ -83,9 +83,12 @@ export const importWords = {
       protected: 'Geschützt (nie auf geteilten Bildschirmen genannt)',
       chosenName: 'Stattdessen angezeigter Name',
       noPhoto: 'Keine Fotos',
+      email: 'E-Mail-Adresse (zum Abgleich mit Zoom-Berichten; bleibt im zentralen Register)',
     },
   },
   importProblems: {
+    email_invalid_one: '„{{value}}“ ({{count}} Zeile) ist keine E-Mail-Adresse: weggelassen.',
+    email_invalid_other: '„{{value}}“ ({{count}} Zeilen) ist keine E-Mail-Adresse: weggelassen.',
     full_name_only_one: 'Nur ein voller Name in {{count}} Zeile: ungeteilt als Vorname übernommen.',
     full_name_only_other: 'Nur ein voller Name in {{count}} Zeilen: ungeteilt als Vorname übernommen.',
     addon_skipped_one: '{{count}} Zeile ohne Teilnehmernamen gehört zu einer bereits aufgeführten Bestellung (Zusatzprodukt): übersprungen.',

@@ -83,9 +83,12 @@ export const importWords = {
       protected: 'Protected (never named on shared screens)',
       chosenName: 'Name to show instead',
       noPhoto: 'No photography',
+      email: 'E-mail (for matching Zoom reports; stays in the registry)',
     },
   },
   importProblems: {
+    email_invalid_one: '“{{value}}” ({{count}} row) is not an e-mail address: left out.',
+    email_invalid_other: '“{{value}}” ({{count}} rows) is not an e-mail address: left out.',
     full_name_only_one: 'Only a full name on {{count}} row: kept whole, as the given name.',
     full_name_only_other: 'Only a full name on {{count}} rows: kept whole, as the given name.',
     addon_skipped_one: '{{count}} row without an attendee name belongs to an order already listed (an add-on): skipped.',

@@ -91,9 +91,13 @@ export const importWords = {
       protected: 'Protégé (jamais nommé sur un écran partagé)',
       chosenName: 'Nom affiché à la place',
       noPhoto: 'Pas de photo',
+      email: 'Courriel (pour rapprocher les rapports Zoom ; reste dans le registre)',
     },
   },
   importProblems: {
+    email_invalid_one: '« {{value}} » ({{count}} ligne) n’est pas une adresse de courriel : ignorée.',
+    email_invalid_many: '« {{value}} » ({{count}} lignes) n’est pas une adresse de courriel : ignorée.',
+    email_invalid_other: '« {{value}} » ({{count}} lignes) n’est pas une adresse de courriel : ignorée.',
     full_name_only_one: 'Seulement un nom complet sur {{count}} ligne : gardé entier, comme prénom.',
     full_name_only_many: 'Seulement un nom complet sur {{count}} lignes : gardé entier, comme prénom.',
     full_name_only_other: 'Seulement un nom complet sur {{count}} lignes : gardé entier, comme prénom.',
