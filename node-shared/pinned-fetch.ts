@@ -63,3 +63,27 @@ export function pinnedFetch(fingerprint: string): typeof fetch {
 export function registryFetch(fingerprint: string | null | undefined): typeof fetch {
   return fingerprint ? pinnedFetch(fingerprint) : fetch;
 }
+
+/**
+ * The SHA-256 fingerprint of the certificate an HTTPS server presents (nothing is sent but the
+ * TLS handshake). A LAN hub's certificate is not known in advance: the station pins what it saw
+ * here only once the hub has proved, in a statement signed with its station key, that this
+ * certificate is its own (core/sync/hub-protocol.ts).
+ */
+export function peerFingerprint(url: string, timeoutMs: number): Promise<string> {
+  const u = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = tls.connect({ host: u.hostname, port: Number(u.port) || 443, servername: net.isIP(u.hostname) ? undefined : u.hostname, rejectUnauthorized: false, ALPNProtocols: ['http/1.1'] });
+    const timer = setTimeout(() => socket.destroy(Object.assign(new Error('timed out'), { code: 'ETIMEDOUT' })), timeoutMs);
+    socket.once('secureConnect', () => {
+      clearTimeout(timer);
+      const raw = socket.getPeerCertificate()?.raw;
+      socket.end();
+      raw ? resolve(fingerprintOf(raw)) : reject(new Error('The server presented no certificate.'));
+    });
+    socket.once('error', (err) => {
+      clearTimeout(timer);
+      reject(err);
+    });
+  });
+}

@@ -1,23 +1,16 @@
 // The registry's TLS certificate: made once at first start (self-signed, ECDSA P-256) and kept
 // in the data folder, or given with --cert/--key. Stations do not trust it through a CA: they
 // pin its SHA-256 fingerprint, which travels with the pairing code (docs/security.md, "Registry").
-// The certificate is made with @peculiar/x509 on WebCrypto, not by shelling out to openssl:
-// Windows laptops have no openssl.
-import 'reflect-metadata';
+// The certificate is made by node-shared/self-signed.ts (@peculiar/x509 on WebCrypto, not openssl:
+// Windows laptops have no openssl).
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import * as x509 from '@peculiar/x509';
 import { fingerprintOf } from '../node-shared/pinned-fetch';
 import { writePrivateFile } from '../node-shared/private-files';
+import { makeSelfSigned, type TlsMaterial } from '../node-shared/self-signed';
 
-export interface TlsMaterial {
-  cert: string;
-  key: string;
-  /** SHA-256 of the certificate (DER), base64url: what stations pin. */
-  fingerprint: string;
-}
+export type { TlsMaterial };
 
 export const CERT_FILE = 'registry-cert.pem';
 export const KEY_FILE = 'registry-key.pem';
@@ -39,42 +32,10 @@ export async function loadOrCreateTls(o: { dataDir: string; certFile?: string; k
     const key = readPem(keyFile, 'private key');
     return { cert, key, fingerprint: checkedFingerprint(cert, key) };
   }
-  const made = await makeSelfSigned(o.host);
+  const made = await makeSelfSigned(o.host, 'Foyer registry', VALID_DAYS);
   writePrivateFile(keyFile, made.key);
   writePrivateFile(certFile, made.cert);
   return made;
-}
-
-/** A self-signed certificate naming this machine's addresses (informative only: stations pin the fingerprint). */
-export async function makeSelfSigned(host: string): Promise<TlsMaterial> {
-  const subtle = crypto.webcrypto.subtle;
-  x509.cryptoProvider.set(crypto.webcrypto as unknown as Crypto);
-  const alg = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
-  const keys = (await subtle.generateKey(alg, true, ['sign', 'verify'])) as CryptoKeyPair;
-  const names: { type: 'dns' | 'ip'; value: string }[] = [{ type: 'dns', value: 'localhost' }];
-  const ips = new Set(['127.0.0.1', '::1']);
-  for (const list of Object.values(os.networkInterfaces())) for (const a of list ?? []) ips.add(a.address.replace(/%.*$/, ''));
-  if (host && !['0.0.0.0', '::'].includes(host)) (/^[\d.:a-f]+$/i.test(host) ? ips.add(host) : names.push({ type: 'dns', value: host }));
-  for (const ip of ips) names.push({ type: 'ip', value: ip });
-  const now = Date.now();
-  const cert = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: crypto.randomBytes(16).toString('hex').replace(/^[89a-f]/, '1'),
-    name: `CN=Foyer registry ${os.hostname().slice(0, 40).replace(/[,=+<>#;\\"]/g, '')}`,
-    notBefore: new Date(now - 24 * 3600 * 1000), // a station whose clock is a little behind still accepts it
-    notAfter: new Date(now + VALID_DAYS * 24 * 3600 * 1000),
-    signingAlgorithm: alg,
-    keys,
-    extensions: [
-      new x509.BasicConstraintsExtension(false, undefined, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature, true),
-      new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-      new x509.SubjectAlternativeNameExtension(names),
-    ],
-  });
-  const pkcs8 = Buffer.from(await subtle.exportKey('pkcs8', keys.privateKey));
-  const key = `-----BEGIN PRIVATE KEY-----\n${pkcs8.toString('base64').replace(/(.{64})/g, '$1\n').replace(/\n$/, '')}\n-----END PRIVATE KEY-----\n`;
-  const pem = cert.toString('pem') + '\n';
-  return { cert: pem, key, fingerprint: fingerprintOf(new crypto.X509Certificate(pem).raw) };
 }
 
 /** A start-up problem the operator can fix: printed as one sentence, never a stack. */

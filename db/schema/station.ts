@@ -83,6 +83,14 @@ export const events = sqliteTable(
   ],
 );
 
+/**
+ * A LAN hub's relay outbox (docs/lan-hub.md): other stations' events this station took as their
+ * hub and has not yet handed to the registry. Not derived: only the hub's push route adds rows.
+ */
+export const hubRelay = sqliteTable('hub_relay', {
+  eventId: text('event_id').primaryKey(),
+});
+
 /** DERIVED: events compensated by an 'undo' (which may arrive before its target). */
 export const undone = sqliteTable('undone', {
   eventId: text('event_id').primaryKey(),

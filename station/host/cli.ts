@@ -10,6 +10,7 @@ import { DbOpenError } from '../../db/connection';
 import { seedDemoEvent } from '../../resources/demo/seed';
 import { createHandlers } from '../handlers/index';
 import { openStation, type Station } from '../station';
+import { DEFAULT_HUB_PORT, HubStartError, startHub, type RunningHub } from '../hub/server';
 import { startSync } from '../sync/index';
 import { startHost, type RunningHost } from './server';
 import { loadOrCreateAccessKey } from './access-key';
@@ -17,7 +18,7 @@ import { loadOrCreateAccessKey } from './access-key';
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 function usageError(message: string): never {
-  process.stderr.write(`${message}\nUsage: npm run start:web -- [--data DIR] [--port P] [--static DIR] [--json]\n`);
+  process.stderr.write(`${message}\nUsage: npm run start:web -- [--data DIR] [--port P] [--static DIR] [--json] [--hub [--hub-port P]]\n`);
   process.exit(2);
 }
 
@@ -31,6 +32,8 @@ function parseCli() {
         static: { type: 'string', default: path.join(repoRoot, 'dist', 'renderer') },
         'station-name': { type: 'string' },
         json: { type: 'boolean', default: false },
+        hub: { type: 'boolean', default: false },
+        'hub-port': { type: 'string', default: String(DEFAULT_HUB_PORT) },
       },
       strict: true,
     }));
@@ -39,7 +42,9 @@ function parseCli() {
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) usageError(`--port must be a number from 0 to 65535, not "${values.port}".`);
-  return { dataDir: path.resolve(values.data!), port, staticDir: path.resolve(values.static!), stationName: values['station-name'], json: values.json === true };
+  const hubPort = Number(values['hub-port']);
+  if (!Number.isInteger(hubPort) || hubPort < 0 || hubPort > 65535) usageError(`--hub-port must be a number from 0 to 65535, not "${values['hub-port']}".`);
+  return { dataDir: path.resolve(values.data!), port, staticDir: path.resolve(values.static!), stationName: values['station-name'], json: values.json === true, hub: values.hub === true, hubPort };
 }
 
 async function main(): Promise<void> {
@@ -72,7 +77,21 @@ async function main(): Promise<void> {
 
   // Background sync with the registry (idle until the station is paired in Settings).
   const sync = startSync(station);
-  if (args.json) process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port })}\n`);
+  // --hub: also serve the sync protocol to the event's other stations on the venue network
+  // (docs/lan-hub.md). A station that cannot be a hub says why and keeps working as a station.
+  let hub: RunningHub | null = null;
+  if (args.hub) {
+    try {
+      hub = await startHub({ station, port: args.hubPort });
+      process.stdout.write(`Hub for the other stations at ${hub.url}\n`);
+    } catch (err) {
+      const code = (err as { code?: string }).code;
+      process.stderr.write(
+        err instanceof HubStartError ? `${err.message}\n` : code === 'EADDRINUSE' ? `Port ${args.hubPort} is already in use; choose another with --hub-port.\n` : `The hub could not start: ${(err as Error).message}\n`,
+      );
+    }
+  }
+  if (args.json) process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port, ...(hub ? { hubUrl: hub.url } : {}) })}\n`);
   process.stdout.write(`Foyer station "${station.config().name}" (${station.eventInfo().name}) is ready: open ${host.url}\n`);
 
   let closing = false;
@@ -81,7 +100,7 @@ async function main(): Promise<void> {
     closing = true;
     // Close the server first so no request writes while the database closes.
     sync.stop();
-    host.close().finally(() => {
+    Promise.all([host.close(), hub?.close()]).finally(() => {
       station.close();
       process.stderr.write(`Foyer station stopped (${signal}); data saved in ${args.dataDir}\n`);
       process.exit(0);

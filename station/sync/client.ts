@@ -16,6 +16,8 @@ import { pushOutbox } from './push';
 import { Schedule, backoffDelay, probeDelay, type Cycle } from './schedule';
 import { problemSentence, statusLine, type StatusLine, type SyncState } from './status';
 import { SyncError, request, type TransportOptions } from './transport';
+import { hubAddress, hubCycle, openHubSession, type HubSession } from './hub-client';
+import { forwardRelayed } from './relay';
 
 export interface SyncOptions {
   fetch?: typeof fetch;
@@ -32,6 +34,10 @@ export interface SyncOptions {
   pageSize?: number;
   timeoutMs?: number;
   liveStaleMs?: number;
+  /** A LAN hub to fall back on when the registry is out of reach (else the one typed in Settings). */
+  hubUrl?: string | null;
+  /** While syncing through a hub: how often to ask it for news. */
+  hubPollMs?: number;
 }
 
 export interface SyncReport {
@@ -44,7 +50,7 @@ export interface SyncReport {
 
 export class SyncClient {
   /** The options this client runs with, every one of them (defaults filled in). */
-  readonly o: Required<Omit<SyncOptions, 'fetch'>> & { fetch?: typeof fetch };
+  readonly o: Required<Omit<SyncOptions, 'fetch' | 'hubUrl'>> & { fetch?: typeof fetch; hubUrl: string | null };
   state: SyncState;
   /** Failed cycles in a row (drives the back-off). */
   failures = 0;
@@ -54,6 +60,11 @@ export class SyncClient {
   private readonly schedule: Schedule<SyncReport>;
   private readonly live: LiveChannel;
   private applying = false;
+  private hubSession: HubSession | null = null;
+  /** The hub this station syncs through while the registry is out of reach (null: none). */
+  via: { hubId: string; name: string } | null = null;
+  /** Why the last attempt to use a hub failed (shown in Settings). */
+  hubProblem: string | null = null;
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -72,6 +83,8 @@ export class SyncClient {
       pageSize: opts.pageSize ?? DEFAULT_PAGE,
       timeoutMs: opts.timeoutMs ?? 20_000,
       liveStaleMs: opts.liveStaleMs ?? 40_000,
+      hubUrl: opts.hubUrl ?? null,
+      hubPollMs: opts.hubPollMs ?? 1_000,
       fetch: opts.fetch,
     };
     this.state = this.link() ? 'offline' : 'standalone';
@@ -188,7 +201,7 @@ export class SyncClient {
 
   /** The status bar's line. */
   statusLine(): StatusLine {
-    return statusLine(this.station, { paired: !!this.link(), state: this.state, lastError: this.lastError, clockWarning: this.clockWarning(), skewMs: this.clock.ms });
+    return statusLine(this.station, { paired: !!this.link(), state: this.state, lastError: this.lastError, clockWarning: this.clockWarning(), skewMs: this.clock.ms, via: this.via?.name ?? null });
   }
 
   messageFor(err: SyncError): string {
@@ -208,8 +221,10 @@ export class SyncClient {
     // 50 stations re-sending their outboxes into a dead network every second.
     if (this.state === 'offline' && this.failures > 0 && !(await this.registryAnswers(t))) {
       this.failures++;
+      const hub = await this.viaHub();
+      this.station.emit('sync');
       this.station.emit('status');
-      return { report: { ok: false, state: 'offline', pushed: 0, pulled: 0, message: this.lastError ? this.messageFor(this.lastError) : null }, next: this.probeDelay() };
+      return { report: { ok: false, state: 'offline', pushed: hub?.pushed ?? 0, pulled: hub?.pulled ?? 0, message: this.lastError ? this.messageFor(this.lastError) : null }, next: hub ? this.o.hubPollMs : this.probeDelay() };
     }
     const onServerTime = (sentAt: number, serverTime: number) => this.clock.measure(sentAt, this.o.now(), serverTime);
     const report = () => this.report();
@@ -220,6 +235,8 @@ export class SyncClient {
     // 1. Upload. A failure here is remembered, and the download still runs.
     try {
       pushed = await pushOutbox(this.station, t, { batch: this.o.pushBatch, now: this.o.now, onServerTime, report });
+      // A station that has been a hub hands on what other stations gave it (station/sync/relay.ts).
+      await forwardRelayed(this.station, t);
     } catch (err) {
       pushErr = asSyncError(err);
     }
@@ -237,10 +254,46 @@ export class SyncClient {
       pullErr = asSyncError(err);
     }
     const err = worst(pushErr, pullErr);
-    const next = this.settleCycle(err, pullErr);
+    let next = this.settleCycle(err, pullErr);
+    if (err?.kind === 'network') {
+      // The registry is out of reach: keep in step with the other stations through a hub.
+      const hub = await this.viaHub();
+      if (hub) {
+        pushed += hub.pushed;
+        pulled += hub.pulled;
+        next = this.o.hubPollMs;
+      }
+    } else this.via = null;
     this.station.emit('sync');
     this.station.emit('status');
     return { report: { ok: !err, state: this.state, pushed, pulled, message: err ? this.messageFor(err) : null }, next };
+  }
+
+  /** One exchange with the hub, when there is one to use (null: none, or it failed). */
+  private async viaHub(): Promise<{ pushed: number; pulled: number } | null> {
+    const url = this.o.hubUrl ?? hubAddress(this.station);
+    if (!url) {
+      this.via = null;
+      return null;
+    }
+    for (let attempt = 0; attempt < 2; attempt++) {
+      try {
+        if (!this.hubSession || this.hubSession.url !== url || this.hubSession.expiresAt < this.o.now() + 60_000) {
+          this.hubSession = await openHubSession(this.station, url, { timeoutMs: Math.min(this.o.timeoutMs, 5_000), now: this.o.now });
+        }
+        const r = await hubCycle(this.station, this.hubSession, { now: this.o.now, onApplying: (busy) => (this.applying = busy) });
+        this.via = { hubId: this.hubSession.hubId, name: this.hubSession.name };
+        this.hubProblem = null;
+        return r;
+      } catch (err) {
+        this.hubSession = null;
+        this.via = null;
+        this.hubProblem = asSyncError(err).message;
+        // A session the hub forgot (it restarted): prove ourselves again, once.
+        if (!(err instanceof SyncError && err.kind === 'unauthorized')) return null;
+      }
+    }
+    return null;
   }
 
   /** What a cycle's outcome means: the new state, and when to try again (null: not until someone acts). */

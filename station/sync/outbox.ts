@@ -118,3 +118,15 @@ export function implausibleAckError(station: Station, acked: number): SyncError 
     `The registry claims to hold ${acked} events of this station, which made only ${maxSeq(station.db.orm, station.id)}; nothing was marked as uploaded.`,
   );
 }
+
+/** Own events still queued for the registry with sequence numbers after `afterSeq` (what a hub has not had yet). */
+export function outboxAfter(station: Station, afterSeq: number, limit: number): WireEvent[] {
+  return station.db.orm
+    .select()
+    .from(events)
+    .where(and(eq(events.stationId, station.id), isNull(events.pushedAt), gt(events.seq, afterSeq)))
+    .orderBy(asc(events.seq))
+    .limit(limit)
+    .all()
+    .map(toLogEvent);
+}

@@ -11,6 +11,8 @@ export interface StatusLine {
   state: SyncState;
   lastSyncAt: number | null;
   message: string | null;
+  /** The LAN hub this station syncs through while the registry is out of reach (docs/lan-hub.md). */
+  via?: string | null;
 }
 
 export const REVOKED_MESSAGE = 'This station was revoked or must be paired again. Ask the registry operator for a new pairing code.';
@@ -33,13 +35,21 @@ export function clockMessage(skewMs: number): string {
 }
 
 /** The status bar's line: the worst news first (a problem, refused events, the clock). */
-export function statusLine(station: Station, s: { paired: boolean; state: SyncState; lastError: SyncError | null; clockWarning: boolean; skewMs: number }): StatusLine {
+export function statusLine(
+  station: Station,
+  s: { paired: boolean; state: SyncState; lastError: SyncError | null; clockWarning: boolean; skewMs: number; via?: string | null },
+): StatusLine {
   if (!s.paired) return { state: 'standalone', lastSyncAt: null, message: null };
-  let message = s.lastError ? problemSentence(station, s.lastError) : null;
+  const via = s.state === 'offline' ? (s.via ?? null) : null;
+  let message = via ? viaHubSentence(via) : s.lastError ? problemSentence(station, s.lastError) : null;
   const rejected = rejectedEvents(station).length;
   if (!message && rejected > 0) message = `${rejected} event${rejected === 1 ? ' was' : 's were'} refused by the registry (see Settings).`;
   if (!message && s.clockWarning) message = clockMessage(s.skewMs);
-  return { state: s.state, lastSyncAt: lastSyncAt(station), message };
+  return { state: s.state, lastSyncAt: lastSyncAt(station), message, via };
+}
+
+export function viaHubSentence(name: string): string {
+  return `Via hub ${name}: the registry is out of reach, so this station keeps in step with the others through the hub. Scans are saved here and upload when the registry is back.`;
 }
 
 function timeZoneOf(station: Station): string {

@@ -3,15 +3,20 @@
 // event it never delivered.
 import { and, eq, isNull } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { afterAll } from 'vitest';
 import { PROTOCOL_VERSION, RelayResponse, type WireEvent } from '../../core/sync/protocol';
+import { toLogEvent as toWire } from '../../db/events';
 import { events } from '../../db/schema/index';
+import { insertEvent } from '../../db/events';
 import { checkIn } from '../../station/checkin';
+import { HubStartError, startHub, type RunningHub } from '../../station/hub/server';
+import { openHubSession } from '../../station/sync/hub-client';
 import type { Station } from '../../station/station';
 import { readLink } from '../../station/sync/link';
 import { outboxBatch } from '../../station/sync/outbox';
 import { signOwn } from '../../station/sync/sign';
 import { useDemoRegistry } from '../helpers/demo-registry';
-import { demoCodes } from '../helpers/station';
+import { demoCodes, freshStation } from '../helpers/station';
 
 const demo = useDemoRegistry('foyer-reg-hub-');
 
@@ -75,5 +80,85 @@ describe('LAN hub: relaying through the registry', () => {
     // And a revoked hub cannot relay at all.
     await demo.reg.admin('POST', `/v1/admin/stations/${hub.station.id}/revoke`, {});
     expect((await relay(hub.station, [e3!])).status).toBe(401);
+  });
+});
+
+const hubs: RunningHub[] = [];
+afterAll(async () => {
+  for (const h of hubs) await h.close();
+});
+
+const has = (s: Station, id: string) => !!s.db.orm.select({ id: events.id }).from(events).where(eq(events.id, id)).get();
+
+describe('LAN hub: stations in step with the registry out of reach', () => {
+  it('a scan at one entrance reaches another through the hub, forgeries stay out, and everything reaches the registry when it returns', async () => {
+    const hubSt = await demo.pairedStation('Hub North', { syncNow: true });
+    const a = await demo.pairedStation('East entrance', { syncNow: true });
+    const b = await demo.pairedStation('West entrance', { syncNow: true });
+    for (const s of [hubSt, a, b]) await s.client.syncNow(); // everyone has everyone's station key
+    const hub = await startHub({ station: hubSt.station, port: 0, host: '127.0.0.1' });
+    hubs.push(hub);
+    expect(hub.url).toMatch(/^https:/);
+    for (const s of [a, b]) (s.client.o as { hubUrl: string | null }).hubUrl = hub.url;
+
+    await demo.reg.kill('SIGKILL');
+    const [, , , , , , p1, p2] = demoCodes(a.station, 8); // people nobody has scanned yet
+    expect(checkIn(a.station, p1!.code, Date.now()).verdict).toBe('admitted');
+    const scan = a.station.db.orm.select().from(events).where(eq(events.stationId, a.station.id)).all().at(-1)!;
+    await a.client.syncNow();
+    expect(a.client.via?.name).toBe('Hub North');
+    expect(has(hubSt.station, scan.id)).toBe(true);
+    await b.client.syncNow();
+    expect(has(b.station, scan.id)).toBe(true);
+    // West refuses the same badge as already admitted at East, with no registry anywhere.
+    expect(checkIn(b.station, p1!.code, Date.now()).verdict).not.toBe('admitted');
+    expect(b.client.statusLine()).toMatchObject({ state: 'offline', via: 'Hub North', message: expect.stringMatching(/^Via hub Hub North/) });
+    // The hub's own scans travel too (signed as they leave it).
+    expect(checkIn(hubSt.station, p2!.code, Date.now()).verdict).toBe('admitted');
+    const hubScan = hubSt.station.db.orm.select().from(events).where(eq(events.stationId, hubSt.station.id)).all().at(-1)!;
+    await a.client.syncNow();
+    expect(has(a.station, hubScan.id)).toBe(true);
+
+    // The hub (or whoever took over its database) alters East's scan: nobody takes the forgery.
+    const relayed = toWire(hubSt.station.db.orm.select().from(events).where(eq(events.id, scan.id)).get()!);
+    expect(relayed.sig).toMatch(/^\d+:/); // the hub holds East's signature with the event
+    const forged = { ...relayed, id: crypto.randomUUID(), seq: 999, attendeeId: p2!.attendeeId };
+    hubSt.station.write(() => insertEvent(hubSt.station.db.orm, forged, Date.now()));
+    await b.client.syncNow();
+    expect(has(b.station, forged.id)).toBe(false);
+    // Events are still queued for the registry on East: the hub's word settles nothing.
+    expect(unsent(a.station)).toContain(scan.id);
+
+    // The registry returns: the hub hands East's scan on, and East's own upload finds it there.
+    await demo.reg.start();
+    await hubSt.client.syncNow();
+    const onRegistry = await demo.reg.admin<string>('GET', '/v1/admin/export/events.csv');
+    expect(onRegistry).toContain(scan.id);
+    expect(onRegistry).not.toContain(forged.id);
+    await a.client.syncNow();
+    expect(a.client.via).toBeNull();
+    expect(unsent(a.station)).toEqual([]);
+  });
+
+  it('a revoked station can neither use nor be a hub; an unpaired station cannot be one', async () => {
+    const hubSt = await demo.pairedStation('Hub South', { syncNow: true });
+    const c = await demo.pairedStation('Side door', { syncNow: true });
+    await hubSt.client.syncNow();
+    const hub = await startHub({ station: hubSt.station, port: 0, host: '127.0.0.1' });
+    hubs.push(hub);
+    // Before: the side door may use it.
+    await expect(openHubSession(c.station, hub.url, { timeoutMs: 5000, now: Date.now })).resolves.toMatchObject({ name: 'Hub South' });
+    await demo.reg.admin('POST', `/v1/admin/stations/${c.station.id}/revoke`, {});
+    await hubSt.client.syncNow(); // the hub learns the side door's key was withdrawn
+    await expect(openHubSession(c.station, hub.url, { timeoutMs: 5000, now: Date.now })).rejects.toThrow(/revoked/);
+
+    // A revoked hub: stations that learned it refuse to use it.
+    await demo.reg.admin('POST', `/v1/admin/stations/${hubSt.station.id}/revoke`, {});
+    const d = await demo.pairedStation('Back door', { syncNow: true });
+    await expect(openHubSession(d.station, hub.url, { timeoutMs: 5000, now: Date.now })).rejects.toThrow(/does not trust the hub.*revoked/);
+
+    const { station: lone } = freshStation();
+    await expect(startHub({ station: lone, port: 0, host: '127.0.0.1' })).rejects.toThrow(HubStartError);
+    lone.close();
   });
 });

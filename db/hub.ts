@@ -1,0 +1,56 @@
+// What a LAN hub reads and writes in its own station database (docs/lan-hub.md): the events
+// stations push to it (stored like any pulled event, and queued for the registry in hub_relay),
+// and pages of its log for the stations that pull from it, numbered by SQLite's rowid — the
+// order this database stored them in, since one connection writes.
+import { and, asc, eq, gt, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
+import type { WireEvent } from '../core/records/log-event';
+import type { Orm } from './connection';
+import { insertEvent, toLogEvent } from './events';
+import { events, hubRelay } from './schema/index';
+
+/** Stores events a station pushed to this hub (in the caller's transaction); new ones are queued for the registry. */
+export function takeRelayed(orm: Orm, list: WireEvent[], now: number): number {
+  let stored = 0;
+  for (const e of list) {
+    if (!insertEvent(orm, e, now)) continue;
+    orm.insert(hubRelay).values({ eventId: e.id }).onConflictDoNothing().run();
+    stored++;
+  }
+  return stored;
+}
+
+/** The oldest events still to hand to the registry. */
+export function relayBatch(orm: Orm, limit: number): WireEvent[] {
+  return orm
+    .select({ e: events })
+    .from(hubRelay)
+    .innerJoin(events, eq(events.id, hubRelay.eventId))
+    .orderBy(sql`${events}.rowid`)
+    .limit(limit)
+    .all()
+    .map((r) => toLogEvent(r.e));
+}
+
+export function relayCount(orm: Orm): number {
+  return orm.select({ n: sql<number>`count(*)` }).from(hubRelay).get()?.n ?? 0;
+}
+
+export function dropRelayed(orm: Orm, ids: string[]): void {
+  for (let i = 0; i < ids.length; i += 500) orm.delete(hubRelay).where(inArray(hubRelay.eventId, ids.slice(i, i + 500))).run();
+}
+
+/**
+ * The next events after position `after` for station `forStation`: every event but its own
+ * that can travel through a hub — signed by its author, or this hub's own (signed as it leaves).
+ */
+export function hubPage(orm: Orm, o: { hubId: string; forStation: string; after: number; limit: number }): { rows: { pos: number; e: WireEvent }[]; last: number } {
+  const rows = orm
+    .select({ pos: sql<number>`${events}.rowid`, e: events })
+    .from(events)
+    .where(and(gt(sql`${events}.rowid`, o.after), ne(events.stationId, o.forStation), or(isNotNull(events.sig), eq(events.stationId, o.hubId))))
+    .orderBy(asc(sql`${events}.rowid`))
+    .limit(o.limit)
+    .all();
+  const last = orm.select({ m: sql<number | null>`max(rowid)` }).from(events).get()?.m ?? 0;
+  return { rows: rows.map((r) => ({ pos: r.pos, e: toLogEvent(r.e) })), last };
+}

@@ -1,0 +1,3 @@
+CREATE TABLE `hub_relay` (
+	`event_id` text PRIMARY KEY NOT NULL
+);

@@ -1,0 +1,247 @@
+// A LAN hub (docs/lan-hub.md, issue #15): a paired station that also serves the sync protocol
+// to the other stations of its event over HTTPS on the venue network, so they stay in step when
+// the registry is out of reach. It keeps its own role (it still scans). Trusted with nothing:
+// it proves it holds a station key the registry published (a statement naming its TLS
+// certificate, signed with that key), takes only stations that prove the same, stores only
+// events signed by their author, and hands them to the registry later (station/sync/relay.ts),
+// which checks every signature again. Every request is bounded: body size, one request at a
+// time per station, a capped number of nonces and sessions.
+import crypto from 'node:crypto';
+import https from 'node:https';
+import os from 'node:os';
+import { serve } from '@hono/node-server';
+import { Hono, type MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { z } from 'zod';
+import { MAX_CLOCK_AHEAD_MS } from '../../core/hlc';
+import { eventProblem } from '../../core/sync/event-rules';
+import { HubAuthRequest, authValid, signHello, type HubAuthResponse, type HubStatement } from '../../core/sync/hub-protocol';
+import {
+  Cursor,
+  DEFAULT_PAGE,
+  INITIAL_CURSOR,
+  MAX_PAGE,
+  MAX_PUSH_BYTES,
+  PROTOCOL_VERSION,
+  PushRequest,
+  WireEvent,
+  cursorChangeNo,
+  cursorFor,
+  type Change,
+  type PullResponse,
+  type PushResponse,
+  type Rejection,
+} from '../../core/sync/protocol';
+import { ownStationKey, stationPublicKey } from '../../db/badges';
+import { hubPage, takeRelayed } from '../../db/hub';
+import { nodeEd25519 } from '../../node-shared/ed25519';
+import { HttpError, check, errorJson, jsonBody } from '../../node-shared/http-errors';
+import { makeSelfSigned } from '../../node-shared/self-signed';
+import type { Station } from '../station';
+import { readLink } from '../sync/link';
+import { authorKeys, relayedEventProblem, signOwn } from '../sync/sign';
+
+export const DEFAULT_HUB_PORT = 8788;
+const NONCE_MS = 60_000;
+const MAX_NONCES = 4096;
+const MAX_SESSIONS = 1024;
+
+export interface HubOptions {
+  station: Station;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Where to listen: every address by default (the venue network); tests use 127.0.0.1. */
+  host?: string;
+  now?: () => number;
+  /** How long a station's session lasts before it proves itself again. */
+  sessionMs?: number;
+}
+
+export interface RunningHub {
+  /** An address other stations can use (this machine's LAN address, or the host given). */
+  url: string;
+  port: number;
+  /** SHA-256 of the hub's certificate (made at each start; stations learn it from the signed statement). */
+  fingerprint: string;
+  close(): Promise<void>;
+}
+
+/** A reason this station cannot be a hub, as a sentence for the operator. */
+export class HubStartError extends Error {}
+
+interface Session {
+  stationId: string;
+  keyId: number;
+  expiresAt: number;
+  busy: boolean;
+}
+type Env = { Variables: { session: Session } };
+
+const PullQuery = z.object({
+  cursor: Cursor.default(INITIAL_CURSOR),
+  limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
+  protocol: z.coerce.number().int().default(PROTOCOL_VERSION),
+});
+
+export async function startHub(o: HubOptions): Promise<RunningHub> {
+  const { station } = o;
+  const now = o.now ?? Date.now;
+  const sessionMs = o.sessionMs ?? 3_600_000;
+  const link = readLink(station);
+  if (!link?.eventId) throw new HubStartError('Only a station paired with the registry can be a hub: pair it first (Settings).');
+  if (!ownStationKey(station.db.orm, station.id)) throw new HubStartError('This station has no station key from the registry (pair it again), so other stations could not trust it as a hub.');
+  const eventId = link.eventId;
+  const host = o.host ?? '0.0.0.0';
+  const tls = await makeSelfSigned(host, 'Foyer hub', 30);
+  const nonces = new Map<string, number>();
+  const sessions = new Map<string, Session>();
+  const orm = station.db.orm;
+
+  const app = new Hono<Env>();
+  const limit = (max: number) =>
+    bodyLimit({
+      maxSize: max,
+      onError: () => {
+        throw new HttpError(413, 'too_large', `The request is larger than ${Math.round(max / 1024)} kB; send smaller batches.`);
+      },
+    });
+  // A session is good while it lasts and while its station's key is still active here (the
+  // registry deactivates a revoked station's keys; the hub learns it on its next pull).
+  const authed: MiddlewareHandler<Env> = async (c, next) => {
+    const m = /^Bearer\s+([A-Za-z0-9_-]{43})\s*$/.exec(c.req.header('authorization') ?? '');
+    const s = m ? sessions.get(m[1]!) : undefined;
+    if (!s || s.expiresAt < now() || !stationPublicKey(orm, s.stationId, s.keyId)) {
+      if (m && s) sessions.delete(m[1]!);
+      throw new HttpError(401, 'hub_session', 'This station must prove itself to the hub again.');
+    }
+    if (s.busy) throw new HttpError(429, 'busy', 'One request at a time, please.');
+    s.busy = true;
+    c.set('session', s);
+    try {
+      await next();
+    } finally {
+      s.busy = false;
+    }
+  };
+
+  app.get('/v1/health', (c) => c.json({ ok: true as const, protocol: PROTOCOL_VERSION, serverTime: now() }));
+
+  app.get('/v1/hub/hello', (c) => {
+    const key = ownStationKey(orm, station.id);
+    if (!key) throw new HttpError(503, 'no_key', 'This hub has lost its station key; it cannot serve.');
+    const t = now();
+    for (const [n, at] of nonces) if (at + NONCE_MS < t || nonces.size >= MAX_NONCES) nonces.delete(n);
+    const nonce = crypto.randomBytes(32).toString('base64url');
+    nonces.set(nonce, t);
+    const statement: HubStatement = { stationId: station.id, name: station.config().name, eventId, keyId: key.keyId, fingerprint: tls.fingerprint, nonce, issuedAt: t };
+    return c.json(signHello(statement, key, nodeEd25519));
+  });
+
+  app.post('/v1/hub/auth', limit(4096), async (c) => {
+    const body = await jsonBody(c, HubAuthRequest);
+    const issued = nonces.get(body.nonce);
+    nonces.delete(body.nonce); // used once, whatever the outcome
+    if (issued === undefined || issued + NONCE_MS < now()) throw new HttpError(403, 'stale', 'That proof is stale; ask the hub again.');
+    const key = ownStationKey(orm, station.id);
+    const hub = { stationId: station.id, name: '', eventId, keyId: key?.keyId ?? 0, fingerprint: tls.fingerprint, issuedAt: 0 };
+    if (!authValid(body, hub, authorKeys(station), nodeEd25519)) {
+      throw new HttpError(403, 'not_a_station', 'This hub does not know that station key: the station is not paired for this event, was revoked, or paired after the hub last synced.');
+    }
+    for (const [t, s] of sessions) if (s.expiresAt < now() || sessions.size >= MAX_SESSIONS) sessions.delete(t);
+    const token = crypto.randomBytes(32).toString('base64url');
+    const expiresAt = now() + sessionMs;
+    sessions.set(token, { stationId: body.stationId, keyId: body.keyId, expiresAt, busy: false });
+    const res: HubAuthResponse = { protocol: PROTOCOL_VERSION, token, expiresAt };
+    return c.json(res);
+  });
+
+  app.post('/v1/sync/push', limit(MAX_PUSH_BYTES), authed, async (c) => {
+    const body = await jsonBody(c, PushRequest);
+    const s = c.get('session');
+    if (body.stationId !== s.stationId) throw new HttpError(403, 'wrong_station', 'A station can only push its own events.');
+    const t = now();
+    const rejected: Rejection[] = [];
+    const take: WireEvent[] = [];
+    let acked = 0;
+    for (const raw of body.events) {
+      const p = WireEvent.safeParse(raw);
+      const id = typeof (raw as { id?: unknown })?.id === 'string' ? String((raw as { id: string }).id).slice(0, 64) : '';
+      if (!p.success || p.data.stationId !== s.stationId) {
+        rejected.push({ id, seq: null, reason: 'not an event of this station' });
+        continue;
+      }
+      acked = Math.max(acked, p.data.seq);
+      const problem = relayedEventProblem(station, p.data) ?? eventProblem(p.data, t, MAX_CLOCK_AHEAD_MS);
+      if (problem) rejected.push({ id, seq: p.data.seq, reason: problem.slice(0, 500) });
+      else take.push(p.data);
+    }
+    let stored = 0;
+    if (take.length > 0) {
+      station.write(() => {
+        stored = takeRelayed(orm, take, t);
+        const top = take.reduce((m, e) => (e.hlc > m ? e.hlc : m), take[0]!.hlc);
+        station.receiveClock(top, t);
+      });
+    }
+    if (stored > 0) {
+      station.invalidate();
+      station.emit('scan');
+      station.emit('occupancy');
+    }
+    // `acked` here is the hub's own: the highest sequence number of this batch it dealt with.
+    // The station keeps these events queued for the registry all the same.
+    const res: PushResponse = { protocol: PROTOCOL_VERSION, acked, stored, duplicates: take.length - stored, rejected, serverTime: now() };
+    return c.json(res);
+  });
+
+  app.get('/v1/sync/pull', authed, compress(), (c) => {
+    const q = check(PullQuery, c.req.query(), 'query');
+    if (q.protocol !== PROTOCOL_VERSION) throw new HttpError(426, 'protocol', `This hub speaks sync protocol ${PROTOCOL_VERSION}; update Foyer on this station.`);
+    const after = cursorChangeNo(q.cursor);
+    const page = hubPage(orm, { hubId: station.id, forStation: c.get('session').stationId, after, limit: q.limit });
+    const own = signOwn(station, page.rows.map((r) => r.e));
+    const changes: Change[] = page.rows.map((r, i) => ({ type: 'log', seq: r.pos, data: own[i]! }));
+    // A position past the end of this hub's log (its data folder was replaced) sends the station back to the start.
+    const next = changes.length > 0 ? changes[changes.length - 1]!.seq : Math.min(after, page.last);
+    const res: PullResponse = { protocol: PROTOCOL_VERSION, changes, nextCursor: cursorFor(next), hasMore: changes.length === q.limit, acked: 0, serverTime: now() };
+    return c.json(res);
+  });
+
+  app.notFound((c) => c.json(errorJson('not_found', 'No such request on this hub.'), 404));
+  app.onError((err, c) => {
+    if (err instanceof HttpError) {
+      if (err.status === 413) c.header('Connection', 'close');
+      return c.json(errorJson(err.code, err.message), err.status);
+    }
+    console.error('[hub] unexpected error', c.req.method, c.req.path, err);
+    return c.json(errorJson('internal', 'The hub hit an unexpected error; nothing was changed.'), 500);
+  });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const s = serve(
+      { fetch: app.fetch, port: o.port ?? DEFAULT_HUB_PORT, hostname: host, createServer: https.createServer, serverOptions: { key: tls.key, cert: tls.cert, minVersion: 'TLSv1.2' as const } },
+      () => resolve(s),
+    );
+    s.once('error', reject);
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : (o.port ?? DEFAULT_HUB_PORT);
+  const shown = ['0.0.0.0', '::'].includes(host) ? (lanAddress() ?? '127.0.0.1') : host;
+  return {
+    url: `https://${shown.includes(':') ? `[${shown}]` : shown}:${port}`,
+    port,
+    fingerprint: tls.fingerprint,
+    close: () =>
+      new Promise<void>((r) => {
+        sessions.clear();
+        (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
+        server.close(() => r());
+      }),
+  };
+}
+
+function lanAddress(): string | null {
+  for (const list of Object.values(os.networkInterfaces())) for (const a of list ?? []) if (!a.internal && a.family === 'IPv4') return a.address;
+  return null;
+}
