@@ -108,6 +108,17 @@ export const COMMANDS = {
     positionals: 1,
   },
   export: { usage: 'export attendees.csv|events.csv|checkins.csv [--out FILE]', options: { out: { type: 'string' } }, positionals: 1 },
+  'zoom-import': {
+    usage: 'zoom-import SESSION_ID FILE [--tz ZONE] [--map field=Column …] [--dry-run]   (a Zoom participant or attendee report, CSV)',
+    options: { tz: { type: 'string' }, map: { type: 'string', multiple: true }, 'dry-run': { type: 'boolean' } },
+    positionals: 2,
+  },
+  'zoom-report': { usage: 'zoom-report SESSION_ID   (who the imported Zoom report matched, and who not)', options: {}, positionals: 1 },
+  'attendance-report': {
+    usage: 'attendance-report [--format pdf|xlsx] [--lang en|de|fr|ru] [--out FILE]   (in person and online, per session; no names)',
+    options: { format: { type: 'string' }, lang: { type: 'string' }, out: { type: 'string' } },
+    positionals: 0,
+  },
 } satisfies Record<string, { usage: string; options: Options; positionals: number }>;
 
 export type Command = keyof typeof COMMANDS;

@@ -8,6 +8,7 @@ import { COMMANDS, parseAdminArgs, usage, type AdminArgs } from './admin-args';
 import { connector, readRound, SourceError } from './connectors';
 import { pairingText, type IssuedCode } from './pairing-print';
 import type { ImportReport } from './import';
+import type { ZoomImportReport } from './hybrid/import';
 
 let args: AdminArgs;
 try {
@@ -61,7 +62,7 @@ async function call(method: string, p: string, body?: unknown): Promise<unknown>
   const text = await res.text();
   const ct = res.headers.get('content-type') ?? '';
   const data = ct.includes('json') ? JSON.parse(text) : text;
-  if (!res.ok && !(res.status === 422 && /\/attendees\/(import|rows)/.test(p))) {
+  if (!res.ok && !(res.status === 422 && /\/attendees\/(import|rows)|\/zoom-report/.test(p))) {
     console.error(`Registry said ${res.status}: ${(data as { error?: { message?: string } })?.error?.message ?? text}`);
     process.exit(1);
   }
@@ -79,6 +80,35 @@ async function acceptIndicoHost(host: string): Promise<void> {
   const { seq: _seq, ...event } = status.event;
   await call('PUT', '/v1/admin/event', { ...event, indicoHost: host });
   console.log(`The event now accepts Indico tickets from ${host}.`);
+}
+
+/** A file the registry sends (a PDF, a workbook), as bytes. */
+async function download(p: string): Promise<Buffer> {
+  let res: Response;
+  try {
+    res = await httpFetch(url + p, { headers: { authorization: `Bearer ${token}` } });
+  } catch (err) {
+    console.error(`Cannot reach the registry at ${url}: ${(err as Error).message}`);
+    process.exit(1);
+  }
+  if (!res.ok) {
+    const text = await res.text();
+    console.error(`Registry said ${res.status}: ${(JSON.parse(text.startsWith('{') ? text : '{}') as { error?: { message?: string } }).error?.message ?? text.slice(0, 300)}`);
+    process.exit(1);
+  }
+  return Buffer.from(await res.arrayBuffer());
+}
+
+/** What a Zoom report import did: the file recognised, the columns used, who matched how. */
+function printZoomImport(r: Extract<ZoomImportReport, { ok: true }>): void {
+  const m = r.meeting;
+  console.log(`Recognised: Zoom ${r.kind === 'webinar' ? 'webinar attendee report' : 'meeting participant report'}${m?.topic ? ` — "${m.topic}"` : ''}${m?.id ? ` (${m.id})` : ''}`);
+  console.log('Columns used:');
+  for (const [field, column] of Object.entries(r.columns)) console.log(`  ${field.padEnd(9)} ← ${column}`);
+  console.log(`${r.dryRun ? 'Dry run, nothing stored: ' : ''}${r.rows} rows, ${r.people} people for session "${r.sessionTitle}" (times read in ${r.timeZone}).`);
+  console.log(`  matched by e-mail ${r.byEmail}, by name ${r.byName}; not matched ${r.unmatched}, two registrations fit ${r.ambiguous}; Zoom guests ${r.guests}`);
+  for (const w of r.warnings) console.log(`  warning: ${w.text}`);
+  for (const p of r.notMatched) console.log(`  not matched: ${p.names.join(' / ')}${p.email ? ` <${p.email}>` : ''} (${p.role}, ${p.minutes} min${p.match === 'ambiguous' ? ', two registrations fit' : ''})`);
 }
 
 const print = (x: unknown) => console.log(typeof x === 'string' ? x : JSON.stringify(x, null, 2));
@@ -286,6 +316,54 @@ switch (cmd) {
     const csv = (await call('GET', `/v1/admin/export/${encodeURIComponent(rest[0] ?? '')}`)) as string;
     if (out) fs.writeFileSync(out, csv);
     else process.stdout.write(csv);
+    break;
+  }
+  case 'zoom-import': {
+    const [sessionId, file] = rest as [string, string];
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(file);
+    } catch (err) {
+      console.error(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+      process.exit(1);
+    }
+    const options = {
+      timeZone: str('tz'),
+      mapping: Object.fromEntries(list('map').map((m) => m.split('=', 2) as [string, string])),
+      dryRun: bool('dry-run'),
+      fileName: path.basename(file),
+    };
+    const r = (await call('POST', `/v1/admin/sessions/${encodeURIComponent(sessionId)}/zoom-report?options=${encodeURIComponent(JSON.stringify(options))}`, bytes)) as ZoomImportReport;
+    if (!r.ok) {
+      console.error(r.problem.text);
+      process.exit(1);
+    }
+    printZoomImport(r);
+    break;
+  }
+  case 'zoom-report': {
+    const r = (await call('GET', `/v1/admin/sessions/${encodeURIComponent(rest[0]!)}/zoom-report`)) as {
+      report: { fileName: string; importedAt: number; rows: number };
+      people: { names: string[]; email: string; role: string; minutes: number; attendeeId: string | null; match: string }[];
+    };
+    console.log(`${r.report.fileName || 'Zoom report'}: ${r.report.rows} rows, ${r.people.length} people (imported ${new Date(r.report.importedAt).toISOString()})`);
+    for (const p of r.people) {
+      const who = p.attendeeId ? `${p.attendeeId} (by ${p.match})` : p.match === 'ambiguous' ? 'NOT MATCHED (two registrations fit)' : 'NOT MATCHED';
+      console.log(`  ${String(p.minutes).padStart(4)} min  ${p.role.padEnd(11)} ${p.names.join(' / ')}${p.email ? ` <${p.email}>` : ''} → ${who}`);
+    }
+    break;
+  }
+  case 'attendance-report': {
+    const format = str('format') ?? (str('out')?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'pdf');
+    if (format !== 'pdf' && format !== 'xlsx') {
+      console.error(`--format is pdf or xlsx, not "${format}".`);
+      process.exit(2);
+    }
+    const out = str('out') ?? `attendance.${format}`;
+    const lang = str('lang');
+    const data = await download(`/v1/admin/reports/attendance.${format}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`);
+    fs.writeFileSync(out, data);
+    console.log(`Wrote ${out} (${Math.ceil(data.length / 1024)} KB).`);
     break;
   }
   default:

@@ -22,7 +22,7 @@ export const ZOOM_REPORT_PATH = /^\/v1\/admin\/sessions\/[^/]+\/zoom-report$/;
 const ZoomOptions = z
   .object({
     timeZone: z.string().max(64).refine(knownTimeZone, 'is not a time zone name like Europe/Vienna').optional(),
-    mapping: z.record(z.enum(ZOOM_FIELDS), z.string().min(1).max(200)).optional(),
+    mapping: z.partialRecord(z.enum(ZOOM_FIELDS), z.string().min(1).max(200)).optional(),
     dryRun: z.boolean().optional(),
     fileName: z.string().max(300).optional(),
   })

@@ -2,9 +2,11 @@
 // report in (matched by e-mail, then by name; the unmatched kept; importing again changes
 // nothing; a wrong file changes nothing), door scans from the stations' merged log, and the
 // attendance report out as a workbook and a PDF that say the same numbers and name nobody.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { serve } from '@hono/node-server';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localToMillis } from '../../core/time';
@@ -15,7 +17,7 @@ import { openRegistryDb, type RegistryDb } from '../../registry/db';
 import { LiveHub } from '../../registry/live';
 import { events } from '../../registry/schema';
 import { setEvent, upsertAttendees, upsertRoom, upsertSession } from '../../registry/store';
-import { pgliteTemplate } from '../../testkit/registry-proc';
+import { freePort, pgliteTemplate } from '../../testkit/registry-proc';
 import { tempDir } from '../../testkit/temp';
 import { tool } from '../../testkit/tools';
 import { ev } from '../helpers/occupancy';
@@ -65,6 +67,7 @@ const ZOOM = [
 
 let db: RegistryDb;
 let app: ReturnType<typeof createApp>;
+let server: ReturnType<typeof serve> | undefined;
 const request = (method: string, p: string, body?: Buffer) =>
   app.request(p, { method, headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/octet-stream' }, body: body ? new Uint8Array(body) : undefined });
 const zoomImport = async (sessionId: string, file: string, options: Record<string, unknown> = {}) => {
@@ -94,7 +97,10 @@ beforeAll(async () => {
   ];
   await db.orm.insert(events).values(door.map(({ seq, ...e }) => ({ ...e, stationSeq: seq, receivedAt: at('12:00') })));
 }, 120_000);
-afterAll(async () => db?.close());
+afterAll(async () => {
+  server?.close();
+  await db?.close();
+});
 
 describe('a session’s Zoom report', () => {
   it('matches people by e-mail, then by name, groups rejoins, and keeps who it cannot match', async () => {
@@ -185,4 +191,27 @@ describe('the attendance report', () => {
     }
     expect(text).not.toContain('iPhone');
   });
+});
+
+describe('the operator CLI', () => {
+  it('zoom-import says what it recognised and who matched how; attendance-report writes the workbook', async () => {
+    const port = await freePort();
+    server = serve({ fetch: app.fetch, port, hostname: '127.0.0.1' });
+    const dir = tempDir('foyer-hybrid-cli-');
+    const file = path.join(dir, 'participants_81234567890.csv');
+    fs.writeFileSync(file, ZOOM);
+    const cli = (...args: string[]) => promisify(execFile)('npx', ['tsx', 'registry/admin-cli.ts', '--url', `http://127.0.0.1:${port}`, '--token', TOKEN, ...args], { encoding: 'utf8' });
+    const { stdout } = await cli('zoom-import', 'opening', file, '--dry-run');
+    expect(stdout).toContain('Recognised: Zoom meeting participant report');
+    expect(stdout).toMatch(/name\s+← Name \(Original Name\)/);
+    expect(stdout).toContain('matched by e-mail 2, by name 1; not matched 2');
+    expect(stdout).toMatch(/not matched: iPhone \(participant, 30 min\)/);
+    const out = path.join(dir, 'report.xlsx');
+    expect((await cli('attendance-report', '--lang', 'fr', '--out', out)).stdout).toContain(`Wrote ${out}`);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(out);
+    expect(wb.worksheets.map((w) => w.name)).toContain('Séances');
+    const wrong = await cli('zoom-import', 'opening', path.join(dir, 'missing.csv')).catch((e: { stderr: string; code: number }) => e);
+    expect(wrong).toMatchObject({ code: 1, stderr: expect.stringContaining('no such file') });
+  }, 60_000);
 });
