@@ -10,7 +10,7 @@ import type { SessionRecord } from './records/session';
 export type BundleAttendee = Pick<
   AttendeeRecord,
   'id' | 'givenName' | 'familyName' | 'organisation' | 'delegation' | 'country' | 'category' | 'validDays' | 'notes'
-> & { status: 'active' | 'cancelled'; badgeCode: string };
+> & { status: 'active' | 'cancelled'; badgeCode: string } & Partial<Pick<AttendeeRecord, 'protected' | 'chosenName' | 'noPhoto'>>;
 
 /** Capacity levels and the full-room policy keep the station's defaults. */
 export type BundleRoom = Pick<RoomRecord, 'id' | 'name' | 'capacity' | 'floor' | 'allowedCategories'>;

@@ -58,6 +58,22 @@ function uuidFrom(rnd: () => number): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[Math.floor(rnd() * 4)]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
+/** The chosen names of the demo's protected participants (docs/safeguarding.md). */
+export const DEMO_CHOSEN_NAMES = ['Amani', 'Nour', 'Sky', 'Lior'] as const;
+
+/**
+ * Safeguarding in the demo, without drawing from the random stream (a seed keeps its people): the
+ * first members of the survivor-led organisations are protected, go by a chosen name and asked for
+ * no photography; every 150th other person asked for no photography too.
+ */
+function markSafeguarding(attendees: BundleAttendee[]): void {
+  const survivors = attendees.filter((a) => a.status === 'active' && (a.organisation === 'Survivor Alliance' || a.organisation === 'Survivors of Slavery Network'));
+  survivors.slice(0, DEMO_CHOSEN_NAMES.length).forEach((a, i) => Object.assign(a, { protected: true, chosenName: DEMO_CHOSEN_NAMES[i], noPhoto: true }));
+  attendees.forEach((a, i) => {
+    if (i % 150 === 149 && !a.protected) a.noPhoto = true;
+  });
+}
+
 export function generateDemoEvent(firstDay: string, opts: { attendees?: number; seed?: number } = {}): EventBundle {
   const rnd = prng(opts.seed ?? 23);
   const days = [firstDay, addDays(firstDay, 1)];
@@ -133,6 +149,7 @@ export function generateDemoEvent(firstDay: string, opts: { attendees?: number; 
     const [cc, name, pool] = pick(rnd, STATES);
     add('delegation', name, cc, `Delegation of ${name}`, pool);
   }
+  markSafeguarding(attendees);
 
   return {
     event: {
