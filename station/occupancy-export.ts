@@ -28,7 +28,7 @@ const slug = (s: string) =>
     .toLowerCase()
     .slice(0, 50) || 'export';
 
-function save(station: Station, fileName: string, mime: ExportFile['mime'], data: Buffer): ExportFile {
+export function saveExport(station: Station, fileName: string, mime: ExportFile['mime'], data: Buffer): ExportFile {
   const dir = path.join(station.dataDir, 'exports');
   makePrivateDir(dir);
   const file = path.join(dir, fileName);
@@ -59,7 +59,7 @@ export function attendanceCsv(station: Station, sessionId: string, now: number, 
       localStamp(s.session.startsAt, tz),
       localStamp(s.session.endsAt, tz),
       a.attendeeId,
-      a.listed ? a.name || t('safeguard.protectedParticipant') : t('csv.notInList'),
+      a.listed ? (a.protected && !a.name ? t('safeguard.protectedParticipant') : a.name) : t('csv.notInList'),
       a.organisation,
       a.delegation,
       categoryWord(words, a.category, a.categoryLabel),
@@ -185,12 +185,12 @@ function reportCells(s: SessionAttendance, tz: string, words: Words): string[] {
 export async function exportFile(station: Station, args: ParsedArgsOf<'occupancy.export'>, now: number): Promise<ExportFile> {
   if (args.kind === 'attendance_csv') {
     const f = attendanceCsv(station, args.sessionId, now, args.lang);
-    return save(station, f.fileName, 'text/csv', Buffer.from(f.text, 'utf8'));
+    return saveExport(station, f.fileName, 'text/csv', Buffer.from(f.text, 'utf8'));
   }
   if (args.kind === 'series_csv') {
     const f = seriesCsv(station, args.roomId, args.day, now, args.lang);
-    return save(station, f.fileName, 'text/csv', Buffer.from(f.text, 'utf8'));
+    return saveExport(station, f.fileName, 'text/csv', Buffer.from(f.text, 'utf8'));
   }
   const f = await dayReportPdf(station, args.day, now, args.lang);
-  return save(station, f.fileName, 'application/pdf', f.data);
+  return saveExport(station, f.fileName, 'application/pdf', f.data);
 }

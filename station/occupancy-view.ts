@@ -129,6 +129,7 @@ export function sessionWithAttendees(station: Station, sessionId: string, now: n
       return {
         attendeeId: a.attendeeId,
         name: p ? publicName(p) : '(not in this station’s list)',
+        protected: p?.protected ?? false,
         organisation: p?.organisation ?? '',
         delegation: p?.delegation ?? '',
         category: p?.category ?? '',
@@ -189,6 +190,7 @@ export function recentEvents(station: Station, roomId: string, limit: number): R
       effect: r.effect,
       delta: typeof payload.delta === 'number' ? payload.delta : null,
       name: p ? publicName(p) : null,
+      protected: p?.protected ?? false,
       stationName: names.get(r.stationId) ?? 'another station',
       operator: r.operator,
     };

@@ -97,7 +97,10 @@ export interface SessionAttendance extends SessionRef {
 
 export interface SessionAttendee {
   attendeeId: string;
+  /** As shared papers may show it (docs/safeguarding.md): '' for a protected person without a chosen name. */
   name: string;
+  /** Protected (safeguarding): the name is their chosen one, or '' for "Protected participant". */
+  protected: boolean;
   organisation: string;
   delegation: string;
   /** Category code ('' when the person is not in this station's list). */
@@ -119,6 +122,8 @@ export interface RoomEventView {
   effect: string | null;
   delta: number | null;
   name: string | null;
+  /** Protected (safeguarding): `name` is their chosen name, or '' for "Protected participant". */
+  protected: boolean;
   stationName: string;
   operator: string | null;
 }

@@ -79,7 +79,7 @@ export function onSharedScreen<A extends Pick<AttendeeRecord, 'protected' | 'cho
 
 /** The name as registered ("given family"). Only where the person must be identified: the desk, the organiser's export, emergency services. */
 export function legalName(p: Pick<Named, 'givenName' | 'familyName'>): string {
-  return `${p.givenName} ${p.familyName}`.trim();
+  return [p.givenName, p.familyName].filter(Boolean).join(' '); // as stored: an export keeps every character
 }
 
 /**

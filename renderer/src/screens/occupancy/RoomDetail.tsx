@@ -233,7 +233,7 @@ function describe(e: RoomEventView): string {
   if (e.kind === 'counter') return t('event.counter', { delta: (e.delta ?? 0) > 0 ? `+${e.delta}` : `−${Math.abs(e.delta ?? 0)}` });
   if (e.kind === 'sweep') return t('event.sweep');
   // '' is a protected person without a chosen name (the station never sends their legal name to this screen).
-  return e.name === null ? t('event.unknown') : e.name || t('safeguard.protectedParticipant');
+  return e.name === null ? t('event.unknown') : e.protected && !e.name ? t('safeguard.protectedParticipant') : e.name;
 }
 
 function Recent({ events, timeZone }: { events: RoomEventView[]; timeZone: string }) {
