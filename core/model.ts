@@ -2,6 +2,7 @@
 // zod schemas double as the validation at every boundary (IPC, HTTP, sync).
 import { z } from 'zod';
 import { shared as englishWords } from './i18n/en';
+import { isCalendarDay } from './time';
 
 export const CATEGORIES = [
   'delegation',
@@ -33,8 +34,10 @@ export const NOT_ADMITTED = ['pending', 'unpaid', 'rejected', 'waitlisted'] as c
 export type NotAdmitted = (typeof NOT_ADMITTED)[number];
 export const isNotAdmitted = (status: string): status is NotAdmitted => (NOT_ADMITTED as readonly string[]).includes(status);
 
-/** 'YYYY-MM-DD' in the event's time zone. */
-export const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+/** 'YYYY-MM-DD' in the event's time zone: a day of the calendar (a station refuses '2026-02-30'). */
+export const IsoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine(isCalendarDay, 'not a day of the calendar');
+/** The most days an event (and so a badge's valid days) may have. */
+export const MAX_EVENT_DAYS = 60;
 
 export const Verdict = z.enum(['admitted', 'warning', 'refused']);
 export type Verdict = z.infer<typeof Verdict>;

@@ -34,6 +34,13 @@ export function dayInZone(millis: number, timeZone: string): string {
   return day;
 }
 
+/** 'YYYY-MM-DD' naming a day of the calendar: not '2026-02-30', '2026-13-01' or '0000-00-00'. */
+export function isCalendarDay(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T12:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+}
+
 /** Adds whole days to a 'YYYY-MM-DD' string. */
 export function addDays(day: string, n: number): string {
   const d = new Date(`${day}T12:00:00Z`);

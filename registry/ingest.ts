@@ -5,14 +5,14 @@ import { MAX_CLOCK_AHEAD_MS } from '../core/hlc';
 import { foldNoPhoto, foldNote, foldReprint, reprintOf, walkinAttendee } from '../core/records/attendee';
 import { toColumns, toWire } from '../core/records/fields';
 import { LogEventFields } from '../core/records/log-event';
-import { eventProblem } from '../core/sync/event-rules';
+import { eventProblem, walkinProblem } from '../core/sync/event-rules';
 import { signatureProblem } from '../core/sync/event-signature';
 import { nodeEd25519 } from '../node-shared/ed25519';
 import { stationKeys } from './stations';
 import { MAX_PUSH_BYTES, OversizeStub, WireEvent, type PushResponse, type Rejection } from '../core/sync/protocol';
 import { query, type RegistryOrm } from './db';
 import { attendees, events, rejections, stations } from './schema';
-import { writeTx } from './store';
+import { getEvent, writeTx } from './store';
 
 export interface IngestResult extends Omit<PushResponse, 'protocol' | 'serverTime'> {
   /** Change numbers were handed out (other stations should be poked). */
@@ -48,6 +48,16 @@ export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[]
       seen.add(p.data.id);
       valid.push(p.data);
     }
+  }
+
+  // A walk-in becomes a person every station downloads: one they would refuse is refused here.
+  if (valid.some((e) => e.kind === 'walkin')) {
+    const days = (await getEvent(orm))?.days ?? null;
+    valid = valid.filter((e) => {
+      const why = walkinProblem(e, days);
+      if (why) rejected.push({ id: e.id, seq: e.seq, reason: why });
+      return !why;
+    });
   }
 
   return writeTx(orm, async (tx) => {

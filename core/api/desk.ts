@@ -2,7 +2,7 @@
 // first), and the desk note on an attendee ("needs wheelchair access").
 import { z } from 'zod';
 import { DeskRules } from '../checkin/desk-rules';
-import { Category, type AttendeeSummary, type CheckInResult } from '../model';
+import { Category, IsoDay, MAX_EVENT_DAYS, type AttendeeSummary, type CheckInResult } from '../model';
 import { typedLine, typedText } from '../text';
 
 // Typed by people: control characters (a pasted NUL…) are removed on the way in (core/text.ts).
@@ -50,7 +50,8 @@ export const WalkinPayload = z.object({
     delegation: z.string().max(200),
     country: z.string().max(8),
     category: Category,
-    validDays: z.array(z.string()).nullable(),
+    /** Days of the event this badge admits (null: every day); the registry also requires them to be the event's. */
+    validDays: z.array(IsoDay).min(1).max(MAX_EVENT_DAYS).nullable(),
     notes: z.string().max(2000),
     badgeCodes: z.array(z.string().min(1).max(256)).max(10),
     /** Safeguarding (absent from walk-ins made before it existed): see core/sync/visibility.ts. */

@@ -23,6 +23,8 @@ export interface SyncStatusInfo {
   outbox: number;
   /** Events the registry refused, with its reason (kept here, never dropped). */
   rejected: { eventId: string; seq: number | null; reason: string; at: number }[];
+  /** Records of the registry this station could not accept (left out, the download went on), with why. */
+  skipped: { type: string; id: string | null; reason: string; at: number }[];
   /** One sentence for people, or null when all is well. */
   message: string | null;
   /** Registry clock − station clock, ms. */

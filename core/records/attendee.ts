@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { WalkinPayload } from '../api/desk';
 import { compareEvents } from '../hlc';
-import { AttendeeStatus, Category, IsoDay } from '../model';
+import { AttendeeStatus, Category, IsoDay, MAX_EVENT_DAYS } from '../model';
 import { bool, Id, int, json, recordSchema, text, travels } from './fields';
 
 export const AttendeeSource = z.enum(['registry', 'walkin']);
@@ -21,7 +21,7 @@ export const AttendeeFields = {
   country: text(z.string().max(8), { default: '' }),
   category: text(Category),
   /** Days the badge is valid, or null = every event day. */
-  validDays: json(z.array(IsoDay).max(60).nullable()),
+  validDays: json(z.array(IsoDay).max(MAX_EVENT_DAYS).nullable()),
   status: text(AttendeeStatus, { default: 'active' }),
   badgeVersion: int(z.number().int().min(1), { default: 1 }),
   notes: text(z.string().max(MAX_NOTE), { default: '' }),

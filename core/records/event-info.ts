@@ -1,6 +1,6 @@
 // The event a registry serves (one row on each side): its name, venue, time zone and days.
 import { z } from 'zod';
-import { IsoDay } from '../model';
+import { IsoDay, MAX_EVENT_DAYS } from '../model';
 import { Id, json, recordSchema, text } from './fields';
 
 export const EventInfoFields = {
@@ -9,7 +9,7 @@ export const EventInfoFields = {
   venue: text(z.string().max(300)),
   timeZone: text(z.string().min(1).max(64)),
   /** 'YYYY-MM-DD' days, in the event's time zone. */
-  days: json(z.array(IsoDay).min(1).max(60)),
+  days: json(z.array(IsoDay).min(1).max(MAX_EVENT_DAYS)),
   description: text(z.string().max(4000), { default: '' }),
   /**
    * The Indico server whose ticket QR codes this event accepts ("indico.un.org"); a ticket from

@@ -4,7 +4,10 @@
 //  - a clock stamp that is malformed, or further ahead of the registry's clock than allowed;
 //  - text the database cannot hold (U+0000 and other control characters, lone surrogates);
 //  - more than MAX_EVENT_JSON bytes (UTF-8) as JSON, the cap stations apply when they record.
+//  - a walk-in whose person no station would accept, or whose badge is valid on days that are
+//    not the event's: the registry would store and serve a record every station refuses.
 // Badge-code ownership needs the database and lives in registry/ingest.ts.
+import { WalkinPayload } from '../api/desk';
 import { stampProblem } from '../hlc';
 import { MAX_EVENT_JSON, jsonBytes, type WireEvent } from './protocol';
 
@@ -38,6 +41,27 @@ function badTextPath(v: unknown, at: string): string | null {
       const p = badTextPath(x, here);
       if (p) return p;
     }
+  }
+  return null;
+}
+
+/**
+ * What is wrong with a walk-in's person (null: nothing, or not a walk-in). `eventDays` are the
+ * registry's event days (null: no event yet, so any day of the calendar passes).
+ */
+export function walkinProblem(e: Pick<WireEvent, 'kind' | 'attendeeId' | 'payload'>, eventDays: readonly string[] | null): string | null {
+  if (e.kind !== 'walkin') return null;
+  if (!e.attendeeId) return 'a walk-in without an attendee id';
+  const p = WalkinPayload.safeParse(e.payload);
+  if (!p.success) {
+    const where = p.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
+    return `the walk-in's person cannot be read: ${where.slice(0, 300)}`;
+  }
+  const days = p.data.attendee.validDays ?? [];
+  const outside = eventDays ? days.filter((d) => !eventDays.includes(d)) : [];
+  if (outside.length > 0) {
+    const shown = outside.slice(0, 3).join(', ') + (outside.length > 3 ? ` and ${outside.length - 3} more` : '');
+    return `the walk-in's badge is valid on ${shown}, which ${outside.length === 1 ? 'is not a day' : 'are not days'} of the event (${eventDays!.join(', ')})`;
   }
   return null;
 }

@@ -187,6 +187,11 @@ export const PullResponse = z.object({
   serverTime: z.number().int(),
 });
 export type PullResponse = z.infer<typeof PullResponse>;
+/**
+ * A page as a station reads it: each change is checked on its own (station/sync/pull.ts), so a
+ * record the station cannot accept is skipped and reported, and never stops the download.
+ */
+export const PullPage = PullResponse.extend({ changes: z.array(z.unknown()).max(MAX_PAGE) });
 
 /** Every error response: a stable code and a sentence. */
 export const ErrorBody = z.object({

@@ -2,7 +2,8 @@
 // countries, valid days, badge codes) applied to each, problems listed by row and column,
 // and the same warning given once per distinct value rather than once per row.
 import crypto from 'node:crypto';
-import { CATEGORIES, type AttendeeStatus, type Category } from '../../core/model';
+import { CATEGORIES, MAX_EVENT_DAYS, type AttendeeStatus, type Category } from '../../core/model';
+import { isCalendarDay } from '../../core/time';
 import { matchCategory, type CategoryRules } from './categories';
 import { toCountryCode } from './countries';
 import type { SourceField } from './fields';
@@ -236,6 +237,6 @@ function parseAccompanying(text: string): { key: string; givenName: string; fami
 function toDays(text: string): string[] | null | undefined {
   if (!text) return null;
   const parts = text.split(/[;,\s]+/).filter(Boolean);
-  if (parts.every((p) => /^\d{4}-\d{2}-\d{2}$/.test(p) && !Number.isNaN(Date.parse(p)))) return parts;
+  if (parts.length <= MAX_EVENT_DAYS && parts.every(isCalendarDay)) return parts;
   return undefined;
 }

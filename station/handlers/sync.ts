@@ -7,6 +7,7 @@ import type { Station } from '../station';
 import { syncClientFor } from '../sync/index';
 import { outboxCount, rejectedEvents } from '../sync/outbox';
 import { pairStation } from '../sync/pair';
+import { skippedChanges } from '../sync/pull';
 import type { AreaHandlers, HandlerOptions } from './types';
 
 export function syncHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof SyncResults> {
@@ -24,6 +25,7 @@ export function syncHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof Sync
       nextAttemptAt: c.nextAttemptAt,
       outbox: outboxCount(station),
       rejected: rejectedEvents(station).map((r) => ({ eventId: r.id, seq: r.seq, reason: r.reason, at: r.at })),
+      skipped: skippedChanges(station),
       message: line.message,
       clockSkewMs: c.clockSkewMs,
       // An unpaired station has no registry clock to be off from.

@@ -3,6 +3,7 @@ import { timeInZone } from '../../core/time';
 import type { Station } from '../station';
 import { lastSyncAt } from './link';
 import { rejectedEvents } from './outbox';
+import { skippedChanges } from './pull';
 import type { SyncError } from './transport';
 
 export type SyncState = 'standalone' | 'online' | 'offline' | 'error';
@@ -44,6 +45,8 @@ export function statusLine(
   let message = via ? viaHubSentence(via) : s.lastError ? problemSentence(station, s.lastError) : null;
   const rejected = rejectedEvents(station).length;
   if (!message && rejected > 0) message = `${rejected} event${rejected === 1 ? ' was' : 's were'} refused by the registry (see Settings).`;
+  const skipped = skippedChanges(station).length;
+  if (!message && skipped > 0) message = `${skipped} record${skipped === 1 ? '' : 's'} from the registry could not be read and ${skipped === 1 ? 'was' : 'were'} left out; the rest is up to date. Tell the registry operator.`;
   if (!message && s.clockWarning) message = clockMessage(s.skewMs);
   return { state: s.state, lastSyncAt: lastSyncAt(station), message, via };
 }

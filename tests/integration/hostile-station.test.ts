@@ -1,5 +1,6 @@
 // One bad station must never stop sync (issue 12): far-future clock stamps, text the database
-// cannot hold, a walk-in claiming someone else's printed badge, an oversized event — each is
+// cannot hold, a walk-in claiming someone else's printed badge, walk-ins valid on days that are
+// no days (or not the event's, or too many), an oversized event — each is
 // refused with a reason, the hostile station's sequence moves on, and every other station keeps
 // scanning and syncing with a sane clock. Plus: fast-check over every text field of every event
 // kind, straight into ingest, on PGlite and on PostgreSQL: stored exactly, or refused — never a 500.
@@ -10,11 +11,13 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as hlc from '../../core/hlc';
 import { EVENT_KINDS } from '../../core/model';
+import { addDays } from '../../core/time';
 import { openRegistryDb, type RegistryDb } from '../../registry/db';
 import { ingest } from '../../registry/ingest';
 import { events as eventsTable, stations as stationsTable } from '../../registry/schema';
 import { checkIn } from '../../station/checkin';
 import { openStation } from '../../station/station';
+import { skippedChanges } from '../../station/sync/pull';
 import { setSetting } from '../../db/settings';
 import { startPgCluster, type PgCluster } from '../../testkit/pg-cluster';
 import { pgliteTemplate } from '../../testkit/registry-proc';
@@ -43,6 +46,11 @@ function wire(stationId: string, seq: number, over: Record<string, unknown> = {}
   };
 }
 
+function walkin(stationId: string, seq: number, validDays: string[], givenName = 'Walk') {
+  const attendee = { givenName, familyName: 'In', organisation: '', delegation: '', country: '', category: 'ngo', validDays, notes: '', badgeCodes: [`W-${seq}-${crypto.randomUUID()}`] };
+  return wire(stationId, seq, { kind: 'walkin', attendeeId: crypto.randomUUID(), verdict: null, reason: null, payload: { attendee } });
+}
+
 describe('a hostile station', () => {
   it('far-future stamps, NUL text, a taken badge code and a 70 kB event are refused one by one; everyone else keeps syncing', async () => {
     const honest = await demo.pairedStation('Honest desk', { syncNow: true });
@@ -51,6 +59,7 @@ describe('a hostile station', () => {
     const paired = await fetch(`${demo.reg.url}/v1/pair`, { method: 'POST', body: JSON.stringify({ protocol: 1, code, stationId: 'rogue', name: 'Rogue' }) });
     const { token } = (await paired.json()) as { token: string };
     const [victim] = demoCodes(honest.station, 1);
+    const days = honest.station.eventInfo().days;
 
     const hostile = [
       wire('rogue', 1, { hlc: '9999-12-31T23:59:59.999Z-ffff-ffffffffffffffff' }),
@@ -66,6 +75,12 @@ describe('a hostile station', () => {
       }),
       wire('rogue', 6, { payload: { code: 'x'.repeat(70 * 1024) } }),
       wire('rogue', 7),
+      // Walk-ins the registry would store and serve as people every station refuses on download.
+      walkin('rogue', 8, ['2026-02-30']),
+      walkin('rogue', 9, ['someday']),
+      walkin('rogue', 10, [addDays(days.at(-1)!, 1)]),
+      walkin('rogue', 11, Array.from({ length: 61 }, (_, i) => addDays(days[0]!, i))),
+      walkin('rogue', 12, [days[0]!], 'Honest'),
     ];
     const res = await fetch(`${demo.reg.url}/v1/sync/push`, {
       method: 'POST',
@@ -74,8 +89,8 @@ describe('a hostile station', () => {
     });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { acked: number; stored: number; rejected: { seq: number; reason: string }[] };
-    expect(body.stored).toBe(1);
-    expect(body.acked).toBe(7); // the rogue's sequence moves on: nothing is stuck
+    expect(body.stored).toBe(2);
+    expect(body.acked).toBe(12); // the rogue's sequence moves on: nothing is stuck
     const why = Object.fromEntries(body.rejected.map((r) => [r.seq, r.reason]));
     expect(why[1]).toMatch(/ahead of the registry's clock; the limit is 5 minutes/);
     expect(why[2]).toMatch(/days ahead of the registry's clock/);
@@ -83,6 +98,11 @@ describe('a hostile station', () => {
     expect(why[4]).toMatch(/field payload\.notes contains a control character/);
     expect(why[5]).toMatch(/already belongs to another attendee/);
     expect(why[6]).toMatch(/too large/);
+    expect(why[8]).toMatch(/walk-in's person cannot be read: attendee\.validDays\.0 not a day of the calendar/);
+    expect(why[9]).toMatch(/walk-in's person cannot be read: attendee\.validDays\.0/);
+    expect(why[10]).toBe(`the walk-in's badge is valid on ${addDays(days.at(-1)!, 1)}, which is not a day of the event (${days.join(', ')})`);
+    expect(why[11]).toMatch(/walk-in's person cannot be read: attendee\.validDays/);
+    expect(why[12]).toBeUndefined();
 
     // Everyone else: scan, sync, see each other's scans, with believable clocks.
     const a = checkIn(honest.station, victim!.code, Date.now());
@@ -96,6 +116,10 @@ describe('a hostile station', () => {
       const ids = (s.db.sqlite.prepare('select id, hlc from events').all() as { id: string; hlc: string }[]);
       expect(ids.map((e) => e.id)).toEqual(expect.arrayContaining([a.eventId, b.eventId]));
       for (const e of ids) expect(hlc.stampProblem(e.hlc, Date.now()), e.hlc).toBeNull();
+      // Of the rogue's walk-ins only the honest one became a person; nothing was left out of a download.
+      const walkins = s.db.sqlite.prepare("select given_name as g from attendees where family_name = 'In'").all() as { g: string }[];
+      expect(walkins.map((w) => w.g)).toEqual(['Honest']);
+      expect(skippedChanges(s)).toEqual([]);
       // The victim's printed badge still names the victim, not the walk-in.
       const holders = s.db.sqlite.prepare('select attendee_id as id from badge_codes where code = ?').all(victim!.code) as { id: string }[];
       expect(holders.map((h) => h.id)).toEqual([victim!.attendeeId]);

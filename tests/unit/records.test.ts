@@ -18,6 +18,7 @@ import { RoomFields } from '../../core/records/room';
 import { SessionFields } from '../../core/records/session';
 import { KeyFields } from '../../core/records/signing-key';
 import { StationFields } from '../../core/records/station';
+import { addDays } from '../../core/time';
 import * as station from '../../db/schema/index';
 import { toLogEvent, toLogRow } from '../../registry/ingest';
 import * as registry from '../../registry/schema';
@@ -119,6 +120,11 @@ describe('what log events do to an attendee, on both sides', () => {
     const safe = walkinAttendee({ kind: 'walkin', attendeeId: 'w2', payload: { attendee: { ...walkin, protected: true, chosenName: 'Wren', noPhoto: true } } });
     expect(safe).toMatchObject({ protected: true, chosenName: 'Wren', noPhoto: true, givenName: walkin.givenName });
     expect(walkinAttendee({ kind: 'walkin', attendeeId: 'w1', payload: { attendee: { ...walkin, category: 'royalty' } } })).toBeNull();
+    // Valid days every station would refuse on download: no day of the calendar, none at all, too many.
+    for (const validDays of [['2026-02-30'], ['2026-13-01'], ['tomorrow'], [], Array.from({ length: 61 }, (_, i) => addDays('2026-05-01', i))]) {
+      expect(walkinAttendee({ kind: 'walkin', attendeeId: 'w1', payload: { attendee: { ...walkin, validDays } } }), JSON.stringify(validDays).slice(0, 40)).toBeNull();
+    }
+    expect(walkinAttendee({ kind: 'walkin', attendeeId: 'w1', payload: { attendee: { ...walkin, validDays: ['2028-02-29'] } } })?.validDays).toEqual(['2028-02-29']);
     expect(walkinAttendee({ kind: 'walkin', attendeeId: null, payload: { attendee: walkin } })).toBeNull();
     expect(walkinAttendee({ kind: 'note', attendeeId: 'w1', payload: { attendee: walkin } })).toBeNull();
   });
