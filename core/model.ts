@@ -99,6 +99,8 @@ export const EVENT_KINDS = [
   'safe', // accounted for at an assembly point during an evacuation (payload.via; payload.undo takes it back)
   'collect', // badge printed and handed over after an ID check (core/checkin/collection.ts)
   'collect_refused', // badge not handed over after the ID check (payload.reason); the registration stands
+  'handout', // something handed out or asked at the desk: a receiver (payload.number), a voucher, an answer (core/checkin/handouts.ts)
+  'handback', // a numbered item (an interpretation receiver) came back (payload.number)
 ] as const;
 export const EventKind = z.enum(EVENT_KINDS);
 export type EventKind = z.infer<typeof EventKind>;

@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { badgeMethods, type BadgesResults } from './badges';
 import { checkinMethods, type CheckinResults } from './checkin';
 import { collectMethods, type CollectResults } from './collect';
+import { handoutMethods, type HandoutResults } from './handouts';
 import { deskMethods, type DeskResults } from './desk';
 import { occupancyMethods, type OccupancyResults } from './occupancy';
 import { stationDataMethods, type StationDataResults } from './station-data';
@@ -21,6 +22,7 @@ export const methods = {
   ...deskMethods,
   ...stationDataMethods,
   ...collectMethods,
+  ...handoutMethods,
 } as const;
 
 export type Method = keyof typeof methods;
@@ -28,7 +30,7 @@ export type ArgsOf<M extends Method> = z.input<(typeof methods)[M]>;
 export type ParsedArgsOf<M extends Method> = z.output<(typeof methods)[M]>;
 
 /** Results of every method, by name. An area extends this with its own interface. */
-export interface Results extends CheckinResults, BadgesResults, SyncResults, OccupancyResults, DeskResults, StationDataResults, CollectResults {}
+export interface Results extends CheckinResults, BadgesResults, SyncResults, OccupancyResults, DeskResults, StationDataResults, CollectResults, HandoutResults {}
 
 /** What every transport returns (after Signal: never throw across a process boundary). */
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };

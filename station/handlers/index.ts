@@ -7,6 +7,7 @@ import type { Station } from '../station';
 import { badgeHandlers } from './badges';
 import { checkinHandlers } from './checkin';
 import { collectHandlers } from './collect';
+import { handoutHandlers } from './handouts';
 import { deskHandlers } from './desk';
 import { occupancyHandlers } from './occupancy';
 import { stationDataHandlers } from './station-data';
@@ -24,6 +25,7 @@ export function createHandlers(opts: HandlerOptions = {}): Handlers {
     ...deskHandlers(opts),
     ...stationDataHandlers(opts),
     ...collectHandlers(opts),
+    ...handoutHandlers(opts),
   };
 }
 
