@@ -32,7 +32,7 @@ export function App() {
           <span className="topbar__brand">{t('app.name')}</span>
           <nav aria-label={t('app.navLabel')}>
             <ul className="topbar__nav">
-              {screens.map((s) => (
+              {screens.filter((s) => !s.linked).map((s) => (
                 <li key={s.id}>
                   <a href={`#/${s.id}`} className="topbar__link" aria-current={s.id === screen.id ? 'page' : undefined} data-testid={`nav-${s.id}`}>
                     {t(s.label)}

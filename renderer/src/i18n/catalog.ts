@@ -8,6 +8,7 @@ import { sharedFiles } from '../../../core/i18n';
 import type { Catalog } from '../../../core/i18n/languages';
 import { checkin as deCheckin } from './de/checkin';
 import { collect as deCollect } from './de/collect';
+import { handouts as deHandouts } from './de/handouts';
 import { common as deCommon } from './de/common';
 import { door as deDoor } from './de/door';
 import { rooms as deRooms } from './de/rooms';
@@ -15,6 +16,7 @@ import { settings as deSettings } from './de/settings';
 import { walkin as deWalkin } from './de/walkin';
 import { checkin as enCheckin } from './en/checkin';
 import { collect as enCollect } from './en/collect';
+import { handouts as enHandouts } from './en/handouts';
 import { common as enCommon } from './en/common';
 import { door as enDoor } from './en/door';
 import { rooms as enRooms } from './en/rooms';
@@ -22,6 +24,7 @@ import { settings as enSettings } from './en/settings';
 import { walkin as enWalkin } from './en/walkin';
 import { checkin as frCheckin } from './fr/checkin';
 import { collect as frCollect } from './fr/collect';
+import { handouts as frHandouts } from './fr/handouts';
 import { common as frCommon } from './fr/common';
 import { door as frDoor } from './fr/door';
 import { rooms as frRooms } from './fr/rooms';
@@ -29,6 +32,7 @@ import { settings as frSettings } from './fr/settings';
 import { walkin as frWalkin } from './fr/walkin';
 import { checkin as ruCheckin } from './ru/checkin';
 import { collect as ruCollect } from './ru/collect';
+import { handouts as ruHandouts } from './ru/handouts';
 import { common as ruCommon } from './ru/common';
 import { door as ruDoor } from './ru/door';
 import { rooms as ruRooms } from './ru/rooms';
@@ -37,13 +41,13 @@ import { walkin as ruWalkin } from './ru/walkin';
 
 /** Each language's files, by screen (the test checks that no two files define the same top-level section). */
 export const files = {
-  en: { shared: sharedFiles.en, common: enCommon, checkin: enCheckin, collect: enCollect, walkin: enWalkin, rooms: enRooms, door: enDoor, settings: enSettings },
-  de: { shared: sharedFiles.de, common: deCommon, checkin: deCheckin, collect: deCollect, walkin: deWalkin, rooms: deRooms, door: deDoor, settings: deSettings },
-  fr: { shared: sharedFiles.fr, common: frCommon, checkin: frCheckin, collect: frCollect, walkin: frWalkin, rooms: frRooms, door: frDoor, settings: frSettings },
-  ru: { shared: sharedFiles.ru, common: ruCommon, checkin: ruCheckin, collect: ruCollect, walkin: ruWalkin, rooms: ruRooms, door: ruDoor, settings: ruSettings },
+  en: { shared: sharedFiles.en, common: enCommon, checkin: enCheckin, collect: enCollect, handouts: enHandouts, walkin: enWalkin, rooms: enRooms, door: enDoor, settings: enSettings },
+  de: { shared: sharedFiles.de, common: deCommon, checkin: deCheckin, collect: deCollect, handouts: deHandouts, walkin: deWalkin, rooms: deRooms, door: deDoor, settings: deSettings },
+  fr: { shared: sharedFiles.fr, common: frCommon, checkin: frCheckin, collect: frCollect, handouts: frHandouts, walkin: frWalkin, rooms: frRooms, door: frDoor, settings: frSettings },
+  ru: { shared: sharedFiles.ru, common: ruCommon, checkin: ruCheckin, collect: ruCollect, handouts: ruHandouts, walkin: ruWalkin, rooms: ruRooms, door: ruDoor, settings: ruSettings },
 } as const;
 
-export type English = typeof sharedFiles.en & typeof enCommon & typeof enCheckin & typeof enCollect & typeof enWalkin & typeof enRooms & typeof enDoor & typeof enSettings;
+export type English = typeof sharedFiles.en & typeof enCommon & typeof enCheckin & typeof enCollect & typeof enHandouts & typeof enWalkin & typeof enRooms & typeof enDoor & typeof enSettings;
 
 function merge(parts: Record<string, Catalog>): Catalog {
   return Object.assign({}, ...Object.values(parts)) as Catalog;

@@ -4,6 +4,7 @@ import type { ComponentType } from 'react';
 import type { MessageKey } from '../i18n';
 import { CheckinScreen } from './checkin/CheckinScreen';
 import { CollectScreen } from './collect/CollectScreen';
+import { ReceiversScreen } from './handouts/ReceiversScreen';
 import { DoorScreen } from './occupancy/DoorScreen';
 import { RoomsScreen } from './occupancy/RoomsScreen';
 import { WallScreen } from './occupancy/WallScreen';
@@ -13,11 +14,14 @@ export interface ScreenDef {
   id: string;
   label: MessageKey;
   Component: ComponentType;
+  /** Reached by links from other screens, not listed in the top bar (which is full at 1024 px in German, French and Russian). */
+  linked?: true;
 }
 
 export const screens: ScreenDef[] = [
   { id: 'checkin', label: 'nav.checkin', Component: CheckinScreen },
   { id: 'collect', label: 'nav.collect', Component: CollectScreen },
+  { id: 'handouts', label: 'nav.handouts', Component: ReceiversScreen, linked: true },
   { id: 'door', label: 'nav.door', Component: DoorScreen },
   { id: 'rooms', label: 'nav.rooms', Component: RoomsScreen },
   { id: 'wall', label: 'nav.wall', Component: WallScreen },

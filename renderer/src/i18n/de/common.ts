@@ -10,6 +10,7 @@ export const common = {
   nav: {
     checkin: 'Check-in',
     collect: 'Ausweisausgabe',
+    handouts: 'Empfänger',
     door: 'Saaltür',
     rooms: 'Räume',
     wall: 'Wandanzeige',

@@ -9,6 +9,7 @@ export const common = {
   nav: {
     checkin: 'Check-in',
     collect: 'Badge desk',
+    handouts: 'Receivers',
     door: 'Door',
     rooms: 'Rooms',
     wall: 'Wall display',

@@ -10,6 +10,7 @@ export const common = {
   nav: {
     checkin: 'Accueil',
     collect: 'Retrait des badges',
+    handouts: 'Récepteurs',
     door: 'Porte de salle',
     rooms: 'Salles',
     wall: 'Affichage mural',

@@ -10,6 +10,7 @@ export const common = {
   nav: {
     checkin: 'Регистрация',
     collect: 'Бейджи',
+    handouts: 'Приёмники',
     door: 'Дверь зала',
     rooms: 'Залы',
     wall: 'Настенный экран',

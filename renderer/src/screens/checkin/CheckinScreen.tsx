@@ -7,6 +7,7 @@ import { useModalOpen } from '../../components/useModalOpen';
 import { localZone } from '../../format';
 import { t } from '../../i18n';
 import { LayoutNotice } from '../../scanner/layout-notice';
+import { HandoutsStrip } from '../handouts/HandoutsStrip';
 import { UseAsDesk } from '../occupancy/UseAsDesk';
 import { useScannerBurst } from '../../scanner/useScannerBurst';
 import { useVerdictSound } from '../../sound/useVerdictSound';
@@ -60,6 +61,9 @@ export function CheckinScreen() {
           </div>
         )}
         <VerdictPanel panel={panel} timeZone={timeZone} />
+        {panel.state === 'verdict' && panel.result.verdict !== 'refused' && panel.result.attendee?.synced && (
+          <HandoutsStrip attendeeId={panel.result.attendee.id} timeZone={timeZone} />
+        )}
         <div className="checkin__actions">
           {panel.state === 'verdict' && panel.result.attendee && <BadgeActions attendee={panel.result.attendee} />}
           {desk.noteButton}

@@ -139,6 +139,9 @@ export function CollectScreen() {
       <div className="checkin__side">
         <NameSearch timeZone={timeZone} hint={t('collect.searchHint')} onCheckIn={(id) => void show(id)} />
         <CollectTallies onShow={(id) => void show(id)} />
+        <a className="handouts__link" href="#/handouts" data-testid="open-receivers">
+          {t('handouts.openList')}
+        </a>
       </div>
     </div>
   );
