@@ -215,3 +215,18 @@ describe('the operator CLI', () => {
     expect(wrong).toMatchObject({ code: 1, stderr: expect.stringContaining('no such file') });
   }, 60_000);
 });
+
+describe('the demo event', () => {
+  it('comes with e-mail addresses and the opening session’s Zoom report, so the report has an online side', async () => {
+    const res = await app.request('/v1/admin/demo', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ firstDay: DAY }) });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { zoomParticipants: number }).zoomParticipants).toBeGreaterThan(30);
+    const stored = (await (await request('GET', '/v1/admin/sessions/s1/zoom-report')).json()) as { people: { match: string }[] };
+    expect(stored.people.filter((p) => p.match === 'email').length).toBeGreaterThan(15);
+    expect(stored.people.filter((p) => p.match === 'name').length).toBeGreaterThan(3);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await (await request('GET', '/v1/admin/reports/attendance.xlsx')).arrayBuffer()) as ArrayBuffer);
+    const opening = (wb.getWorksheet('Sessions')!.getSheetValues() as unknown[][]).find((r) => r?.[2] === 'Opening session')!;
+    expect(opening[5]).toBeGreaterThan(30); // online
+  }, 60_000);
+});

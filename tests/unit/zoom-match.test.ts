@@ -2,6 +2,9 @@
 // nobody (listed, never guessed) when the name is unknown or fits two people.
 import { describe, expect, it } from 'vitest';
 import { makeMatcher, type Registered } from '../../core/hybrid/match';
+import { parseZoomReport } from '../../registry/hybrid/zoom-report';
+import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
+import { demoEmails, demoZoomReport } from '../../resources/demo/zoom-report';
 
 const people: Registered[] = [
   { id: 'a1', givenName: 'Юлия', familyName: 'Соколова', email: null },
@@ -56,5 +59,22 @@ describe('matching Zoom participants to registrations', () => {
     ]);
     expect(m({ names: ['Anna Maria Berg'], email: '' })).toEqual({ attendeeId: 'x2', how: 'name' });
     expect(m({ names: ['Anna Berg'], email: '' })).toEqual({ attendeeId: 'x1', how: 'name' });
+  });
+});
+
+describe('the demo’s sample Zoom report of the opening session', () => {
+  it('is read as Zoom writes it and matched: e-mails, a renamed tablet, a romanised guest; two strangers and the host kept', () => {
+    const bundle = generateDemoEvent('2026-11-30');
+    const emails = demoEmails(bundle);
+    const parsed = parseZoomReport(Buffer.from(demoZoomReport(bundle, emails), 'utf8'), { timeZone: DEMO_TIME_ZONE, sessionDay: '2026-11-30' });
+    if (!parsed.ok) throw new Error(parsed.problem.text);
+    const m = makeMatcher(bundle.attendees.map((a) => ({ id: a.id, givenName: a.givenName, familyName: a.familyName, email: emails.get(a.id) ?? null })));
+    const results = parsed.report.participants.map((p) => ({ p, r: m(p) }));
+    const how = (h: string) => results.filter((x) => x.r.attendeeId !== null && x.r.how === h).length;
+    expect(parsed.report.warnings).toEqual([]);
+    expect(how('email')).toBeGreaterThan(15);
+    expect(how('name')).toBeGreaterThanOrEqual(6); // renamed tablets, romanised guests, people without an address
+    expect(results.filter((x) => x.r.attendeeId === null).map((x) => x.p.names[0]).sort()).toEqual(['Guest 7', 'OSCE Conference Zoom', 'iPhone']);
+    expect(parsed.report.participants.some((p) => p.rows === 2)).toBe(true); // a rejoin
   });
 });
