@@ -6,6 +6,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } f
 import { seedDemoEvent } from '../resources/demo/seed';
 import { createHandlers } from '../station/handlers/index';
 import { openStation, type Station } from '../station/station';
+import { resumeHub, setHubEnabled, stopHub } from '../station/hub/index';
 import { startSync, type SyncClient } from '../station/sync/index';
 import { wireIpc } from './ipc.main';
 import { mainMethods } from './main-methods';
@@ -66,7 +67,9 @@ async function start(): Promise<void> {
     // rebuilt for Electron's ABI is caught and explained like any other open failure.
     installOsSecretStore(); // the registry token is sealed by the OS from here on
     station = openStation(paths.dataDir, { seed: seedDemoEvent }); // a new desktop station starts on the demo event
-    sync = startSync(station); // background sync with the registry; idle until paired in Settings
+    sync = startSync(station, { discover: true }); // background sync with the registry; idle until paired in Settings
+    // `npm start -- --hub`, or the Settings switch remembered from before: serve the other stations (docs/lan-hub.md).
+    void (process.argv.includes('--hub') ? setHubEnabled(station, true) : resumeHub(station)).then((h) => h.message && console.warn(`[foyer] ${h.message}`));
     const win = createMainWindow(paths.preload);
     mainWindow = win;
     disposeIpc = wireIpc(ipcMain, { station, handlers: createHandlers(), mainMethods, window: win });
@@ -126,6 +129,7 @@ function closeStation(): void {
   disposeIpc = null;
   sync?.stop();
   sync = null;
+  if (station) void stopHub(station);
   station?.close();
   station = null;
 }

@@ -8,7 +8,22 @@ export const syncMethods = {
   'sync.now': z.object({}),
   /** People admitted as a first entry at two stations that did not know of each other. */
   'sync.conflicts': z.object({ limit: z.number().int().min(1).max(500).default(100) }),
+  /** The LAN hub (docs/lan-hub.md): read; switch this station's hub on/off; set (or clear) a hub address to use. */
+  'sync.hub': z.object({ enabled: z.boolean().optional(), address: z.string().trim().max(300).nullable().optional() }),
 } as const;
+
+export interface HubInfo {
+  /** This station serves the other stations as a hub (the Settings switch). */
+  enabled: boolean;
+  /** Its address for the other stations, while serving. */
+  url: string | null;
+  /** The hub address typed in here (where multicast is blocked), or null: found on the network. */
+  address: string | null;
+  /** The hub this station syncs through now, by name (the registry is out of reach). */
+  via: string | null;
+  /** A sentence when something is wrong (not serving although switched on, an address refused, a hub not trusted). */
+  message: string | null;
+}
 
 export interface SyncStatusInfo {
   paired: boolean;
@@ -32,6 +47,8 @@ export interface SyncStatusInfo {
   /** Station clock off by more than 2 minutes. */
   clockWarning: boolean;
   conflicts: number;
+  /** The LAN hub this station syncs through while the registry is out of reach (null: none). */
+  via: string | null;
 }
 
 export interface SyncConflict {
@@ -47,4 +64,5 @@ export interface SyncResults {
   'sync.pair': { paired: boolean; message: string; eventName: string | null };
   'sync.now': { ok: boolean; state: SyncStatusInfo['state']; pushed: number; pulled: number; message: string | null };
   'sync.conflicts': SyncConflict[];
+  'sync.hub': HubInfo;
 }

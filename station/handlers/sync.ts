@@ -8,6 +8,8 @@ import { syncClientFor } from '../sync/index';
 import { outboxCount, rejectedEvents } from '../sync/outbox';
 import { pairStation } from '../sync/pair';
 import { skippedChanges } from '../sync/pull';
+import { hubAddress, setHubAddress } from '../sync/hub-client';
+import { hubState, setHubEnabled } from '../hub/index';
 import type { AreaHandlers, HandlerOptions } from './types';
 
 export function syncHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof SyncResults> {
@@ -31,6 +33,7 @@ export function syncHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof Sync
       // An unpaired station has no registry clock to be off from.
       clockWarning: !!link && c.clockWarning(),
       conflicts: station.db.orm.select({ n: count() }).from(admissions).where(eq(admissions.conflict, true)).get()?.n ?? 0,
+      via: line.via ?? null,
     };
   };
   return {
@@ -50,6 +53,14 @@ export function syncHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof Sync
       const c = syncClientFor(station);
       c.start();
       return c.syncNow();
+    },
+    'sync.hub': async (args, station) => {
+      const c = syncClientFor(station);
+      let message: string | null = null;
+      if (args.address !== undefined) message = setHubAddress(station, args.address);
+      const hub = args.enabled === undefined ? hubState(station) : await setHubEnabled(station, args.enabled);
+      station.emit('status');
+      return { enabled: hub.enabled, url: hub.url, address: hubAddress(station), via: c.via?.name ?? null, message: message ?? hub.message ?? c.hubProblem };
     },
     'sync.conflicts': (args, station) => {
       const rows = station.db.orm

@@ -10,7 +10,8 @@ import { DbOpenError } from '../../db/connection';
 import { seedDemoEvent } from '../../resources/demo/seed';
 import { createHandlers } from '../handlers/index';
 import { openStation, type Station } from '../station';
-import { DEFAULT_HUB_PORT, HubStartError, startHub, type RunningHub } from '../hub/server';
+import { resumeHub, setHubEnabled, stopHub } from '../hub/index';
+import { DEFAULT_HUB_PORT } from '../hub/server';
 import { startSync } from '../sync/index';
 import { startHost, type RunningHost } from './server';
 import { loadOrCreateAccessKey } from './access-key';
@@ -76,22 +77,14 @@ async function main(): Promise<void> {
   }
 
   // Background sync with the registry (idle until the station is paired in Settings).
-  const sync = startSync(station);
+  const sync = startSync(station, { discover: true });
   // --hub: also serve the sync protocol to the event's other stations on the venue network
   // (docs/lan-hub.md). A station that cannot be a hub says why and keeps working as a station.
-  let hub: RunningHub | null = null;
-  if (args.hub) {
-    try {
-      hub = await startHub({ station, port: args.hubPort });
-      process.stdout.write(`Hub for the other stations at ${hub.url}\n`);
-    } catch (err) {
-      const code = (err as { code?: string }).code;
-      process.stderr.write(
-        err instanceof HubStartError ? `${err.message}\n` : code === 'EADDRINUSE' ? `Port ${args.hubPort} is already in use; choose another with --hub-port.\n` : `The hub could not start: ${(err as Error).message}\n`,
-      );
-    }
-  }
-  if (args.json) process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port, ...(hub ? { hubUrl: hub.url } : {}) })}\n`);
+  // The Settings switch is remembered; --hub switches it on.
+  const hub = args.hub ? await setHubEnabled(station, true, { port: args.hubPort }) : await resumeHub(station, { port: args.hubPort });
+  if (hub.url) process.stdout.write(`Hub for the other stations at ${hub.url}\n`);
+  else if (hub.message) process.stderr.write(`${hub.message}\n`);
+  if (args.json) process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port, ...(hub.url ? { hubUrl: hub.url } : {}) })}\n`);
   process.stdout.write(`Foyer station "${station.config().name}" (${station.eventInfo().name}) is ready: open ${host.url}\n`);
 
   let closing = false;
@@ -100,7 +93,7 @@ async function main(): Promise<void> {
     closing = true;
     // Close the server first so no request writes while the database closes.
     sync.stop();
-    Promise.all([host.close(), hub?.close()]).finally(() => {
+    Promise.all([host.close(), stopHub(station)]).finally(() => {
       station.close();
       process.stderr.write(`Foyer station stopped (${signal}); data saved in ${args.dataDir}\n`);
       process.exit(0);

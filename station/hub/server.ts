@@ -41,6 +41,7 @@ import { makeSelfSigned } from '../../node-shared/self-signed';
 import type { Station } from '../station';
 import { readLink } from '../sync/link';
 import { authorKeys, relayedEventProblem, signOwn } from '../sync/sign';
+import { announceHub } from './announce';
 
 export const DEFAULT_HUB_PORT = 8788;
 const NONCE_MS = 60_000;
@@ -56,6 +57,8 @@ export interface HubOptions {
   now?: () => number;
   /** How long a station's session lasts before it proves itself again. */
   sessionMs?: number;
+  /** Announce the hub with DNS-SD/mDNS (`_foyer._tcp`) so stations find it by themselves. */
+  announce?: boolean;
 }
 
 export interface RunningHub {
@@ -228,16 +231,19 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : (o.port ?? DEFAULT_HUB_PORT);
   const shown = ['0.0.0.0', '::'].includes(host) ? (lanAddress() ?? '127.0.0.1') : host;
+  const announcement = o.announce ? announceHub({ name: station.config().name, port, eventId, stationId: station.id }) : null;
   return {
     url: `https://${shown.includes(':') ? `[${shown}]` : shown}:${port}`,
     port,
     fingerprint: tls.fingerprint,
-    close: () =>
-      new Promise<void>((r) => {
+    close: async () => {
+      await announcement?.stop();
+      await new Promise<void>((r) => {
         sessions.clear();
         (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
         server.close(() => r());
-      }),
+      });
+    },
   };
 }
 

@@ -17,6 +17,7 @@ import { Schedule, backoffDelay, probeDelay, type Cycle } from './schedule';
 import { problemSentence, statusLine, type StatusLine, type SyncState } from './status';
 import { SyncError, request, type TransportOptions } from './transport';
 import { hubAddress, hubCycle, openHubSession, type HubSession } from './hub-client';
+import { HubFinder } from './discover';
 import { forwardRelayed } from './relay';
 
 export interface SyncOptions {
@@ -38,6 +39,8 @@ export interface SyncOptions {
   hubUrl?: string | null;
   /** While syncing through a hub: how often to ask it for news. */
   hubPollMs?: number;
+  /** Look for hubs announced on the network (DNS-SD/mDNS, station/sync/discover.ts). */
+  discover?: boolean;
 }
 
 export interface SyncReport {
@@ -61,6 +64,7 @@ export class SyncClient {
   private readonly live: LiveChannel;
   private applying = false;
   private hubSession: HubSession | null = null;
+  private finder: HubFinder | null = null;
   /** The hub this station syncs through while the registry is out of reach (null: none). */
   via: { hubId: string; name: string } | null = null;
   /** Why the last attempt to use a hub failed (shown in Settings). */
@@ -85,6 +89,7 @@ export class SyncClient {
       liveStaleMs: opts.liveStaleMs ?? 40_000,
       hubUrl: opts.hubUrl ?? null,
       hubPollMs: opts.hubPollMs ?? 1_000,
+      discover: opts.discover ?? false,
       fetch: opts.fetch,
     };
     this.state = this.link() ? 'offline' : 'standalone';
@@ -155,9 +160,12 @@ export class SyncClient {
       this.openLive();
       this.kick(0);
     }
+    if (this.o.discover) this.finder ??= new HubFinder(this.o.now);
   }
 
   stop(): void {
+    this.finder?.stop();
+    this.finder = null;
     this.schedule.stop();
     this.unsubscribe?.();
     this.unsubscribe = null;
@@ -271,11 +279,30 @@ export class SyncClient {
 
   /** One exchange with the hub, when there is one to use (null: none, or it failed). */
   private async viaHub(): Promise<{ pushed: number; pulled: number } | null> {
-    const url = this.o.hubUrl ?? hubAddress(this.station);
-    if (!url) {
-      this.via = null;
-      return null;
+    for (const url of await this.hubCandidates()) {
+      const r = await this.viaHubAt(url);
+      if (r) return r;
     }
+    this.via = null;
+    return null;
+  }
+
+  /** Where to look for a hub: the address typed in Settings (or given), else the hubs heard on the network (the one in use first). */
+  private async hubCandidates(): Promise<string[]> {
+    const typed = this.o.hubUrl ?? hubAddress(this.station);
+    if (typed) return [typed];
+    if (!this.o.discover) return [];
+    if (!this.finder) {
+      this.finder = new HubFinder(this.o.now);
+      await this.finder.waitForAny(2_000);
+    }
+    const found = this.finder.hubs(this.link()?.eventId ?? null, this.station.id).map((h) => h.url);
+    const current = this.hubSession?.url;
+    // At most three a cycle: a network full of fake announcements cannot hold a cycle up for long.
+    return [...(current && found.includes(current) ? [current] : []), ...found.filter((u) => u !== current)].slice(0, 3);
+  }
+
+  private async viaHubAt(url: string): Promise<{ pushed: number; pulled: number } | null> {
     for (let attempt = 0; attempt < 2; attempt++) {
       try {
         if (!this.hubSession || this.hubSession.url !== url || this.hubSession.expiresAt < this.o.now() + 60_000) {

@@ -96,10 +96,12 @@ describe('LAN hub: stations in step with the registry out of reach', () => {
     const a = await demo.pairedStation('East entrance', { syncNow: true });
     const b = await demo.pairedStation('West entrance', { syncNow: true });
     for (const s of [hubSt, a, b]) await s.client.syncNow(); // everyone has everyone's station key
-    const hub = await startHub({ station: hubSt.station, port: 0, host: '127.0.0.1' });
+    const hub = await startHub({ station: hubSt.station, port: 0, host: '0.0.0.0', announce: true });
     hubs.push(hub);
     expect(hub.url).toMatch(/^https:/);
-    for (const s of [a, b]) (s.client.o as { hubUrl: string | null }).hubUrl = hub.url;
+    // East has the hub's address typed in; West finds it by itself (DNS-SD over multicast DNS).
+    (a.client.o as { hubUrl: string | null }).hubUrl = hub.url;
+    (b.client.o as { discover: boolean }).discover = true;
 
     await demo.reg.kill('SIGKILL');
     const [, , , , , , p1, p2] = demoCodes(a.station, 8); // people nobody has scanned yet
@@ -109,6 +111,8 @@ describe('LAN hub: stations in step with the registry out of reach', () => {
     expect(a.client.via?.name).toBe('Hub North');
     expect(has(hubSt.station, scan.id)).toBe(true);
     await b.client.syncNow();
+    expect(b.client.hubProblem).toBeNull();
+    expect(b.client.via?.name).toBe('Hub North');
     expect(has(b.station, scan.id)).toBe(true);
     // West refuses the same badge as already admitted at East, with no registry anywhere.
     expect(checkIn(b.station, p1!.code, Date.now()).verdict).not.toBe('admitted');
