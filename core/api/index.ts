@@ -9,6 +9,7 @@ import { checkinMethods, type CheckinResults } from './checkin';
 import { collectMethods, type CollectResults } from './collect';
 import { handoutMethods, type HandoutResults } from './handouts';
 import { deskMethods, type DeskResults } from './desk';
+import { evacuationMethods, type EvacuationResults } from './evacuation';
 import { occupancyMethods, type OccupancyResults } from './occupancy';
 import { stationDataMethods, type StationDataResults } from './station-data';
 import { syncMethods, type SyncResults } from './sync';
@@ -23,6 +24,7 @@ export const methods = {
   ...stationDataMethods,
   ...collectMethods,
   ...handoutMethods,
+  ...evacuationMethods,
 } as const;
 
 export type Method = keyof typeof methods;
@@ -30,7 +32,7 @@ export type ArgsOf<M extends Method> = z.input<(typeof methods)[M]>;
 export type ParsedArgsOf<M extends Method> = z.output<(typeof methods)[M]>;
 
 /** Results of every method, by name. An area extends this with its own interface. */
-export interface Results extends CheckinResults, BadgesResults, SyncResults, OccupancyResults, DeskResults, StationDataResults, CollectResults, HandoutResults {}
+export interface Results extends CheckinResults, BadgesResults, SyncResults, OccupancyResults, DeskResults, StationDataResults, CollectResults, HandoutResults, EvacuationResults {}
 
 /** What every transport returns (after Signal: never throw across a process boundary). */
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -92,4 +92,18 @@ export const shared = {
     goesBy: 'Genannt: {{name}}',
     noPhoto: 'Keine Fotos',
   },
+  /** The evacuation roll call (docs/evacuation.md): the screen and the list for emergency services. */
+  evacuation: {
+    title: 'Evakuierung – Anwesenheitsliste',
+    safe: 'In Sicherheit',
+    unaccounted: 'Noch nicht erfasst',
+    elsewhere: 'Im Gebäude, Raum unbekannt',
+    status: 'Status',
+    floor: 'Stockwerk',
+    note: 'Hinweis',
+    made: 'Erstellt {{at}} ({{timeZone}}) aus dem Ereignisprotokoll dieser Station',
+    counts: '{{inside}} im Gebäude · {{safe}} in Sicherheit · {{unaccounted}} noch nicht erfasst',
+    latestFrom: 'neuestes Ereignis von dort {{at}}',
+    nothingFrom: 'noch nichts von dort erhalten',
+  },
 } satisfies Catalog;

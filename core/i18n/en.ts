@@ -90,4 +90,18 @@ export const shared = {
     goesBy: 'Goes by {{name}}',
     noPhoto: 'No photography',
   },
+  /** The evacuation roll call (docs/evacuation.md): the screen and the list for emergency services. */
+  evacuation: {
+    title: 'Evacuation roll call',
+    safe: 'Safe',
+    unaccounted: 'Not yet accounted for',
+    elsewhere: 'In the building, room unknown',
+    status: 'Status',
+    floor: 'Floor',
+    note: 'Note',
+    made: 'Made {{at}} ({{timeZone}}) from this station’s event log',
+    counts: '{{inside}} inside · {{safe}} safe · {{unaccounted}} not yet accounted for',
+    latestFrom: 'newest event held from it {{at}}',
+    nothingFrom: 'nothing held from it yet',
+  },
 } as const;

@@ -92,4 +92,18 @@ export const shared = {
     goesBy: 'Se fait appeler {{name}}',
     noPhoto: 'Pas de photos',
   },
+  /** The evacuation roll call (docs/evacuation.md): the screen and the list for emergency services. */
+  evacuation: {
+    title: 'Évacuation – appel',
+    safe: 'En sécurité',
+    unaccounted: 'Pas encore retrouvé',
+    elsewhere: 'Dans le bâtiment, salle inconnue',
+    status: 'État',
+    floor: 'Étage',
+    note: 'Remarque',
+    made: 'Établi {{at}} ({{timeZone}}) à partir du journal de ce poste',
+    counts: '{{inside}} à l’intérieur · {{safe}} en sécurité · {{unaccounted}} pas encore retrouvés',
+    latestFrom: 'dernier événement reçu {{at}}',
+    nothingFrom: 'rien reçu de ce poste',
+  },
 } satisfies Catalog;

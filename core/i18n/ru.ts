@@ -92,4 +92,18 @@ export const shared = {
     goesBy: 'Просит называть: {{name}}',
     noPhoto: 'Без фотосъёмки',
   },
+  /** The evacuation roll call (docs/evacuation.md): the screen and the list for emergency services. */
+  evacuation: {
+    title: 'Эвакуация – перекличка',
+    safe: 'В безопасности',
+    unaccounted: 'Ещё не отмечен',
+    elsewhere: 'В здании, зал неизвестен',
+    status: 'Статус',
+    floor: 'Этаж',
+    note: 'Примечание',
+    made: 'Составлено {{at}} ({{timeZone}}) по журналу этой станции',
+    counts: 'В здании: {{inside}} · в безопасности: {{safe}} · ещё не отмечены: {{unaccounted}}',
+    latestFrom: 'последнее событие от неё {{at}}',
+    nothingFrom: 'от неё пока ничего нет',
+  },
 } satisfies Catalog;

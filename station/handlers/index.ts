@@ -9,6 +9,7 @@ import { checkinHandlers } from './checkin';
 import { collectHandlers } from './collect';
 import { handoutHandlers } from './handouts';
 import { deskHandlers } from './desk';
+import { evacuationHandlers } from './evacuation';
 import { occupancyHandlers } from './occupancy';
 import { stationDataHandlers } from './station-data';
 import { syncHandlers } from './sync';
@@ -26,6 +27,7 @@ export function createHandlers(opts: HandlerOptions = {}): Handlers {
     ...stationDataHandlers(opts),
     ...collectHandlers(opts),
     ...handoutHandlers(opts),
+    ...evacuationHandlers(opts),
   };
 }
 
