@@ -2,14 +2,15 @@
 // one transaction-scoped advisory lock: change numbers are then handed out in commit
 // order, so a station that pulled up to cursor N can never later miss a row with change
 // number ≤ N that was still in flight (the classic "late commit" gap).
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, getTableColumns, inArray, sql, type SQL } from 'drizzle-orm';
 import type { AttendeeInput as AttendeeInputRecord } from '../core/records/attendee';
 import { EventInfoFields } from '../core/records/event-info';
 import { toWire } from '../core/records/fields';
 import type { AttendeeRecord, EventInfoRecord, RoomRecord, SessionRecord } from '../core/sync/protocol';
 import { serialize } from '../core/hlc';
 import { fromExcluded } from '../node-shared/record-columns';
-import { query, type RegistryOrm } from './db';
+import { query, type RegistryDb, type RegistryOrm } from './db';
+import { STAGED_COLUMNS } from './import/copy';
 import { attendees, event, meta, revocations, rooms, sessions, signingKeys } from './schema';
 
 const WRITE_LOCK = 74110002;
@@ -69,34 +70,36 @@ export async function upsertAttendees(orm: RegistryOrm, rows: AttendeeInput[], n
   }
 }
 
-/** Rows per INSERT and per transaction of an import: small enough to keep the registry responsive. */
-const IMPORT_CHUNK = 50;
-const IMPORT_TX = 2000;
-
 /**
- * An import's records, as the import worker hands them over (registry/import/run.ts). The worker
- * has validated every row before the first arrives, so storing cannot half-apply a bad file;
- * rows are upserts by id, so an import interrupted by a crash is completed by importing again.
- * PGlite runs in this thread and settles its promises as microtasks: the event loop is given a
- * turn after every statement, and transactions stay small, or no request (not even /v1/health)
- * would be served until the import commits.
+ * An import's records, as the import worker hands them over (registry/import/run.ts): batches
+ * of 5,000 people already written as COPY input. The worker has validated every row before the
+ * first batch arrives, so storing cannot half-apply a bad file; each batch is one transaction
+ * (COPY into a staging table, then one INSERT … ON CONFLICT with the same rules as
+ * upsertAttendees), rows are upserts by id, so an import interrupted by a crash is completed by
+ * importing again. Other writers (pushes) wait at most one batch.
  */
-export async function importAttendees(orm: RegistryOrm, batches: AsyncIterable<AttendeeInput[]>, now: number): Promise<number> {
-  let n = 0;
-  for await (const batch of batches) {
-    for (let t = 0; t < batch.length; t += IMPORT_TX) {
-      const part = batch.slice(t, t + IMPORT_TX);
-      await writeTx(orm, async (tx) => {
-        for (let i = 0; i < part.length; i += IMPORT_CHUNK) {
-          await upsertAttendeeChunk(tx, part.slice(i, i + IMPORT_CHUNK), now);
-          await new Promise<void>((r) => setImmediate(r));
-        }
-      });
-      await new Promise<void>((r) => setImmediate(r));
-    }
-    n += batch.length;
+export async function importAttendees(db: RegistryDb, batches: AsyncIterable<{ csv: Uint8Array }>, now: number): Promise<number> {
+  const { orm } = db;
+  const staged = sql.raw(STAGED_COLUMNS.map((c) => `"${c}"`).join(', '));
+  // Every column of attendees in the table's order: staged, or what an insert gives it.
+  const own: Record<string, SQL> = { note_hlc: sql`null`, no_photo_hlc: sql`null`, retired_badge_codes: sql`'[]'::jsonb`, updated_at: sql`${now}::bigint`, seq: nextChangeNo };
+  const select = Object.values(getTableColumns(attendees)).map((c) => (STAGED_COLUMNS.includes(c.name) ? sql.identifier(c.name) : own[c.name]!));
+  let batchesStored = 0;
+  for await (const b of batches) {
+    await writeTx(orm, async (tx) => {
+      await tx.execute(sql`create temp table if not exists import_stage on commit delete rows as select ${staged} from attendees with no data`);
+      await db.copyCsv(tx, 'import_stage', STAGED_COLUMNS, b.csv);
+      await tx
+        .insert(attendees)
+        .select(sql`select ${sql.join(select, sql`, `)} from import_stage`)
+        .onConflictDoUpdate({ target: attendees.id, set: attendeeUpsertSet(now) });
+    });
+    batchesStored++;
   }
-  return n;
+  // PGlite has no autovacuum (it is one process): without this, re-imports would leave dead rows
+  // behind for good, and the planner would know nothing of the table's size.
+  if (batchesStored > 0 && db.kind === 'pglite') await orm.execute(sql`vacuum (analyze) attendees`);
+  return batchesStored;
 }
 
 /**
@@ -114,38 +117,37 @@ export async function cancelMissing(orm: RegistryOrm, prefix: string, keep: Set<
   return gone.length;
 }
 
+/** What an organiser's list changes in a person already stored (upserts and imports alike). */
+function attendeeUpsertSet(now: number) {
+  return {
+    ...fromExcluded(attendees, ['id', 'changeNo']),
+    // A changed note is an organiser edit at this moment (see organiserNoteHlc).
+    noteHlc: sql`case when ${attendees.notes} is distinct from excluded.notes then ${organiserNoteHlc(now)} else ${attendees.noteHlc} end`,
+    // Reprints made at desks outrank a list exported before them: the badge version never
+    // goes back, the reprint's code stays current, and a replaced badge's code never becomes
+    // current again (it would admit the old badge) — core/records/attendee.ts foldReprint.
+    // Safeguarding is never lifted by an import or a list (a file without the column, or an
+    // old export, must not expose someone): only an explicit edit (PATCH) lifts it. A chosen
+    // name is replaced only by another one (docs/safeguarding.md).
+    protected: sql`${attendees.protected} or excluded.protected`,
+    chosenName: sql`case when excluded.chosen_name <> '' then excluded.chosen_name else ${attendees.chosenName} end`,
+    noPhoto: sql`${attendees.noPhoto} or excluded.no_photo`,
+    noPhotoHlc: sql`case when excluded.no_photo and not ${attendees.noPhoto} then ${organiserNoteHlc(now)} else ${attendees.noPhotoHlc} end`,
+    badgeVersion: sql`greatest(${attendees.badgeVersion}, excluded.badge_version)`,
+    retiredBadgeCodes: sql`${attendees.retiredBadgeCodes}`,
+    badgeCodes: sql`case when ${attendees.badgeVersion} > excluded.badge_version then ${attendees.badgeCodes}
+      else coalesce((select jsonb_agg(c) from jsonb_array_elements(excluded.badge_codes) c
+                     where not ${attendees.retiredBadgeCodes} @> jsonb_build_array(jsonb_build_object('code', c))), '[]'::jsonb) end`,
+    // A list without e-mails (the demo, a connector) keeps the addresses an export brought.
+    email: sql`coalesce(excluded.email, ${attendees.email})`,
+    changeNo: nextChangeNo,
+  };
+}
+
 async function upsertAttendeeChunk(tx: RegistryOrm, rows: AttendeeInput[], now: number): Promise<void> {
   if (rows.length === 0) return;
   const chunk = rows.map(({ noteHlc: _n, noPhotoHlc: _p, ...r }) => ({ ...r, source: r.source ?? 'registry', updatedAt: now }));
-  await tx
-    .insert(attendees)
-    .values(chunk)
-    .onConflictDoUpdate({
-      target: attendees.id,
-      set: {
-        ...fromExcluded(attendees, ['id', 'changeNo']),
-        // A changed note is an organiser edit at this moment (see organiserNoteHlc).
-        noteHlc: sql`case when ${attendees.notes} is distinct from excluded.notes then ${organiserNoteHlc(now)} else ${attendees.noteHlc} end`,
-        // Reprints made at desks outrank a list exported before them: the badge version never
-        // goes back, the reprint's code stays current, and a replaced badge's code never becomes
-        // current again (it would admit the old badge) — core/records/attendee.ts foldReprint.
-        // Safeguarding is never lifted by an import or a list (a file without the column, or an
-        // old export, must not expose someone): only an explicit edit (PATCH) lifts it. A chosen
-        // name is replaced only by another one (docs/safeguarding.md).
-        protected: sql`${attendees.protected} or excluded.protected`,
-        chosenName: sql`case when excluded.chosen_name <> '' then excluded.chosen_name else ${attendees.chosenName} end`,
-        noPhoto: sql`${attendees.noPhoto} or excluded.no_photo`,
-        noPhotoHlc: sql`case when excluded.no_photo and not ${attendees.noPhoto} then ${organiserNoteHlc(now)} else ${attendees.noPhotoHlc} end`,
-        badgeVersion: sql`greatest(${attendees.badgeVersion}, excluded.badge_version)`,
-        retiredBadgeCodes: sql`${attendees.retiredBadgeCodes}`,
-        badgeCodes: sql`case when ${attendees.badgeVersion} > excluded.badge_version then ${attendees.badgeCodes}
-          else coalesce((select jsonb_agg(c) from jsonb_array_elements(excluded.badge_codes) c
-                         where not ${attendees.retiredBadgeCodes} @> jsonb_build_array(jsonb_build_object('code', c))), '[]'::jsonb) end`,
-        // A list without e-mails (the demo, a connector) keeps the addresses an export brought.
-        email: sql`coalesce(excluded.email, ${attendees.email})`,
-        changeNo: nextChangeNo,
-      },
-    });
+  await tx.insert(attendees).values(chunk).onConflictDoUpdate({ target: attendees.id, set: attendeeUpsertSet(now) });
 }
 
 /** A single organiser edit: only the given fields change; the row gets a new change number. */

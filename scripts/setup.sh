@@ -37,3 +37,7 @@ if [[ ! -f "$stamp" ]] || ! cmp -s package-lock.json "$stamp"; then
   npm ci --no-audit --no-fund --loglevel=error
   cp package-lock.json "$stamp"
 fi
+
+# A new PGlite registry starts from a copy of an empty, migrated cluster instead of running
+# initdb (registry/pglite-template.ts): made once per installed PGlite version.
+node --import tsx scripts/pglite-template.ts

@@ -25,12 +25,15 @@ export async function freePort(): Promise<number> {
 let template: Promise<string> | null = null;
 
 /**
- * An empty, migrated PGlite cluster, created once per test process and copied for each
- * registry: creating a PGlite cluster costs ~15 s here, opening an existing one ~1 s.
+ * An empty, migrated PGlite cluster to copy: the installation's template, the one a new registry
+ * starts from (registry/pglite-template.ts), made once if this installation has none yet. With
+ * templates off (FOYER_PGLITE_TEMPLATE=off), one made for this test process.
  */
 export function pgliteTemplate(): Promise<string> {
   template ??= (async () => {
-    const { openRegistryDb } = await import('../registry/db');
+    const { openRegistryDb, makeEmptyCluster } = await import('../registry/db');
+    const { ensureTemplate, templateDir } = await import('../registry/pglite-template');
+    if (await ensureTemplate(makeEmptyCluster)) return templateDir()!;
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'foyer-pglite-template-'));
     const db = await openRegistryDb({ dataDir: dir });
     await db.close();
@@ -62,13 +65,15 @@ export async function startRegistryProc(o: {
   port?: number;
   /** null: none is given, the registry makes its own at first start (DIR/admin-token), as for a new organiser. */
   adminToken?: string | null;
+  /** Extra environment (e.g. FOYER_PGLITE_TEMPLATE=off: a first start without the template). */
+  env?: Record<string, string>;
+  /** Node flags for the registry process (e.g. --cpu-prof). */
+  nodeArgs?: string[];
 }): Promise<RegistryProc> {
   const port = o.port ?? (await freePort());
-  const pgdata = path.join(o.dataDir, 'pgdata');
-  if (!o.databaseUrl && !fs.existsSync(pgdata)) {
-    fs.mkdirSync(o.dataDir, { recursive: true });
-    fs.cpSync(await pgliteTemplate(), pgdata, { recursive: true });
-  }
+  // A new PGlite registry copies the installation's template itself (registry/pglite-template.ts);
+  // made here first, so registries started at once do not all pay for initdb.
+  if (!o.databaseUrl && !fs.existsSync(path.join(o.dataDir, 'pgdata')) && o.env?.FOYER_PGLITE_TEMPLATE !== 'off') await pgliteTemplate();
   let adminToken = o.adminToken === null ? '' : (o.adminToken ?? `admin-${Math.random().toString(36).slice(2)}-${Date.now().toString(36)}-test-token`);
   const r: RegistryProc = {
     url: `http://127.0.0.1:${port}`,
@@ -80,13 +85,14 @@ export async function startRegistryProc(o: {
     async start() {
       const info = path.join(o.dataDir, 'registry.json');
       fs.rmSync(info, { force: true });
-      const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'registry/server.ts'), '--data', o.dataDir, '--port', String(port), ...(o.args ?? [])], {
+      const child = spawn(process.execPath, [...(o.nodeArgs ?? []), '--import', 'tsx', path.join(root, 'registry/server.ts'), '--data', o.dataDir, '--port', String(port), ...(o.args ?? [])], {
         cwd: root,
         env: {
           ...process.env,
           FOYER_ADMIN_TOKEN: adminToken,
           FOYER_HEARTBEAT_MS: String(o.heartbeatMs ?? 1000),
           ...(o.databaseUrl ? { DATABASE_URL: o.databaseUrl } : { DATABASE_URL: '' }),
+          ...o.env,
         },
         stdio: ['ignore', 'ignore', 'inherit'],
       });

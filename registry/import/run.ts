@@ -3,7 +3,6 @@
 // worker gets its own heap limit (an out-of-memory file kills the worker, not the registry),
 // and a time limit after which it is terminated. Every failure is a sentence.
 import { Worker } from 'node:worker_threads';
-import type { ImportedAttendee } from './types';
 import { refusedReport } from './parse';
 import type { ImportOptions, ImportReport, RowsImport } from './types';
 
@@ -12,7 +11,7 @@ export type ImportJob = { kind: 'file'; file: ArrayBuffer; options: ImportOption
 export type WorkerMessage =
   | { type: 'ready' }
   | { type: 'report'; report: ImportReport; total: number }
-  | { type: 'batch'; records: ImportedAttendee[] }
+  | { type: 'batch'; csv: Uint8Array; ids: string[] }
   | { type: 'done' }
   | { type: 'failed'; message: string };
 
@@ -23,10 +22,16 @@ export const IMPORT_LIMITS = {
   heapMb: 512,
 };
 
+/** A batch of valid records, as COPY input (copy.ts), and their ids. */
+export interface ImportBatch {
+  csv: Uint8Array;
+  ids: string[];
+}
+
 export interface ImportRun {
   report: ImportReport;
   /** The valid records, batch by batch, as the worker hands them over (empty when nothing is to be stored). */
-  batches: AsyncIterable<ImportedAttendee[]>;
+  batches: AsyncIterable<ImportBatch>;
 }
 
 function spawnWorker(limits: typeof IMPORT_LIMITS): { worker: Worker; ready: Promise<void> } {
@@ -79,7 +84,7 @@ function takeWorker(limits: typeof IMPORT_LIMITS): Worker {
 export function runImport(job: ImportJob, limits = IMPORT_LIMITS): Promise<ImportRun> {
   return new Promise((resolve) => {
     const worker = takeWorker(limits);
-    const queue: ImportedAttendee[][] = [];
+    const queue: ImportBatch[] = [];
     let finished = false;
     let failure: string | null = null;
     let wake: (() => void) | null = null;
@@ -105,7 +110,7 @@ export function runImport(job: ImportJob, limits = IMPORT_LIMITS): Promise<Impor
       if (m.type === 'report') {
         reported = true;
         resolve({ report: m.report, batches: drain() });
-      } else if (m.type === 'batch') queue.push(m.records);
+      } else if (m.type === 'batch') queue.push({ csv: m.csv, ids: m.ids });
       else if (m.type === 'done') {
         finished = true;
         clearTimeout(timer);
@@ -127,7 +132,7 @@ export function runImport(job: ImportJob, limits = IMPORT_LIMITS): Promise<Impor
     if (job.kind === 'file') worker.postMessage(job, [job.file]);
     else worker.postMessage(job);
 
-    async function* drain(): AsyncIterable<ImportedAttendee[]> {
+    async function* drain(): AsyncIterable<ImportBatch> {
       for (;;) {
         const next = queue.shift();
         if (next) {
@@ -145,4 +150,4 @@ export function runImport(job: ImportJob, limits = IMPORT_LIMITS): Promise<Impor
 
 export class ImportStopped extends Error {}
 
-async function* empty(): AsyncIterable<ImportedAttendee[]> {}
+async function* empty(): AsyncIterable<ImportBatch> {}

@@ -55,7 +55,23 @@ export function stableId(parts: string[]): string {
   return `h-${crypto.createHash('sha256').update(raw).digest('hex').slice(0, 40)}`;
 }
 
+/** A lookup remembered per distinct text: a list repeats a few categories, statuses and countries 100,000 times. */
+function remembered<T>(f: (text: string) => T): (text: string) => T {
+  const seen = new Map<string, T>();
+  return (text) => {
+    let v = seen.get(text);
+    if (v === undefined && !seen.has(text)) seen.set(text, (v = f(text)));
+    return v as T;
+  };
+}
+
 export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated {
+  const categoryOf = remembered((key) => {
+    const [cat, variation] = JSON.parse(key) as [string, string];
+    return matchCategory(cat, variation, ctx.categoryRules);
+  });
+  const statusOf = remembered((word) => statusFor(ctx.profile, word, ctx.statusRules));
+  const countryOf = remembered(toCountryCode);
   const errors: ImportProblem[] = [];
   const tally = new Tally();
   const records: ImportedAttendee[] = [];
@@ -103,8 +119,8 @@ export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated
     const catText = (r.category ?? '').trim();
     const variation = (r.variation ?? '').trim();
     let category: Category = ctx.defaultCategory;
-    let m = catText || variation ? matchCategory(catText, variation, ctx.categoryRules) : null;
-    if (!m && r.tags) for (const t of r.tags.split(/[;,]/)) m ??= matchCategory(t.trim(), '', ctx.categoryRules);
+    let m = catText || variation ? categoryOf(JSON.stringify([catText, variation])) : null;
+    if (!m && r.tags) for (const t of r.tags.split(/[;,]/)) m ??= categoryOf(JSON.stringify([t.trim(), '']));
     if (m) category = m.category;
     else if (catText || variation) {
       const shown = [catText, variation].filter(Boolean).join(' – ').slice(0, 80);
@@ -119,7 +135,7 @@ export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated
     let status: AttendeeStatus = r.knownStatus ?? 'active';
     if (!r.knownStatus) {
       const word = (r.status ?? '').trim();
-      const s = statusFor(ctx.profile, word, ctx.statusRules);
+      const s = statusOf(word);
       if (s) status = s;
       else {
         status = 'pending';
@@ -134,7 +150,7 @@ export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated
     let delegation = text.delegation;
     const countryText = (r.country ?? '').trim();
     if (countryText) {
-      const code = toCountryCode(countryText);
+      const code = countryOf(countryText);
       if (code) country = code;
       else {
         if (!delegation) delegation = countryText.slice(0, 200);
@@ -142,7 +158,7 @@ export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated
           `"${countryText.slice(0, 60)}" (${rowsWord(n)}) is not a country Foyer knows: kept as the delegation's name, with no country code.`,
         );
       }
-    } else if (delegation) country = toCountryCode(delegation) ?? '';
+    } else if (delegation) country = countryOf(delegation) ?? '';
 
     const validDays = toDays((r.validDays ?? '').trim());
     if (validDays === undefined) err('validDays', 'bad_days', 'Valid days must be dates like 2026-04-18, separated by ";" or ",".');

@@ -1,8 +1,10 @@
 // The import worker thread: reads and validates a whole file (or a connector's rows) in one
-// pass, off the registry's request thread, then hands the records over in batches (so a bulk
-// insert can take them as they come). Started by registry/import/run.ts through
+// pass, off the registry's request thread, then hands the records over in batches, already
+// written as COPY input (copy.ts) and moved, not copied, to the request thread, which streams
+// them into the database as they come. Started by registry/import/run.ts through
 // worker-entry.mjs; it never touches the database.
 import { parentPort } from 'node:worker_threads';
+import { copyCsv } from './copy';
 import { parseFileImport, parseRowsImport } from './parse';
 import type { ImportJob, WorkerMessage } from './run';
 
@@ -17,7 +19,11 @@ if (port) {
     try {
       const r = job.kind === 'file' ? parseFileImport(Buffer.from(job.file), job.options) : parseRowsImport(job.input);
       post({ type: 'report', report: r.report, total: r.records.length });
-      for (let i = 0; i < r.records.length; i += BATCH) post({ type: 'batch', records: r.records.slice(i, i + BATCH) });
+      for (let i = 0; i < r.records.length; i += BATCH) {
+        const part = r.records.slice(i, i + BATCH);
+        const csv = copyCsv(part);
+        port.postMessage({ type: 'batch', csv, ids: part.map((a) => a.id) } satisfies WorkerMessage, [csv.buffer as ArrayBuffer]);
+      }
       post({ type: 'done' });
     } catch (err) {
       post({ type: 'failed', message: (err as Error).message.split('\n')[0] ?? 'unknown error' });

@@ -96,12 +96,12 @@ export function adminRoutes(ctx: RegistryContext): Hono<ConsoleEnv> {
     if (report.imported > 0) {
       async function* tracked() {
         for await (const b of run.batches) {
-          for (const a of b) ids.add(a.id);
+          for (const id of b.ids) ids.add(id);
           yield b;
         }
       }
       try {
-        await importAttendees(orm, tracked(), now());
+        await importAttendees(ctx.db, tracked(), now());
       } catch (err) {
         if (!(err instanceof ImportStopped)) throw err;
         const failed = { ...report, imported: 0, summary: err.message, errors: [{ row: 0, column: '', reason: err.message }] };

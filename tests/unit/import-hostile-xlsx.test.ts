@@ -18,7 +18,7 @@ async function timed(file: Buffer) {
   const run = await runImport({ kind: 'file', file: ab, options: { format: 'xlsx', mapping: {}, mode: 'all', dryRun: false } });
   const ms = performance.now() - t0;
   const records: unknown[] = [];
-  for await (const b of run.batches) records.push(...b);
+  for await (const b of run.batches) records.push(...b.ids);
   clearInterval(sampler);
   peak = Math.max(peak, process.memoryUsage().rss);
   return { report: run.report, records, ms, extraMb: (peak - base) / 1024 / 1024 };
