@@ -157,6 +157,23 @@ export interface IndexRepair {
   rebuilt: boolean;
 }
 
+/**
+ * A first download into an empty station (station/sync/snapshot.ts): 'start' stops indexing
+ * names row by row, 'finish' indexes every row in one statement and indexes row by row again.
+ * If the process stops in between, the check on the next open finds the trigger missing and
+ * the counts apart, and rebuilds (repairSearchIndex).
+ */
+export function bulkSearchIndex(orm: Orm, step: 'start' | 'finish'): void {
+  const db = clientOf(orm);
+  if (step === 'start') {
+    db.exec('DROP TRIGGER IF EXISTS attendees_fts_ai');
+    return;
+  }
+  db.exec(TRIGGERS.attendees_fts_ai!);
+  db.exec('DELETE FROM attendees_fts');
+  db.exec(`INSERT INTO attendees_fts (rowid, attendee_id, family, given, org) SELECT rowid, id, ${SPLIT('search_text')} FROM attendees`);
+}
+
 /** Runs the consistency check once per connection (cheap afterwards). */
 export function ensureSearchIndex(orm: Orm): void {
   prepared(orm, 'search.ensured', () => repairSearchIndex(orm));

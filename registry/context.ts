@@ -1,6 +1,7 @@
 // What every route file needs: the database, the live hub, the clock, and how stations reach this registry.
 import type { RegistryDb, RegistryOrm } from './db';
 import type { LiveHub } from './live';
+import type { Snapshots } from './snapshot';
 
 export interface RegistryContext {
   db: RegistryDb;
@@ -17,4 +18,6 @@ export interface RegistryContext {
   /** Events stamped further ahead of this registry's clock are refused (default 5 minutes). */
   maxClockAheadMs: number;
   heartbeatMs: number;
+  /** First downloads, prepared once per change number (snapshot.ts). */
+  snapshots: Snapshots;
 }

@@ -16,6 +16,7 @@ import { argsProblem } from '../node-shared/args';
 import { makePrivateDir, privateUmask, tightenTree, writePrivateFile } from '../node-shared/private-files';
 import { ensureAdminToken } from './admin-tokens';
 import { createApp } from './app';
+import { Snapshots } from './snapshot';
 import type { RegistryContext } from './context';
 import { DatabaseOpenError, databaseUrlProblem, openRegistryDb, type RegistryDb } from './db';
 import { LiveHub } from './live';
@@ -82,6 +83,9 @@ export async function startRegistry(o: StartOptions) {
     const madeToken = await ensureAdminToken(db.orm, { given: o.adminToken, reset: o.resetAdminToken }, Date.now());
     const tokenFile = path.join(o.dataDir, 'admin-token');
     if (madeToken) writePrivateFile(tokenFile, madeToken + '\n');
+    // Snapshots are remade from the database on demand: none survives a restart.
+    const snapshotDir = path.join(o.dataDir, 'snapshots');
+    Snapshots.clear(snapshotDir);
     const live = new LiveHub(db);
     await live.start();
     const scheme = tls ? 'https' : 'http';
@@ -97,6 +101,7 @@ export async function startRegistry(o: StartOptions) {
       tls: !!tls,
       consoleDir: o.consoleDir === undefined ? defaultConsoleDir() : o.consoleDir,
       maxClockAheadMs: o.maxClockAheadMs ?? MAX_CLOCK_AHEAD_MS,
+      snapshots: new Snapshots(db.orm, snapshotDir),
     };
     const app = createApp(ctx);
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {

@@ -193,6 +193,17 @@ export type PullResponse = z.infer<typeof PullResponse>;
  */
 export const PullPage = PullResponse.extend({ changes: z.array(z.unknown()).max(MAX_PAGE) });
 
+/**
+ * A first download as one file (GET /v1/sync/snapshot, registry/snapshot.ts): gzip'd lines, each
+ * a page of changes (an array of Change), the last one this trailer. The station continues
+ * pulling from `cursor`. The file's SHA-256 and cursor also travel as response headers.
+ */
+export const SnapshotPage = z.array(Change).max(MAX_PAGE);
+export const SnapshotTrailer = z.object({ protocol: z.literal(PROTOCOL_VERSION), cursor: Cursor, changes: z.number().int().min(0) });
+export type SnapshotTrailer = z.infer<typeof SnapshotTrailer>;
+export const SNAPSHOT_CURSOR_HEADER = 'x-foyer-snapshot-cursor';
+export const SNAPSHOT_SHA256_HEADER = 'x-foyer-snapshot-sha256';
+
 /** Every error response: a stable code and a sentence. */
 export const ErrorBody = z.object({
   error: z.object({ code: z.string().max(64), message: z.string().max(2000) }),

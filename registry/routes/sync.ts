@@ -1,4 +1,6 @@
 // Station-facing routes: pairing, push, pull, live pokes (protocol in docs/sync-protocol.md).
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
@@ -14,6 +16,8 @@ import {
   PairRequest,
   PushRequest,
   RelayRequest,
+  SNAPSHOT_CURSOR_HEADER,
+  SNAPSHOT_SHA256_HEADER,
   cursorChangeNo,
   readReport,
   readReportQuery,
@@ -31,6 +35,8 @@ import { HttpError, check, jsonBody } from '../http';
 import type { RegistryContext } from '../context';
 import { PAIR_REFUSALS, noteStationSeen, pairStation, revokeStation } from '../stations';
 import { lastChangeNo, getEvent } from '../store';
+
+const SnapshotQuery = z.object({ protocol: z.coerce.number().int().default(PROTOCOL_VERSION) });
 
 const PullQuery = z.object({
   cursor: Cursor.default(INITIAL_CURSOR),
@@ -108,6 +114,32 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
     const page = await pullPage(orm, st.id, cursorChangeNo(q.cursor), q.limit, audienceOf(st));
     const res: PullResponse = { protocol: PROTOCOL_VERSION, ...page, acked: st.ackedStationSeq, serverTime: now() };
     return c.json(res);
+  });
+
+  // A first download as one prepared file (registry/snapshot.ts), resumable: a station that has
+  // part of it asks for the rest with Range and If-Range (the file's etag); when that file is
+  // gone it gets the current one whole.
+  app.get('/v1/sync/snapshot', station, async (c) => {
+    const q = check(SnapshotQuery, c.req.query(), 'query');
+    if (q.protocol !== PROTOCOL_VERSION) throw new HttpError(426, 'protocol', `This registry speaks sync protocol ${PROTOCOL_VERSION}; update Foyer on this station.`);
+    const range = /^bytes=(\d{1,15})-$/.exec(c.req.header('range') ?? '');
+    const audience = audienceOf(c.get('station'));
+    const kept = range ? ctx.snapshots.byEtag(audience, c.req.header('if-range') ?? '') : null;
+    const resume = kept && range && Number(range[1]) <= kept.bytes ? { snap: kept, start: Number(range[1]) } : null;
+    const snap = resume?.snap ?? (await ctx.snapshots.current(audience));
+    const start = resume?.start ?? 0;
+    const headers: Record<string, string> = {
+      'content-type': 'application/gzip',
+      'content-length': String(snap.bytes - start),
+      'accept-ranges': 'bytes',
+      etag: snap.etag,
+      'cache-control': 'no-store',
+      [SNAPSHOT_CURSOR_HEADER]: snap.cursor,
+      [SNAPSHOT_SHA256_HEADER]: snap.sha256,
+    };
+    if (start > 0) headers['content-range'] = `bytes ${start}-${snap.bytes - 1}/${snap.bytes}`;
+    const body = start === snap.bytes ? null : (Readable.toWeb(fs.createReadStream(snap.file, { start })) as ReadableStream);
+    return new Response(body, { status: start > 0 ? 206 : 200, headers });
   });
 
   app.get('/v1/sync/live', station, (c) => {

@@ -21,7 +21,7 @@ import { applyRegistryRules } from '../desk-rules';
 import type { Station } from '../station';
 
 export const CURSOR = 'sync.cursor';
-const CHUNK = 500;
+const DEFAULT_CHUNK = 500;
 
 /** Apply order inside a page: parents before children (rooms before sessions…). */
 const ORDER: Record<Change['type'], number> = { event: 0, room: 1, session: 2, station: 3, key: 4, revocation: 5, attendee: 6, log: 7 };
@@ -32,7 +32,15 @@ export interface Applied {
   other: number;
 }
 
-export async function applyPage(station: Station, changes: Change[], nextCursor: string, now: () => number): Promise<Applied> {
+export interface ApplyOptions {
+  /** Changes per transaction (default 500: pulls run beside scans). */
+  chunk?: number;
+  /** The station had nobody before this download: no local codes or notes to reconcile (snapshot.ts). */
+  fresh?: boolean;
+}
+
+export async function applyPage(station: Station, changes: Change[], nextCursor: string, now: () => number, opts: ApplyOptions = {}): Promise<Applied> {
+  const CHUNK = opts.chunk ?? DEFAULT_CHUNK;
   const sorted = [...changes].sort((a, b) => ORDER[a.type] - ORDER[b.type] || a.seq - b.seq);
   const applied: Applied = { attendees: 0, events: 0, other: 0 };
   let maxHlc: string | null = null;
@@ -43,7 +51,7 @@ export async function applyPage(station: Station, changes: Change[], nextCursor:
       const t = now();
       // Attendees go in one batch per chunk (the bulk of a first download).
       const people = chunk.filter((c): c is Extract<Change, { type: 'attendee' }> => c.type === 'attendee');
-      if (people.length > 0) applyAttendees(station, people, t, applied);
+      if (people.length > 0) applyAttendees(station, people, t, applied, opts.fresh === true);
       for (const c of chunk) {
         if (c.type !== 'attendee') applyOne(station, c, t, applied);
         if (c.type === 'log' && (maxHlc === null || c.data.hlc > maxHlc)) maxHlc = c.data.hlc;
@@ -59,13 +67,13 @@ export async function applyPage(station: Station, changes: Change[], nextCursor:
   return applied;
 }
 
-function applyAttendees(station: Station, people: Extract<Change, { type: 'attendee' }>[], now: number, applied: Applied): void {
+function applyAttendees(station: Station, people: Extract<Change, { type: 'attendee' }>[], now: number, applied: Applied, fresh: boolean): void {
   const orm = station.db.orm;
   upsertAttendees(orm, people.map(({ data }) => ({ ...toColumns(AttendeeFields, data), updatedAt: now })));
   // The registry's note replaced ours above; a desk note (or "no photography" request) made here
   // (or pulled) that is newer by HLC than the one the registry row carries is put back
   // (docs/sync-protocol.md).
-  for (const { data: a } of people) applyDeskRequests(orm, a.id);
+  if (hasDeskRequests(station)) for (const { data: a } of people) applyDeskRequests(orm, a.id);
   // Each code with the badge version it was printed on: the current ones admit, replaced ones
   // (reprints) are refused as such. A registry that sends no retired codes leaves ours as they are.
   upsertBadgeCodes(
@@ -78,13 +86,19 @@ function applyAttendees(station: Station, people: Extract<Change, { type: 'atten
   // Codes the organiser removed from a person stop working here too. Only codes of the version
   // the record speaks of: an older version's code stays (its badge is refused as "replaced by
   // a reprint", not "not found"), and so does a newer one (a reprint the registry has not yet had).
+  // (A station that had nobody before this download has no codes of its own to drop.)
   const stale = station.db.sqlite.prepare('select code, badge_version as v from badge_codes where attendee_id = ?');
   const drop = station.db.sqlite.prepare('delete from badge_codes where code = ?');
-  for (const { data: a } of people) {
+  if (!fresh) for (const { data: a } of people) {
     const keep = new Set([...a.badgeCodes, ...(a.retiredBadgeCodes ?? []).map((r) => r.code)]);
     for (const row of stale.all(a.id) as { code: string; v: number }[]) if (row.v === a.badgeVersion && !keep.has(row.code)) drop.run(row.code);
   }
   applied.attendees += people.length;
+}
+
+/** Whether any desk note or photography request is stored here (none: nothing to put back, and 200,000 lookups saved). */
+function hasDeskRequests(station: Station): boolean {
+  return station.db.sqlite.prepare("select 1 from events where kind in ('note', 'no_photo') limit 1").get() !== undefined;
 }
 
 function applyOne(station: Station, c: Change, now: number, applied: Applied): void {

@@ -33,6 +33,8 @@ export interface SyncOptions {
   live?: boolean;
   pushBatch?: number;
   pageSize?: number;
+  /** The first download as the registry's prepared snapshot (default), or page by page (false). */
+  snapshot?: boolean;
   timeoutMs?: number;
   liveStaleMs?: number;
   /** A LAN hub to fall back on when the registry is out of reach (else the one typed in Settings). */
@@ -85,6 +87,7 @@ export class SyncClient {
       live: opts.live ?? true,
       pushBatch: opts.pushBatch ?? MAX_PUSH_EVENTS,
       pageSize: opts.pageSize ?? DEFAULT_PAGE,
+      snapshot: opts.snapshot ?? true,
       timeoutMs: opts.timeoutMs ?? 20_000,
       liveStaleMs: opts.liveStaleMs ?? 40_000,
       hubUrl: opts.hubUrl ?? null,
@@ -252,6 +255,7 @@ export class SyncClient {
     try {
       pulled = await pullChanges(this.station, t, {
         pageSize: this.o.pageSize,
+        snapshot: this.o.snapshot,
         now: this.o.now,
         onServerTime,
         onApplying: (busy) => (this.applying = busy),

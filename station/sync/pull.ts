@@ -7,6 +7,7 @@ import { Change, INITIAL_CURSOR, PROTOCOL_VERSION, PullPage, cursorChangeNo, rep
 import { getSetting, setSetting } from '../../db/settings';
 import type { Station } from '../station';
 import { CURSOR, applyPage } from './apply';
+import { firstDownload } from './snapshot';
 import { highestSettled, plausibleAck, reopenAfter, settle } from './outbox';
 import { SyncError, request, type TransportOptions } from './transport';
 
@@ -21,6 +22,8 @@ export interface PullOptions {
   onResend: () => void;
   /** What the station says about itself with each request (outbox, clock; for the organiser console). */
   report: () => StationReport;
+  /** A first download comes as the registry's snapshot file (snapshot.ts) rather than pages. */
+  snapshot: boolean;
 }
 
 /** This station's position in the registry's change sequence. */
@@ -31,6 +34,9 @@ export function cursorOf(station: Station): string {
 /** Downloads and applies every page there is; returns how many changes were applied. */
 export async function pullChanges(station: Station, t: TransportOptions, o: PullOptions): Promise<number> {
   let applied = 0;
+  // Never pulled: the registry's prepared first download, then pages from where it ends.
+  const first = o.snapshot ? await firstDownload(station, t, o) : null;
+  if (first) applied += first.attendees + first.events + first.other;
   for (let guard = 0; guard < 100_000; guard++) {
     const cursor = cursorOf(station);
     const sentAt = o.now();
