@@ -24,8 +24,7 @@ import { countAttendees } from '../../db/attendees';
 import { bulkSearchIndex } from '../../db/search';
 import { getSetting, setSetting } from '../../db/settings';
 import type { Station } from '../station';
-import { applyPage, type Applied } from './apply';
-import { cursorOf } from './pull';
+import { CURSOR, applyPage, type Applied } from './apply';
 import { SyncError, type TransportOptions } from './transport';
 
 /** The partial download, in the data folder; its etag and SHA-256 are a setting (they name its bytes). */
@@ -39,6 +38,9 @@ interface Part {
 
 /** Rows per transaction when applying a snapshot: few fsyncs, and a scan still waits at most ~0.1 s. */
 const SNAPSHOT_TX = 2_500;
+
+/** This station's cursor (pull.ts cursorOf, which calls this file). */
+const cursorOf = (station: Station): string => getSetting<string>(station.db.orm, CURSOR) ?? INITIAL_CURSOR;
 
 export interface SnapshotOptions {
   now: () => number;
@@ -183,7 +185,7 @@ async function applySnapshot(station: Station, file: string, o: SnapshotOptions)
     if (!trailer) throw new SyncError('bad_response', 'The first download ended early; the rest comes page by page.');
     const end = trailer;
     if (cursorChangeNo(end.cursor) < cursorChangeNo(cursorOf(station))) throw new SyncError('bad_response', 'The registry moved the sync position backwards.');
-    station.write(() => setSetting(station.db.orm, 'sync.cursor', end.cursor));
+    station.write(() => setSetting(station.db.orm, CURSOR, end.cursor));
   } finally {
     lines.close();
     if (bulk) station.write(() => bulkSearchIndex(station.db.orm, 'finish'));
