@@ -18,6 +18,6 @@ export interface RegistryContext {
   /** Events stamped further ahead of this registry's clock are refused (default 5 minutes). */
   maxClockAheadMs: number;
   heartbeatMs: number;
-  /** First downloads, prepared once per change number (snapshot.ts). */
-  snapshots: Snapshots;
+  /** First downloads, prepared once per change number (snapshot.ts); absent: stations download page by page. */
+  snapshots?: Snapshots;
 }

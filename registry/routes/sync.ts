@@ -123,10 +123,12 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
     const q = check(SnapshotQuery, c.req.query(), 'query');
     if (q.protocol !== PROTOCOL_VERSION) throw new HttpError(426, 'protocol', `This registry speaks sync protocol ${PROTOCOL_VERSION}; update Foyer on this station.`);
     const range = /^bytes=(\d{1,15})-$/.exec(c.req.header('range') ?? '');
+    const snapshots = ctx.snapshots;
+    if (!snapshots) throw new HttpError(404, 'not_found', 'This registry sends first downloads page by page.');
     const audience = audienceOf(c.get('station'));
-    const kept = range ? ctx.snapshots.byEtag(audience, c.req.header('if-range') ?? '') : null;
+    const kept = range ? snapshots.byEtag(audience, c.req.header('if-range') ?? '') : null;
     const resume = kept && range && Number(range[1]) <= kept.bytes ? { snap: kept, start: Number(range[1]) } : null;
-    const snap = resume?.snap ?? (await ctx.snapshots.current(audience));
+    const snap = resume?.snap ?? (await snapshots.current(audience));
     const start = resume?.start ?? 0;
     const headers: Record<string, string> = {
       'content-type': 'application/gzip',
