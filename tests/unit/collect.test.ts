@@ -2,32 +2,14 @@
 // badge over once after the ID check, refuse with a reason, reprint only with one; and two desks
 // that both handed over while offline each flag the second badge once their logs meet.
 import { and, count, eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CollectTallies, CollectView, FindResult } from '../../core/api/collect';
 import { collectionState } from '../../core/checkin/collection';
-import { insertEvent, toLogEvent } from '../../db/events';
-import { attendees, badgeCodes, events, stations } from '../../db/schema/index';
-import { createHandlers, dispatch } from '../../station/handlers/index';
+import { attendees, badgeCodes, events } from '../../db/schema/index';
 import type { Station } from '../../station/station';
-import { freshStation } from '../helpers/station';
+import { exchange, ok, useTwoDesks } from '../helpers/two-desks';
 
-type Call = (method: string, args: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
-
-let a: Station;
-let b: Station;
-let callA: Call;
-let callB: Call;
-let now: number;
-
-const caller = (s: Station): Call => {
-  const handlers = createHandlers({ now: () => now });
-  return (method, args) => dispatch(handlers, s, method, args) as never;
-};
-const ok = async <T>(c: Call, method: string, args: unknown): Promise<T> => {
-  const r = await c(method, args);
-  expect(r.error?.message ?? null, method).toBeNull();
-  return r.value as T;
-};
+const desks = useTwoDesks();
 const eventCount = (s: Station) => s.db.orm.select({ n: count() }).from(events).get()!.n;
 
 /** An active person with a plain badge code, the same on both demo stations. */
@@ -44,94 +26,69 @@ function person(s: Station, skip = 0) {
   return row!;
 }
 
-/** What sync does between two stations: each stores the other's own events (idempotent). */
-function exchange(x: Station, y: Station) {
-  const ownOf = (s: Station) => s.db.orm.select().from(events).where(eq(events.stationId, s.id)).all().map(toLogEvent);
-  const toX = ownOf(y);
-  const toY = ownOf(x);
-  x.write(() => toX.forEach((e) => insertEvent(x.db.orm, e, now)));
-  y.write(() => toY.forEach((e) => insertEvent(y.db.orm, e, now)));
-}
-
-beforeEach(() => {
-  a = freshStation({ stationName: 'Desk North' }).station;
-  b = freshStation({ stationName: 'Desk South' }).station;
-  // Paired stations know each other's names from the registry.
-  for (const [s, other, name] of [[a, b, 'Desk South'], [b, a, 'Desk North']] as const) {
-    s.db.orm.insert(stations).values({ id: other.id, name, role: 'desk' }).run();
-  }
-  now = Date.parse(`${a.eventInfo().days[0]}T07:30:00Z`);
-  callA = caller(a);
-  callB = caller(b);
-});
-afterEach(() => {
-  a.close();
-  b.close();
-});
-
 describe('badge desk', () => {
   it('finds the person from the code they read aloud (any letter case) without recording anything', async () => {
-    const p = person(a);
-    const before = eventCount(a);
-    const r = await ok<FindResult>(callA, 'collect.find', { text: p.code.toLowerCase() });
+    const p = person(desks.a);
+    const before = eventCount(desks.a);
+    const r = await ok<FindResult>(desks.callA, 'collect.find', { text: p.code.toLowerCase() });
     expect(r).toMatchObject({ found: true, view: { attendee: { id: p.id }, handedOver: null, canHandOver: true } });
-    const none = await ok<FindResult>(callA, 'collect.find', { text: 'https://example.org/not-a-ticket' });
+    const none = await ok<FindResult>(desks.callA, 'collect.find', { text: 'https://example.org/not-a-ticket' });
     expect(none).toMatchObject({ found: false, reason: 'not_a_badge' });
-    expect(eventCount(a)).toBe(before);
+    expect(eventCount(desks.a)).toBe(before);
   });
 
   it('hands the badge over once: a second hand-over says where and when, and stores nothing', async () => {
-    const p = person(a);
-    const v = await ok<CollectView>(callA, 'collect.handOver', { attendeeId: p.id, operator: 'Vera' });
-    expect(v).toMatchObject({ handedOver: { stationName: 'Desk North', badgeVersion: 1, at: now }, canHandOver: false, printedAgain: [] });
-    const stored = eventCount(a);
-    now += 60_000;
-    const again = await callA('collect.handOver', { attendeeId: p.id });
+    const p = person(desks.a);
+    const v = await ok<CollectView>(desks.callA, 'collect.handOver', { attendeeId: p.id, operator: 'Vera' });
+    expect(v).toMatchObject({ handedOver: { stationName: 'Desk North', badgeVersion: 1, at: desks.now }, canHandOver: false, printedAgain: [] });
+    const stored = eventCount(desks.a);
+    desks.now += 60_000;
+    const again = await desks.callA('collect.handOver', { attendeeId: p.id });
     expect(again.ok).toBe(false);
     expect(again.error).toMatchObject({ code: 'already_collected' });
     expect(again.error!.message).toMatch(/already handed over at Desk North .*reprint/);
-    expect(eventCount(a)).toBe(stored);
+    expect(eventCount(desks.a)).toBe(stored);
   });
 
   it('refuses after the ID check with a reason; the registration stands and the badge can be handed over later', async () => {
-    const p = person(a, 1);
-    expect((await callA('collect.refuse', { attendeeId: p.id, reason: 'other', note: '' })).error?.code).toBe('invalid_args');
-    const v = await ok<CollectView>(callA, 'collect.refuse', { attendeeId: p.id, reason: 'photo_mismatch', note: 'Passport photo differs' });
+    const p = person(desks.a, 1);
+    expect((await desks.callA('collect.refuse', { attendeeId: p.id, reason: 'other', note: '' })).error?.code).toBe('invalid_args');
+    const v = await ok<CollectView>(desks.callA, 'collect.refuse', { attendeeId: p.id, reason: 'photo_mismatch', note: 'Passport photo differs' });
     expect(v.refusals).toEqual([expect.objectContaining({ reason: 'photo_mismatch', note: 'Passport photo differs', stationName: 'Desk North' })]);
     expect(v).toMatchObject({ attendee: { status: 'active' }, canHandOver: true, handedOver: null });
     // Back with the right passport: the other desk, after sync, sees the refusal and hands over.
-    exchange(a, b);
-    const atB = await ok<CollectView>(callB, 'collect.person', { attendeeId: p.id });
+    exchange(desks.a, desks.b, desks.now);
+    const atB = await ok<CollectView>(desks.callB, 'collect.person', { attendeeId: p.id });
     expect(atB.refusals).toHaveLength(1);
-    expect((await ok<CollectView>(callB, 'collect.handOver', { attendeeId: p.id })).handedOver?.stationName).toBe('Desk South');
+    expect((await ok<CollectView>(desks.callB, 'collect.handOver', { attendeeId: p.id })).handedOver?.stationName).toBe('Desk South');
   });
 
   it('hands over no badge to a cancelled registration, and stores nothing', async () => {
-    const p = person(a, 2);
-    a.db.orm.update(attendees).set({ status: 'cancelled' }).where(eq(attendees.id, p.id)).run();
-    const before = eventCount(a);
-    const r = await callA('collect.handOver', { attendeeId: p.id });
+    const p = person(desks.a, 2);
+    desks.a.db.orm.update(attendees).set({ status: 'cancelled' }).where(eq(attendees.id, p.id)).run();
+    const before = eventCount(desks.a);
+    const r = await desks.callA('collect.handOver', { attendeeId: p.id });
     expect(r.error?.code).toBe('not_active');
-    expect(eventCount(a)).toBe(before);
+    expect(eventCount(desks.a)).toBe(before);
   });
 
   it('a second badge needs a reprint with a reason, which the log keeps and the desk shows', async () => {
-    const p = person(a, 3);
-    await ok(callA, 'collect.handOver', { attendeeId: p.id });
-    await ok(callA, 'badges.reprint', { attendeeId: p.id, reason: 'Lost in the cloakroom' });
-    const v = await ok<CollectView>(callA, 'collect.person', { attendeeId: p.id });
+    const p = person(desks.a, 3);
+    await ok(desks.callA, 'collect.handOver', { attendeeId: p.id });
+    await ok(desks.callA, 'badges.reprint', { attendeeId: p.id, reason: 'Lost in the cloakroom' });
+    const v = await ok<CollectView>(desks.callA, 'collect.person', { attendeeId: p.id });
     expect(v.reprints).toEqual([expect.objectContaining({ newVersion: 2, reason: 'Lost in the cloakroom', stationName: 'Desk North' })]);
     expect(v.printedAgain).toEqual([]);
   });
 
   it('two desks offline at once both hand over: after sync both flag the later one as a second badge', async () => {
-    const p = person(a, 4);
-    await ok(callA, 'collect.handOver', { attendeeId: p.id });
-    now += 5_000;
-    await ok(callB, 'collect.handOver', { attendeeId: p.id }); // B has not heard of A's hand-over
-    exchange(a, b);
-    exchange(a, b); // a replayed batch changes nothing
-    for (const c of [callA, callB]) {
+    const p = person(desks.a, 4);
+    await ok(desks.callA, 'collect.handOver', { attendeeId: p.id });
+    desks.now += 5_000;
+    await ok(desks.callB, 'collect.handOver', { attendeeId: p.id }); // B has not heard of A's hand-over
+    exchange(desks.a, desks.b, desks.now);
+    exchange(desks.a, desks.b, desks.now); // a replayed batch changes nothing
+    for (const c of [desks.callA, desks.callB]) {
       const v = await ok<CollectView>(c, 'collect.person', { attendeeId: p.id });
       expect(v.handedOver?.stationName).toBe('Desk North');
       expect(v.printedAgain).toEqual([expect.objectContaining({ stationName: 'Desk South' })]);

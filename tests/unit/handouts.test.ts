@@ -3,84 +3,47 @@
 // who still holds one, by delegation; two desks that were offline agree once their logs meet,
 // whatever order the events arrive in; vouchers are per day and answers keep the latest.
 import { and, eq } from 'drizzle-orm';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OutList, PersonHandouts, TakeBackResult } from '../../core/api/handouts';
 import { itemNumber } from '../../core/checkin/handouts';
-import { insertEvent, toLogEvent } from '../../db/events';
-import { attendees, events, stations } from '../../db/schema/index';
-import { createHandlers, dispatch } from '../../station/handlers/index';
+import { attendees } from '../../db/schema/index';
 import type { Station } from '../../station/station';
-import { freshStation } from '../helpers/station';
+import { exchange, ok, useTwoDesks } from '../helpers/two-desks';
 
-type Call = (method: string, args: unknown) => Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>;
-let a: Station;
-let b: Station;
-let callA: Call;
-let callB: Call;
-let now: number;
-
-const caller = (s: Station): Call => {
-  const handlers = createHandlers({ now: () => now });
-  return (method, args) => dispatch(handlers, s, method, args) as never;
-};
-const ok = async <T>(c: Call, method: string, args: unknown): Promise<T> => {
-  const r = await c(method, args);
-  expect(r.error?.message ?? null, method).toBeNull();
-  return r.value as T;
-};
+const desks = useTwoDesks();
+/** Active people with a delegation, the same on both demo stations. */
 const people = (s: Station) =>
   s.db.orm.select().from(attendees).where(and(eq(attendees.status, 'active'), eq(attendees.source, 'registry'))).orderBy(attendees.id).all().filter((p) => p.delegation);
 
-function exchange(x: Station, y: Station) {
-  const ownOf = (s: Station) => s.db.orm.select().from(events).where(eq(events.stationId, s.id)).all().map(toLogEvent);
-  const toX = ownOf(y);
-  const toY = ownOf(x);
-  x.write(() => toX.forEach((e) => insertEvent(x.db.orm, e, now)));
-  y.write(() => toY.forEach((e) => insertEvent(y.db.orm, e, now)));
-}
-
-beforeEach(() => {
-  a = freshStation({ stationName: 'Desk North' }).station;
-  b = freshStation({ stationName: 'Desk South' }).station;
-  for (const [s, other, name] of [[a, b, 'Desk South'], [b, a, 'Desk North']] as const) s.db.orm.insert(stations).values({ id: other.id, name, role: 'desk' }).run();
-  now = Date.parse(`${a.eventInfo().days[0]}T07:30:00Z`);
-  callA = caller(a);
-  callB = caller(b);
-});
-afterEach(() => {
-  a.close();
-  b.close();
-});
-
 describe('interpretation receivers', () => {
   it('go out by number and come back; a number still out is not handed to someone else', async () => {
-    const [p, q] = people(a);
-    const r = await ok<PersonHandouts>(callA, 'handouts.give', { attendeeId: p!.id, item: 'receiver', number: ' 0117' });
-    expect(r.items).toEqual([expect.objectContaining({ item: expect.objectContaining({ id: 'receiver', kind: 'numbered' }), out: [{ number: '117', at: now }] })]);
-    const clash = await callA('handouts.give', { attendeeId: q!.id, item: 'receiver', number: '117' });
+    const [p, q] = people(desks.a);
+    const r = await ok<PersonHandouts>(desks.callA, 'handouts.give', { attendeeId: p!.id, item: 'receiver', number: ' 0117' });
+    expect(r.items).toEqual([expect.objectContaining({ item: expect.objectContaining({ id: 'receiver', kind: 'numbered' }), out: [{ number: '117', at: desks.now }] })]);
+    const clash = await desks.callA('handouts.give', { attendeeId: q!.id, item: 'receiver', number: '117' });
     expect(clash.error?.code).toBe('already_out');
     expect(clash.error?.message).toContain(`${p!.givenName} ${p!.familyName}`);
-    const out = await ok<OutList>(callA, 'handouts.out', {});
+    const out = await ok<OutList>(desks.callA, 'handouts.out', {});
     expect(out).toEqual({ total: 1, groups: [{ delegation: p!.delegation, people: [expect.objectContaining({ attendee: expect.objectContaining({ id: p!.id }), numbers: [expect.objectContaining({ number: '117', stationName: 'Desk North' })] })] }] });
-    now += 3_600_000;
-    const back = await ok<TakeBackResult>(callA, 'handouts.takeBack', { number: '117' });
+    desks.now += 3_600_000;
+    const back = await ok<TakeBackResult>(desks.callA, 'handouts.takeBack', { number: '117' });
     expect(back).toMatchObject({ number: '117', holder: { id: p!.id }, stillOut: 0 });
-    expect((await ok<OutList>(callA, 'handouts.out', {})).total).toBe(0);
-    expect((await ok<PersonHandouts>(callA, 'handouts.give', { attendeeId: q!.id, item: 'receiver', number: '117' })).items[0]!.out).toHaveLength(1);
-    expect((await callA('handouts.give', { attendeeId: q!.id, item: 'receiver' })).error?.code).toBe('number_needed');
+    expect((await ok<OutList>(desks.callA, 'handouts.out', {})).total).toBe(0);
+    expect((await ok<PersonHandouts>(desks.callA, 'handouts.give', { attendeeId: q!.id, item: 'receiver', number: '117' })).items[0]!.out).toHaveLength(1);
+    expect((await desks.callA('handouts.give', { attendeeId: q!.id, item: 'receiver' })).error?.code).toBe('number_needed');
   });
 
   it('two desks offline: a receiver handed out at one and taken back later at the other is back at both, in any order', async () => {
-    const [p, q, r] = people(a);
-    await ok(callA, 'handouts.give', { attendeeId: p!.id, item: 'receiver', number: '42' });
-    await ok(callA, 'handouts.give', { attendeeId: q!.id, item: 'receiver', number: '43' });
-    now += 60_000;
+    const [p, q, r] = people(desks.a);
+    await ok(desks.callA, 'handouts.give', { attendeeId: p!.id, item: 'receiver', number: '42' });
+    await ok(desks.callA, 'handouts.give', { attendeeId: q!.id, item: 'receiver', number: '43' });
+    desks.now += 60_000;
     // Desk South has not heard of it: the hand-back names no one, and counts all the same.
-    expect(await ok<TakeBackResult>(callB, 'handouts.takeBack', { number: '42' })).toMatchObject({ holder: null });
-    await ok(callB, 'handouts.give', { attendeeId: r!.id, item: 'receiver', number: '44' });
-    exchange(a, b);
-    exchange(a, b);
-    for (const c of [callA, callB]) {
+    expect(await ok<TakeBackResult>(desks.callB, 'handouts.takeBack', { number: '42' })).toMatchObject({ holder: null });
+    await ok(desks.callB, 'handouts.give', { attendeeId: r!.id, item: 'receiver', number: '44' });
+    exchange(desks.a, desks.b, desks.now);
+    exchange(desks.a, desks.b, desks.now);
+    for (const c of [desks.callA, desks.callB]) {
       const out = await ok<OutList>(c, 'handouts.out', {});
       expect(out.total).toBe(2);
       expect(out.groups.flatMap((g) => g.people.flatMap((x) => x.numbers.map((n) => `${n.number}@${n.stationName}`))).sort()).toEqual(['43@Desk North', '44@Desk South']);
@@ -88,38 +51,38 @@ describe('interpretation receivers', () => {
   });
 
   it('a hand-back older than the hand-out (a stale device list) does not bring it back', async () => {
-    const [p] = people(a);
-    await ok(callB, 'handouts.takeBack', { number: '7' });
-    now += 60_000;
-    await ok(callA, 'handouts.give', { attendeeId: p!.id, item: 'receiver', number: '7' });
-    exchange(a, b);
-    for (const c of [callA, callB]) expect((await ok<OutList>(c, 'handouts.out', {})).total).toBe(1);
+    const [p] = people(desks.a);
+    await ok(desks.callB, 'handouts.takeBack', { number: '7' });
+    desks.now += 60_000;
+    await ok(desks.callA, 'handouts.give', { attendeeId: p!.id, item: 'receiver', number: '7' });
+    exchange(desks.a, desks.b, desks.now);
+    for (const c of [desks.callA, desks.callB]) expect((await ok<OutList>(c, 'handouts.out', {})).total).toBe(1);
   });
 });
 
 describe('vouchers and questions', () => {
   it('a voucher is given once a day, an answer keeps the latest; items this desk does not hand out are refused', async () => {
-    const [p] = people(a);
-    await ok(callA, 'handouts.setItems', {
+    const [p] = people(desks.a);
+    await ok(desks.callA, 'handouts.setItems', {
       items: [
         { id: 'receiver', label: '', kind: 'numbered' },
         { id: 'lunch', label: 'Lunch voucher', kind: 'item' },
         { id: 'photo-consent', label: 'Photo consent given?', kind: 'question' },
       ],
     });
-    await ok(callA, 'handouts.give', { attendeeId: p!.id, item: 'lunch' });
-    await ok(callA, 'handouts.give', { attendeeId: p!.id, item: 'photo-consent', answer: 'yes' });
-    now += 60_000;
-    const r = await ok<PersonHandouts>(callA, 'handouts.give', { attendeeId: p!.id, item: 'photo-consent', answer: 'no' });
+    await ok(desks.callA, 'handouts.give', { attendeeId: p!.id, item: 'lunch' });
+    await ok(desks.callA, 'handouts.give', { attendeeId: p!.id, item: 'photo-consent', answer: 'yes' });
+    desks.now += 60_000;
+    const r = await ok<PersonHandouts>(desks.callA, 'handouts.give', { attendeeId: p!.id, item: 'photo-consent', answer: 'no' });
     const byId = Object.fromEntries(r.items.map((i) => [i.item.id, i]));
     expect(byId.lunch!.latest).toMatchObject({ answer: null });
-    expect(byId['photo-consent']!.latest).toMatchObject({ answer: 'no', at: now });
-    now += 24 * 3_600_000; // the next event day: a new voucher is due
-    const next = await ok<PersonHandouts>(callA, 'handouts.person', { attendeeId: p!.id });
+    expect(byId['photo-consent']!.latest).toMatchObject({ answer: 'no', at: desks.now });
+    desks.now += 24 * 3_600_000; // the next event day: a new voucher is due
+    const next = await ok<PersonHandouts>(desks.callA, 'handouts.person', { attendeeId: p!.id });
     expect(next.items.find((i) => i.item.id === 'lunch')!.latest).toBeNull();
     expect(next.items.find((i) => i.item.id === 'photo-consent')!.latest).toMatchObject({ answer: 'no' });
-    expect((await callA('handouts.give', { attendeeId: p!.id, item: 'parking' })).error?.code).toBe('unknown_item');
-    expect((await callA('handouts.setItems', { items: [{ id: 'Lunch Voucher!', label: 'x', kind: 'item' }] })).error?.code).toBe('invalid_args');
+    expect((await desks.callA('handouts.give', { attendeeId: p!.id, item: 'parking' })).error?.code).toBe('unknown_item');
+    expect((await desks.callA('handouts.setItems', { items: [{ id: 'Lunch Voucher!', label: 'x', kind: 'item' }] })).error?.code).toBe('invalid_args');
   });
 
   it('reads receiver numbers as people say them', () => {

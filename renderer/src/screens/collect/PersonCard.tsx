@@ -165,14 +165,7 @@ function ReprintForm(props: { busy: boolean; onCancel: () => void; onSubmit: (re
           </label>
         )}
       </fieldset>
-      <div className="reason-form__buttons">
-        <button type="button" className="button" onClick={props.onCancel} disabled={props.busy}>
-          {t('collect.cancel')}
-        </button>
-        <button type="submit" className="button button--primary" data-testid="reprint-submit" disabled={props.busy || !reason}>
-          {t('collect.reprintNow')}
-        </button>
-      </div>
+      <FormButtons busy={props.busy} ready={!!reason} onCancel={props.onCancel} submit={t('collect.reprintNow')} testId="reprint-submit" />
     </form>
   );
 }
@@ -208,15 +201,21 @@ function RefuseForm(props: { busy: boolean; onCancel: () => void; onSubmit: (rea
           <input type="text" maxLength={300} value={note} onChange={(e) => setNote(e.target.value)} data-testid="refuse-note" />
         </label>
       </fieldset>
-      <div className="reason-form__buttons">
-        <button type="button" className="button" onClick={props.onCancel} disabled={props.busy}>
-          {t('collect.cancel')}
-        </button>
-        <button type="submit" className="button button--primary" data-testid="refuse-submit" disabled={props.busy || !ready}>
-          {t('collect.refuseNow')}
-        </button>
-      </div>
+      <FormButtons busy={props.busy} ready={ready} onCancel={props.onCancel} submit={t('collect.refuseNow')} testId="refuse-submit" />
     </form>
+  );
+}
+
+function FormButtons(props: { busy: boolean; ready: boolean; onCancel: () => void; submit: string; testId: string }) {
+  return (
+    <div className="reason-form__buttons">
+      <button type="button" className="button" onClick={props.onCancel} disabled={props.busy}>
+        {t('collect.cancel')}
+      </button>
+      <button type="submit" className="button button--primary" data-testid={props.testId} disabled={props.busy || !props.ready}>
+        {props.submit}
+      </button>
+    </div>
   );
 }
 
