@@ -6,6 +6,7 @@ import type { ComponentType } from 'react';
 import type { Permission } from '../../core/console/access';
 import type { MessageKey } from './i18n';
 import { AccountsPage } from './pages/AccountsPage';
+import { AttendancePage } from './pages/AttendancePage';
 import { AttendeesPage } from './pages/AttendeesPage';
 import { BadgesPage } from './pages/BadgesPage';
 import { EventPage } from './pages/EventPage';
@@ -34,6 +35,7 @@ export const PAGES: readonly PageDef[] = [
   { id: 'stations', label: 'nav.stations', need: 'setupRead', Component: StationsPage },
   { id: 'badges', label: 'nav.badges', need: 'manage', Component: BadgesPage },
   { id: 'exports', label: 'nav.exports', need: 'manage', Component: ExportsPage },
+  { id: 'attendance', label: 'nav.attendance', need: 'manage', Component: AttendancePage },
   { id: 'accounts', label: 'nav.accounts', need: 'manage', Component: AccountsPage },
   { id: 'me', label: 'nav.me', need: 'session', Component: MyAccountPage },
 ];

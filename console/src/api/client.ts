@@ -42,7 +42,8 @@ export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path:
   } catch {
     data = null;
   }
-  if (!res.ok && !(res.status === 422 && data && typeof data === 'object' && 'profile' in data)) {
+  // A 422 with a report (an import's, a Zoom report's problem) is an answer the page shows.
+  if (!res.ok && !(res.status === 422 && data && typeof data === 'object' && ('profile' in data || 'problem' in data))) {
     const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
     if (res.status === 401 && path !== '/v1/console/login') for (const l of unauthorisedListeners) l();
     throw new ApiError(res.status, err?.code ?? `http_${res.status}`, err?.message ?? res.statusText);

@@ -23,6 +23,7 @@ export const common = {
     stations: 'Stationen',
     badges: 'Ausweise',
     exports: 'Exporte',
+    attendance: 'Online-Teilnahme',
     accounts: 'Konten',
     me: 'Mein Konto',
   },

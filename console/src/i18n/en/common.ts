@@ -24,6 +24,7 @@ export const common = {
     stations: 'Stations',
     badges: 'Badges',
     exports: 'Exports',
+    attendance: 'Online attendance',
     accounts: 'Accounts',
     me: 'My account',
   },

@@ -23,6 +23,7 @@ export const common = {
     stations: 'Postes',
     badges: 'Badges',
     exports: 'Exports',
+    attendance: 'Participation en ligne',
     accounts: 'Comptes',
     me: 'Mon compte',
   },

@@ -23,6 +23,7 @@ export const common = {
     stations: 'Станции',
     badges: 'Бейджи',
     exports: 'Выгрузки',
+    attendance: 'Участие онлайн',
     accounts: 'Учётные записи',
     me: 'Моя учётная запись',
   },
