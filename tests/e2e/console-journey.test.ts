@@ -13,6 +13,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayInZone } from '../../core/time';
 import { startHostProcess, type HostProcess } from '../../testkit/host';
 import { startRegistryProc, type RegistryProc } from '../../testkit/registry-proc';
+import { repoRoot } from '../../testkit/host';
+import { resources, type English } from '../../console/src/i18n/catalog';
+import { PAGES } from '../../console/src/routes';
 import { launchBrowser, openStationPage, scanBurst, screenshot } from '../helpers/browser';
 import { expectAccessible, goTo, loginWithPassword, loginWithToken, openConsole, requireConsoleBuild } from '../helpers/console-e2e';
 import { zbarimg } from '../helpers/raster';
@@ -31,6 +34,16 @@ const PEOPLE = [
 ];
 const CSV = '\ufeff' + ['Registration ID,First name,Last name,Organisation,Country,Category,Badge code,Access needs', ...PEOPLE.map((p) => p.join(','))].join('\r\n') + '\r\n';
 const PASSWORD = 'Hofburg 2026 lead organiser';
+
+/** The console pictures README.md shows; FOYER_README_SCREENSHOTS=1 copies them into docs/screenshots/. */
+const IN_README = new Set(['console-live', 'console-import-preview', 'console-pairing-code', 'console-live-de-1024', 'console-phone-stations']);
+async function picture(page: Page, name: string): Promise<void> {
+  const file = await screenshot(page, name);
+  if (process.env.FOYER_README_SCREENSHOTS && IN_README.has(name)) fs.copyFileSync(file, path.join(repoRoot, 'docs/screenshots', `${name}.png`));
+}
+
+/** Wider than the window: something makes the whole page scroll sideways (tables scroll inside their own region). */
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describe('a new organiser, from a fresh registry to a station scanning the imported list (Chromium)', () => {
   let reg: RegistryProc;
@@ -122,7 +135,7 @@ describe('a new organiser, from a fresh registry to a station scanning the impor
     // "Interpreter" is no Foyer category: a warning, and nothing stored yet.
     await expect.poll(() => page.getByTestId('import-warnings').textContent()).toContain('“Interpreter” (1 row) is not a Foyer category');
     expect((await reg.admin<unknown[]>('GET', '/v1/admin/attendees')).length).toBe(0);
-    await screenshot(page, 'console-import-preview');
+    await picture(page, 'console-import-preview');
 
     // The organiser takes "Access needs" as the desk notes and says what an interpreter is.
     await page.getByTestId('map-notes').selectOption('Access needs');
@@ -152,7 +165,7 @@ describe('a new organiser, from a fresh registry to a station scanning the impor
     await page.getByTestId('pairing-qr').screenshot({ path: png });
     expect(zbarimg([png])).toEqual([link]);
     await expectAccessible(page, 'stations with a pairing code');
-    await screenshot(page, 'console-pairing-code');
+    await picture(page, 'console-pairing-code');
   });
 
   it('the station pairs by scanning the link into its Settings, pins the certificate and downloads the imported list', async () => {
@@ -185,7 +198,48 @@ describe('a new organiser, from a fresh registry to a station scanning the impor
     await expect.poll(() => page.getByTestId('by-category').locator('tr', { hasText: 'Delegation' }).textContent()).toMatch(/Delegation\s*12\s*50%/);
     await expect.poll(() => page.getByTestId('station-table').textContent()).toContain('North entrance desk');
     await expectAccessible(page, 'live');
-    await screenshot(page, 'console-live');
+    await picture(page, 'console-live');
+  });
+
+  it('speaks every language of the station UI, every page fitting 1024×768', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    for (const lang of ['de', 'fr', 'ru', 'en'] as const) {
+      await page.getByTestId('language').selectOption(lang);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      const words = resources[lang] as unknown as English;
+      // English is the rest of the journey; the other three are walked page by page.
+      for (const p of lang === 'en' ? [] : PAGES) {
+        await goTo(page, p.id);
+        const key = p.label.split('.')[1] as keyof typeof words.nav;
+        expect(await page.getByTestId(`nav-${p.id}`).textContent(), `${lang} ${p.id}`).toBe(words.nav[key]);
+        expect(await overflow(page), `${lang} ${p.id} scrolls sideways at 1024 px`).toBeLessThanOrEqual(0);
+      }
+      await goTo(page, 'live');
+      expect(await page.getByTestId('tile-checked-in').textContent()).toContain(words.live.checkedIn);
+      if (lang !== 'en') {
+        await expectAccessible(page, `live in ${lang}`);
+        await picture(page, `console-live-${lang}-1024`);
+      }
+    }
+  });
+
+  it('works on a phone: the menu folds behind a button, nothing scrolls sideways, the pairing QR fits', async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await goTo(page, 'live');
+    expect(await page.getByTestId('nav-stations').isVisible()).toBe(false);
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await expectAccessible(page, 'live on a phone');
+    await picture(page, 'console-phone-live');
+    await goTo(page, 'stations');
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    await page.getByTestId('pair-name').fill('Door, Neuer Saal');
+    await page.getByTestId('pair-make').click();
+    const qr = await page.getByTestId('pairing-qr').boundingBox();
+    expect(qr!.x).toBeGreaterThanOrEqual(0);
+    expect(qr!.x + qr!.width).toBeLessThanOrEqual(375);
+    await expectAccessible(page, 'stations on a phone');
+    await page.getByTestId('pairing-qr').scrollIntoViewIfNeeded();
+    await picture(page, 'console-phone-stations');
     expect(problems).toEqual([]);
   });
 });

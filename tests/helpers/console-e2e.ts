@@ -49,6 +49,7 @@ export async function loginWithPassword(page: Page, username: string, password: 
 
 /** Opens a page of the console by its menu entry (as a keyboard user would: focus the link, Enter). */
 export async function goTo(page: Page, id: string): Promise<void> {
+  if ((await page.evaluate(() => location.hash)) === `#/${id}`) return;
   const link = page.getByTestId(`nav-${id}`);
   if (!(await link.isVisible())) await page.getByTestId('menu').click();
   await link.focus();
