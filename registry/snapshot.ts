@@ -35,7 +35,7 @@ export interface Snapshot {
 /** Changes a snapshot may lag behind the registry and still be handed out (about 5 pages). */
 export const REUSE_CHANGES = 25_000;
 
-/** Fast gzip: 100,000 attendees shrink ~8× at level 4, at a third of level 6's CPU. */
+/** A fast gzip level: the file is made once per change number, but while stations wait for it. */
 const GZIP_LEVEL = 4;
 
 /** Not a station id: every station's scans are in the snapshot. */
