@@ -17,6 +17,7 @@ import { outboxBatch } from '../../station/sync/outbox';
 import { signOwn } from '../../station/sync/sign';
 import { useDemoRegistry } from '../helpers/demo-registry';
 import { demoCodes, freshStation } from '../helpers/station';
+import { snapshotDerived } from '../../testkit/derived';
 
 const demo = useDemoRegistry('foyer-reg-hub-');
 
@@ -164,5 +165,40 @@ describe('LAN hub: stations in step with the registry out of reach', () => {
     const { station: lone } = freshStation();
     await expect(startHub({ station: lone, port: 0, host: '127.0.0.1' })).rejects.toThrow(HubStartError);
     lone.close();
+  });
+});
+
+describe('LAN hub: two hubs on a split network', () => {
+  it('each side keeps in step through its own hub; after healing every station and the registry hold the same events, once, and the same derived state', async () => {
+    const h1 = await demo.pairedStation('Hub One', { syncNow: true });
+    const h2 = await demo.pairedStation('Hub Two', { syncNow: true });
+    const a = await demo.pairedStation('Left door', { syncNow: true });
+    const b = await demo.pairedStation('Right door', { syncNow: true });
+    const everyone = [h1, h2, a, b];
+    for (const s of everyone) await s.client.syncNow();
+    const hub1 = await startHub({ station: h1.station, port: 0, host: '127.0.0.1' });
+    const hub2 = await startHub({ station: h2.station, port: 0, host: '127.0.0.1' });
+    hubs.push(hub1, hub2);
+    (a.client.o as { hubUrl: string | null }).hubUrl = hub1.url;
+    (b.client.o as { hubUrl: string | null }).hubUrl = hub2.url;
+
+    await demo.reg.kill('SIGKILL');
+    // The same person scanned on both sides of the split, and one each only on one side.
+    const codes = demoCodes(a.station, 40).slice(20, 23); // people the earlier cases did not scan
+    const made = [checkIn(a.station, codes[0]!.code, Date.now()), checkIn(b.station, codes[0]!.code, Date.now() + 1), checkIn(a.station, codes[1]!.code, Date.now() + 2), checkIn(b.station, codes[2]!.code, Date.now() + 3)];
+    expect(made.every((r) => r.eventId)).toBe(true);
+    for (const s of [a, b, a, b]) await s.client.syncNow();
+    expect([a.client.via?.name, b.client.via?.name]).toEqual(['Hub One', 'Hub Two']);
+
+    // Healed: the registry returns; everyone syncs (hubs forward, stations upload, all pull).
+    await demo.reg.start();
+    for (let round = 0; round < 2; round++) for (const s of everyone) await s.client.syncNow();
+    const idsOf = (s: Station) => s.db.orm.select({ id: events.id }).from(events).all().map((r) => r.id).sort();
+    const reference = idsOf(a.station);
+    for (const s of everyone) expect(idsOf(s.station)).toEqual(reference);
+    const csv = await demo.reg.admin<string>('GET', '/v1/admin/export/events.csv');
+    for (const id of reference) expect(csv.split(id).length - 1).toBe(1); // on the registry, once each
+    expect(snapshotDerived(b.station.db.sqlite)).toBe(snapshotDerived(a.station.db.sqlite));
+    for (const s of everyone) expect(unsent(s.station)).toEqual([]);
   });
 });
