@@ -78,4 +78,23 @@ describe('protected participants on screen (Chromium, headless host, 1024×768)'
     await screenshot(page, 'safeguarding-room-1024-en');
     await host.call('door.configure', { roomId: null, mode: null });
   });
+
+  it('evacuation: a drill lists the survivor by chosen name only; a badge scan marks them safe (axe-clean)', async () => {
+    await page.goto(`${host.origin}/#/rooms`);
+    await page.getByTestId('open-evacuation').click();
+    await page.getByTestId('evac-drill').click();
+    await page.getByTestId('evac-code').waitFor();
+    const before = Number(await page.getByTestId('evac-unaccounted').textContent());
+    expect(before).toBeGreaterThanOrEqual(2);
+    const list = await page.getByTestId('evacuation').innerText();
+    expect(list).toContain('Sky');
+    for (const part of [`${survivor.givenName} ${survivor.familyName}`, 'Ysolde Brakkenhoff']) expect(list).not.toContain(part);
+    await page.getByTestId('evac-code').fill(survivor.badgeCode);
+    await page.getByTestId('evac-code').press('Enter');
+    await expect.poll(() => page.getByTestId('evac-note').textContent()).toContain('Sky is safe');
+    await expect.poll(async () => Number(await page.getByTestId('evac-unaccounted').textContent())).toBe(before - 1);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'evacuation-1024-en');
+    await page.getByTestId('evac-end').click();
+  });
 });

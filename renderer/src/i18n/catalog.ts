@@ -14,6 +14,7 @@ import { door as deDoor } from './de/door';
 import { rooms as deRooms } from './de/rooms';
 import { settings as deSettings } from './de/settings';
 import { walkin as deWalkin } from './de/walkin';
+import { evacuation as deEvacuation } from './de/evacuation';
 import { checkin as enCheckin } from './en/checkin';
 import { collect as enCollect } from './en/collect';
 import { handouts as enHandouts } from './en/handouts';
@@ -22,6 +23,7 @@ import { door as enDoor } from './en/door';
 import { rooms as enRooms } from './en/rooms';
 import { settings as enSettings } from './en/settings';
 import { walkin as enWalkin } from './en/walkin';
+import { evacuation as enEvacuation } from './en/evacuation';
 import { checkin as frCheckin } from './fr/checkin';
 import { collect as frCollect } from './fr/collect';
 import { handouts as frHandouts } from './fr/handouts';
@@ -30,6 +32,7 @@ import { door as frDoor } from './fr/door';
 import { rooms as frRooms } from './fr/rooms';
 import { settings as frSettings } from './fr/settings';
 import { walkin as frWalkin } from './fr/walkin';
+import { evacuation as frEvacuation } from './fr/evacuation';
 import { checkin as ruCheckin } from './ru/checkin';
 import { collect as ruCollect } from './ru/collect';
 import { handouts as ruHandouts } from './ru/handouts';
@@ -38,16 +41,17 @@ import { door as ruDoor } from './ru/door';
 import { rooms as ruRooms } from './ru/rooms';
 import { settings as ruSettings } from './ru/settings';
 import { walkin as ruWalkin } from './ru/walkin';
+import { evacuation as ruEvacuation } from './ru/evacuation';
 
 /** Each language's files, by screen (the test checks that no two files define the same top-level section). */
 export const files = {
-  en: { shared: sharedFiles.en, common: enCommon, checkin: enCheckin, collect: enCollect, handouts: enHandouts, walkin: enWalkin, rooms: enRooms, door: enDoor, settings: enSettings },
-  de: { shared: sharedFiles.de, common: deCommon, checkin: deCheckin, collect: deCollect, handouts: deHandouts, walkin: deWalkin, rooms: deRooms, door: deDoor, settings: deSettings },
-  fr: { shared: sharedFiles.fr, common: frCommon, checkin: frCheckin, collect: frCollect, handouts: frHandouts, walkin: frWalkin, rooms: frRooms, door: frDoor, settings: frSettings },
-  ru: { shared: sharedFiles.ru, common: ruCommon, checkin: ruCheckin, collect: ruCollect, handouts: ruHandouts, walkin: ruWalkin, rooms: ruRooms, door: ruDoor, settings: ruSettings },
+  en: { shared: sharedFiles.en, common: enCommon, checkin: enCheckin, collect: enCollect, handouts: enHandouts, walkin: enWalkin, rooms: enRooms, door: enDoor, settings: enSettings, evacuation: enEvacuation },
+  de: { shared: sharedFiles.de, common: deCommon, checkin: deCheckin, collect: deCollect, handouts: deHandouts, walkin: deWalkin, rooms: deRooms, door: deDoor, settings: deSettings, evacuation: deEvacuation },
+  fr: { shared: sharedFiles.fr, common: frCommon, checkin: frCheckin, collect: frCollect, handouts: frHandouts, walkin: frWalkin, rooms: frRooms, door: frDoor, settings: frSettings, evacuation: frEvacuation },
+  ru: { shared: sharedFiles.ru, common: ruCommon, checkin: ruCheckin, collect: ruCollect, handouts: ruHandouts, walkin: ruWalkin, rooms: ruRooms, door: ruDoor, settings: ruSettings, evacuation: ruEvacuation },
 } as const;
 
-export type English = typeof sharedFiles.en & typeof enCommon & typeof enCheckin & typeof enCollect & typeof enHandouts & typeof enWalkin & typeof enRooms & typeof enDoor & typeof enSettings;
+export type English = typeof sharedFiles.en & typeof enCommon & typeof enCheckin & typeof enCollect & typeof enHandouts & typeof enWalkin & typeof enRooms & typeof enDoor & typeof enSettings & typeof enEvacuation;
 
 function merge(parts: Record<string, Catalog>): Catalog {
   return Object.assign({}, ...Object.values(parts)) as Catalog;

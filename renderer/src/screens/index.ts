@@ -8,6 +8,7 @@ import { ReceiversScreen } from './handouts/ReceiversScreen';
 import { DoorScreen } from './occupancy/DoorScreen';
 import { RoomsScreen } from './occupancy/RoomsScreen';
 import { WallScreen } from './occupancy/WallScreen';
+import { EvacuationScreen } from './evacuation/EvacuationScreen';
 import { SettingsScreen } from './settings/SettingsScreen';
 
 export interface ScreenDef {
@@ -25,5 +26,7 @@ export const screens: ScreenDef[] = [
   { id: 'door', label: 'nav.door', Component: DoorScreen },
   { id: 'rooms', label: 'nav.rooms', Component: RoomsScreen },
   { id: 'wall', label: 'nav.wall', Component: WallScreen },
+  // Reached from the Rooms screen on every station (the top bar is full at 1024 px in Russian).
+  { id: 'evacuation', label: 'nav.evacuation', Component: EvacuationScreen, linked: true },
   { id: 'settings', label: 'nav.settings', Component: SettingsScreen },
 ];

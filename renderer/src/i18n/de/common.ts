@@ -15,6 +15,7 @@ export const common = {
     rooms: 'Räume',
     wall: 'Wandanzeige',
     settings: 'Einstellungen',
+    evacuation: 'Evakuierung',
   },
   status: {
     station: 'Station',

@@ -14,6 +14,7 @@ export const common = {
     rooms: 'Rooms',
     wall: 'Wall display',
     settings: 'Settings',
+    evacuation: 'Evacuation',
   },
   status: {
     station: 'Station',

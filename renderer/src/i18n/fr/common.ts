@@ -15,6 +15,7 @@ export const common = {
     rooms: 'Salles',
     wall: 'Affichage mural',
     settings: 'Réglages',
+    evacuation: 'Évacuation',
   },
   status: {
     station: 'Poste',

@@ -15,6 +15,7 @@ export const common = {
     rooms: 'Залы',
     wall: 'Настенный экран',
     settings: 'Настройки',
+    evacuation: 'Эвакуация',
   },
   status: {
     station: 'Станция',

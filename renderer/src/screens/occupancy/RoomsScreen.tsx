@@ -72,6 +72,9 @@ export function RoomsScreen() {
           <a className="button" href="#/wall" data-testid="open-wall">
             {t('rooms.wall')}
           </a>
+          <a className="button button--warn" href="#/evacuation" data-testid="open-evacuation">
+            {t('nav.evacuation')}
+          </a>
         </div>
       </div>
       {note && (
