@@ -111,7 +111,7 @@ export function setNoPhoto(station: Station, attendeeId: string, noPhoto: boolea
 function deskRequest(station: Station, attendeeId: string, kind: 'note' | 'no_photo', payload: Record<string, unknown>, now: number, opts: { operator?: string | null }) {
   return station.write(() => {
     const a: AttendeeRow | undefined = getAttendee(station.db.orm, attendeeId);
-    if (!a) throw new UserError('not_found', 'This person is not on this station’s list. Search again or sync.');
+    if (!a) throw new UserError('not_found', 'personNotFound');
     const e = station.append({ kind, attendeeId, roomId: null, sessionId: null, verdict: null, reason: null, operator: opts.operator ?? null, payload }, now);
     return { attendee: toSummary(getAttendee(station.db.orm, attendeeId)!), eventId: e.id };
   });

@@ -185,7 +185,7 @@ const DESK_NAME = 'station.deskName';
  * when it returns, so its later check-ins are recorded at the desk again, not at the door.
  */
 export function configureDoor(station: Station, roomId: string | null, mode: DoorMode | null, name: string | undefined): void {
-  if (roomId && !listRooms(station.db.orm).some((r) => r.id === roomId)) throw new UserError('not_found', 'That room does not exist at this event.');
+  if (roomId && !listRooms(station.db.orm).some((r) => r.id === roomId)) throw new UserError('not_found', 'roomNotFound');
   const cfg = station.config();
   station.write(() => {
     const orm = station.db.orm;

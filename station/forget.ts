@@ -6,6 +6,7 @@
 // identity cannot sync any more from a copy of the folder.
 import fs from 'node:fs';
 import path from 'node:path';
+import { notice, noticeText, type Notice } from '../core/api/notice';
 import type { ForgetResult } from '../core/api/station-data';
 import { z } from 'zod';
 import { getSetting } from '../db/settings';
@@ -15,7 +16,7 @@ import { syncClientFor } from './sync/index';
 import { outboxCount } from './sync/outbox';
 import { request } from './sync/transport';
 
-const plural = (n: number) => `${n} ${n === 1 ? 'scan' : 'scans'}`;
+const said = (n: Notice) => ({ message: noticeText(n), notice: n });
 
 export async function forgetEvent(station: Station, opts: { discardUnsynced: boolean }): Promise<ForgetResult> {
   const paired = !!getSetting(station.db.orm, LINK);
@@ -25,7 +26,7 @@ export async function forgetEvent(station: Station, opts: { discardUnsynced: boo
       forgotten: false,
       unsynced,
       needsSecondConfirmation: true,
-      message: `${plural(unsynced)} of this station ${unsynced === 1 ? 'has' : 'have'} not reached the registry yet. Connect and press "Sync now" first, or confirm again to delete ${unsynced === 1 ? 'it' : 'them'} for good.`,
+      ...said(notice('forgetUnsynced', { count: unsynced })),
     };
   }
   const name = station.config().name;
@@ -46,17 +47,13 @@ export async function forgetEvent(station: Station, opts: { discardUnsynced: boo
 
   if (wasActive) client.start();
   for (const topic of ['status', 'scan', 'attendees', 'occupancy', 'sync']) station.emit(topic);
-  const registryNote =
-    tokenRevoked === false ? ` The registry could not be reached: ask its operator to revoke the station “${name}” (${oldId}).` : '';
+  const registryNote = tokenRevoked === false ? notice('forgetNotRevoked', { name, id: oldId }) : undefined;
   return {
     forgotten: true,
     unsynced,
     needsSecondConfirmation: false,
     tokenRevoked,
-    message:
-      (unsynced > 0
-        ? `Everything this station held about the event was deleted, including ${plural(unsynced)} that never reached the registry. It starts again as a new station.`
-        : 'Everything this station held about the event was deleted. It starts again as a new station.') + registryNote,
+    ...said(unsynced > 0 ? notice('forgottenLost', { count: unsynced }, registryNote) : notice('forgotten', undefined, registryNote)),
   };
 }
 

@@ -45,7 +45,7 @@ function categoryWord(words: Words, code: string, fallback: string): string {
 
 export function attendanceCsv(station: Station, sessionId: string, now: number, lang?: Language): { fileName: string; text: string } {
   const s = sessionWithAttendees(station, sessionId, now);
-  if (!s) throw new UserError('not_found', 'That session does not exist at this event.');
+  if (!s) throw new UserError('not_found', 'sessionNotFound');
   const tz = station.eventInfo().timeZone;
   const words = wordsFor(lang);
   const { t } = words;
@@ -73,7 +73,7 @@ export function attendanceCsv(station: Station, sessionId: string, now: number, 
 export function seriesCsv(station: Station, roomId: string, day: string | undefined, now: number, lang?: Language): { fileName: string; text: string } {
   const orm = station.db.orm;
   const room = listRooms(orm).find((r) => r.id === roomId);
-  if (!room) throw new UserError('not_found', 'That room does not exist at this event.');
+  if (!room) throw new UserError('not_found', 'roomNotFound');
   const tz = station.eventInfo().timeZone;
   const { t } = wordsFor(lang);
   const d = day ?? station.today(now);

@@ -131,7 +131,7 @@ export class Station {
     // Checked before anything is stored or a sequence number or clock tick is spent, with the
     // registry's own measure (the whole wire event in UTF-8 bytes): an event too large to ever
     // upload would sit in the outbox for good.
-    if (jsonBytes(full) > MAX_EVENT_JSON) throw new UserError('too_large', 'This entry is too long to save. Shorten the text and try again.');
+    if (jsonBytes(full) > MAX_EVENT_JSON) throw new UserError('too_large', 'tooLarge');
     insertEvent(this.db.orm, full, now);
     // The clock is not saved per event: its state IS this event's stamp, and loadClock() takes the
     // newest own stamp on start (one row and one page less in every scan's commit).

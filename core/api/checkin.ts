@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { MAX_ALTERNATIVES, MAX_SCAN_LENGTH } from '../checkin/scan-input';
 import type { AttendeeSummary, CheckInResult, Verdict } from '../model';
+import type { Notice } from './notice';
 import { typedLine } from '../text';
 
 /** Other readings of a scanner burst's keys (core/keyboard/scanner-text.ts), tried when the text is no badge. */
@@ -28,7 +29,7 @@ export interface StationStatus {
   checkedInToday: number;
   /** Own events not yet acknowledged by the registry. */
   outbox: number;
-  sync: { state: 'standalone' | 'online' | 'offline' | 'error'; lastSyncAt: number | null; message: string | null };
+  sync: { state: 'standalone' | 'online' | 'offline' | 'error'; lastSyncAt: number | null; message: string | null; notice: Notice | null };
   clockDriftMs: number;
   now: number;
 }

@@ -3,6 +3,7 @@
 // Each method has a zod schema for its arguments, checked on the station side of
 // every transport; results are typed here and produced by station/handlers/.
 import type { z } from 'zod';
+import type { Notice } from './notice';
 
 import { badgeMethods, type BadgesResults } from './badges';
 import { checkinMethods, type CheckinResults } from './checkin';
@@ -39,8 +40,10 @@ export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiErr
 export interface ApiError {
   /** 'invalid_args' | 'unknown_method' | 'storage' | 'internal' | … */
   code: string;
-  /** A sentence for the person at the station. */
+  /** A sentence for the person at the station (English). */
   message: string;
+  /** The same in words the renderer says in the desk's language (core/api/notice.ts); else it words `code`. */
+  notice?: Notice;
 }
 
 /** Push notifications from station to renderer: data-free, the renderer re-fetches. */

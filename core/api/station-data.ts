@@ -1,6 +1,7 @@
 // Station data area of the station API: "Forget this event" wipes the personal data a
 // station holds once the event is over (docs/data-at-rest.md).
 import { z } from 'zod';
+import type { Notice } from './notice';
 
 export const stationDataMethods = {
   /**
@@ -16,8 +17,9 @@ export interface ForgetResult {
   unsynced: number;
   /** True when the operator must confirm a second time that these events may be lost. */
   needsSecondConfirmation: boolean;
-  /** One sentence for the operator. */
+  /** One sentence for the operator (English); `notice` says it in the desk's language. */
   message: string;
+  notice: Notice;
   /**
    * Whether the registry revoked this station's token before the data was deleted (null: the
    * station was not paired). False: the registry could not be reached; the operator should revoke it.

@@ -1,5 +1,6 @@
 // Sync area of the station API: pairing with a registry, "sync now", status, conflicts.
 import { z } from 'zod';
+import type { Notice } from './notice';
 
 export const syncMethods = {
   'sync.status': z.object({}),
@@ -40,8 +41,9 @@ export interface SyncStatusInfo {
   rejected: { eventId: string; seq: number | null; reason: string; at: number }[];
   /** Records of the registry this station could not accept (left out, the download went on), with why. */
   skipped: { type: string; id: string | null; reason: string; at: number }[];
-  /** One sentence for people, or null when all is well. */
+  /** One sentence for people (English), or null when all is well; `notice` says it in the desk's language. */
   message: string | null;
+  notice: Notice | null;
   /** Registry clock − station clock, ms. */
   clockSkewMs: number;
   /** Station clock off by more than 2 minutes. */
@@ -61,8 +63,8 @@ export interface SyncConflict {
 
 export interface SyncResults {
   'sync.status': SyncStatusInfo;
-  'sync.pair': { paired: boolean; message: string; eventName: string | null };
-  'sync.now': { ok: boolean; state: SyncStatusInfo['state']; pushed: number; pulled: number; message: string | null };
+  'sync.pair': { paired: boolean; message: string; notice: Notice | null; eventName: string | null };
+  'sync.now': { ok: boolean; state: SyncStatusInfo['state']; pushed: number; pulled: number; message: string | null; notice: Notice | null };
   'sync.conflicts': SyncConflict[];
   'sync.hub': HubInfo;
 }

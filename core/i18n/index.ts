@@ -32,11 +32,13 @@ export interface Words {
   lang: Language;
   locale: string;
   t(key: SharedKey, params?: Record<string, string | number>): string;
+  /** Whether `key` names a sentence (a plural key counts by its base name). */
+  has(key: string): boolean;
 }
 
 /** The shared words in one language (English when none or an unknown one is asked for). */
 export function wordsFor(lang: Language | undefined): Words {
   const l = lang && LANGUAGES.includes(lang) ? lang : 'en';
   const fixed = i18n.getFixedT(l);
-  return { lang: l, locale: LOCALES[l], t: (key, params) => fixed(key, params ?? {}) as string };
+  return { lang: l, locale: LOCALES[l], t: (key, params) => fixed(key, params ?? {}) as string, has: (key) => i18n.exists(key, { lng: l }) || i18n.exists(key, { lng: l, count: 2 }) };
 }

@@ -12,16 +12,16 @@ import { UserError } from '../errors';
 
 export function badgePrintFor(orm: Orm, info: EventInfo, a: AttendeeRow): BadgePrint {
   if (a.source === 'badge') {
-    throw new UserError('not_synced', 'This person is not yet synced to this station, so their name is unknown here. Sync, then print.');
+    throw new UserError('not_synced', 'notSyncedPrint');
   }
-  if (a.status !== 'active') throw new UserError('not_active', 'This registration is cancelled or revoked: no badge can be printed.');
+  if (a.status !== 'active') throw new UserError('not_active', 'cancelledPrint');
   const code = plainCodeOf(orm, a.id, a.badgeVersion) ?? '';
   const key = issuingKey(orm);
   let qrText = code;
   if (key) {
     // Days outside the event (stale data) are dropped; a badge valid on none of the event's days is not printed.
     const validDays = a.validDays ? a.validDays.filter((d) => info.days.includes(d)) : null;
-    if (validDays && validDays.length === 0) throw new UserError('no_valid_day', 'This person is not registered for any day of this event.');
+    if (validDays && validDays.length === 0) throw new UserError('no_valid_day', 'noValidDay');
     qrText = signBadge(
       { eventId: info.id, attendeeId: a.id, badgeVersion: a.badgeVersion, validDays, category: a.category as Category },
       info.days,
@@ -29,13 +29,13 @@ export function badgePrintFor(orm: Orm, info: EventInfo, a: AttendeeRow): BadgeP
       nodeEd25519,
     );
   }
-  if (!qrText) throw new UserError('cannot_sign', 'This station holds no badge signing key and this person has no badge code. Print at the registry.');
+  if (!qrText) throw new UserError('cannot_sign', 'cannotSign');
   return badgePrintOf(a, { qrText, code, badgeVersion: a.badgeVersion });
 }
 
 /** The badge of one attendee of this station, by id (preview, PDF, Electron printing). */
 export function printableBadge(station: Station, attendeeId: string): BadgePrint {
   const a = getAttendee(station.db.orm, attendeeId);
-  if (!a) throw new UserError('not_found', 'This person is not on this station’s list. Search again or sync.');
+  if (!a) throw new UserError('not_found', 'personNotFound');
   return badgePrintFor(station.db.orm, station.eventInfo(), a);
 }

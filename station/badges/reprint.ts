@@ -13,9 +13,9 @@ export function reprintBadge(station: Station, attendeeId: string, now: number, 
   return station.write(() => {
     const orm = station.db.orm;
     const a = getAttendee(orm, attendeeId);
-    if (!a) throw new UserError('not_found', 'This person is not on this station’s list. Search again or sync.');
-    if (a.source === 'badge') throw new UserError('not_synced', 'This person is not yet synced to this station. Sync, then reprint.');
-    if (a.status !== 'active') throw new UserError('not_active', 'This registration is cancelled or revoked: no badge can be reprinted.');
+    if (!a) throw new UserError('not_found', 'personNotFound');
+    if (a.source === 'badge') throw new UserError('not_synced', 'notSyncedReprint');
+    if (a.status !== 'active') throw new UserError('not_active', 'cancelledReprint');
     const oldVersion = a.badgeVersion;
     const newVersion = oldVersion + 1;
     // Every badge version carries a short code a person can type, shaped like the one it replaces.

@@ -8,8 +8,8 @@ import { allRoomsLive, roomDetail, sessionsOfDay, sessionWithAttendees } from '.
 import type { Station } from '../station';
 import type { AreaHandlers, HandlerOptions } from './types';
 
-function missing(what: string): never {
-  throw new UserError('not_found', `${what} does not exist at this event.`);
+function missing(what: 'roomNotFound' | 'sessionNotFound'): never {
+  throw new UserError('not_found', what);
 }
 
 export function occupancyHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof OccupancyResults> {
@@ -32,20 +32,20 @@ export function occupancyHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof
       const t = now();
       return { day: station.today(t), now: t, rooms: allRoomsLive(station, t) };
     },
-    'occupancy.room': (args, station) => roomDetail(station, args.roomId, args.day, now(), args.recent) ?? missing('That room'),
+    'occupancy.room': (args, station) => roomDetail(station, args.roomId, args.day, now(), args.recent) ?? missing('roomNotFound'),
     'occupancy.sessions': (args, station) => {
       const t = now();
       const day = args.day ?? station.today(t);
       return { day, now: t, sessions: sessionsOfDay(station, day, t) };
     },
-    'occupancy.session': (args, station) => sessionWithAttendees(station, args.sessionId, now()) ?? missing('That session'),
+    'occupancy.session': (args, station) => sessionWithAttendees(station, args.sessionId, now()) ?? missing('sessionNotFound'),
     'occupancy.counter': (args, station) => {
-      const r = manualCount(station, args.roomId, args.delta, now(), { operator: args.operator ?? null }) ?? missing('That room');
+      const r = manualCount(station, args.roomId, args.delta, now(), { operator: args.operator ?? null }) ?? missing('roomNotFound');
       if (r.applied) changed(station);
       return r;
     },
     'occupancy.sweep': (args, station) => {
-      const r = sweepRoom(station, args.roomId, now(), { operator: args.operator ?? null }) ?? missing('That room');
+      const r = sweepRoom(station, args.roomId, now(), { operator: args.operator ?? null }) ?? missing('roomNotFound');
       changed(station);
       return r;
     },

@@ -29,6 +29,7 @@ export function syncHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof Sync
       rejected: rejectedEvents(station).map((r) => ({ eventId: r.id, seq: r.seq, reason: r.reason, at: r.at })),
       skipped: skippedChanges(station),
       message: line.message,
+      notice: line.notice,
       clockSkewMs: c.clockSkewMs,
       // An unpaired station has no registry clock to be off from.
       clockWarning: !!link && c.clockWarning(),

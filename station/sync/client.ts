@@ -14,7 +14,8 @@ import { outboxCount } from './outbox';
 import { cursorOf, pullChanges } from './pull';
 import { pushOutbox } from './push';
 import { Schedule, backoffDelay, probeDelay, type Cycle } from './schedule';
-import { problemSentence, statusLine, type StatusLine, type SyncState } from './status';
+import { problemNotice, statusLine, type StatusLine, type SyncState } from './status';
+import { notice, noticeText, type Notice } from '../../core/api/notice';
 import { SyncError, request, type TransportOptions } from './transport';
 import { hubAddress, hubCycle, openHubSession, type HubSession } from './hub-client';
 import { HubFinder } from './discover';
@@ -51,6 +52,7 @@ export interface SyncReport {
   pushed: number;
   pulled: number;
   message: string | null;
+  notice: Notice | null;
 }
 
 export class SyncClient {
@@ -215,15 +217,17 @@ export class SyncClient {
     return statusLine(this.station, { paired: !!this.link(), state: this.state, lastError: this.lastError, clockWarning: this.clockWarning(), skewMs: this.clock.ms, via: this.via?.name ?? null });
   }
 
-  messageFor(err: SyncError): string {
-    return problemSentence(this.station, err);
+  /** A cycle's report says what went wrong as a notice and in English. */
+  private said(err: SyncError | null): { message: string | null; notice: Notice | null } {
+    const n = err && problemNotice(this.station, err);
+    return { message: n ? noticeText(n) : (err?.message ?? null), notice: n };
   }
 
   private async runCycle(): Promise<Cycle<SyncReport>> {
     const link = this.link();
     if (!link) {
       this.state = 'standalone';
-      return { report: { ok: false, state: 'standalone', pushed: 0, pulled: 0, message: 'This station is not paired with a registry.' }, next: null };
+      return { report: { ok: false, state: 'standalone', pushed: 0, pulled: 0, message: noticeText(notice('notPaired')), notice: notice('notPaired') }, next: null };
     }
     this.lastAttemptAt = this.o.now();
     const t = transportTo(link, this.o);
@@ -235,7 +239,7 @@ export class SyncClient {
       const hub = await this.viaHub();
       this.station.emit('sync');
       this.station.emit('status');
-      return { report: { ok: false, state: 'offline', pushed: hub?.pushed ?? 0, pulled: hub?.pulled ?? 0, message: this.lastError ? this.messageFor(this.lastError) : null }, next: hub ? this.o.hubPollMs : this.probeDelay() };
+      return { report: { ok: false, state: 'offline', pushed: hub?.pushed ?? 0, pulled: hub?.pulled ?? 0, ...this.said(this.lastError) }, next: hub ? this.o.hubPollMs : this.probeDelay() };
     }
     const onServerTime = (sentAt: number, serverTime: number) => this.clock.measure(sentAt, this.o.now(), serverTime);
     const report = () => this.report();
@@ -278,7 +282,7 @@ export class SyncClient {
     } else this.via = null;
     this.station.emit('sync');
     this.station.emit('status');
-    return { report: { ok: !err, state: this.state, pushed, pulled, message: err ? this.messageFor(err) : null }, next };
+    return { report: { ok: !err, state: this.state, pushed, pulled, ...this.said(err) }, next };
   }
 
   /** One exchange with the hub, when there is one to use (null: none, or it failed). */
@@ -374,7 +378,7 @@ export class SyncClient {
 function asSyncError(err: unknown): SyncError {
   if (err instanceof SyncError) return err;
   // A local failure (disk full while applying a page…): retry later, say what happened.
-  return new SyncError('server', `Sync stopped on this station: ${(err as Error)?.message ?? String(err)}`);
+  return new SyncError('server', notice('syncStopped', { reason: (err as Error)?.message ?? String(err) }));
 }
 
 const SEVERITY: Record<SyncError['kind'], number> = { unauthorized: 6, protocol: 5, network: 4, server: 3, bad_response: 2, rejected: 1 };

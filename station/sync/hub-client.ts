@@ -17,6 +17,7 @@ import type { Station } from '../station';
 import { readLink } from './link';
 import { outboxAfter } from './outbox';
 import { authorKeys, relayedEventProblem, signOwn } from './sign';
+import { notice } from '../../core/api/notice';
 import { SyncError, request, type TransportOptions } from './transport';
 
 /** The hub address typed in Settings (where multicast is blocked). */
@@ -54,17 +55,17 @@ export function setHubAddress(station: Station, url: string | null): string | nu
 /** Opens a session with the hub at `url`: both sides prove their station keys (core/sync/hub-protocol.ts). */
 export async function openHubSession(station: Station, url: string, o: { timeoutMs: number; now: () => number }): Promise<HubSession> {
   const key = ownStationKey(station.db.orm, station.id);
-  if (!key) throw new SyncError('rejected', 'This station has no station key from the registry, so it cannot use a hub. Pair it again.');
+  if (!key) throw new SyncError('rejected', notice('hubNoKey'));
   let fingerprint: string;
   try {
     fingerprint = await peerFingerprint(url, o.timeoutMs);
   } catch (err) {
-    throw new SyncError('network', `The hub could not be reached (${(err as { code?: string }).code ?? (err as Error).message}).`);
+    throw new SyncError('network', notice('hubUnreachable', { why: (err as { code?: string }).code ?? (err as Error).message }));
   }
   const t: TransportOptions = { baseUrl: url, token: null, fetch: pinnedFetch(fingerprint), timeoutMs: o.timeoutMs };
   const { data: hello } = await request(t, 'GET', '/v1/hub/hello', HubHello);
   const problem = helloProblem(hello, { fingerprint, eventId: readLink(station)?.eventId ?? null, selfId: station.id, authorKey: authorKeys(station), ed: nodeEd25519 });
-  if (problem) throw new SyncError('rejected', `This station does not trust the hub at ${url}: ${problem}.`, null, 'hub_untrusted');
+  if (problem) throw new SyncError('rejected', notice('hubUntrusted', { url, problem }), null, 'hub_untrusted');
   const { data } = await request(t, 'POST', '/v1/hub/auth', HubAuthResponse, signAuth(station.id, hello.hub, key, nodeEd25519));
   return { url, hubId: hello.hub.stationId, name: hello.hub.name, expiresAt: data.expiresAt, t: { ...t, token: data.token } };
 }

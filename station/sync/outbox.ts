@@ -7,6 +7,7 @@ import { maxSeq, toLogEvent } from '../../db/events';
 import { events } from '../../db/schema/index';
 import { getSetting, setSetting } from '../../db/settings';
 import type { Station } from '../station';
+import { notice } from '../../core/api/notice';
 import { SyncError } from './transport';
 
 export interface RejectedEvent extends Rejection {
@@ -113,10 +114,7 @@ export function plausibleAck(station: Station, acked: number): boolean {
 }
 
 export function implausibleAckError(station: Station, acked: number): SyncError {
-  return new SyncError(
-    'bad_response',
-    `The registry claims to hold ${acked} events of this station, which made only ${maxSeq(station.db.orm, station.id)}; nothing was marked as uploaded.`,
-  );
+  return new SyncError('bad_response', notice('implausibleAck', { acked, made: maxSeq(station.db.orm, station.id) }));
 }
 
 /** Own events still queued for the registry with sequence numbers after `afterSeq` (what a hub has not had yet). */

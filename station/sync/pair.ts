@@ -3,6 +3,7 @@
 // may be a whole pairing link (pasted, or typed by a scanner from the QR the admin CLI prints):
 // it carries the code and the certificate fingerprint this station pins from then on.
 import { count, ne } from 'drizzle-orm';
+import { notice, noticeText, type Notice } from '../../core/api/notice';
 import { parsePairingText } from '../../core/sync/pairing-link';
 import { HealthResponse, INITIAL_CURSOR, PROTOCOL_VERSION, PairRequest, PairResponse } from '../../core/sync/protocol';
 import { upsertSigningKey } from '../../db/badges';
@@ -19,8 +20,11 @@ import { SyncError, request } from './transport';
 export interface PairResult {
   paired: boolean;
   message: string;
+  notice: Notice | null;
   eventName: string | null;
 }
+
+const result = (paired: boolean, said: Notice, eventName: string | null = null): PairResult => ({ paired, message: noticeText(said), notice: said, eventName });
 
 export async function pairStation(
   station: Station,
@@ -30,15 +34,15 @@ export async function pairStation(
 ): Promise<PairResult> {
   const now = opts.now ?? Date.now;
   const link = parsePairingText(rawUrl);
-  if (!link) return { paired: false, message: 'That is not a registry address. It looks like https://192.168.1.10:8787 — or paste the whole pairing link.', eventName: null };
+  if (!link) return result(false, notice('pairNotAddress'));
   const { url, fingerprint } = link;
   code = link.code ?? code;
-  if (!code.trim()) return { paired: false, message: 'Type the pairing code too (it looks like ABCDE-FGHJK).', eventName: null };
+  if (!code.trim()) return result(false, notice('pairCodeMissing'));
   const t = { baseUrl: url, token: null, fetch: opts.fetch ?? registryFetch(fingerprint), timeoutMs: 10_000 };
   try {
     const health = await request(t, 'GET', '/v1/health', HealthResponse);
     if (health.data.protocol !== PROTOCOL_VERSION) {
-      return { paired: false, message: `The registry speaks sync protocol ${health.data.protocol}, this station ${PROTOCOL_VERSION}. Update Foyer.`, eventName: null };
+      return result(false, notice('pairProtocol', { registry: health.data.protocol, station: PROTOCOL_VERSION }));
     }
     // This station's own badge signing key: made here, the private half never leaves it; the
     // registry publishes the public half to every station (docs/badge-format.md, "Keys").
@@ -47,7 +51,7 @@ export async function pairStation(
     const body: PairRequest = { protocol: PROTOCOL_VERSION, code, stationId: station.id, name: station.config().name, publicKey };
     const { data } = await request(t, 'POST', '/v1/pair', PairResponse, body);
     const refusal = prepareForEvent(station, data.eventId);
-    if (refusal) return { paired: false, message: refusal, eventName: data.eventName };
+    if (refusal) return result(false, refusal, data.eventName);
     const previous = getSetting<RegistryLink>(station.db.orm, LINK);
     station.write(() => {
       if (!previous || previous.url !== url) {
@@ -61,12 +65,13 @@ export async function pairStation(
       if (data.keyId) upsertSigningKey(station.db.orm, { keyId: data.keyId, publicKey: own.publicKey, privateKey: own.privateKey, createdAt: now(), stationId: station.id });
     });
     station.invalidate();
-    const keyNote = data.keyId ? '' : data.keyMessage ? ` ${data.keyMessage}` : '';
-    return { paired: true, message: `Paired with the registry${data.eventName ? ` for “${data.eventName}”` : ''}.${keyNote}`, eventName: data.eventName };
+    // The registry's reason when it assigned no badge key (its own sentence).
+    const keyNote = !data.keyId && data.keyMessage ? notice('registrySays', { reason: data.keyMessage }) : undefined;
+    return result(true, data.eventName ? notice('pairedFor', { event: data.eventName }, keyNote) : notice('paired', undefined, keyNote), data.eventName);
   } catch (err) {
-    const e = err as SyncError;
-    if (e.kind === 'network') return { paired: false, message: `Cannot reach ${url}. Check the address and that this laptop is on the event network.`, eventName: null };
-    return { paired: false, message: e.message, eventName: null };
+    if (!(err instanceof SyncError)) return result(false, notice('syncStopped', { reason: (err as Error)?.message ?? String(err) }));
+    if (err.kind === 'network') return result(false, notice('pairUnreachable', { url }));
+    return err.notice ? result(false, err.notice) : { paired: false, message: err.message, notice: null, eventName: null };
   }
 }
 
@@ -74,7 +79,7 @@ export async function pairStation(
  * A station holding scans for another event must not mix them into this one. With no
  * events in its log, the local attendee list (the demo) is simply replaced by the download.
  */
-function prepareForEvent(station: Station, eventId: string | null): string | null {
+function prepareForEvent(station: Station, eventId: string | null): Notice | null {
   if (!eventId) return null;
   let local: string | null = null;
   try {
@@ -86,7 +91,7 @@ function prepareForEvent(station: Station, eventId: string | null): string | nul
   const orm = station.db.orm;
   const n = orm.select({ n: count() }).from(events).get()?.n ?? 0;
   if (n > 0) {
-    return `This station holds ${n} scans for another event (${local}). Start Foyer with a new data folder to pair it with this registry; nothing was changed.`;
+    return notice('pairOtherEvent', { count: n, event: local });
   }
   station.write(() => {
     orm.delete(sessions).run();

@@ -9,6 +9,7 @@ import type { Station } from '../station';
 import { CURSOR, applyPage } from './apply';
 import { firstDownload } from './snapshot';
 import { highestSettled, plausibleAck, reopenAfter, settle } from './outbox';
+import { notice } from '../../core/api/notice';
 import { SyncError, request, type TransportOptions } from './transport';
 
 export interface PullOptions {
@@ -42,7 +43,7 @@ export async function pullChanges(station: Station, t: TransportOptions, o: Pull
     const sentAt = o.now();
     const { data } = await request(t, 'GET', `/v1/sync/pull?cursor=${encodeURIComponent(cursor)}&limit=${o.pageSize}&protocol=${PROTOCOL_VERSION}${reportQuery(o.report())}`, PullPage);
     o.onServerTime(sentAt, data.serverTime);
-    if (cursorChangeNo(data.nextCursor) < cursorChangeNo(cursor)) throw new SyncError('bad_response', 'The registry moved the sync position backwards.');
+    if (cursorChangeNo(data.nextCursor) < cursorChangeNo(cursor)) throw new SyncError('bad_response', notice('cursorBackwards'));
     const { changes, skipped } = readChanges(data.changes);
     o.onApplying(true);
     let a;

@@ -7,6 +7,7 @@ import { MAX_PUSH_BYTES, PROTOCOL_VERSION, PushResponse, jsonBytes, type Oversiz
 import type { Station } from '../station';
 import { signOwn } from './sign';
 import { implausibleAckError, outboxBatch, plausibleAck, reopenAfter, settle } from './outbox';
+import { notice } from '../../core/api/notice';
 import { SyncError, request, type TransportOptions } from './transport';
 
 /** A batch stops growing past this many bytes (the registry's request limit is MAX_PUSH_BYTES). */
@@ -54,7 +55,7 @@ export async function pushOutbox(station: Station, t: TransportOptions, o: PushO
     const progressed = batch.some((e) => e.seq <= data.acked) || data.rejected.length > 0;
     if (!progressed && reopenAfter(station, data.acked) === 0) {
       // The registry is missing an earlier event that this station no longer has queued.
-      throw new SyncError('rejected', `The registry is missing event ${data.acked + 1} of this station; it was re-sent.`);
+      throw new SyncError('rejected', notice('ackMissing', { seq: data.acked + 1 }));
     }
   }
   station.emit('status');

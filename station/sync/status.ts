@@ -1,4 +1,6 @@
-// What the status bar and Settings say about sync, as sentences staff can act on.
+// What the status bar and Settings say about sync, as sentences staff can act on: a notice the
+// renderer words in the desk's language (core/api/notice.ts), and the same in English.
+import { clockNotice, notice, noticeText, type Notice } from '../../core/api/notice';
 import { timeInZone } from '../../core/time';
 import type { Station } from '../station';
 import { lastSyncAt } from './link';
@@ -12,27 +14,19 @@ export interface StatusLine {
   state: SyncState;
   lastSyncAt: number | null;
   message: string | null;
+  notice: Notice | null;
   /** The LAN hub this station syncs through while the registry is out of reach (docs/lan-hub.md). */
   via?: string | null;
 }
 
-export const REVOKED_MESSAGE = 'This station was revoked or must be paired again. Ask the registry operator for a new pairing code.';
-
 /** What went wrong, for people: offline says since when and that scans are safe. */
-export function problemSentence(station: Station, err: SyncError): string {
-  if (err.kind === 'unauthorized') return REVOKED_MESSAGE;
+export function problemNotice(station: Station, err: SyncError): Notice | null {
+  if (err.kind === 'unauthorized') return notice('revoked');
   if (err.kind === 'network') {
     const since = lastSyncAt(station);
-    return since
-      ? `Offline since ${timeInZone(since, timeZoneOf(station))}. Scans are saved on this station and upload when the registry is back.`
-      : 'Cannot reach the registry. Scans are saved on this station and upload when the registry is back.';
+    return since ? notice('offlineSince', { time: timeInZone(since, timeZoneOf(station)) }) : notice('unreachable');
   }
-  return err.message;
-}
-
-export function clockMessage(skewMs: number): string {
-  const min = Math.round(Math.abs(skewMs) / 60_000);
-  return `This station's clock is ${min} minute${min === 1 ? '' : 's'} ${skewMs > 0 ? 'behind' : 'ahead of'} the registry. Scans stay in the right order, but please set the clock.`;
+  return err.notice;
 }
 
 /** The status bar's line: the worst news first (a problem, refused events, the clock). */
@@ -40,19 +34,21 @@ export function statusLine(
   station: Station,
   s: { paired: boolean; state: SyncState; lastError: SyncError | null; clockWarning: boolean; skewMs: number; via?: string | null },
 ): StatusLine {
-  if (!s.paired) return { state: 'standalone', lastSyncAt: null, message: null };
+  if (!s.paired) return { state: 'standalone', lastSyncAt: null, message: null, notice: null };
   const via = s.state === 'offline' ? (s.via ?? null) : null;
-  let message = via ? viaHubSentence(via) : s.lastError ? problemSentence(station, s.lastError) : null;
+  let said = via ? viaHubNotice(via) : s.lastError ? problemNotice(station, s.lastError) : null;
+  // A problem said only in English (no notice yet) still comes first.
+  const english = !said && !via && s.lastError ? s.lastError.message : null;
   const rejected = rejectedEvents(station).length;
-  if (!message && rejected > 0) message = `${rejected} event${rejected === 1 ? ' was' : 's were'} refused by the registry (see Settings).`;
+  if (!said && !english && rejected > 0) said = notice('refusedEvents', { count: rejected });
   const skipped = skippedChanges(station).length;
-  if (!message && skipped > 0) message = `${skipped} record${skipped === 1 ? '' : 's'} from the registry could not be read and ${skipped === 1 ? 'was' : 'were'} left out; the rest is up to date. Tell the registry operator.`;
-  if (!message && s.clockWarning) message = clockMessage(s.skewMs);
-  return { state: s.state, lastSyncAt: lastSyncAt(station), message, via };
+  if (!said && !english && skipped > 0) said = notice('skippedRecords', { count: skipped });
+  if (!said && !english && s.clockWarning) said = clockNotice(s.skewMs);
+  return { state: s.state, lastSyncAt: lastSyncAt(station), message: said ? noticeText(said) : english, notice: said, via };
 }
 
-export function viaHubSentence(name: string): string {
-  return `Via hub ${name}: the registry is out of reach, so this station keeps in step with the others through the hub. Scans are saved here and upload when the registry is back.`;
+export function viaHubNotice(name: string): Notice {
+  return notice('viaHub', { name });
 }
 
 function timeZoneOf(station: Station): string {

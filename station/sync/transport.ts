@@ -2,25 +2,28 @@
 // (after PowerSync): network and 5xx → retry with backoff; 401 → pair again; other 4xx →
 // rejected, kept and shown; a response that fails validation → treated like a 5xx.
 import type { z } from 'zod';
+import { notice, noticeText, type Notice } from '../../core/api/notice';
 import { ErrorBody } from '../../core/sync/protocol';
 import { CERT_MISMATCH } from '../../node-shared/pinned-fetch';
 
-export const CERT_MISMATCH_MESSAGE =
-  "The registry's certificate does not match the one this station was paired with, so nothing was sent. Someone may be posing as the registry; tell the operator.";
-const UNTRUSTED_MESSAGE =
-  "This registry's certificate is its own (self-signed): paste or scan the whole pairing link, which carries the certificate's fingerprint.";
 const UNTRUSTED_CERT = new Set(['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'ERR_TLS_CERT_ALTNAME_INVALID', 'CERT_HAS_EXPIRED']);
 
 export type FailureKind = 'network' | 'server' | 'unauthorized' | 'rejected' | 'protocol' | 'bad_response';
 
+/**
+ * What went wrong: `notice` says it in words (the renderer's language), `message` in English. An
+ * English sentence is accepted for words not in the catalog yet (then `notice` is null).
+ */
 export class SyncError extends Error {
+  readonly notice: Notice | null;
   constructor(
     readonly kind: FailureKind,
-    message: string,
+    said: Notice | string,
     readonly status: number | null = null,
     readonly code: string | null = null,
   ) {
-    super(message);
+    super(typeof said === 'string' ? said : noticeText(said));
+    this.notice = typeof said === 'string' ? null : said;
   }
   get retryable(): boolean {
     return this.kind === 'network' || this.kind === 'server' || this.kind === 'bad_response';
@@ -62,31 +65,31 @@ export async function request<S extends z.ZodType>(
     if (cause?.code === CERT_MISMATCH) {
       // Someone on the network answers in the registry's place (or its certificate was replaced):
       // nothing was sent. Retried with backoff; the operator can pair again with a new link.
-      throw new SyncError('server', CERT_MISMATCH_MESSAGE, null, 'cert_mismatch');
+      throw new SyncError('server', notice('certMismatch'), null, 'cert_mismatch');
     }
     if (cause?.code && UNTRUSTED_CERT.has(cause.code)) {
-      throw new SyncError('rejected', UNTRUSTED_MESSAGE, null, 'cert_untrusted');
+      throw new SyncError('rejected', notice('certUntrusted'), null, 'cert_untrusted');
     }
     const why = ctl.signal.aborted ? 'timed out' : (cause?.code ?? (err as Error).message);
-    throw new SyncError('network', `The registry could not be reached (${why}).`);
+    throw new SyncError('network', notice('networkFailed', { why }));
   } finally {
     clearTimeout(timer);
   }
   if (!res.ok) {
     const parsed = safeJson(text);
     const e = ErrorBody.safeParse(parsed);
-    const msg = e.success ? e.data.error.message : `The registry answered ${res.status}.`;
+    const msg = e.success ? notice('registrySays', { reason: e.data.error.message }) : notice('registryAnswered', { status: res.status });
     const code = e.success ? e.data.error.code : null;
     if (res.status === 401) throw new SyncError('unauthorized', msg, 401, code);
     if (res.status === 426) throw new SyncError('protocol', msg, 426, code);
-    if (res.status >= 500) throw new SyncError('server', `The registry has a problem (${res.status}); retrying.`, res.status, code);
+    if (res.status >= 500) throw new SyncError('server', notice('registryTrouble', { status: res.status }), res.status, code);
     // 408/429 are "come back later", not a verdict on the data.
     if (res.status === 408 || res.status === 429) throw new SyncError('server', msg, res.status, code);
     throw new SyncError('rejected', msg, res.status, code);
   }
   const parsed = schema.safeParse(safeJson(text));
   if (!parsed.success) {
-    throw new SyncError('bad_response', 'The registry sent an answer this station does not understand; nothing from it was applied.');
+    throw new SyncError('bad_response', notice('badResponse'));
   }
   return { data: parsed.data, bytes: text.length };
 }

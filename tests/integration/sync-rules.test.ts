@@ -14,12 +14,14 @@ import { registerWalkin } from '../../station/desk';
 import { checkinHandlers } from '../../station/handlers/checkin';
 import { syncHandlers } from '../../station/handlers/sync';
 import type { Station } from '../../station/station';
-import { REVOKED_MESSAGE } from '../../station/sync/status';
+import { notice, noticeText } from '../../core/api/notice';
 import { newSyncClient } from '../../station/sync/index';
 import { pairStation } from '../../station/sync/pair';
 import { registryAttendees } from '../../testkit/registry-event';
 import { useDemoRegistry } from '../helpers/demo-registry';
 import { demoCodes, freshStation } from '../helpers/station';
+
+const REVOKED_MESSAGE = noticeText(notice('revoked'));
 
 const demo = useDemoRegistry('foyer-reg-rules-', { event: 'other' });
 const { opened, clients } = demo;
@@ -117,6 +119,7 @@ describe('sync rules', () => {
     expect(rep.ok).toBe(false);
     expect(rep.state).toBe('error');
     expect(rep.message).toBe(REVOKED_MESSAGE);
+    expect(rep.notice).toEqual(notice('revoked')); // so the renderer says it in the desk's language
     // The status bar says it too (the station's status reaches it through the station's own sync client).
     expect((await checkinHandlers()['station.status']({}, a.station)).sync.message).toBe(REVOKED_MESSAGE);
     expect(unsent(a.station)).toEqual([scan.eventId]); // still waiting to be uploaded, not marked sent

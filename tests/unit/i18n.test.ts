@@ -41,7 +41,7 @@ const placeholders = (s: string) => [...new Set([...s.matchAll(/\{\{\s*(\w+)\s*\
 // Words a translation may share with English: proper nouns, keys, file types, country-code
 // examples (any language), and words the language itself uses (loanwords and cognates).
 const ANY = [
-  ...['foyer', 'enter', 'esc', 'ctrl', 'min', 'zoom'],
+  ...['foyer', 'enter', 'esc', 'ctrl', 'min', 'zoom', 'abcde-fghjk'],
   // Registration systems and file types the console names, the registry's first-start file
   // (admin-token), an example server (indico.un.org) and Foyer codes in the examples of import rules.
   ...['indico', 'pretix', 'eventbrite', 'cvent', 'excel', 'xls', 'xlsx', 'admin-token', 'un', 'org', 'media', 'active'],
@@ -50,7 +50,7 @@ const SHARED: Record<(typeof OTHERS)[number], string[]> = {
   de: [
     ...['check-in', 'station', 'offline', 'online', 'scan', 'scans', 'scanner', 'person', 'delegation', 'organisation', 'code'],
     ...['name', 'link', 'start', 'downloads', 'optional', 'minute', 'per', 'hand', 'live-aktualisierung', 'plus'],
-    ...['check-ins', 'computer', 'browser', 'dialog', 'import', 'laptop', 'live', 'position', 'problem', 'status', 'team', 'tickets', 'token', 'version', 'was'],
+    ...['check-ins', 'computer', 'browser', 'dialog', 'import', 'laptop', 'live', 'position', 'problem', 'status', 'team', 'tickets', 'token', 'version', 'was', 'text', 'hub'],
   ],
   fr: [
     ...['service', 'scan', 'scans', 'scanner', 'page', 'organisation', 'badge', 'code', 'note', 'notes', 'signature'],

@@ -157,7 +157,7 @@ describe('a door station', () => {
 
   it('says plainly when a room does not exist', async () => {
     const r = await dispatch(handlers, station, 'occupancy.room', { roomId: 'ballroom' });
-    expect(r).toEqual({ ok: false, error: { code: 'not_found', message: 'That room does not exist at this event.' } });
+    expect(r).toEqual({ ok: false, error: { code: 'not_found', message: 'That room does not exist at this event.', notice: { key: 'roomNotFound' } } });
     const c = await dispatch(handlers, station, 'door.configure', { roomId: 'ballroom', mode: 'entry' });
     expect(c.ok).toBe(false);
     expect(station.config().roomId).toBe('ratsaal');

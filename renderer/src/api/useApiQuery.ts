@@ -2,7 +2,7 @@
 // Overlapping pushes are coalesced: at most one request in flight, one queued.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiCallError, subscribe, type Topic } from './index';
-import { t } from '../i18n';
+import { errorText } from '../i18n/station';
 
 export interface QueryState<T> {
   data: T | undefined;
@@ -45,7 +45,7 @@ export function useApiQuery<T>(
         },
         (err: unknown) => {
           if (!alive.current || gen !== generation.current) return;
-          setError(err instanceof ApiCallError ? { message: err.message, code: err.error.code } : { message: t('errors.unexpected'), code: null });
+          setError({ message: errorText(err), code: err instanceof ApiCallError ? err.error.code : null });
         },
       )
       .finally(() => {

@@ -6,6 +6,7 @@ import { DRIFT_WARNING_MS } from '../../../core/hlc';
 import { useStationStatus } from '../api/StationStatus';
 import { clockTime, weekdayDate } from '../format';
 import { formatCount, t } from '../i18n';
+import { stationText } from '../i18n/station';
 import { Icon } from './Icon';
 
 function useMinuteTick(): number {
@@ -27,7 +28,7 @@ function syncText(s: StationStatus): { text: string; tone: 'ok' | 'warn' | 'bad'
     case 'offline':
       return { text: t('status.syncOffline'), tone: 'warn' };
     case 'error':
-      return { text: t('status.syncError', { message: s.sync.message ?? '' }), tone: 'bad' };
+      return { text: t('status.syncError', { message: stationText(s.sync) }), tone: 'bad' };
   }
 }
 

@@ -33,9 +33,10 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return i18n.t(key, params ?? {}) as string;
 }
 
-/** True when `key` exists (for keys built from data, e.g. reason codes). */
-export function hasMessage(key: string): key is MessageKey {
-  return i18n.exists(key, { lng: 'en' });
+/** True when `key` exists (for keys built from data, e.g. reason codes); a plural key exists for a `count`. */
+export function hasMessage(key: string, params?: { count?: unknown }): key is MessageKey {
+  const count = typeof params?.count === 'number' ? params.count : undefined;
+  return i18n.exists(key, count === undefined ? { lng: 'en' } : { lng: 'en', count });
 }
 
 export function currentLanguage(): Language {

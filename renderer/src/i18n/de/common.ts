@@ -43,6 +43,11 @@ export const common = {
     storage: 'Foyer kann nicht in seine Datenbank schreiben: das wurde NICHT gespeichert. Technik-Support rufen.',
     busy: 'Die Stationsdatenbank ist beschäftigt. Gleich noch einmal versuchen.',
     not_found: 'Diese Person ist nicht in der Liste dieser Station. Erneut suchen oder synchronisieren.',
+    internal: 'Etwas ist schiefgegangen, nichts wurde gespeichert. Erneut versuchen; wenn es sich wiederholt, Technik-Support rufen.',
+    invalid_args: 'Die Station hat diese Anfrage als fehlerhaft abgewiesen; nichts wurde gespeichert. Seite neu laden und erneut versuchen.',
+    unknown_method: 'Die Station kennt diese Anfrage nicht: Sie läuft mit einer anderen Foyer-Version. Nichts wurde gespeichert.',
+    ipc: 'Die Anfrage hat die Station nicht erreicht. Nichts wurde gespeichert; erneut versuchen.',
+    forbidden: 'Diese Anfrage kam nicht aus dem Foyer-Fenster und wurde abgewiesen.',
   },
   prefs: {
     label: 'Anzeige und Ton',

@@ -42,6 +42,11 @@ export const common = {
     storage: 'Foyer cannot write to its database: this was NOT saved. Call the tech desk.',
     busy: 'The station database is busy. Try again in a moment.',
     not_found: 'This person is not on this station’s list. Search again or sync.',
+    internal: 'Something went wrong and nothing was saved. Try again; if it repeats, call the tech desk.',
+    invalid_args: 'The station refused this request as malformed; nothing was saved. Reload the page and try again.',
+    unknown_method: 'The station does not know this request: it runs another version of Foyer. Nothing was saved.',
+    ipc: 'The request could not reach the station. Nothing was saved; try again.',
+    forbidden: 'This request did not come from the Foyer window and was refused.',
   },
   prefs: {
     label: 'Display and sound',

@@ -43,6 +43,11 @@ export const common = {
     storage: 'Foyer ne peut pas écrire dans sa base de données : rien n’a été enregistré. Appelez le support technique.',
     busy: 'La base de données du poste est occupée. Réessayez dans un instant.',
     not_found: 'Cette personne n’est pas dans la liste de ce poste. Cherchez à nouveau ou synchronisez.',
+    internal: 'Un problème est survenu et rien n’a été enregistré. Réessayez ; si cela se répète, appelez le support technique.',
+    invalid_args: 'Le poste a refusé cette demande, mal formée ; rien n’a été enregistré. Rechargez la page et réessayez.',
+    unknown_method: 'Le poste ne connaît pas cette demande : il utilise une autre version de Foyer. Rien n’a été enregistré.',
+    ipc: 'La demande n’a pas atteint le poste. Rien n’a été enregistré ; réessayez.',
+    forbidden: 'Cette demande ne venait pas de la fenêtre Foyer et a été refusée.',
   },
   prefs: {
     label: 'Affichage et son',

@@ -3,9 +3,10 @@
 // badge is printed at once. Shown only for people this station knows by name.
 import { useEffect, useState } from 'react';
 import type { AttendeeSummary } from '../../../../core/model';
-import { announce, api, ApiCallError } from '../../api';
+import { announce, api } from '../../api';
 import { printBadge, type PrintOutcome } from '../../badges/printBadge';
 import { t } from '../../i18n';
+import { errorText } from '../../i18n/station';
 import './badge-actions.css';
 
 type Step = { kind: 'ready' } | { kind: 'confirm' } | { kind: 'busy'; what: 'print' | 'reprint' } | { kind: 'done'; text: string; error?: boolean };
@@ -29,7 +30,7 @@ export function BadgeActions({ attendee, reprint: canReprint = true }: { attende
   useEffect(() => setStep({ kind: 'ready' }), [attendee.id]);
   if (!attendee.synced || attendee.status !== 'active') return null;
 
-  const fail = (err: unknown) => setStep({ kind: 'done', error: true, text: t('badge.failed', { message: err instanceof ApiCallError ? err.message : t('errors.unexpected') }) });
+  const fail = (err: unknown) => setStep({ kind: 'done', error: true, text: t('badge.failed', { message: errorText(err) }) });
 
   const print = async () => {
     setStep({ kind: 'busy', what: 'print' });
@@ -45,7 +46,7 @@ export function BadgeActions({ attendee, reprint: canReprint = true }: { attende
     try {
       const r = await api['badges.reprint']({ attendeeId: attendee.id });
       announce('attendees');
-      const printed = await printBadge(attendee.id).then(outcomeText, (err: unknown) => t('badge.failed', { message: err instanceof ApiCallError ? err.message : t('errors.unexpected') }));
+      const printed = await printBadge(attendee.id).then(outcomeText, (err: unknown) => t('badge.failed', { message: errorText(err) }));
       setStep({ kind: 'done', text: `${t('badge.reprinted', { version: r.newVersion, code: r.code })} ${printed}` });
     } catch (err) {
       fail(err);

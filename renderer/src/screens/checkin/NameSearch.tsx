@@ -7,9 +7,10 @@ import { useEffect, useId, useState, type Ref } from 'react';
 import type { SearchHit } from '../../../../core/api/checkin';
 import { isNotAdmitted } from '../../../../core/model';
 import { ProtectedMarker } from '../../components/Safeguard';
-import { api, ApiCallError } from '../../api';
+import { api } from '../../api';
 import { clockTime } from '../../format';
 import { t } from '../../i18n';
+import { errorText } from '../../i18n/station';
 import { categoryName } from '../../i18n/verdict';
 
 const DEBOUNCE_MS = 120;
@@ -54,7 +55,7 @@ export function NameSearch(props: {
           setError(null);
         },
         (err: unknown) => {
-          if (!stale) setError(err instanceof ApiCallError ? err.message : t('errors.unexpected'));
+          if (!stale) setError(errorText(err));
         },
       );
     }, DEBOUNCE_MS);

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { AttendeeSummary } from '../../../../core/model';
 import { announce, api } from '../../api';
 import { t } from '../../i18n';
-import { errorText } from './WalkinDialog';
+import { errorText } from '../../i18n/station';
 
 export function NoteDialog(props: { attendee: AttendeeSummary | null; onClose: () => void; onSaved: (a: AttendeeSummary) => void }) {
   const { attendee, onClose } = props;

@@ -5,8 +5,9 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { PossibleDuplicate } from '../../../../core/api/desk';
 import { CATEGORIES, type AttendeeSummary, type Category, type CheckInResult } from '../../../../core/model';
-import { announce, api, ApiCallError } from '../../api';
+import { announce, api } from '../../api';
 import { t } from '../../i18n';
+import { errorText } from '../../i18n/station';
 import { categoryName } from '../../i18n/verdict';
 import { BadgeActions } from './BadgeActions';
 import './walkin.css';
@@ -30,10 +31,6 @@ interface FormState {
 const EMPTY: FormState = { givenName: '', familyName: '', organisation: '', delegation: '', country: '', category: 'ngo', days: 'all', notes: '', protected: false, chosenName: '', noPhoto: false };
 
 type Step = { kind: 'form' } | { kind: 'saving' } | { kind: 'done'; attendee: AttendeeSummary; badgeCode: string; checkedIn: boolean };
-
-export function errorText(err: unknown): string {
-  return err instanceof ApiCallError ? err.message : t('errors.unexpected');
-}
 
 export function WalkinDialog(props: {
   open: boolean;

@@ -6,9 +6,10 @@ import type { UndoResult } from '../../../../core/api/checkin';
 import { UNDO_WINDOW_MS } from '../../../../core/checkin/undo';
 import type { KeyStroke } from '../../../../core/keyboard/scanner-text';
 import type { CheckInResult } from '../../../../core/model';
-import { announce, api, ApiCallError } from '../../api';
+import { announce, api } from '../../api';
 import { clockTime } from '../../format';
-import { hasMessage, t } from '../../i18n';
+import { t } from '../../i18n';
+import { errorText } from '../../i18n/station';
 import { alternativesFor, noteScanResult } from '../../scanner/layout-notice';
 
 export type PanelState =
@@ -19,13 +20,6 @@ export type PanelState =
   | { state: 'undone'; message: string; at: number }
   | { state: 'info'; message: string; at: number }
   | { state: 'error'; message: string; at: number };
-
-// Station errors come as English sentences with a code; the common ones are said in the desk's language.
-const errorText = (err: unknown) => {
-  if (!(err instanceof ApiCallError)) return t('errors.unexpected');
-  const key = `errorsByCode.${err.error.code}`;
-  return hasMessage(key) ? t(key) : err.message;
-};
 
 /** What an undo did, in the desk's language: whom, admitted when, and whether they still count as in. */
 export function undoSentence(r: UndoResult, timeZone: string): string {

@@ -14,7 +14,7 @@ import { alternativesFor } from '../../scanner/layout-notice';
 import { useScannerBurst } from '../../scanner/useScannerBurst';
 import { NameSearch } from '../checkin/NameSearch';
 import { ScanInput } from '../checkin/ScanInput';
-import { errorText } from '../checkin/WalkinDialog';
+import { errorText } from '../../i18n/station';
 import { outcomeText } from '../checkin/BadgeActions';
 import { CollectTallies } from './CollectTallies';
 import { PersonCard } from './PersonCard';

@@ -7,7 +7,7 @@ import type { HandoutItem } from '../../../../core/checkin/handouts';
 import { announce, api } from '../../api';
 import { clockTime } from '../../format';
 import { t } from '../../i18n';
-import { errorText } from '../checkin/WalkinDialog';
+import { errorText } from '../../i18n/station';
 import './handouts.css';
 
 /** An item's name: the built-in receiver in the desk's language, else the words the desk gave it. */

@@ -10,7 +10,7 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { clockTime, localZone } from '../../format';
 import { t } from '../../i18n';
 import { useScannerBurst } from '../../scanner/useScannerBurst';
-import { errorText } from '../checkin/WalkinDialog';
+import { errorText } from '../../i18n/station';
 import { itemName } from './HandoutsStrip';
 import '../checkin/checkin.css';
 import './handouts.css';

@@ -5,7 +5,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DoorScanResult, DoorStatus, RoomLive } from '../../../../core/api/occupancy';
 import type { KeyStroke } from '../../../../core/keyboard/scanner-text';
 import type { DoorMode } from '../../../../core/occupancy/types';
-import { api, ApiCallError, announce } from '../../api';
+import { api, announce } from '../../api';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Icon, type IconName } from '../../components/Icon';
 import { NoPhotoMark, shownName } from '../../components/Safeguard';
@@ -20,6 +20,7 @@ import { STATE_ICON, stateWord } from './look';
 import { FillBar } from './RoomCard';
 import { UseAsDesk } from './UseAsDesk';
 import { t } from '../../i18n';
+import { errorText } from '../../i18n/station';
 import './occupancy.css';
 
 const TOPICS = ['occupancy', 'sync', 'status'] as const;
@@ -59,7 +60,7 @@ function DoorSetup({ status, onDone }: { status: DoorStatus; onDone: () => void 
       announce('status');
       onDone();
     } catch (err) {
-      setError(err instanceof ApiCallError ? err.message : String(err));
+      setError(errorText(err));
     }
   };
   return (
@@ -142,7 +143,7 @@ function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; r
         if (!getPrefs().muted) playCue(result.verdict);
         announce('occupancy');
       } catch (err) {
-        setAnswer({ error: err instanceof ApiCallError ? err.message : String(err), shownAt: Date.now() });
+        setAnswer({ error: errorText(err), shownAt: Date.now() });
       }
       onScanned();
     },

@@ -2,7 +2,7 @@
 // last scans, the manual counter for an unscanned door, and the sweep at session end.
 import { useEffect, useRef, useState } from 'react';
 import type { RoomDetail as Detail, RoomEventView, SessionAttendance } from '../../../../core/api/occupancy';
-import { api, ApiCallError, announce } from '../../api';
+import { api, announce } from '../../api';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Icon } from '../../components/Icon';
 import { clockTime } from '../../format';
@@ -11,6 +11,7 @@ import { counterNote, sweepNote } from './notes';
 import { OccupancyChart } from './OccupancyChart';
 import { FillBar, StatePill, trendText } from './RoomCard';
 import { currentLanguage, hasMessage, t } from '../../i18n';
+import { errorText } from '../../i18n/station';
 
 const TOPICS = ['occupancy', 'sync'] as const;
 const OPERATOR_KEY = 'foyer.operatorName';
@@ -34,7 +35,7 @@ export function RoomDetail({ roomId, timeZone }: { roomId: string; timeZone: str
       if (text) setNote({ text, bad: false });
       announce('occupancy');
     } catch (err) {
-      setNote({ text: err instanceof ApiCallError ? err.message : String(err), bad: true });
+      setNote({ text: errorText(err), bad: true });
     }
   };
   const exportFile = (args: Parameters<(typeof api)['occupancy.export']>[0]) =>

@@ -1,7 +1,7 @@
 // The logistics dashboard: every room at a glance (#/rooms), a room in detail
 // (#/rooms/<id>), the day report, the wall display, and the alert tone per crossing.
 import { useEffect, useState } from 'react';
-import { api, ApiCallError } from '../../api';
+import { api } from '../../api';
 import { useStationStatus } from '../../api/StationStatus';
 import { Icon } from '../../components/Icon';
 import { localZone, weekdayDate } from '../../format';
@@ -11,6 +11,7 @@ import { RoomCard } from './RoomCard';
 import { RoomDetail } from './RoomDetail';
 import { useRooms } from './useRooms';
 import { currentLanguage, t } from '../../i18n';
+import { errorText } from '../../i18n/station';
 import './occupancy.css';
 
 function roomFromHash(): string | null {
@@ -52,7 +53,7 @@ export function RoomsScreen() {
       offerDownload(f);
       setNote(t('detail.saved', { file: f.fileName, path: f.path }));
     } catch (err) {
-      setNote(err instanceof ApiCallError ? err.message : String(err));
+      setNote(errorText(err));
     }
   };
 

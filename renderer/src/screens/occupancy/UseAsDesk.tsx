@@ -2,9 +2,10 @@
 // desk it becomes again. Shown on the door screen and, while the station is a door, on the
 // check-in screen: a desk made a door by mistake is never stuck that way.
 import { useState } from 'react';
-import { announce, api, ApiCallError } from '../../api';
+import { announce, api } from '../../api';
 import { useApiQuery } from '../../api/useApiQuery';
 import { t } from '../../i18n';
+import { errorText } from '../../i18n/station';
 
 const TOPICS = ['status'] as const;
 
@@ -23,7 +24,7 @@ export function UseAsDesk({ onDone }: { onDone?: () => void }) {
       onDone?.();
       if (location.hash !== '#/checkin') location.hash = '#/checkin';
     } catch (err) {
-      setError(err instanceof ApiCallError ? err.message : String(err));
+      setError(errorText(err));
     }
   };
 

@@ -5,9 +5,10 @@ import { useEffect, useState } from 'react';
 import type { DeskRulesState } from '../../../../core/api/desk';
 import type { RepeatPolicy } from '../../../../core/checkin/desk-rules';
 import { CATEGORIES, type Category } from '../../../../core/model';
-import { announce, api, ApiCallError } from '../../api';
+import { announce, api } from '../../api';
 import { useApiQuery } from '../../api/useApiQuery';
 import { t } from '../../i18n';
+import { errorText } from '../../i18n/station';
 import { categoryName } from '../../i18n/verdict';
 
 const TOPICS = ['status', 'sync'] as const;
@@ -54,7 +55,7 @@ export function DeskRulesCard({ when }: { when: (ms: number) => string }) {
       announce('status');
       q.refresh();
     } catch (err) {
-      setNote({ ok: false, text: err instanceof ApiCallError ? err.message : String(err) });
+      setNote({ ok: false, text: errorText(err) });
     } finally {
       setBusy(false);
     }

@@ -3,8 +3,9 @@
 // refuses and the dialog asks a second time, naming how many would be lost.
 import { useRef, useState } from 'react';
 import type { ForgetResult } from '../../../../core/api/station-data';
-import { api, ApiCallError, announce } from '../../api';
+import { api, announce } from '../../api';
 import { t } from '../../i18n';
+import { errorText, stationText } from '../../i18n/station';
 import './forget.css';
 
 export function ForgetEvent() {
@@ -31,11 +32,11 @@ export function ForgetEvent() {
         return;
       }
       dialog.current?.close();
-      setNote({ ok: r.forgotten, text: r.message });
+      setNote({ ok: r.forgotten, text: stationText(r) });
       for (const topic of ['status', 'scan', 'attendees', 'occupancy', 'sync'] as const) announce(topic);
     } catch (err) {
       dialog.current?.close();
-      setNote({ ok: false, text: err instanceof ApiCallError ? err.message : String(err) });
+      setNote({ ok: false, text: errorText(err) });
     } finally {
       setBusy(false);
     }
@@ -57,7 +58,7 @@ export function ForgetEvent() {
       </div>
       <dialog ref={dialog} className="forget__dialog" aria-labelledby="forget-dialog-title" data-testid="forget-dialog" data-step={second ? 'second' : 'first'}>
         <h2 id="forget-dialog-title">{second ? t('settings.forget.secondTitle') : t('settings.forget.confirmTitle')}</h2>
-        <p data-testid="forget-question">{second ? second.message : t('settings.forget.confirmText')}</p>
+        <p data-testid="forget-question">{second ? stationText(second) : t('settings.forget.confirmText')}</p>
         <div className="settings__actions">
           <button ref={cancel} type="button" className="button" onClick={() => dialog.current?.close()} data-testid="forget-cancel" autoFocus>
             {t('settings.forget.cancel')}

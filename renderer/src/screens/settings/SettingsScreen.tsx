@@ -3,13 +3,15 @@
 // the desk's admission rules, and how badges print on this computer.
 import { useState, type FormEvent } from 'react';
 import { parsePairingText } from '../../../../core/sync/pairing-link';
-import { api, ApiCallError, announce } from '../../api';
+import { clockNotice } from '../../../../core/api/notice';
+import { api, announce } from '../../api';
 import { useStationStatus } from '../../api/StationStatus';
 import { useApiQuery } from '../../api/useApiQuery';
 import { DeskRulesCard } from './DeskRulesCard';
 import { ForgetEvent } from './ForgetEvent';
 import { PrintSettings } from './PrintSettings';
 import { locale, t } from '../../i18n';
+import { errorText, stationText } from '../../i18n/station';
 import './settings.css';
 
 /** Times in the event's time zone, like the status bar. */
@@ -35,13 +37,13 @@ export function SettingsScreen() {
     setNote(null);
     try {
       const r = await api['sync.pair']({ url, code });
-      setNote({ ok: r.paired, text: r.message });
+      setNote({ ok: r.paired, text: stationText(r) });
       if (r.paired) {
         setCode('');
         setRepair(false);
       }
     } catch (err) {
-      setNote({ ok: false, text: err instanceof ApiCallError ? err.message : String(err) });
+      setNote({ ok: false, text: errorText(err) });
     } finally {
       setBusy(null);
       announce('sync');
@@ -54,9 +56,9 @@ export function SettingsScreen() {
     setNote(null);
     try {
       const r = await api['sync.now']({});
-      setNote({ ok: r.ok, text: r.ok ? t('settings.status.result', { pushed: r.pushed, pulled: r.pulled }) : (r.message ?? '') });
+      setNote({ ok: r.ok, text: r.ok ? t('settings.status.result', { pushed: r.pushed, pulled: r.pulled }) : stationText(r) });
     } catch (err) {
-      setNote({ ok: false, text: err instanceof ApiCallError ? err.message : String(err) });
+      setNote({ ok: false, text: errorText(err) });
     } finally {
       setBusy(null);
       announce('sync');
@@ -90,7 +92,7 @@ export function SettingsScreen() {
                 <>
                   <dt className="settings__sr">!</dt>
                   <dd className="settings__message" data-testid="sync-message">
-                    {s.message}
+                    {stationText(s)}
                   </dd>
                 </>
               )}
@@ -108,7 +110,7 @@ export function SettingsScreen() {
                   <dt>{t('settings.status.outbox')}</dt>
                   <dd data-testid="sync-outbox">{t('settings.status.events', { count: s.outbox })}</dd>
                   <dt>{t('settings.status.clock')}</dt>
-                  <dd className={s.clockWarning ? 'settings__warn' : undefined}>{s.clockWarning ? (s.message ?? '') : t('settings.status.clockOk')}</dd>
+                  <dd className={s.clockWarning ? 'settings__warn' : undefined}>{s.clockWarning ? stationText({ message: null, notice: clockNotice(s.clockSkewMs) }) : t('settings.status.clockOk')}</dd>
                 </>
               )}
             </dl>
