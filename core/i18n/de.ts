@@ -57,8 +57,6 @@ export const shared = {
     sessions: 'Sitzungen',
     session: 'Sitzung',
     room: 'Raum',
-    start: 'Beginn',
-    end: 'Ende',
     time: 'Zeit',
     noZoom: 'kein Zoom-Bericht',
     noSessions: 'Das Programm enthält keine Sitzungen.',

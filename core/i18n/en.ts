@@ -55,8 +55,6 @@ export const shared = {
     sessions: 'Sessions',
     session: 'Session',
     room: 'Room',
-    start: 'Start',
-    end: 'End',
     time: 'Time',
     noZoom: 'no Zoom report',
     noSessions: 'The agenda has no sessions.',

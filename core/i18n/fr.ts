@@ -57,8 +57,6 @@ export const shared = {
     sessions: 'Séances',
     session: 'Séance',
     room: 'Salle',
-    start: 'Début',
-    end: 'Fin',
     time: 'Horaire',
     noZoom: 'pas de rapport Zoom',
     noSessions: 'Le programme ne contient aucune séance.',

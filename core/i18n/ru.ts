@@ -57,8 +57,6 @@ export const shared = {
     sessions: 'Сессии',
     session: 'Сессия',
     room: 'Зал',
-    start: 'Начало',
-    end: 'Конец',
     time: 'Время',
     noZoom: 'нет отчёта Zoom',
     noSessions: 'В программе нет сессий.',

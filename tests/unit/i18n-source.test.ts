@@ -25,7 +25,7 @@ const parse = (base: string) => (file: string) => ({
 
 /** Each UI: its sources, its catalog, and where its keys are asked for (the station also writes words itself: exports). */
 const UIS = [
-  { name: 'renderer', root: 'renderer/src', resources: rendererResources, askedIn: ['renderer/src', 'station', 'core'], catalog: /^(renderer\/src\/i18n|core\/i18n)\/(en|de|fr|ru)(\/|\.ts$)/ },
+  { name: 'renderer', root: 'renderer/src', resources: rendererResources, askedIn: ['renderer/src', 'station', 'core', 'registry', 'node-shared'], catalog: /^(renderer\/src\/i18n|core\/i18n)\/(en|de|fr|ru)(\/|\.ts$)/ },
   { name: 'console', root: 'console/src', resources: consoleResources, askedIn: ['console/src'], catalog: /^console\/src\/i18n\/(en|de|fr|ru)\// },
 ] as const;
 
