@@ -2,12 +2,15 @@ import { defineConfig } from 'vitest/config';
 
 // Three projects, one `npm test`:
 //  unit        – pure logic and single-process station code (fast, parallel)
+//  (integration and e2e run one file at a time, after unit: their timings and ports are their own)
 //  integration – real processes: headless host, registry, sync under faults, crash tests
 //  e2e         – the real renderer in Debian Chromium via playwright-core (needs `npm run build:renderer`)
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 } },
+      // Two workers on two cores: vitest's default there is one (cores − 1), which left a core idle
+      // while CPU-bound unit files ran one after another. Unit tests share nothing between files.
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000, maxWorkers: 2 } },
       {
         test: {
           name: 'integration',
