@@ -11,6 +11,7 @@ import { dayInZone } from '../../core/time';
 import { DEMO_KEY_ID, demoBadgePrints } from '../../resources/demo/badges';
 import { generateEd25519, nodeEd25519 } from '../../node-shared/ed25519';
 import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
+import { axeViolations } from '../helpers/a11y';
 import { launchBrowser, openStationPage, screenshot } from '../helpers/browser';
 import { fakeCameraArgs, writeBadgeVideo } from '../helpers/fake-camera';
 import { startHostProcess, type HostProcess } from '../../testkit/host';
@@ -143,7 +144,7 @@ describe('webcam scanning (fake camera in Chromium, headless host)', () => {
   it.each([
     ['the station has no camera', [], 'noCamera', /No camera found/],
     ['camera access is refused', ['--use-fake-device-for-media-stream'], 'denied', /access was refused/],
-  ] as const)('says so in a sentence when %s, and scanning by hand still works', async (_what, args, kind, text) => {
+  ] as const)('says so in a sentence in each language when %s, with no axe violation, and scanning by hand still works', async (_what, args, kind, text) => {
     const browser = await launchBrowser([...args]);
     browsers.push(browser);
     const { page } = await openStationPage(browser, host.url);
@@ -154,6 +155,14 @@ describe('webcam scanning (fake camera in Chromium, headless host)', () => {
     expect(await problem.textContent()).toMatch(text);
     expect(await page.getByTestId('verdict').getAttribute('data-state')).toBe('idle');
     await screenshot(page, `camera-${kind}`);
+    const english = await problem.textContent();
+    for (const lng of ['en', 'de', 'fr', 'ru'] as const) {
+      await page.getByTestId('language-picker').selectOption(lng);
+      await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lng);
+      if (lng !== 'en') expect(await problem.textContent()).not.toBe(english);
+      expect(await problem.getAttribute('data-problem')).toBe(kind);
+      expect(await axeViolations(page, '[data-testid="camera"]'), lng).toEqual([]);
+    }
   });
 
   it('offers a camera picker when there are several cameras, and switches to the chosen one', async () => {

@@ -3,15 +3,18 @@
 // (top-bar labels, the scan field's hint, names in Last scans, "Next at 14:30" on room cards and
 // the wall, the walk-in dialog's buttons with its duplicate warning showing), and axe-core finds no
 // WCAG 2.1 AA violation. A screenshot of each goes to test-results/<screen>-1024-<lang>.png.
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { notice, noticeText } from '../../core/api/notice';
+import type { ForgetResult } from '../../core/api/station-data';
 import { dayInZone, timeInZone } from '../../core/time';
 import { sessions } from '../../db/schema/index';
 import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
 import { startHostProcess, type HostProcess } from '../../testkit/host';
 import { axeViolations, clippedTexts, placeholderFits, reachable, wrappedTexts } from '../helpers/a11y';
-import { launchBrowser, scanBurst, screenshot } from '../helpers/browser';
+import { scanBurst, screenshot } from '../helpers/browser';
 import { freshStation } from '../helpers/station';
+import { stationE2E } from '../helpers/station-e2e';
 
 const LANGS = ['en', 'de', 'fr', 'ru'] as const;
 const SMALL = { width: 1024, height: 768 };
@@ -31,13 +34,10 @@ const registered = (() => {
   return [...byName.values()].sort((x, y) => y.length - x.length)[0]![0]!;
 })();
 
-let host: HostProcess;
-let browser: Browser;
 let nextAt = '';
 
-beforeAll(async () => {
-  // The demo's agenda, moved around the present so every room card has a session now or next
-  // (whatever time the test runs), with the agenda's longest titles.
+/** The demo's agenda, moved around the present so every room card has a session now or next (whatever time the test runs), with the agenda's longest titles. */
+async function startDemoWithAgendaNow(): Promise<HostProcess> {
   const { station, dir } = freshStation();
   const now = Date.now();
   const titles = [...new Set(demo.sessions.map((s) => s.title))].sort((a, b) => b.length - a.length);
@@ -54,17 +54,15 @@ beforeAll(async () => {
     });
   });
   station.close();
-  host = await startHostProcess({ dataDir: dir });
-  browser = await launchBrowser();
+  const host = await startHostProcess({ dataDir: dir });
   // Some people in the rooms, so the cards and the wall show states and trends.
   for (const [room, n] of [['festsaal', 420], ['neuer-saal', 215], ['forschungssaal', 60]] as const) {
     for (let left = n; left > 0; left -= 50) await host.call('occupancy.counter', { roomId: room, delta: Math.min(50, left), operator: 'e2e' });
   }
-}, 120_000);
-afterAll(async () => {
-  await browser?.close();
-  await host?.stop();
-});
+  return host;
+}
+
+const e2e = stationE2E({ startHost: startDemoWithAgendaNow });
 
 describe.each(LANGS)('%s at 1024×768', (lang) => {
   const people = longest.slice(LANGS.indexOf(lang) * 3, LANGS.indexOf(lang) * 3 + 3);
@@ -75,8 +73,10 @@ describe.each(LANGS)('%s at 1024×768', (lang) => {
   };
   const shot = (name: string) => screenshot(page, `${name}-1024-${lang}`);
 
+  let host: HostProcess;
   beforeAll(async () => {
-    context = await browser.newContext({ viewport: SMALL, locale: 'en-GB' });
+    host = e2e.current.host;
+    context = await e2e.current.browser.newContext({ viewport: SMALL, locale: 'en-GB' });
     await context.addInitScript((l) => localStorage.setItem('foyer.prefs', JSON.stringify({ language: l })), lang);
     page = await context.newPage();
     await page.goto(host.url);
@@ -97,6 +97,11 @@ describe.each(LANGS)('%s at 1024×768', (lang) => {
     const hint = await placeholderFits(page.getByTestId('scan-input'));
     expect(hint, `"${hint.text}" is ${hint.textPx} px in a ${hint.boxPx} px field`).toMatchObject({ fits: true });
     expect(await clippedTexts(page, '.recent__name')).toEqual([]);
+    // The undo button names whom it would take back, whole: a long name wraps, never cut.
+    await expect.poll(() => page.getByTestId('undo').getAttribute('data-target')).not.toBe('');
+    expect(await page.locator('.undo__label').textContent()).toContain(people.at(-1)!.familyName);
+    expect(await clippedTexts(page, '.undo__label')).toEqual([]);
+    expect(await reachable(page.getByTestId('undo'))).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await shot('checkin');
   });
@@ -192,7 +197,29 @@ describe.each(LANGS)('%s at 1024×768', (lang) => {
     expect(await reachable(page.getByTestId('forget-cancel'))).toBe(true);
     expect(await axeViolations(page, '[data-testid="forget-dialog"]')).toEqual([]);
     await shot('forget-question');
-    await page.getByTestId('forget-cancel').click();
+
+    // Step 2, as a paired station with scans not yet uploaded answers the first "Forget" (this
+    // station is not paired, and confirming for real would wipe it: its answer is stood in, with
+    // the notice the station sends; tests/unit/forget.test.ts and station-words.test.ts test it).
+    const waiting = notice('forgetUnsynced', { count: 12 });
+    const second: ForgetResult = { forgotten: false, unsynced: 12, needsSecondConfirmation: true, message: noticeText(waiting), notice: waiting };
+    await page.route('**/api/call', (route) =>
+      (route.request().postDataJSON() as { method?: string }).method === 'station.forget' ? route.fulfill({ json: { ok: true, value: second } }) : route.fallback(),
+    );
+    try {
+      await page.getByTestId('forget-confirm').click();
+      await expect.poll(() => page.getByTestId('forget-dialog').getAttribute('data-step')).toBe('second');
+      const question = (await page.getByTestId('forget-question').textContent()) ?? '';
+      expect(question).toContain('12');
+      if (lang !== 'en') expect(question).not.toBe(second.message);
+      expect(await reachable(page.getByTestId('forget-cancel'))).toBe(true);
+      expect(await reachable(page.getByTestId('forget-confirm'))).toBe(true);
+      expect(await axeViolations(page, '[data-testid="forget-dialog"]')).toEqual([]);
+      await shot('forget-second-question');
+    } finally {
+      await page.getByTestId('forget-cancel').click();
+      await page.unroute('**/api/call');
+    }
   });
 
   it('door: setting up, then the live door; no axe violation', async () => {
