@@ -4,9 +4,10 @@
 // order this database stored them in, since one connection writes.
 import { and, asc, eq, gt, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import type { WireEvent } from '../core/records/log-event';
+import { audienceOf, eventFor, peopleToCheck, type Audience } from '../core/sync/visibility';
 import type { Orm } from './connection';
 import { insertEvent, toLogEvent } from './events';
-import { events, hubRelay } from './schema/index';
+import { attendees, events, hubRelay, stations } from './schema/index';
 
 /** Stores events a station pushed to this hub (in the caller's transaction); new ones are queued for the registry. */
 export function takeRelayed(orm: Orm, list: WireEvent[], now: number): number {
@@ -53,4 +54,31 @@ export function hubPage(orm: Orm, o: { hubId: string; forStation: string; after:
     .all();
   const last = orm.select({ m: sql<number | null>`max(rowid)` }).from(events).get()?.m ?? 0;
   return { rows: rows.map((r) => ({ pos: r.pos, e: toLogEvent(r.e) })), last };
+}
+
+/** What a station may receive from this hub: its role as the registry published it (an unknown station gets the least). */
+export function hubAudience(orm: Orm, stationId: string): Audience {
+  const row = orm.select({ role: stations.role }).from(stations).where(eq(stations.id, stationId)).get();
+  return audienceOf({ role: row?.role ?? '' });
+}
+
+/**
+ * The events of a hub page this audience may hold exactly as signed (core/sync/visibility.ts). A hub
+ * cannot rewrite an event (stations check its author's signature), so one the registry would hand
+ * this audience altered — a protected person's walk-in form, a desk note on them — is left out
+ * here; it reaches the station later as the registry's filtered copy.
+ */
+export function visibleAtHub<R extends { pos: number; e: WireEvent }>(orm: Orm, audience: Audience, rows: R[]): R[] {
+  if (audience === 'desk') return rows;
+  const check = peopleToCheck(rows.map((r) => ({ type: 'log' as const, seq: r.pos, data: r.e })));
+  const hidden = new Set<string>();
+  for (let i = 0; i < check.length; i += 500) {
+    const found = orm
+      .select({ id: attendees.id })
+      .from(attendees)
+      .where(and(inArray(attendees.id, check.slice(i, i + 500)), eq(attendees.protected, true)))
+      .all();
+    for (const r of found) hidden.add(r.id);
+  }
+  return rows.filter((r) => eventFor(audience, r.e, hidden) === r.e);
 }

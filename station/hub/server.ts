@@ -34,7 +34,7 @@ import {
   type Rejection,
 } from '../../core/sync/protocol';
 import { ownStationKey, stationPublicKey } from '../../db/badges';
-import { hubPage, takeRelayed } from '../../db/hub';
+import { hubAudience, hubPage, takeRelayed, visibleAtHub } from '../../db/hub';
 import { nodeEd25519 } from '../../node-shared/ed25519';
 import { HttpError, check, errorJson, jsonBody } from '../../node-shared/http-errors';
 import { makeSelfSigned } from '../../node-shared/self-signed';
@@ -202,12 +202,16 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
     const q = check(PullQuery, c.req.query(), 'query');
     if (q.protocol !== PROTOCOL_VERSION) throw new HttpError(426, 'protocol', `This hub speaks sync protocol ${PROTOCOL_VERSION}; update Foyer on this station.`);
     const after = cursorChangeNo(q.cursor);
-    const page = hubPage(orm, { hubId: station.id, forStation: c.get('session').stationId, after, limit: q.limit });
-    const own = signOwn(station, page.rows.map((r) => r.e));
-    const changes: Change[] = page.rows.map((r, i) => ({ type: 'log', seq: r.pos, data: own[i]! }));
-    // A position past the end of this hub's log (its data folder was replaced) sends the station back to the start.
-    const next = changes.length > 0 ? changes[changes.length - 1]!.seq : Math.min(after, page.last);
-    const res: PullResponse = { protocol: PROTOCOL_VERSION, changes, nextCursor: cursorFor(next), hasMore: changes.length === q.limit, acked: 0, serverTime: now() };
+    const forStation = c.get('session').stationId;
+    const page = hubPage(orm, { hubId: station.id, forStation, after, limit: q.limit });
+    // The station's audience from its role as the registry published it, never from its own word.
+    const rows = visibleAtHub(orm, hubAudience(orm, forStation), page.rows);
+    const own = signOwn(station, rows.map((r) => r.e));
+    const changes: Change[] = rows.map((r, i) => ({ type: 'log', seq: r.pos, data: own[i]! }));
+    // The cursor moves past the events left out too. A position past the end of this hub's log
+    // (its data folder was replaced) sends the station back to the start.
+    const next = page.rows.length > 0 ? page.rows[page.rows.length - 1]!.pos : Math.min(after, page.last);
+    const res: PullResponse = { protocol: PROTOCOL_VERSION, changes, nextCursor: cursorFor(next), hasMore: page.rows.length === q.limit, acked: 0, serverTime: now() };
     return c.json(res);
   });
 

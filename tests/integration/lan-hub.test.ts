@@ -6,7 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { afterAll } from 'vitest';
 import { PROTOCOL_VERSION, RelayResponse, type WireEvent } from '../../core/sync/protocol';
 import { toLogEvent as toWire } from '../../db/events';
-import { events } from '../../db/schema/index';
+import { WalkinForm } from '../../core/api/desk';
+import { getAttendee } from '../../db/attendees';
+import { events, rooms } from '../../db/schema/index';
+import { registerWalkin, setNote } from '../../station/desk';
+import { newSyncClient } from '../../station/sync/index';
+import { pairStation } from '../../station/sync/pair';
 import { insertEvent } from '../../db/events';
 import { checkIn } from '../../station/checkin';
 import { HubStartError, startHub, type RunningHub } from '../../station/hub/server';
@@ -165,6 +170,50 @@ describe('LAN hub: stations in step with the registry out of reach', () => {
     const { station: lone } = freshStation();
     await expect(startHub({ station: lone, port: 0, host: '127.0.0.1' })).rejects.toThrow(HubStartError);
     lone.close();
+  });
+});
+
+describe('LAN hub: safeguarding (docs/safeguarding.md)', () => {
+  it("a door station pulling from a desk hub never gets a protected walk-in's legal name nor a desk note on them; a desk station does", async () => {
+    const WALKIN = { givenName: 'Ottilie', familyName: 'Zwanenburgova', chosenName: 'Heron' };
+    const NOTE = 'Escort: Zwanenburgova family, ask Ottilie first';
+    const hubSt = await demo.pairedStation('Hub Desk', { syncNow: true });
+    const desk = await demo.pairedStation('Second desk', { syncNow: true });
+    // A door station, paired as one by the organiser (its role is the registry's word, not its own).
+    const { station: doorSt } = freshStation({ stationName: 'Festsaal door (hub)' });
+    demo.opened.push(doorSt);
+    const roomId = hubSt.station.db.orm.select({ id: rooms.id }).from(rooms).get()!.id;
+    const { code } = await demo.reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name: 'Festsaal door (hub)', role: 'door', roomId, doorMode: 'entry' });
+    expect((await pairStation(doorSt, demo.reg.url, code)).paired).toBe(true);
+    const door = newSyncClient(doorSt, { live: false, backoffBaseMs: 10, backoffMaxMs: 50 });
+    demo.clients.push(door);
+    await door.syncNow();
+    for (const s of [hubSt, desk]) await s.client.syncNow(); // the hub learns the door's role and key
+    const hub = await startHub({ station: hubSt.station, port: 0, host: '127.0.0.1' });
+    hubs.push(hub);
+    for (const c of [desk.client, door]) (c.o as { hubUrl: string | null }).hubUrl = hub.url;
+
+    await demo.reg.kill('SIGKILL'); // only the hub to pull from
+    // At the hub desk: a protected walk-in, a desk note on them, and an ordinary walk-in.
+    const w = registerWalkin(hubSt.station, WalkinForm.parse({ ...WALKIN, category: 'ngo', organisation: 'Survivors Alliance', protected: true }), Date.now(), { checkIn: true });
+    if (w.status !== 'registered') throw new Error('walk-in not registered');
+    setNote(hubSt.station, w.attendee.id, NOTE, Date.now() + 5);
+    const plain = registerWalkin(hubSt.station, WalkinForm.parse({ givenName: 'Bartholomew', familyName: 'Quenneville', category: 'ngo' }), Date.now() + 10, { checkIn: true });
+    if (plain.status !== 'registered') throw new Error('walk-in not registered');
+
+    await desk.client.syncNow();
+    await door.syncNow();
+    expect(door.via?.name).toBe('Hub Desk');
+    expect(desk.client.via?.name).toBe('Hub Desk');
+    const logText = (s: Station) => JSON.stringify(s.db.orm.select().from(events).all());
+    // The desk holds the legal name and the note (it checks identity).
+    expect(getAttendee(desk.station.db.orm, w.attendee.id)).toMatchObject({ givenName: WALKIN.givenName, familyName: WALKIN.familyName });
+    expect(logText(desk.station)).toContain(NOTE);
+    // The door holds neither, not in its people nor in its log; the ordinary walk-in still reaches it.
+    const onDoor = JSON.stringify(getAttendee(doorSt.db.orm, w.attendee.id) ?? null) + logText(doorSt);
+    for (const part of [WALKIN.givenName, WALKIN.familyName, 'Survivors Alliance']) expect(onDoor, `${part} on the door`).not.toContain(part);
+    expect(getAttendee(doorSt.db.orm, plain.attendee.id)).toMatchObject({ givenName: 'Bartholomew', familyName: 'Quenneville' });
+    await demo.reg.start();
   });
 });
 
