@@ -3,7 +3,6 @@
 // holds one, by delegation; and choose what this desk hands out at check-in.
 import { useCallback, useId, useRef, useState } from 'react';
 import { HandoutKind, type HandoutItem } from '../../../../core/checkin/handouts';
-import { latinKey } from '../../../../core/search/keys';
 import { announce, api } from '../../api';
 import { useStationStatus } from '../../api/StationStatus';
 import { useApiQuery } from '../../api/useApiQuery';
@@ -144,14 +143,19 @@ function ItemsEditor() {
   };
   const items = q.data ?? [];
   // An id both desks derive from the same words, so two desks that add "Lunch voucher" count the same item.
-  const newId = (s: string) =>
-    s
-      .split(/\s+/)
-      .map(latinKey)
-      .filter(Boolean)
-      .join('-')
-      .slice(0, 40)
-      .replace(/-+$/, '') || `item-${Date.now().toString(36)}`;
+  // The search keys (any-ascii's tables, ~0.5 MB) load only when an item is added, not with every screen.
+  const newId = async (s: string) => {
+    const { latinKey } = await import('../../../../core/search/keys');
+    return (
+      s
+        .split(/\s+/)
+        .map(latinKey)
+        .filter(Boolean)
+        .join('-')
+        .slice(0, 40)
+        .replace(/-+$/, '') || `item-${Date.now().toString(36)}`
+    );
+  };
   return (
     <section className="panel" aria-labelledby={`${id}-t`} data-testid="handout-items">
       <h2 id={`${id}-t`} className="panel__title">
@@ -175,9 +179,10 @@ function ItemsEditor() {
           e.preventDefault();
           const words = label.trim();
           if (!words) return;
-          const item = { id: newId(words), label: words, kind };
-          if (items.some((i) => i.id === item.id)) return;
-          void save([...items, item]).then((ok) => ok && setLabel(''));
+          void newId(words).then(async (itemId) => {
+            if (items.some((i) => i.id === itemId)) return;
+            if (await save([...items, { id: itemId, label: words, kind }])) setLabel('');
+          });
         }}
       >
         <label>
