@@ -27,12 +27,15 @@ it(`${N} stations are back within 3 s of the registry answering, without a thund
   await reg.admin('POST', '/v1/admin/demo', { attendees: 10 });
   const probes: number[] = [];
   const firstPush = new Map<number, number>();
+  // Pushes are timed from the moment the registry process is started again: a quick station can
+  // reach it before reg.start() has seen it answer, which counts as back at once (0 ms).
+  let restarting = Infinity;
   let back = Infinity;
   const counting =
     (i: number): typeof fetch =>
     (input, init) => {
       if (String(input).endsWith('/v1/health')) probes.push(Date.now());
-      if (String(input).endsWith('/v1/sync/push') && Date.now() >= back && !firstPush.has(i)) firstPush.set(i, Date.now() - back);
+      if (String(input).endsWith('/v1/sync/push') && Date.now() >= restarting && !firstPush.has(i)) firstPush.set(i, Date.now());
       return fetch(input, init);
     };
   for (let i = 0; i < N; i++) {
@@ -65,6 +68,7 @@ it(`${N} stations are back within 3 s of the registry answering, without a thund
   expect(during).toBeGreaterThanOrEqual(N * 2);
   expect(during).toBeLessThanOrEqual(N * 4 * 1.6);
 
+  restarting = Date.now();
   await reg.start();
   back = Date.now();
   const uploadedAt = new Map<number, number>();
@@ -78,7 +82,7 @@ it(`${N} stations are back within 3 s of the registry answering, without a thund
   expect(uploadedAt.size, 'every station uploaded its scan').toBe(N);
   // Every station noticed and started uploading within 3 s (the upload itself then waits for a
   // registry serving 50 stations at once: measured 2–7 s here on a shared 2-core machine).
-  const starts = [...firstPush.values()].sort((a, b) => a - b);
+  const starts = [...firstPush.values()].map((t) => Math.max(0, t - back)).sort((a, b) => a - b);
   expect(starts).toHaveLength(N);
   expect(starts[starts.length - 1]).toBeLessThanOrEqual(3000);
   // Jitter: the stations come back spread out, not all in the same instant.
