@@ -3,6 +3,7 @@
 import type { CheckinSeries } from '../../../core/console/live';
 import { count, time } from '../format';
 import { t } from '../i18n';
+import { DataTable } from './DataTable';
 
 const W = 720;
 const H = 200;
@@ -40,26 +41,15 @@ export function ArrivalsChart({ series, timeZone }: { series: CheckinSeries; tim
       <figcaption>{summary}</figcaption>
       <details>
         <summary>{t('live.asTable')}</summary>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t('live.bucket')}</th>
-              <th scope="col" className="num">
-                {t('live.arrivals')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {series.counts.map((v, i) => (
-              <tr key={i}>
-                <td>
-                  {time(at(i), timeZone)}–{time(at(i + 1), timeZone)}
-                </td>
-                <td className="num">{count(v)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <DataTable
+          caption={t('live.arrivalsTitle')}
+          rows={series.counts.map((v, i) => ({ v, i }))}
+          rowKey={(r) => r.i}
+          columns={[
+            { header: t('live.bucket'), cell: (r) => `${time(at(r.i), timeZone)}–${time(at(r.i + 1), timeZone)}` },
+            { header: t('live.arrivals'), num: true, cell: (r) => count(r.v) },
+          ]}
+        />
       </details>
     </figure>
   );

@@ -12,7 +12,7 @@ import { Page } from '../components/Page';
 import { useAction } from '../components/useAction';
 import { dateTime } from '../format';
 import { t } from '../i18n';
-import { TableWrap } from '../components/TableWrap';
+import { DataTable } from '../components/DataTable';
 
 interface Account {
   id: string;
@@ -41,6 +41,7 @@ export function AccountsPage() {
     await act.run(() => api.patch(`/v1/console/accounts/${a.id}`, body), () => t('accounts.changed', { name: a.username }));
     accounts.reload();
   };
+  const isMe = (a: Account) => me.user.kind === 'account' && me.user.name === a.username;
   const makeToken = async () => {
     const r = await act.run(() => api.post<{ id: string; token: string }>('/v1/admin/tokens', { label: t('accounts.tokenLabel') }));
     if (r) setNewToken(r.token);
@@ -56,52 +57,46 @@ export function AccountsPage() {
       {act.notice && <Notice kind={act.notice.kind}>{act.notice.text}</Notice>}
       <section className="card" aria-labelledby="acc-h">
         <h2 id="acc-h">{t('accounts.listTitle')}</h2>
-        <TableWrap label={t('accounts.listTitle')}>
-          <table className="table" data-testid="accounts-table">
-            <caption className="visually-hidden">{t('accounts.listTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('accounts.username')}</th>
-                <th scope="col">{t('accounts.displayName')}</th>
-                <th scope="col">{t('accounts.role')}</th>
-                <th scope="col">{t('accounts.state')}</th>
-                <th scope="col">{t('stations.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(accounts.data ?? []).map((a) => {
-                const self = me.user.kind === 'account' && me.user.name === a.username;
-                return (
-                  <tr key={a.id}>
-                    <th scope="row">{a.username}</th>
-                    <td>{a.displayName}</td>
-                    <td>
-                      <select value={a.role} disabled={self} onChange={(e) => void change(a, { role: e.target.value as ConsoleRole })} aria-label={t('accounts.roleOf', { name: a.username })}>
-                        {CONSOLE_ROLES.map((r) => (
-                          <option key={r} value={r}>
-                            {t(`roles.${r}`)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>{a.disabledAt ? t('accounts.disabled') : t('accounts.enabled')}</td>
-                    <td className="actions">
-                      {!self && (
-                        <button type="button" className="button" onClick={() => void change(a, { disabled: !a.disabledAt })}>
-                          {a.disabledAt ? t('accounts.enable') : t('accounts.disable')}
-                        </button>
-                      )}
-                      <button type="button" className="button" onClick={() => setResetting(a)} aria-label={t('accounts.resetWho', { name: a.username })}>
-                        {t('accounts.reset')}
-                      </button>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </TableWrap>
-        {accounts.data?.length === 0 && <p className="muted">{t('accounts.none')}</p>}
+        <DataTable
+          caption={t('accounts.listTitle')}
+          testId="accounts-table"
+          rows={accounts.data}
+          rowKey={(a) => a.id}
+          empty={t('accounts.none')}
+          columns={[
+            { header: t('accounts.username'), cell: (a) => a.username },
+            { header: t('accounts.displayName'), cell: (a) => a.displayName },
+            {
+              header: t('accounts.role'),
+              cell: (a) => (
+                <select value={a.role} disabled={isMe(a)} onChange={(e) => void change(a, { role: e.target.value as ConsoleRole })} aria-label={t('accounts.roleOf', { name: a.username })}>
+                  {CONSOLE_ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {t(`roles.${r}`)}
+                    </option>
+                  ))}
+                </select>
+              ),
+            },
+            { header: t('accounts.state'), cell: (a) => (a.disabledAt ? t('accounts.disabled') : t('accounts.enabled')) },
+            {
+              header: t('stations.actions'),
+              className: 'actions',
+              cell: (a) => (
+                <>
+                  {!isMe(a) && (
+                    <button type="button" className="button" onClick={() => void change(a, { disabled: !a.disabledAt })}>
+                      {a.disabledAt ? t('accounts.enable') : t('accounts.disable')}
+                    </button>
+                  )}
+                  <button type="button" className="button" onClick={() => setResetting(a)} aria-label={t('accounts.resetWho', { name: a.username })}>
+                    {t('accounts.reset')}
+                  </button>
+                </>
+              ),
+            },
+          ]}
+        />
       </section>
       {resetting && <ResetPassword account={resetting} onDone={() => setResetting(null)} />}
       <section className="card" aria-labelledby="tok-h">
@@ -117,37 +112,27 @@ export function AccountsPage() {
             {t('accounts.tokenShownOnce')} <span className="mono break">{newToken}</span>
           </Notice>
         )}
-        <TableWrap label={t('accounts.tokensTitle')}>
-          <table className="table">
-            <caption className="visually-hidden">{t('accounts.tokensTitle')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('accounts.tokenId')}</th>
-                <th scope="col">{t('accounts.tokenLabelColumn')}</th>
-                <th scope="col">{t('badges.created')}</th>
-                <th scope="col">{t('accounts.state')}</th>
-                <th scope="col">{t('stations.actions')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {(tokens.data ?? []).map((tk) => (
-                <tr key={tk.id}>
-                  <th scope="row" className="mono">{tk.id}</th>
-                  <td>{tk.label}</td>
-                  <td>{dateTime(tk.createdAt, tz)}</td>
-                  <td>{tk.revokedAt ? t('accounts.revoked') : t('accounts.enabled')}</td>
-                  <td>
-                    {!tk.revokedAt && !(me.user.kind === 'token' && me.user.id === tk.id) && (
-                      <button type="button" className="button button--danger" onClick={() => void revokeToken(tk)} aria-label={t('accounts.revokeTokenWho', { id: tk.id })}>
-                        {t('accounts.revokeToken')}
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
+        <DataTable
+          caption={t('accounts.tokensTitle')}
+          rows={tokens.data}
+          rowKey={(tk) => tk.id}
+          columns={[
+            { header: t('accounts.tokenId'), className: 'mono', cell: (tk) => tk.id },
+            { header: t('accounts.tokenLabelColumn'), cell: (tk) => tk.label },
+            { header: t('badges.created'), cell: (tk) => dateTime(tk.createdAt, tz) },
+            { header: t('accounts.state'), cell: (tk) => (tk.revokedAt ? t('accounts.revoked') : t('accounts.enabled')) },
+            {
+              header: t('stations.actions'),
+              cell: (tk) =>
+                !tk.revokedAt &&
+                !(me.user.kind === 'token' && me.user.id === tk.id) && (
+                  <button type="button" className="button button--danger" onClick={() => void revokeToken(tk)} aria-label={t('accounts.revokeTokenWho', { id: tk.id })}>
+                    {t('accounts.revokeToken')}
+                  </button>
+                ),
+            },
+          ]}
+        />
       </section>
     </Page>
   );

@@ -12,7 +12,7 @@ import { useAction } from '../components/useAction';
 import { errorText } from '../api/client';
 import { t } from '../i18n';
 import { categoryName, statusName } from '../names';
-import { TableWrap } from '../components/TableWrap';
+import { DataTable } from '../components/DataTable';
 
 export interface AttendeeRow {
   id: string;
@@ -71,49 +71,30 @@ export function AttendeesPage() {
         </button>
       </form>
       {first.error ? <Notice kind="error">{errorText(first.error)}</Notice> : null}
-      {rows.length === 0 && first.data ? (
-        <p className="muted">{query ? t('people.noMatch', { query }) : t('people.none')}</p>
-      ) : (
-        <TableWrap label={t('people.title')}>
-          <table className="table" data-testid="people-table">
-            <caption className="visually-hidden">{t('people.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('people.name')}</th>
-                <th scope="col">{t('people.organisation')}</th>
-                <th scope="col">{t('people.delegation')}</th>
-                <th scope="col">{t('people.category')}</th>
-                <th scope="col">{t('people.statusLabel')}</th>
-                {full && <th scope="col">{t('people.notes')}</th>}
-                {full && <th scope="col">{t('people.codes')}</th>}
-                {full && <th scope="col">{t('people.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {rows.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">
-                    <PersonName a={a} />
-                  </th>
-                  <td>{a.organisation}</td>
-                  <td>{a.delegation}</td>
-                  <td>{categoryName(a.category)}</td>
-                  <td>{statusName(a.status)}</td>
-                  {full && <td className="notes">{a.notes}</td>}
-                  {full && <td className="mono">{a.badgeCodes?.join(' ')}</td>}
-                  {full && (
-                    <td>
-                      <button type="button" className="button" onClick={() => setEditing(a)} aria-label={t('people.editWho', { name: `${a.givenName} ${a.familyName}` })}>
-                        {t('common.edit')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <DataTable
+        caption={t('people.title')}
+        testId="people-table"
+        rows={first.data ? rows : undefined}
+        rowKey={(a) => a.id}
+        empty={query ? t('people.noMatch', { query }) : t('people.none')}
+        columns={[
+          { header: t('people.name'), cell: (a) => <PersonName a={a} /> },
+          { header: t('people.organisation'), cell: (a) => a.organisation },
+          { header: t('people.delegation'), cell: (a) => a.delegation },
+          { header: t('people.category'), cell: (a) => categoryName(a.category) },
+          { header: t('people.statusLabel'), cell: (a) => statusName(a.status) },
+          full && { header: t('people.notes'), className: 'notes', cell: (a) => a.notes },
+          full && { header: t('people.codes'), className: 'mono', cell: (a) => a.badgeCodes?.join(' ') },
+          full && {
+            header: t('people.actions'),
+            cell: (a) => (
+              <button type="button" className="button" onClick={() => setEditing(a)} aria-label={t('people.editWho', { name: `${a.givenName} ${a.familyName}` })}>
+                {t('common.edit')}
+              </button>
+            ),
+          },
+        ]}
+      />
       {lastBatch === PAGE && (
         <button type="button" className="button" onClick={() => void loadMore()}>
           {t('people.more')}

@@ -13,7 +13,7 @@ import { useAction } from '../components/useAction';
 import { dateTime } from '../format';
 import { t } from '../i18n';
 import type { AttendeeRow } from './AttendeesPage';
-import { TableWrap } from '../components/TableWrap';
+import { DataTable } from '../components/DataTable';
 
 interface Key {
   keyId: number;
@@ -55,72 +55,45 @@ export function BadgesPage() {
             {t('badges.newKey')}
           </button>
         </div>
-        {keys.data?.length === 0 ? (
-          <p className="muted">{t('badges.noKeys')}</p>
-        ) : (
-          <TableWrap label={t('badges.keysTitle')}>
-            <table className="table" data-testid="keys-table">
-              <caption className="visually-hidden">{t('badges.keysTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('badges.keyId')}</th>
-                  <th scope="col">{t('badges.publicKey')}</th>
-                  <th scope="col">{t('badges.created')}</th>
-                  <th scope="col">{t('badges.keyState')}</th>
-                  <th scope="col">{t('stations.actions')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(keys.data ?? []).map((k) => (
-                  <tr key={k.keyId}>
-                    <th scope="row">{k.keyId}</th>
-                    <td className="mono">{k.publicKey.slice(0, 16)}…</td>
-                    <td>{dateTime(k.createdAt, tz)}</td>
-                    <td>{k.active ? t('badges.active') : t('badges.inactive')}</td>
-                    <td>
-                      {k.active && (
-                        <button type="button" className="button button--danger" onClick={() => setClosing(k)} aria-label={t('badges.deactivateWho', { id: k.keyId })}>
-                          {t('badges.deactivate')}
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
+        <DataTable
+          caption={t('badges.keysTitle')}
+          testId="keys-table"
+          rows={keys.data}
+          rowKey={(k) => k.keyId}
+          empty={t('badges.noKeys')}
+          columns={[
+            { header: t('badges.keyId'), cell: (k) => k.keyId },
+            { header: t('badges.publicKey'), className: 'mono', cell: (k) => `${k.publicKey.slice(0, 16)}…` },
+            { header: t('badges.created'), cell: (k) => dateTime(k.createdAt, tz) },
+            { header: t('badges.keyState'), cell: (k) => (k.active ? t('badges.active') : t('badges.inactive')) },
+            {
+              header: t('stations.actions'),
+              cell: (k) =>
+                k.active && (
+                  <button type="button" className="button button--danger" onClick={() => setClosing(k)} aria-label={t('badges.deactivateWho', { id: k.keyId })}>
+                    {t('badges.deactivate')}
+                  </button>
+                ),
+            },
+          ]}
+        />
       </section>
       <RevokeBadge onDone={() => revocations.reload()} />
       <section className="card" aria-labelledby="rev-h">
         <h2 id="rev-h">{t('badges.revocationsTitle')}</h2>
-        {revocations.data?.length === 0 ? (
-          <p className="muted">{t('badges.noRevocations')}</p>
-        ) : (
-          <TableWrap label={t('badges.revocationsTitle')}>
-            <table className="table" data-testid="revocations-table">
-              <caption className="visually-hidden">{t('badges.revocationsTitle')}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t('badges.attendee')}</th>
-                  <th scope="col" className="num">{t('badges.version')}</th>
-                  <th scope="col">{t('badges.reason')}</th>
-                  <th scope="col">{t('badges.when')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {(revocations.data ?? []).map((r) => (
-                  <tr key={`${r.attendeeId} ${r.badgeVersion}`}>
-                    <th scope="row" className="mono">{r.attendeeId}</th>
-                    <td className="num">{r.badgeVersion}</td>
-                    <td>{(REASONS as readonly string[]).includes(r.reason) ? t(`badges.reasons.${r.reason as (typeof REASONS)[number]}`) : r.reason}</td>
-                    <td>{dateTime(r.revokedAt, tz)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
+        <DataTable
+          caption={t('badges.revocationsTitle')}
+          testId="revocations-table"
+          rows={revocations.data}
+          rowKey={(r) => `${r.attendeeId} ${r.badgeVersion}`}
+          empty={t('badges.noRevocations')}
+          columns={[
+            { header: t('badges.attendee'), className: 'mono', cell: (r) => r.attendeeId },
+            { header: t('badges.version'), num: true, cell: (r) => r.badgeVersion },
+            { header: t('badges.reason'), cell: (r) => ((REASONS as readonly string[]).includes(r.reason) ? t(`badges.reasons.${r.reason as (typeof REASONS)[number]}`) : r.reason) },
+            { header: t('badges.when'), cell: (r) => dateTime(r.revokedAt, tz) },
+          ]}
+        />
       </section>
       <Confirm open={!!closing} title={t('badges.deactivateTitle', { id: closing?.keyId ?? '' })} confirmLabel={t('badges.deactivate')} onCancel={() => setClosing(null)} onConfirm={() => closing && void deactivate(closing)}>
         <p>{t('badges.deactivateBody')}</p>

@@ -11,7 +11,7 @@ import { Page } from '../components/Page';
 import { count } from '../format';
 import { hasMessage, t } from '../i18n';
 import { categoryName, statusName } from '../names';
-import { TableWrap } from '../components/TableWrap';
+import { DataTable } from '../components/DataTable';
 
 interface Options {
   profile: string;
@@ -169,30 +169,24 @@ export function ImportPage() {
               </p>
             )}
             {header.length > 0 && (
-              <TableWrap label={t('import.sampleCaption')}>
-                <table className="table table--compact" data-testid="import-sample">
-                  <caption>{t('import.sampleCaption')}</caption>
-                  <thead>
-                    <tr>
-                      {header.map((h, i) => (
-                        <th key={i} scope="col">
-                          {h}
-                          {mapped.has(h) && <span className="tag">{t(`import.fields.${mapped.get(h)!}`)}</span>}
-                        </th>
-                      ))}
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {(preview.preview?.rows ?? []).map((r, i) => (
-                      <tr key={i}>
-                        {r.map((c, j) => (
-                          <td key={j}>{c}</td>
-                        ))}
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </TableWrap>
+              <DataTable
+                caption={t('import.sampleCaption')}
+                showCaption
+                compact
+                testId="import-sample"
+                rows={preview.preview?.rows ?? []}
+                rowKey={(_, i) => i}
+                rowHeaders={false}
+                columns={header.map((h, i) => ({
+                  header: (
+                    <>
+                      {h}
+                      {mapped.has(h) && <span className="tag">{t(`import.fields.${mapped.get(h)!}`)}</span>}
+                    </>
+                  ),
+                  cell: (r: string[]) => r[i],
+                }))}
+              />
             )}
           </section>
 
@@ -317,27 +311,21 @@ export function ImportPage() {
 function Problems({ list, kind }: { list: ImportProblem[]; kind: 'error' | 'warning' }) {
   if (list.length === 0) return null;
   return (
-    <TableWrap label={t('import.problemsTitle')}>
-      <table className="table table--compact" data-testid={`import-${kind}s`}>
-        <caption>{kind === 'error' ? t('import.errors', { count: list.length }) : t('import.warnings', { count: list.length })}</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="num">{t('import.row')}</th>
-            <th scope="col">{t('import.column')}</th>
-            <th scope="col">{t('import.problem')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.slice(0, PROBLEMS_SHOWN).map((p, i) => (
-            <tr key={i} className={kind === 'error' ? 'bad-row' : undefined}>
-              <td className="num">{p.row || '—'}</td>
-              <td>{p.column || '—'}</td>
-              <td>{problemText(p)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {list.length > PROBLEMS_SHOWN && <p className="muted">{t('import.moreProblems', { count: list.length - PROBLEMS_SHOWN })}</p>}
-    </TableWrap>
+    <DataTable
+      caption={kind === 'error' ? t('import.errors', { count: list.length }) : t('import.warnings', { count: list.length })}
+      showCaption
+      compact
+      testId={`import-${kind}s`}
+      rows={list.slice(0, PROBLEMS_SHOWN)}
+      rowKey={(_, i) => i}
+      rowHeaders={false}
+      rowClassName={() => (kind === 'error' ? 'bad-row' : undefined)}
+      columns={[
+        { header: t('import.row'), num: true, cell: (p) => p.row || '—' },
+        { header: t('import.column'), cell: (p) => p.column || '—' },
+        { header: t('import.problem'), cell: (p) => problemText(p) },
+      ]}
+      footer={list.length > PROBLEMS_SHOWN && <p className="muted">{t('import.moreProblems', { count: list.length - PROBLEMS_SHOWN })}</p>}
+    />
   );
 }

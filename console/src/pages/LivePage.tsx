@@ -14,7 +14,7 @@ import { StationTable } from '../components/StationTable';
 import { count, dateTime, day as dayLabel, percent, time } from '../format';
 import { t } from '../i18n';
 import { categoryName } from '../names';
-import { TableWrap } from '../components/TableWrap';
+import { DataTable } from '../components/DataTable';
 
 const DELEGATIONS_SHOWN = 12;
 
@@ -81,44 +81,40 @@ export function LivePage() {
 
       <section aria-labelledby="rooms-h" className="card">
         <h2 id="rooms-h">{t('live.roomsTitle')}</h2>
-        {s.rooms.length === 0 ? (
-          <p className="muted">{t('live.noRooms')}</p>
-        ) : (
-          <TableWrap label={t('live.roomsTitle')}>
-            <table className="table" data-testid="live-rooms">
-              <thead>
-                <tr>
-                  <th scope="col">{t('rooms.name')}</th>
-                  <th scope="col" className="num">{t('live.inside')}</th>
-                  <th scope="col" className="num">{t('rooms.capacity')}</th>
-                  <th scope="col">{t('live.fill')}</th>
-                  <th scope="col" className="num">{t('live.uniqueToday')}</th>
-                  <th scope="col">{t('live.lastScan')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {s.rooms.map((x) => (
-                  <tr key={x.id} data-testid={`live-room-${x.id}`}>
-                    <th scope="row">
-                      {x.name}
-                      {x.floor && <span className="muted"> · {x.floor}</span>}
-                    </th>
-                    <td className="num" data-testid="room-current">{count(x.current)}</td>
-                    <td className="num">{count(x.capacity)}</td>
-                    <td>
-                      <span className="meter" aria-hidden="true">
-                        <span className={`meter__fill meter__fill--${x.state}`} style={{ width: `${Math.min(100, x.pct)}%` }} />
-                      </span>{' '}
-                      <StateWord room={x} /> {percent(x.current, x.capacity)}
-                    </td>
-                    <td className="num">{count(x.unique)}</td>
-                    <td>{x.lastAt ? time(x.lastAt, s.timeZone) : '—'}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </TableWrap>
-        )}
+        <DataTable
+          caption={t('live.roomsTitle')}
+          testId="live-rooms"
+          rows={s.rooms}
+          rowKey={(x) => x.id}
+          rowTestId={(x) => `live-room-${x.id}`}
+          empty={t('live.noRooms')}
+          columns={[
+            {
+              header: t('rooms.name'),
+              cell: (x) => (
+                <>
+                  {x.name}
+                  {x.floor && <span className="muted"> · {x.floor}</span>}
+                </>
+              ),
+            },
+            { header: t('live.inside'), num: true, testId: 'room-current', cell: (x) => count(x.current) },
+            { header: t('rooms.capacity'), num: true, cell: (x) => count(x.capacity) },
+            {
+              header: t('live.fill'),
+              cell: (x) => (
+                <>
+                  <span className="meter" aria-hidden="true">
+                    <span className={`meter__fill meter__fill--${x.state}`} style={{ width: `${Math.min(100, x.pct)}%` }} />
+                  </span>{' '}
+                  <StateWord room={x} /> {percent(x.current, x.capacity)}
+                </>
+              ),
+            },
+            { header: t('live.uniqueToday'), num: true, cell: (x) => count(x.unique) },
+            { header: t('live.lastScan'), cell: (x) => (x.lastAt ? time(x.lastAt, s.timeZone) : '—') },
+          ]}
+        />
       </section>
 
       <div className="two-col">
@@ -195,27 +191,17 @@ function Tile({ label, value, detail, tone = 'plain', testId }: { label: string;
 
 function TallyTable({ rows, first, testId }: { rows: { key: string; label: string; checkedIn: number; expected: number }[]; first: string; testId: string }) {
   return (
-    <TableWrap label={first}>
-      <table className="table" data-testid={testId}>
-        <thead>
-          <tr>
-            <th scope="col">{first}</th>
-            <th scope="col" className="num">{t('live.checkedIn')}</th>
-            <th scope="col" className="num">{t('live.expected')}</th>
-            <th scope="col" className="num">%</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.key}>
-              <th scope="row">{r.label}</th>
-              <td className="num">{count(r.checkedIn)}</td>
-              <td className="num">{count(r.expected)}</td>
-              <td className="num">{percent(r.checkedIn, r.expected)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableWrap>
+    <DataTable
+      caption={first}
+      testId={testId}
+      rows={rows}
+      rowKey={(r) => r.key}
+      columns={[
+        { header: first, cell: (r) => r.label },
+        { header: t('live.checkedIn'), num: true, cell: (r) => count(r.checkedIn) },
+        { header: t('live.expected'), num: true, cell: (r) => count(r.expected) },
+        { header: '%', num: true, cell: (r) => percent(r.checkedIn, r.expected) },
+      ]}
+    />
   );
 }

@@ -14,7 +14,7 @@ import { count } from '../format';
 import { t } from '../i18n';
 import { categoryName } from '../names';
 import { slug } from '../slug';
-import { TableWrap } from '../components/TableWrap';
+import { DataTable } from '../components/DataTable';
 
 const EMPTY: RoomRecord = { id: '', name: '', capacity: 100, warnPct: 80, criticalPct: 95, fullPolicy: 'refuse', allowedCategories: null, floor: '' };
 
@@ -106,45 +106,29 @@ export function RoomsPage() {
           </div>
         </form>
       )}
-      {rooms.data && rooms.data.length === 0 ? (
-        <p className="muted">{t('rooms.none')}</p>
-      ) : (
-        <TableWrap label={t('rooms.title')}>
-          <table className="table" data-testid="rooms-table">
-            <caption className="visually-hidden">{t('rooms.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('rooms.name')}</th>
-                <th scope="col">{t('rooms.floor')}</th>
-                <th scope="col" className="num">{t('rooms.capacity')}</th>
-                <th scope="col">{t('rooms.thresholds')}</th>
-                <th scope="col">{t('rooms.whenFull')}</th>
-                <th scope="col">{t('rooms.access')}</th>
-                {edit && <th scope="col">{t('stations.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {(rooms.data ?? []).map((r) => (
-                <tr key={r.id}>
-                  <th scope="row">{r.name}</th>
-                  <td>{r.floor}</td>
-                  <td className="num">{count(r.capacity)}</td>
-                  <td>{t('rooms.thresholdValues', { warn: r.warnPct, critical: r.criticalPct })}</td>
-                  <td>{t(`rooms.policy.${r.fullPolicy}`)}</td>
-                  <td>{r.allowedCategories ? r.allowedCategories.map(categoryName).join(', ') : t('common.everyone')}</td>
-                  {edit && (
-                    <td>
-                      <button type="button" className="button" onClick={() => (setIsNew(false), setForm({ ...r }), save.clear())} aria-label={t('rooms.editWho', { name: r.name })}>
-                        {t('common.edit')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <DataTable
+        caption={t('rooms.title')}
+        testId="rooms-table"
+        rows={rooms.data}
+        rowKey={(r) => r.id}
+        empty={t('rooms.none')}
+        columns={[
+          { header: t('rooms.name'), cell: (r) => r.name },
+          { header: t('rooms.floor'), cell: (r) => r.floor },
+          { header: t('rooms.capacity'), num: true, cell: (r) => count(r.capacity) },
+          { header: t('rooms.thresholds'), cell: (r) => t('rooms.thresholdValues', { warn: r.warnPct, critical: r.criticalPct }) },
+          { header: t('rooms.whenFull'), cell: (r) => t(`rooms.policy.${r.fullPolicy}`) },
+          { header: t('rooms.access'), cell: (r) => (r.allowedCategories ? r.allowedCategories.map(categoryName).join(', ') : t('common.everyone')) },
+          edit && {
+            header: t('stations.actions'),
+            cell: (r) => (
+              <button type="button" className="button" onClick={() => (setIsNew(false), setForm({ ...r }), save.clear())} aria-label={t('rooms.editWho', { name: r.name })}>
+                {t('common.edit')}
+              </button>
+            ),
+          },
+        ]}
+      />
     </Page>
   );
 }

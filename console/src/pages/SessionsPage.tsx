@@ -15,7 +15,7 @@ import { count, day as dayLabel, time } from '../format';
 import { t } from '../i18n';
 import { slug } from '../slug';
 import type { AttendeeRow } from './AttendeesPage';
-import { TableWrap } from '../components/TableWrap';
+import { DataTable } from '../components/DataTable';
 
 interface Form {
   id: string;
@@ -140,46 +140,33 @@ export function SessionsPage() {
         </form>
       )}
       {inviting && <Invitations session={inviting} onClose={() => (setInviting(null), sessions.reload())} />}
-      {sessions.data && sessions.data.length === 0 ? (
-        <p className="muted">{t('sessions.none')}</p>
-      ) : (
-        <TableWrap label={t('sessions.title')}>
-          <table className="table" data-testid="sessions-table">
-            <caption className="visually-hidden">{t('sessions.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('sessions.name')}</th>
-                <th scope="col">{t('sessions.when')}</th>
-                <th scope="col">{t('sessions.room')}</th>
-                <th scope="col">{t('sessions.invitations')}</th>
-                {edit && <th scope="col">{t('stations.actions')}</th>}
-              </tr>
-            </thead>
-            <tbody>
-              {(sessions.data ?? []).map((s) => (
-                <tr key={s.id}>
-                  <th scope="row">{s.title}</th>
-                  <td>
-                    {dayLabel(dayInZone(s.startsAt, tz))} {time(s.startsAt, tz)}–{time(s.endsAt, tz)}
-                  </td>
-                  <td>{roomName.get(s.roomId) ?? s.roomId}</td>
-                  <td>{s.invited ? t('sessions.invitedCount', { count: s.invited.length }) : t('sessions.open')}</td>
-                  {edit && (
-                    <td className="actions">
-                      <button type="button" className="button" onClick={() => openEdit(s)} aria-label={t('sessions.editWho', { title: s.title })}>
-                        {t('common.edit')}
-                      </button>
-                      <button type="button" className="button" onClick={() => setInviting(s)} aria-label={t('sessions.inviteWho', { title: s.title })} data-testid={`invite-${s.id}`}>
-                        {t('sessions.invitationsButton')}
-                      </button>
-                    </td>
-                  )}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </TableWrap>
-      )}
+      <DataTable
+        caption={t('sessions.title')}
+        testId="sessions-table"
+        rows={sessions.data}
+        rowKey={(s) => s.id}
+        empty={t('sessions.none')}
+        columns={[
+          { header: t('sessions.name'), cell: (s) => s.title },
+          { header: t('sessions.when'), cell: (s) => `${dayLabel(dayInZone(s.startsAt, tz))} ${time(s.startsAt, tz)}–${time(s.endsAt, tz)}` },
+          { header: t('sessions.room'), cell: (s) => roomName.get(s.roomId) ?? s.roomId },
+          { header: t('sessions.invitations'), cell: (s) => (s.invited ? t('sessions.invitedCount', { count: s.invited.length }) : t('sessions.open')) },
+          edit && {
+            header: t('stations.actions'),
+            className: 'actions',
+            cell: (s) => (
+              <>
+                <button type="button" className="button" onClick={() => openEdit(s)} aria-label={t('sessions.editWho', { title: s.title })}>
+                  {t('common.edit')}
+                </button>
+                <button type="button" className="button" onClick={() => setInviting(s)} aria-label={t('sessions.inviteWho', { title: s.title })} data-testid={`invite-${s.id}`}>
+                  {t('sessions.invitationsButton')}
+                </button>
+              </>
+            ),
+          },
+        ]}
+      />
     </Page>
   );
 }
