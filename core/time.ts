@@ -84,6 +84,11 @@ export function timeInZone(millis: number, timeZone: string): string {
   ).format(new Date(millis));
 }
 
+/** "2026-11-29 09:14" in the event's zone: a date any language reads (station sentences carry it as a parameter). */
+export function numericDateTime(millis: number, timeZone: string): string {
+  return `${dayInZone(millis, timeZone)} ${timeInZone(millis, timeZone)}`;
+}
+
 /** '18 Apr 09:14' style, for sentences shown at the desk. */
 export function shortDateTime(millis: number, timeZone: string): string {
   const d = formatter('dmon', timeZone, () => new Intl.DateTimeFormat('en-GB', { timeZone, day: 'numeric', month: 'short' })).format(

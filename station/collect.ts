@@ -6,7 +6,7 @@ import type { CollectTallies, CollectView, FindResult, NamedStep } from '../core
 import { collectionState, type RefusalReason } from '../core/checkin/collection';
 import { messageFor } from '../core/checkin/messages';
 import { cleanReadings } from '../core/checkin/scan-input';
-import { shortDateTime } from '../core/time';
+import { numericDateTime } from '../core/time';
 import { getAttendee, getAttendeesByIds, toSummary, type AttendeeRow } from '../db/attendees';
 import { plainCodeOf } from '../db/badges';
 import { collectionEvents, collectionTallies } from '../db/collect';
@@ -19,7 +19,7 @@ import type { Station } from './station';
 /** What the badge desk knows about one person. */
 export function collectView(station: Station, attendeeId: string): CollectView {
   const a = getAttendee(station.db.orm, attendeeId);
-  if (!a) throw new UserError('not_found', 'This person is not on this station’s list. Search again or sync.');
+  if (!a) throw new UserError('not_found', 'personNotFound');
   return viewOf(station, a);
 }
 
@@ -68,11 +68,8 @@ export function handOver(station: Station, attendeeId: string, now: number, opts
   return station.write(() => {
     const view = collectView(station, attendeeId);
     if (view.handedOver) {
-      const when = shortDateTime(view.handedOver.at, station.eventInfo().timeZone);
-      throw new UserError(
-        'already_collected',
-        `The badge was already handed over at ${view.handedOver.stationName} (${when}). To give another badge, reprint it and say why.`,
-      );
+      const when = numericDateTime(view.handedOver.at, station.eventInfo().timeZone);
+      throw new UserError('already_collected', 'alreadyCollected', { station: view.handedOver.stationName, when });
     }
     const badge = printableBadge(station, attendeeId); // throws a sentence when no badge can be printed
     station.append(

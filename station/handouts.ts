@@ -3,7 +3,8 @@
 // hand-back is one event in the log, so every station's list agrees after sync.
 import type { OutList, PersonHandouts, TakeBackResult } from '../core/api/handouts';
 import { DEFAULT_HANDOUTS, HandoutItem, RECEIVER, personItems, stillOut } from '../core/checkin/handouts';
-import { shortDateTime } from '../core/time';
+import { legalName } from '../core/sync/visibility';
+import { numericDateTime } from '../core/time';
 import { getAttendee, getAttendeesByIds } from '../db/attendees';
 import { handoutEvents, personHandoutEvents } from '../db/handouts';
 import { getSetting, setSetting } from '../db/settings';
@@ -46,20 +47,18 @@ export function giveHandout(
   return station.write(() => {
     const orm = station.db.orm;
     const person = getAttendee(orm, a.attendeeId);
-    if (!person) throw new UserError('not_found', 'This person is not on this station’s list. Search again or sync.');
+    if (!person) throw new UserError('not_found', 'personNotFound');
     const item = handoutItems(station).find((i) => i.id === a.item);
-    if (!item) throw new UserError('unknown_item', 'This desk does not hand out this item (see the handouts settings).');
-    if (item.kind === 'numbered' && !a.number) throw new UserError('number_needed', 'Type the number on the device.');
-    if (item.kind === 'question' && !a.answer) throw new UserError('answer_needed', 'Choose yes or no.');
+    if (!item) throw new UserError('unknown_item', 'unknownItem');
+    if (item.kind === 'numbered' && !a.number) throw new UserError('number_needed', 'numberNeeded');
+    if (item.kind === 'question' && !a.answer) throw new UserError('answer_needed', 'answerNeeded');
     if (item.kind === 'numbered') {
       const holder = stillOut(handoutEvents(orm)).find((o) => o.item === item.id && o.number === a.number);
       if (holder && holder.attendeeId !== a.attendeeId) {
         const who = getAttendee(orm, holder.attendeeId);
-        const name = who ? `${who.givenName} ${who.familyName}`.trim() : 'someone else';
-        throw new UserError(
-          'already_out',
-          `Number ${a.number} is still out with ${name} (since ${shortDateTime(holder.at, station.eventInfo().timeZone)}). Take it back first, or hand out another.`,
-        );
+        const name = who ? legalName(who) : '';
+        const since = numericDateTime(holder.at, station.eventInfo().timeZone);
+        throw new UserError('already_out', name ? 'alreadyOut' : 'alreadyOutSomeone', { number: a.number!, name, since });
       }
       if (holder) return personHandouts(station, a.attendeeId, now); // the same person, the same device: nothing new
     }

@@ -157,5 +157,11 @@ export const shared = {
     noValidDay: 'Diese Person ist für keinen Tag dieser Veranstaltung angemeldet.',
     cannotSign: 'Diese Station hat keinen Schlüssel zum Signieren von Ausweisen, und diese Person hat keinen Ausweiscode. Am Zentralserver drucken.',
     tooLarge: 'Dieser Eintrag ist zu lang zum Speichern. Text kürzen und erneut versuchen.',
+    alreadyCollected: 'Der Ausweis wurde bereits bei {{station}} ausgegeben ({{when}}). Für einen weiteren Ausweis neu drucken und den Grund angeben.',
+    unknownItem: 'Dieser Schalter gibt diesen Gegenstand nicht aus (siehe Einstellungen der Ausgaben).',
+    numberNeeded: 'Die Nummer auf dem Gerät eingeben.',
+    answerNeeded: 'Ja oder Nein wählen.',
+    alreadyOut: 'Nummer {{number}} ist noch bei {{name}} (seit {{since}}). Erst zurücknehmen oder ein anderes ausgeben.',
+    alreadyOutSomeone: 'Nummer {{number}} ist noch bei einer anderen Person (seit {{since}}). Erst zurücknehmen oder ein anderes ausgeben.',
   },
 } satisfies Catalog;

@@ -156,5 +156,11 @@ export const shared = {
     noValidDay: 'This person is not registered for any day of this event.',
     cannotSign: 'This station holds no badge signing key and this person has no badge code. Print at the registry.',
     tooLarge: 'This entry is too long to save. Shorten the text and try again.',
+    alreadyCollected: 'The badge was already handed over at {{station}} ({{when}}). To give another badge, reprint it and say why.',
+    unknownItem: 'This desk does not hand out this item (see the handouts settings).',
+    numberNeeded: 'Type the number on the device.',
+    answerNeeded: 'Choose yes or no.',
+    alreadyOut: 'Number {{number}} is still out with {{name}} (since {{since}}). Take it back first, or hand out another.',
+    alreadyOutSomeone: 'Number {{number}} is still out with someone else (since {{since}}). Take it back first, or hand out another.',
   },
 } as const;

@@ -164,5 +164,11 @@ export const shared = {
     noValidDay: 'Cette personne n’est inscrite pour aucun jour de cet événement.',
     cannotSign: 'Ce poste n’a pas de clé de signature des badges et cette personne n’a pas de code de badge. Imprimez au registre.',
     tooLarge: 'Cette saisie est trop longue pour être enregistrée. Raccourcissez le texte et réessayez.',
+    alreadyCollected: 'Le badge a déjà été remis à {{station}} ({{when}}). Pour en donner un autre, réimprimez-le en indiquant pourquoi.',
+    unknownItem: 'Ce guichet ne remet pas cet objet (voir les réglages des remises).',
+    numberNeeded: 'Saisissez le numéro inscrit sur l’appareil.',
+    answerNeeded: 'Choisissez oui ou non.',
+    alreadyOut: 'Le numéro {{number}} est encore chez {{name}} (depuis {{since}}). Reprenez-le d’abord, ou remettez-en un autre.',
+    alreadyOutSomeone: 'Le numéro {{number}} est encore chez une autre personne (depuis {{since}}). Reprenez-le d’abord, ou remettez-en un autre.',
   },
 } satisfies Catalog;

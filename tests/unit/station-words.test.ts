@@ -136,6 +136,24 @@ describe('refusals', () => {
     for (const l of LANGS) expect(new Set(said.map((s) => s[l])).size, l).toBe(3);
   });
 
+  it('the badge desk and handouts refuse in the desk’s language: badge already handed over, receiver still out, number or answer missing, item not handed out here', async () => {
+    const [p, q] = demoCodes(station, 2);
+    await value('collect.handOver', { attendeeId: p!.attendeeId });
+    const collected = await failure('collect.handOver', { attendeeId: p!.attendeeId });
+    await value('handouts.setItems', { items: [{ id: 'receiver', label: '', kind: 'numbered' }, { id: 'consent', label: 'Photo consent?', kind: 'question' }] });
+    await value('handouts.give', { attendeeId: p!.attendeeId, item: 'receiver', number: '117' });
+    const out = await failure('handouts.give', { attendeeId: q!.attendeeId, item: 'receiver', number: '117' });
+    const number = await failure('handouts.give', { attendeeId: q!.attendeeId, item: 'receiver' });
+    const answer = await failure('handouts.give', { attendeeId: q!.attendeeId, item: 'consent' });
+    const unknown = await failure('handouts.give', { attendeeId: q!.attendeeId, item: 'parking' });
+    const said = [collected, out, number, answer, unknown].map((e) => inEveryLanguage(() => errorText(e)));
+    for (const s of said) expectTranslated(s);
+    for (const l of LANGS) expect(new Set(said.map((s) => s[l])).size, l).toBe(5);
+    // The station's name, the number and the time travel as they are.
+    for (const l of LANGS) expect(said[0]![l]).toContain('North door');
+    for (const l of LANGS) expect(said[1]![l]).toMatch(/117.*\d\d:\d\d/);
+  });
+
   it('an error with only a code is said by its code; anything else is the generic sentence, never a stack', () => {
     const internal = new ApiCallError({ code: 'internal', message: 'Something went wrong.' });
     expectTranslated(inEveryLanguage(() => errorText(internal)));
