@@ -11,7 +11,7 @@
 // signing keys, revocations) take their shared columns from core/records/, where the
 // stations' tables take theirs: only what is the registry's own is written here.
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, customType, index, integer, jsonb, pgSequence, pgTable, primaryKey, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import type { RegistryRules } from '../core/checkin/desk-rules';
 import type { DoorMode, StationRole } from '../core/model';
 import type { ConsoleRole } from '../core/console/access';
@@ -24,6 +24,12 @@ import { SessionFields } from '../core/records/session';
 import { KeyFields } from '../core/records/signing-key';
 import { StationFields } from '../core/records/station';
 import { pgColumns } from '../node-shared/record-columns';
+
+/** Raw bytes (a photo): Buffer in, Buffer out, on PGlite and PostgreSQL alike. */
+const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => Buffer.from(v),
+});
 
 export const changeNumbers = pgSequence('change_seq', { startWith: 1 });
 
@@ -48,6 +54,8 @@ export const attendees = pgTable(
     retiredBadgeCodes: jsonb('retired_badge_codes').$type<{ code: string; badgeVersion: number }[]>().notNull().default([]),
     /** The registration's e-mail, as imported: the registry's own (Zoom reports are matched by it), never sent to a station. */
     email: text('email'),
+    /** The picture cell of the import (a file name to find in an uploaded photo archive); the registry's own. */
+    photoRef: text('photo_ref'),
     updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
     changeNo: changeNoCol(),
   },
@@ -57,6 +65,22 @@ export const attendees = pgTable(
     index('attendees_badge_codes_idx').using('gin', t.badgeCodes.op('jsonb_path_ops')),
     index('attendees_retired_badge_codes_idx').using('gin', t.retiredBadgeCodes.op('jsonb_path_ops')),
   ],
+);
+
+/**
+ * Registration photos (node-shared/photo.ts made them: ≤320 px JPEG, no metadata), served only to
+ * desk stations (GET /v1/sync/photos). A deleted photo stays as a row without bytes until the
+ * desks have heard of it; retention and "delete the event" remove every row.
+ */
+export const attendeePhotos = pgTable(
+  'attendee_photos',
+  {
+    attendeeId: text('attendee_id').primaryKey(),
+    jpeg: bytea('jpeg'),
+    updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
+    changeNo: changeNoCol(),
+  },
+  (t) => [index('attendee_photos_seq_idx').on(t.changeNo)],
 );
 
 export const rooms = pgTable(

@@ -16,6 +16,12 @@ export const EventInfoFields = {
    * any other host is another event's. Null or absent: Indico tickets are not accepted.
    */
   indicoHost: text(z.string().max(200).nullable().optional()),
+  /**
+   * The day personal data is deleted (docs/data-at-rest.md, "Retention"): from its first moment
+   * in the event's time zone, the registry and every station delete names, codes, notes and
+   * photos by themselves, keeping anonymous counts. Null or absent: kept until forgotten.
+   */
+  retentionDate: text(IsoDay.nullable().optional()),
 };
 
 export const EventInfoRecord = recordSchema(EventInfoFields);

@@ -9,7 +9,7 @@
 // The tables of records that travel (event, attendees, rooms, sessions, stations, events,
 // signing keys, revocations) take their shared columns from core/records/, where the
 // registry's tables take theirs: only what is the station's own is written here.
-import { foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, foreignKey, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { AttendeeFields, type AttendeeSource } from '../../core/records/attendee';
 import { EventInfoFields } from '../../core/records/event-info';
 import { LogEventFields } from '../../core/records/log-event';
@@ -48,6 +48,15 @@ export const badgeCodes = sqliteTable(
   },
   (t) => [index('badge_codes_attendee_idx').on(t.attendeeId)],
 );
+
+/**
+ * Registration photos, on desk stations only (a door never asks, and the registry refuses it):
+ * ≤320 px JPEGs for the ID check at the badge desk, fetched by station/sync/photos.ts.
+ */
+export const attendeePhotos = sqliteTable('attendee_photos', {
+  attendeeId: text('attendee_id').primaryKey(),
+  jpeg: blob('jpeg', { mode: 'buffer' }).notNull(),
+});
 
 export const rooms = sqliteTable('rooms', sqliteColumns(RoomFields));
 
