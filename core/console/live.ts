@@ -74,6 +74,24 @@ export interface ConflictPerson {
   admissions: ConflictAdmission[];
 }
 
+/** An evacuation or drill in progress (docs/evacuation.md), as the registry counts it from every station's scans and marks. */
+export interface LiveEvacuation {
+  drill: boolean;
+  /** When it was started (the starting station's clock, epoch ms). */
+  startedAt: number;
+  /** The station that started it ('' if unknown). */
+  stationName: string;
+  /** Inside when it started or since (admitted today, not left). */
+  inside: number;
+  /** Marked safe at an assembly point since it started. */
+  safe: number;
+  unaccounted: number;
+  /** Room by room, most unaccounted first; roomId '' is "in the building, room unknown". */
+  rooms: { roomId: string; name: string; floor: string; safe: number; unaccounted: number }[];
+  /** Who is not yet accounted for, named as shared screens name them (a protected person: the chosen name, or ''); absent for viewers. */
+  people?: { attendeeId: string; name: string; protected: boolean; roomId: string }[];
+}
+
 export interface LiveSnapshot {
   eventName: string | null;
   timeZone: string;
@@ -90,6 +108,8 @@ export interface LiveSnapshot {
   rooms: LiveRoom[];
   stations: LiveStation[];
   conflicts: { count: number; people?: ConflictPerson[] };
+  /** The evacuation or drill running on this day, or null. */
+  evacuation: LiveEvacuation | null;
 }
 
 /** A station that reached the registry this recently is online (it polls every 15 s); later than this is late, then offline. */

@@ -6,17 +6,19 @@
 import { and, asc, eq, inArray, isNotNull, sql } from 'drizzle-orm';
 import { ADMITTING_KINDS, ADMITTING_VERDICTS } from '../../core/checkin/admission';
 import { arrivalSeries, dayCheckins, type AdmissionRow } from '../../core/console/checkins';
-import { stationState, type LiveRoom, type LiveSnapshot, type LiveStation, type Tally } from '../../core/console/live';
+import { stationState, type LiveEvacuation, type LiveRoom, type LiveSnapshot, type LiveStation, type Tally } from '../../core/console/live';
 import { capacityState, fillPct } from '../../core/occupancy/capacity';
 import { computeOccupancy, current, roomDayKey } from '../../core/occupancy/model';
 import type { OccEvent } from '../../core/occupancy/types';
 import { publicName } from '../../core/sync/visibility';
 import { addDays, dayInZone, localToMillis } from '../../core/time';
 import { query, type RegistryOrm } from '../db';
+import { liveEvacuation } from './evacuation-view';
 import { attendees, events, rooms, stations } from '../schema';
 import { lastChangeNo, getEvent } from '../store';
 
-type Heavy = Omit<LiveSnapshot, 'stations' | 'serverTime' | 'eventName' | 'timeZone' | 'days' | 'day'> & {
+type Heavy = Omit<LiveSnapshot, 'stations' | 'serverTime' | 'eventName' | 'timeZone' | 'days' | 'day' | 'evacuation'> & {
+  evacuation: LiveEvacuation | null;
   conflicts: { count: number; people: NonNullable<LiveSnapshot['conflicts']['people']> };
   scansToday: Map<string, number>;
 };
@@ -49,7 +51,7 @@ export async function liveSnapshot(orm: RegistryOrm, o: { day?: string; now: num
     }
     heavy = await hit.value;
   } else {
-    heavy = { seq, total: { checkedIn: 0, expected: 0 }, series: { from: 0, bucketMs: 15 * 60_000, counts: [] }, byCategory: [], byDelegation: [], rooms: [], conflicts: { count: 0, people: [] }, scansToday: new Map() };
+    heavy = { seq, total: { checkedIn: 0, expected: 0 }, series: { from: 0, bucketMs: 15 * 60_000, counts: [] }, byCategory: [], byDelegation: [], rooms: [], conflicts: { count: 0, people: [] }, evacuation: null, scansToday: new Map() };
   }
   const lastEvents = await query<{ station_id: string; at: string | number }>(orm, sql`select station_id, max(wall_time) as at from events group by station_id`);
   const lastAt = new Map(lastEvents.map((r) => [r.station_id, Number(r.at)]));
@@ -66,7 +68,7 @@ export async function liveSnapshot(orm: RegistryOrm, o: { day?: string; now: num
     scansToday: heavy.scansToday.get(s.id) ?? 0,
     lastEventAt: lastAt.get(s.id) ?? null,
   }));
-  const { scansToday: _s, conflicts, ...rest } = heavy;
+  const { scansToday: _s, conflicts, evacuation, ...rest } = heavy;
   return {
     ...rest,
     eventName: ev?.name ?? null,
@@ -77,6 +79,7 @@ export async function liveSnapshot(orm: RegistryOrm, o: { day?: string; now: num
     stations: stationsOut,
     // Names only for those who may see them: a viewer's answer holds none (tested in its bytes).
     conflicts: o.names ? conflicts : { count: conflicts.count },
+    evacuation: evacuation && !o.names ? { ...evacuation, people: undefined } : evacuation,
   };
 }
 
@@ -179,6 +182,7 @@ async function computeDay(orm: RegistryOrm, day: string, timeZone: string, stati
     byDelegation: [...dels.values()].sort((a, b) => b.checkedIn - a.checkedIn || b.expected - a.expected || a.delegation.localeCompare(b.delegation)),
     rooms: roomsOut,
     conflicts: { count: conflictPeople.length, people: conflictPeople },
+    evacuation: await liveEvacuation(orm, day, occ.stays, roomRows, stationName),
     scansToday,
   };
 }

@@ -5,7 +5,9 @@
 // cookies, CSRF and login limits.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONSOLE_ROLES, type ConsoleRole } from '../../core/console/access';
+import type { LiveSnapshot } from '../../core/console/live';
 import { checkIn } from '../../station/checkin';
+import { markSafe, setEvacuation } from '../../station/evacuation';
 import { createApp } from '../../registry/app';
 import { ACCESS } from '../../registry/console/access';
 import type { RegistryContext } from '../../registry/context';
@@ -46,6 +48,13 @@ beforeAll(async () => {
   }
   await demo.reg.admin('PATCH', `/v1/admin/attendees/${guarded.id}`, { protected: true, chosenName: CHOSEN });
   await a.client.syncNow();
+  await b.client.syncNow();
+  // A drill, started at the north entrance; the first person is marked safe at the south
+  // entrance's assembly point (it learnt of the drill by syncing); the protected one is still inside.
+  setEvacuation(a.station, 'start', true, Date.now(), null);
+  await a.client.syncNow();
+  await b.client.syncNow();
+  expect(markSafe(b.station, { attendeeId: person.id }, false, Date.now(), null).outcome).toBe('marked');
   await b.client.syncNow();
 }, 120_000);
 
@@ -143,6 +152,18 @@ describe('what each role reads', () => {
     }
   });
 
+  it('during a drill the live view counts inside, safe and unaccounted from every station’s marks; the missing by name (a protected one by the chosen name) for organisers and logistics', async () => {
+    for (const role of ['organiser', 'logistics'] as const) {
+      const body = await (await sessions[role].call('GET', '/v1/console/live')).text();
+      const e = (JSON.parse(body) as LiveSnapshot).evacuation!;
+      // Started at one station, the mark made at another: only the registry holds both.
+      expect(e).toMatchObject({ drill: true, stationName: 'North entrance', inside: 2, safe: 1, unaccounted: 1 });
+      expect(e.rooms).toEqual([{ roomId: '', name: '', floor: '', safe: 1, unaccounted: 1 }]);
+      expect(e.people).toEqual([{ attendeeId: guarded.id, name: CHOSEN, protected: true, roomId: '' }]);
+      expect(body).not.toContain(guarded.familyName);
+    }
+  });
+
   it('logistics see a protected person by the chosen name only, and cannot find them by the legal name; organisers see the legal name, marked', async () => {
     const listed = (await sessions.logistics.json<Record<string, unknown>[]>('GET', '/v1/admin/attendees?limit=1000')).find((r) => r.id === guarded.id)!;
     expect(listed).toMatchObject({ givenName: CHOSEN, familyName: '', organisation: '', delegation: '', country: '' });
@@ -168,8 +189,11 @@ describe('what each role reads', () => {
     expect(names.filter((n) => organiserLive.includes(n)).length).toBeGreaterThan(0);
     const leaked = names.filter((n) => bodies.some((b) => b.includes(n)));
     expect(leaked).toEqual([]);
-    const live = JSON.parse(bodies[1]!) as { conflicts: { count: number; people?: unknown } };
+    const live = JSON.parse(bodies[1]!) as LiveSnapshot;
     expect(live.conflicts).toEqual({ count: 2 });
+    // The drill in numbers only.
+    expect(live.evacuation).toMatchObject({ drill: true, inside: 2, safe: 1, unaccounted: 1 });
+    expect(live.evacuation).not.toHaveProperty('people');
     expect(bodies.join('')).not.toContain(guarded.familyName);
   });
 });

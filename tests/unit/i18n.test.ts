@@ -56,7 +56,7 @@ const SHARED: Record<(typeof OTHERS)[number], string[]> = {
     ...['service', 'scan', 'scans', 'scanner', 'page', 'organisation', 'badge', 'code', 'note', 'notes', 'signature'],
     ...['session', 'sessions', 'minute', 'minutes', 'moment', 'plus', 'station', 'double', 'stop', 'invitation', 'type'],
     ...['admission', 'admissions', 'exports', 'participant', 'participants', 'badges', 'format', 'standard', 'confirmation', 'second', 'active', 'photo', 'question'],
-    ...['total', 'stations'],
+    ...['total', 'stations', 'contact', 'point'],
     ...['actions', 'change', 'codes', 'console', 'date', 'dates', 'description', 'import', 'long', 'menu', 'mode', 'options'],
     ...['pages', 'position', 'positions', 'refuse', 'source', 'version'],
   ],

@@ -6,6 +6,7 @@
 import { sharedFiles } from '../../../core/i18n';
 import type { Catalog, Language } from '../../../core/i18n/languages';
 import { common as deCommon } from './de/common';
+import { evacuation as deEvacuation } from './de/evacuation';
 import { hybrid as deHybrid } from './de/hybrid';
 import { importWords as deImport } from './de/import';
 import { live as deLive } from './de/live';
@@ -13,6 +14,7 @@ import { people as dePeople } from './de/people';
 import { setup as deSetup } from './de/setup';
 import { stations as deStations } from './de/stations';
 import { common as enCommon } from './en/common';
+import { evacuation as enEvacuation } from './en/evacuation';
 import { hybrid as enHybrid } from './en/hybrid';
 import { importWords as enImport } from './en/import';
 import { live as enLive } from './en/live';
@@ -20,6 +22,7 @@ import { people as enPeople } from './en/people';
 import { setup as enSetup } from './en/setup';
 import { stations as enStations } from './en/stations';
 import { common as frCommon } from './fr/common';
+import { evacuation as frEvacuation } from './fr/evacuation';
 import { hybrid as frHybrid } from './fr/hybrid';
 import { importWords as frImport } from './fr/import';
 import { live as frLive } from './fr/live';
@@ -27,6 +30,7 @@ import { people as frPeople } from './fr/people';
 import { setup as frSetup } from './fr/setup';
 import { stations as frStations } from './fr/stations';
 import { common as ruCommon } from './ru/common';
+import { evacuation as ruEvacuation } from './ru/evacuation';
 import { hybrid as ruHybrid } from './ru/hybrid';
 import { importWords as ruImport } from './ru/import';
 import { live as ruLive } from './ru/live';
@@ -39,13 +43,13 @@ const shared = (l: Language) => ({ category: sharedFiles[l].category, state: sha
 
 /** Each language's files, by page group (the test checks that no two files define the same top-level section). */
 export const files = {
-  en: { shared: shared('en'), common: enCommon, live: enLive, setup: enSetup, import: enImport, stations: enStations, people: enPeople, hybrid: enHybrid },
-  de: { shared: shared('de'), common: deCommon, live: deLive, setup: deSetup, import: deImport, stations: deStations, people: dePeople, hybrid: deHybrid },
-  fr: { shared: shared('fr'), common: frCommon, live: frLive, setup: frSetup, import: frImport, stations: frStations, people: frPeople, hybrid: frHybrid },
-  ru: { shared: shared('ru'), common: ruCommon, live: ruLive, setup: ruSetup, import: ruImport, stations: ruStations, people: ruPeople, hybrid: ruHybrid },
+  en: { shared: shared('en'), common: enCommon, live: enLive, setup: enSetup, import: enImport, stations: enStations, people: enPeople, hybrid: enHybrid, evacuation: enEvacuation },
+  de: { shared: shared('de'), common: deCommon, live: deLive, setup: deSetup, import: deImport, stations: deStations, people: dePeople, hybrid: deHybrid, evacuation: deEvacuation },
+  fr: { shared: shared('fr'), common: frCommon, live: frLive, setup: frSetup, import: frImport, stations: frStations, people: frPeople, hybrid: frHybrid, evacuation: frEvacuation },
+  ru: { shared: shared('ru'), common: ruCommon, live: ruLive, setup: ruSetup, import: ruImport, stations: ruStations, people: ruPeople, hybrid: ruHybrid, evacuation: ruEvacuation },
 } as const;
 
-export type English = ReturnType<typeof shared> & typeof enCommon & typeof enLive & typeof enSetup & typeof enImport & typeof enStations & typeof enPeople & typeof enHybrid;
+export type English = ReturnType<typeof shared> & typeof enCommon & typeof enLive & typeof enSetup & typeof enImport & typeof enStations & typeof enPeople & typeof enHybrid & typeof enEvacuation;
 
 function merge(parts: Record<string, Catalog>): Catalog {
   return Object.assign({}, ...Object.values(parts)) as Catalog;

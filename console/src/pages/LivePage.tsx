@@ -15,6 +15,8 @@ import { count, dateTime, day as dayLabel, percent, time } from '../format';
 import { t } from '../i18n';
 import { categoryName } from '../names';
 import { DataTable } from '../components/DataTable';
+import { EvacuationCard } from '../components/EvacuationCard';
+import { Tile } from '../components/Tile';
 
 const DELEGATIONS_SHOWN = 12;
 
@@ -50,6 +52,7 @@ export function LivePage() {
       }
       intro={t('live.updated', { time: dateTime(s.serverTime, s.timeZone) })}
     >
+      {s.evacuation && <EvacuationCard evacuation={s.evacuation} stations={s.stations} now={s.serverTime} timeZone={s.timeZone} />}
       <section className="tiles" aria-label={t('live.summary')}>
         <Tile label={t('live.checkedIn')} value={count(s.total.checkedIn)} detail={t('live.ofExpected', { expected: count(s.total.expected), pct: percent(s.total.checkedIn, s.total.expected) })} testId="tile-checked-in" />
         <Tile label={t('live.roomAlerts')} value={count(alerts.length)} detail={t('live.roomsTotal', { count: s.rooms.length })} tone={alerts.some((a) => a.state === 'full' || a.state === 'critical') ? 'bad' : alerts.length ? 'warn' : 'ok'} testId="tile-alerts" />
@@ -174,18 +177,6 @@ function StateWord({ room }: { room: LiveRoom }) {
     <span className={`state state--${room.state}`}>
       <span aria-hidden="true">{room.state === 'ok' ? '●' : room.state === 'warning' ? '▲' : '■'}</span> {t(`state.${room.state}`)}
     </span>
-  );
-}
-
-function Tile({ label, value, detail, tone = 'plain', testId }: { label: string; value: string; detail: string; tone?: 'ok' | 'warn' | 'bad' | 'plain'; testId: string }) {
-  return (
-    <div className={`tile tile--${tone}`} data-testid={testId}>
-      <span className="tile__label">{label}</span>
-      <span className="tile__value" data-testid={`${testId}-value`}>
-        {value}
-      </span>
-      <span className="tile__detail">{detail}</span>
-    </div>
   );
 }
 

@@ -1,0 +1,28 @@
+// Deutsch: der Evakuierungsstand in der Live-Ansicht (docs/evacuation.md).
+export const evacuation = {
+  evac: {
+    title: 'Evakuierung läuft',
+    drillTitle: 'Evakuierungsübung läuft',
+    started: 'Begonnen um {{time}} von {{station}}. Gezählt aus den Scans und Sammelplatz-Meldungen aller Stationen, sobald sie die Zentrale erreichen.',
+    startedNoStation: 'Begonnen um {{time}}. Gezählt aus den Scans und Sammelplatz-Meldungen aller Stationen, sobald sie die Zentrale erreichen.',
+    summary: 'Evakuierung in Zahlen',
+    unaccounted: 'Noch nicht erfasst',
+    unaccountedDetail: 'im Gebäude, nicht in Sicherheit gemeldet',
+    safe: 'In Sicherheit',
+    safeDetail: 'am Sammelplatz erfasst',
+    inside: 'Im Gebäude',
+    insideDetail: 'heute eingelassen und nicht gegangen',
+    roomsTitle: 'Wo, Raum für Raum',
+    room: 'Raum',
+    building: 'Im Gebäude, Raum unbekannt',
+    peopleTitle_one: '{{count}} Person noch nicht erfasst',
+    peopleTitle_other: '{{count}} Personen noch nicht erfasst',
+    allSafe: 'Alle Personen im Gebäude sind erfasst.',
+    freshnessTitle: 'Wie aktuell die Daten jeder Station sind',
+    freshnessIntro: 'Meldungen einer Station, die die Zentrale seither nicht erreicht hat, sind noch nicht mitgezählt.',
+    station: 'Station',
+    newestEvent: 'Neuester Scan oder Meldung',
+    lastContact: 'Letzter Kontakt',
+    never: 'nie',
+  },
+} as const;

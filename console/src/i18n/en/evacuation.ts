@@ -1,0 +1,28 @@
+// English: the evacuation status on the live view (docs/evacuation.md).
+export const evacuation = {
+  evac: {
+    title: 'Evacuation in progress',
+    drillTitle: 'Evacuation drill in progress',
+    started: 'Started at {{time}} by {{station}}. Counted from every station’s scans and assembly-point marks as they reach the registry.',
+    startedNoStation: 'Started at {{time}}. Counted from every station’s scans and assembly-point marks as they reach the registry.',
+    summary: 'Evacuation counts',
+    unaccounted: 'Not yet accounted for',
+    unaccountedDetail: 'inside, not marked safe',
+    safe: 'Safe',
+    safeDetail: 'marked at an assembly point',
+    inside: 'Inside',
+    insideDetail: 'admitted today and not left',
+    roomsTitle: 'Where, room by room',
+    room: 'Room',
+    building: 'In the building, room unknown',
+    peopleTitle_one: '{{count}} person not yet accounted for',
+    peopleTitle_other: '{{count}} people not yet accounted for',
+    allSafe: 'Everyone inside is accounted for.',
+    freshnessTitle: 'How fresh each station’s part is',
+    freshnessIntro: 'Marks made at a station that has not reached the registry since are not counted yet.',
+    station: 'Station',
+    newestEvent: 'Newest scan or mark',
+    lastContact: 'Last contact',
+    never: 'never',
+  },
+} as const;
