@@ -12,6 +12,7 @@ import type { z } from 'zod';
 import type { ApiResponse } from '../core/api/index';
 import { userMessageFor } from '../station/errors';
 import { dispatch, type Handlers } from '../station/handlers/index';
+import { kioskRefusal } from '../station/kiosk';
 import type { Station } from '../station/station';
 import { isTrustedSender } from './security';
 
@@ -66,6 +67,9 @@ export async function handleCall(deps: IpcDeps, event: CallEvent, method: unknow
     return FORBIDDEN;
   }
   if (typeof method === 'string' && Object.hasOwn(deps.mainMethods, method)) {
+    // A kiosk prints only the badge it just handed over (station/kiosk.ts); station methods are gated in dispatch().
+    const refused = kioskRefusal(deps.station, method, args);
+    if (refused) return { ok: false, error: refused };
     return runMainMethod(deps, event.sender, method, args);
   }
   return dispatch(deps.handlers, deps.station, method, args);

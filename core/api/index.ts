@@ -9,6 +9,7 @@ import { badgeMethods, type BadgesResults } from './badges';
 import { checkinMethods, type CheckinResults } from './checkin';
 import { collectMethods, type CollectResults } from './collect';
 import { handoutMethods, type HandoutResults } from './handouts';
+import { kioskMethods, type KioskResults } from './kiosk';
 import { deskMethods, type DeskResults } from './desk';
 import { evacuationMethods, type EvacuationResults } from './evacuation';
 import { occupancyMethods, type OccupancyResults } from './occupancy';
@@ -26,6 +27,7 @@ export const methods = {
   ...collectMethods,
   ...handoutMethods,
   ...evacuationMethods,
+  ...kioskMethods,
 } as const;
 
 export type Method = keyof typeof methods;
@@ -33,7 +35,7 @@ export type ArgsOf<M extends Method> = z.input<(typeof methods)[M]>;
 export type ParsedArgsOf<M extends Method> = z.output<(typeof methods)[M]>;
 
 /** Results of every method, by name. An area extends this with its own interface. */
-export interface Results extends CheckinResults, BadgesResults, SyncResults, OccupancyResults, DeskResults, StationDataResults, CollectResults, HandoutResults, EvacuationResults {}
+export interface Results extends CheckinResults, BadgesResults, SyncResults, OccupancyResults, DeskResults, StationDataResults, CollectResults, HandoutResults, EvacuationResults, KioskResults {}
 
 /** What every transport returns (after Signal: never throw across a process boundary). */
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };

@@ -3,11 +3,13 @@
 // arguments are validated with zod here, once. An area adds its handlers below.
 import { methods, type ApiResponse, type Method } from '../../core/api/index';
 import { userMessageFor } from '../errors';
+import { kioskRefusal } from '../kiosk';
 import type { Station } from '../station';
 import { badgeHandlers } from './badges';
 import { checkinHandlers } from './checkin';
 import { collectHandlers } from './collect';
 import { handoutHandlers } from './handouts';
+import { kioskHandlers } from './kiosk';
 import { deskHandlers } from './desk';
 import { evacuationHandlers } from './evacuation';
 import { occupancyHandlers } from './occupancy';
@@ -28,6 +30,7 @@ export function createHandlers(opts: HandlerOptions = {}): Handlers {
     ...collectHandlers(opts),
     ...handoutHandlers(opts),
     ...evacuationHandlers(opts),
+    ...kioskHandlers(opts),
   };
 }
 
@@ -42,6 +45,9 @@ export async function dispatch(
     return { ok: false, error: { code: 'unknown_method', message: `Unknown request "${String(method).slice(0, 60)}".` } };
   }
   const m = method as Method;
+  // A kiosk answers only its own methods: the screen in front of the public reaches nothing else.
+  const refused = kioskRefusal(station, m, rawArgs);
+  if (refused) return { ok: false, error: refused };
   const parsed = methods[m].safeParse(rawArgs ?? {});
   if (!parsed.success) {
     return {
