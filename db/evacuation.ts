@@ -13,6 +13,7 @@ const DEPARTED = `SELECT attendee_id AS id, max(hlc) AS hlc FROM events WHERE da
 const IN_ROOM = `SELECT attendee_id AS id, room_id AS roomId FROM occupancy_stays WHERE day = ? AND out_key IS NULL ORDER BY in_key`;
 const LAST_EVACUATION = `SELECT hlc, wall_time AS at, station_id AS stationId, payload FROM events WHERE day = ? AND kind = 'evacuation' ORDER BY hlc DESC LIMIT 1`;
 const MARKS = `SELECT attendee_id AS attendeeId, hlc, payload FROM events WHERE day = ? AND kind = 'safe' AND attendee_id IS NOT NULL`;
+const LAST_DEPARTURE = `SELECT max(wall_time) AS at FROM events WHERE day = ? AND kind = 'departure' AND attendee_id = ?`;
 const STATION_LATEST = `SELECT s.id, s.name, (SELECT max(wall_time) FROM events e WHERE e.station_id = s.id) AS lastEventAt FROM stations s`;
 
 export interface EvacuationState {
@@ -47,4 +48,9 @@ export function rollCallFacts(orm: Orm, day: string): RollCallFacts {
 /** Every station this one knows, with the newest event it holds from each: how fresh its part of the list is. */
 export function stationFreshness(orm: Orm): { id: string; name: string; lastEventAt: number | null }[] {
   return stmt(orm, STATION_LATEST).all() as { id: string; name: string; lastEventAt: number | null }[];
+}
+
+/** When this person was last scanned leaving the venue today (wall time), or null. */
+export function lastDepartureAt(orm: Orm, day: string, attendeeId: string): number | null {
+  return (stmt(orm, LAST_DEPARTURE).get(day, attendeeId) as { at: number | null } | undefined)?.at ?? null;
 }

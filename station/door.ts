@@ -8,7 +8,7 @@ import { CATEGORY_LABELS, type Category } from '../core/model';
 import { decideDoor, type DoorDecision } from '../core/occupancy/door';
 import { current } from '../core/occupancy/model';
 import { doorMessage } from '../core/occupancy/messages';
-import type { DoorMode } from '../core/occupancy/types';
+import type { DoorMode, DoorPost } from '../core/occupancy/types';
 import { greetingName, onSharedScreen } from '../core/sync/visibility';
 import { timeInZone } from '../core/time';
 import { revocationOf, toSummary, type AttendeeRow } from '../db/attendees';
@@ -168,36 +168,63 @@ export function sweepRoom(station: Station, roomId: string, now: number, opts: D
 export function doorStatus(station: Station, now: number): DoorStatus {
   const cfg = station.config();
   return {
-    station: { id: cfg.id, name: cfg.name, role: cfg.role, roomId: cfg.roomId, mode: cfg.doorMode, deskName: deskNameOf(station) },
+    station: { id: cfg.id, name: cfg.name, role: cfg.role, roomId: cfg.roomId, mode: cfg.doorMode, post: doorPostOf(station), mediaStaff: getSetting<boolean>(station.db.orm, MEDIA_STAFF) === true, deskName: deskNameOf(station) },
     room: cfg.role === 'door' && cfg.roomId ? oneRoomLive(station, cfg.roomId, now) : null,
     rooms: listRooms(station.db.orm).map((r) => ({ id: r.id, name: r.name, capacity: r.capacity })),
     now,
   };
 }
 
-/** Sets this station to a room door (or back to a desk with roomId null). */
 /** Where a station keeps its front-desk name while it serves as a door (restored when it is a desk again). */
 const DESK_NAME = 'station.deskName';
+/**
+ * A door station at the venue exit or the assembly point (docs/evacuation.md). This laptop's own
+ * choice, made on the spot (an evacuation does not wait for the organiser), so it stays a local
+ * setting: the events it records ('departure', 'safe') carry all the other stations need.
+ */
+const DOOR_POST = 'door.post';
+/**
+ * Media staff work this door (a press entrance): a "no photography" badge fills their screen.
+ * A setting of the laptop, not a role: who stands at a door changes during the day, and a role
+ * at the registry decides what data a station receives, which this must not change.
+ */
+const MEDIA_STAFF = 'door.mediaStaff';
+
+export function doorPostOf(station: Station): DoorPost {
+  if (station.config().role !== 'door') return 'room';
+  return getSetting<DoorPost>(station.db.orm, DOOR_POST) ?? 'room';
+}
 
 /**
  * Makes this station a room door (roomId set) or a front desk again (roomId null). Both ways
  * are one switch with the same data: a desk's name is kept while it is a door and given back
  * when it returns, so its later check-ins are recorded at the desk again, not at the door.
  */
-export function configureDoor(station: Station, roomId: string | null, mode: DoorMode | null, name: string | undefined): void {
-  if (roomId && !listRooms(station.db.orm).some((r) => r.id === roomId)) throw new UserError('not_found', 'roomNotFound');
+export function configureDoor(
+  station: Station,
+  roomId: string | null,
+  mode: DoorMode | null,
+  name: string | undefined,
+  post: DoorPost = 'room',
+  mediaStaff?: boolean,
+): void {
+  if (post !== 'room') roomId = null;
+  else if (roomId && !listRooms(station.db.orm).some((r) => r.id === roomId)) throw new UserError('not_found', 'roomNotFound');
   const cfg = station.config();
+  const door = roomId !== null || post !== 'room';
   station.write(() => {
     const orm = station.db.orm;
-    if (roomId && cfg.role !== 'door') setSetting(orm, DESK_NAME, cfg.name);
-    const deskName = roomId ? undefined : (name ?? getSetting<string>(orm, DESK_NAME) ?? cfg.name);
+    if (door && cfg.role !== 'door') setSetting(orm, DESK_NAME, cfg.name);
+    setSetting(orm, DOOR_POST, post);
+    if (mediaStaff !== undefined) setSetting(orm, MEDIA_STAFF, mediaStaff);
+    const deskName = door ? undefined : (name ?? getSetting<string>(orm, DESK_NAME) ?? cfg.name);
     orm
       .update(stations)
       .set({
-        role: roomId ? 'door' : 'desk',
+        role: door ? 'door' : 'desk',
         roomId,
         doorMode: roomId ? (mode ?? 'entry') : null,
-        ...(roomId ? (name ? { name } : {}) : { name: deskName }),
+        ...(door ? (name ? { name } : {}) : { name: deskName }),
       })
       .where(eq(stations.id, station.id))
       .run();

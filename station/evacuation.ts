@@ -3,17 +3,18 @@
 // for emergency services (CSV, PDF). Works offline on whatever the station holds; every station
 // converges on the same list as events sync, since the list is a function of the merged log.
 import PDFDocument from 'pdfkit';
-import type { EvacuationPerson, EvacuationRoom, EvacuationView, SafeResult } from '../core/api/evacuation';
+import type { DepartResult, EvacuationPerson, EvacuationRoom, EvacuationView, SafeResult } from '../core/api/evacuation';
 import type { ExportFile } from '../core/api/occupancy';
 import { cleanReadings } from '../core/checkin/scan-input';
 import { toCsv } from '../core/csv';
 import { rollCall } from '../core/evacuation/roll-call';
 import { wordsFor, type Language } from '../core/i18n';
 import { CATEGORY_LABELS, type Category } from '../core/model';
+import { DUPLICATE_WINDOW_MS } from '../core/occupancy/types';
 import { legalName, publicName } from '../core/sync/visibility';
 import { dayInZone, timeInZone } from '../core/time';
 import { getAttendee, getAttendeesByIds, type AttendeeRow } from '../db/attendees';
-import { currentEvacuation, rollCallFacts, stationFreshness } from '../db/evacuation';
+import { currentEvacuation, lastDepartureAt, rollCallFacts, stationFreshness } from '../db/evacuation';
 import { listRooms } from '../db/occupancy/read';
 import { defaultFontFile, drawParagraph, paragraphHeight, PdfFonts } from '../node-shared/badges/pdf-text';
 import { matchReadings } from './badges/matchers';
@@ -119,15 +120,9 @@ export function markSafe(
     const before = entries(station, day);
     const count = unaccountedOf;
     if (!currentEvacuation(station.db.orm, day)) return { outcome: 'no_evacuation', attendee: null, unaccounted: count(before) };
-    let a: AttendeeRow | undefined;
-    if (who.attendeeId !== undefined) a = getAttendee(station.db.orm, who.attendeeId);
-    else {
-      const { readings } = cleanReadings(who.text, who.alternatives);
-      const m = readings.length > 0 ? matchReadings(station, readings, now).match : null;
-      a = m?.kind === 'attendee' ? m.attendee : undefined;
-    }
+    const a = who.attendeeId !== undefined ? getAttendee(station.db.orm, who.attendeeId) : badgeOwner(station, who.text, who.alternatives, now);
     if (!a) return { outcome: 'unknown', attendee: null, unaccounted: count(before) };
-    const attendee = { id: a.id, givenName: publicName(a), familyName: '', protected: a.protected, noPhoto: a.noPhoto };
+    const attendee = onScreen(a);
     const was = before.find((p) => p.attendeeId === a.id);
     if (!undo && was?.safe) return { outcome: 'already', attendee, unaccounted: count(before) };
     station.append(
@@ -136,6 +131,37 @@ export function markSafe(
     );
     const outcome = undo ? 'undone' : was ? 'marked' : 'not_inside';
     return { outcome, attendee, unaccounted: count(entries(station, day)) };
+  });
+}
+
+/** Whose badge this is (scanned or typed, through other keyboard layouts too), or undefined. */
+function badgeOwner(station: Station, text: unknown, alternatives: readonly string[] | undefined, now: number): AttendeeRow | undefined {
+  const { readings } = cleanReadings(text, alternatives);
+  const m = readings.length > 0 ? matchReadings(station, readings, now).match : null;
+  return m?.kind === 'attendee' ? m.attendee : undefined;
+}
+
+/** A person as the assembly point's and the venue exit's screens show them: shared screens (docs/safeguarding.md). */
+const onScreen = (a: AttendeeRow): SafeResult['attendee'] => ({ id: a.id, givenName: publicName(a), familyName: '', protected: a.protected, noPhoto: a.noPhoto });
+
+/**
+ * Scanned at the venue exit: a 'departure' event, so the roll call no longer counts the person
+ * inside (until they are admitted again). Leaving is never refused; an unknown badge records
+ * nothing (no one to take off the list), and the same person's second scan within
+ * DUPLICATE_WINDOW_MS is the same passage.
+ */
+export function recordDeparture(station: Station, who: { text: string; alternatives?: readonly string[] }, now: number, operator: string | null): DepartResult {
+  return station.write(() => {
+    const day = station.today(now);
+    const before = entries(station, day);
+    const a = badgeOwner(station, who.text, who.alternatives, now);
+    if (!a) return { outcome: 'unknown', attendee: null, inside: before.length };
+    const attendee = onScreen(a);
+    const inside = before.some((p) => p.attendeeId === a.id);
+    const last = lastDepartureAt(station.db.orm, day, a.id);
+    if (!inside && last !== null && now - last < DUPLICATE_WINDOW_MS) return { outcome: 'again', attendee, inside: before.length };
+    station.append({ kind: 'departure', attendeeId: a.id, roomId: null, sessionId: null, verdict: null, reason: null, operator, payload: { via: 'scan' } }, now);
+    return { outcome: inside ? 'left' : 'not_inside', attendee, inside: entries(station, day).length };
   });
 }
 

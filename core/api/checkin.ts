@@ -31,6 +31,8 @@ export interface StationStatus {
   outbox: number;
   sync: { state: 'standalone' | 'online' | 'offline' | 'error'; lastSyncAt: number | null; message: string | null; notice: Notice | null };
   clockDriftMs: number;
+  /** The evacuation or drill in progress today, as this station holds it (null: none): every screen's top bar shows it. */
+  evacuation: { drill: boolean; startedAt: number } | null;
   now: number;
 }
 

@@ -23,6 +23,8 @@ export const evacuationMethods = {
       operator: Operator,
     })
     .refine((a) => (a.attendeeId === undefined) !== (a.text === undefined), { message: 'a badge scan or a person, not both' }),
+  /** Scanned at the venue exit: the person left the building (a 'departure'), so is no longer inside. */
+  'evacuation.depart': z.object({ text: z.string().max(20_000), alternatives: ScanAlternatives, operator: Operator }),
   'evacuation.export': z.object({ kind: z.enum(['csv', 'pdf']), lang: z.enum(LANGUAGES).optional() }),
 } as const;
 
@@ -65,10 +67,19 @@ export interface SafeResult {
   unaccounted: number;
 }
 
+export interface DepartResult {
+  /** 'left': was inside, now recorded as gone; 'again': the same person's second scan within 30 s (recorded once); 'not_inside': was not on the list of people inside (recorded anyway); 'unknown': no such badge. */
+  outcome: 'left' | 'again' | 'not_inside' | 'unknown';
+  attendee: SafeResult['attendee'];
+  /** People inside the venue now, after this scan. */
+  inside: number;
+}
+
 export interface EvacuationResults {
   'evacuation.view': EvacuationView;
   'evacuation.start': EvacuationView;
   'evacuation.end': EvacuationView;
   'evacuation.safe': SafeResult;
+  'evacuation.depart': DepartResult;
   'evacuation.export': ExportFile;
 }

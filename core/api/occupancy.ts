@@ -6,7 +6,7 @@ import { ScanAlternatives } from './checkin';
 import type { AttendeeSummary, Verdict } from '../model';
 import type { CapacityState } from '../occupancy/capacity';
 import type { DoorReason } from '../occupancy/door';
-import type { DoorMode } from '../occupancy/types';
+import { DOOR_POSTS, type DoorMode, type DoorPost } from '../occupancy/types';
 
 const Id = z.string().min(1).max(64);
 const Operator = z.string().trim().max(120).optional();
@@ -20,6 +20,10 @@ export const occupancyMethods = {
     roomId: Id.nullable(),
     mode: z.enum(['entry', 'exit', 'toggle']).nullable(),
     name: z.string().trim().min(1).max(80).optional(),
+    /** A room's door (roomId and mode), the venue exit or the assembly point (roomId and mode are then not used). */
+    post: z.enum(DOOR_POSTS).default('room'),
+    /** Media staff work this door: a "no photography" badge fills their screen (absent: unchanged). */
+    mediaStaff: z.boolean().optional(),
   }),
   'door.scan': z.object({ text: z.string().max(20_000), operator: Operator, alternatives: ScanAlternatives }),
   'occupancy.rooms': z.object({}),
@@ -141,7 +145,7 @@ export interface RoomDetail {
 
 export interface DoorStatus {
   /** `deskName`: what the station is called as a front desk (given back when it stops being a door). */
-  station: { id: string; name: string; role: 'desk' | 'door'; roomId: string | null; mode: DoorMode | null; deskName: string };
+  station: { id: string; name: string; role: 'desk' | 'door'; roomId: string | null; mode: DoorMode | null; post: DoorPost; mediaStaff: boolean; deskName: string };
   room: RoomLive | null;
   rooms: { id: string; name: string; capacity: number }[];
   now: number;

@@ -7,6 +7,13 @@ export const DUPLICATE_WINDOW_MS = 30_000;
 export const SWEEP_GRACE_MS = 15 * 60_000;
 
 export type DoorMode = 'entry' | 'exit' | 'toggle';
+/**
+ * Where a door station stands (docs/evacuation.md): at a room's door (its DoorMode says what a
+ * scan means there), at the venue's exit (a scan records that the person left the building), or
+ * at the assembly point (a scan marks the person safe during an evacuation or drill).
+ */
+export const DOOR_POSTS = ['room', 'venue_exit', 'assembly'] as const;
+export type DoorPost = (typeof DOOR_POSTS)[number];
 export const DOOR_KINDS = ['room_entry', 'room_exit'] as const;
 
 /** The fields of a log event the model reads (a subset of core/records/log-event.ts). */

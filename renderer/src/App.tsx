@@ -2,6 +2,7 @@
 // The active screen lives in the address fragment (#/checkin) so a reload keeps it.
 import { useEffect, useState } from 'react';
 import { StationStatusProvider } from './api/StationStatus';
+import { EvacuationEntry } from './components/EvacuationEntry';
 import { StatusBar } from './components/StatusBar';
 import { t, useLanguage } from './i18n';
 import { DeskPrefs } from './prefs/DeskPrefs';
@@ -41,6 +42,7 @@ export function App() {
               ))}
             </ul>
           </nav>
+          <EvacuationEntry current={screen.id === 'evacuation'} />
           <DeskPrefs />
         </header>
         <main className="app__main" id="main">

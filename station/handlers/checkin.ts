@@ -6,6 +6,7 @@ import type { Results } from '../../core/api/index';
 import type { Reason } from '../../core/model';
 import { countAttendees, toSummary, getAttendeesByIds } from '../../db/attendees';
 import { walkinSeqs } from '../../db/desk';
+import { currentEvacuation } from '../../db/evacuation';
 import { admissionOn, recentEvents } from '../../db/events';
 import { searchWithTotal } from '../../db/search';
 import { plainCodeOf } from '../../db/badges';
@@ -45,6 +46,7 @@ export function checkinHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof C
         outbox,
         sync: sync.statusLine(),
         clockDriftMs: sync.clockSkewMs,
+        evacuation: ((e) => (e ? { drill: e.drill, startedAt: e.startedAt } : null))(currentEvacuation(orm, today)),
         now: t,
       };
     },

@@ -18,7 +18,7 @@ export function occupancyHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof
   return {
     'door.status': (_args, station) => doorStatus(station, now()),
     'door.configure': (args, station) => {
-      configureDoor(station, args.roomId, args.mode, args.name);
+      configureDoor(station, args.roomId, args.mode, args.name, args.post, args.mediaStaff);
       changed(station);
       station.emit('status');
       return doorStatus(station, now());

@@ -1,5 +1,5 @@
 // Small inline SVG icons. Always decorative (aria-hidden): meaning is also given in words.
-export type IconName = 'check' | 'warning' | 'cross' | 'info' | 'undo' | 'search' | 'scan' | 'clock' | 'sync' | 'alert' | 'soundOn' | 'soundOff' | 'userPlus' | 'note' | 'moon' | 'sun' | 'shield' | 'noCamera';
+export type IconName = 'check' | 'warning' | 'cross' | 'info' | 'undo' | 'search' | 'scan' | 'clock' | 'sync' | 'alert' | 'soundOn' | 'soundOff' | 'userPlus' | 'note' | 'moon' | 'sun' | 'shield' | 'noCamera' | 'exit';
 
 const PATHS: Record<IconName, string> = {
   check: 'M5 12.5l4.5 4.5L19 7.5',
@@ -19,6 +19,7 @@ const PATHS: Record<IconName, string> = {
   moon: 'M20 14.5A8 8 0 019.5 4a8 8 0 1010.5 10.5z',
   shield: 'M12 3l7.5 3v5.5c0 4.5-3.2 8-7.5 9.5-4.3-1.5-7.5-5-7.5-9.5V6z',
   noCamera: 'M4 8h3l2-2.5h6L17 8h3v11H4zM12 10.5a3 3 0 100 6 3 3 0 000-6zM3 3l18 18',
+  exit: 'M13.5 4H5v16h8.5M9.5 12H21M17 8l4 4-4 4',
   sun: 'M12 8a4 4 0 100 8 4 4 0 000-8zM12 2.5v2M12 19.5v2M2.5 12h2M19.5 12h2M5.3 5.3l1.4 1.4M17.3 17.3l1.4 1.4M5.3 18.7l1.4-1.4M17.3 6.7l1.4-1.4',
 };
 

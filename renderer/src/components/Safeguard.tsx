@@ -37,3 +37,13 @@ export function NoPhotoMark({ person }: { person: Partial<Pick<AttendeeSummary, 
     </span>
   );
 }
+
+/** The same mark for media staff (door setting "Media staff work this door"): the whole width, in large letters. */
+export function NoPhotoBanner() {
+  return (
+    <p className="nophoto-banner" role="alert" data-testid="no-photo-banner">
+      <Icon name="noCamera" className="nophoto-banner__icon" />
+      {t('safeguard.noPhoto')}
+    </p>
+  );
+}

@@ -26,7 +26,7 @@ export const screens: ScreenDef[] = [
   { id: 'door', label: 'nav.door', Component: DoorScreen },
   { id: 'rooms', label: 'nav.rooms', Component: RoomsScreen },
   { id: 'wall', label: 'nav.wall', Component: WallScreen },
-  // Reached from the Rooms screen on every station (the top bar is full at 1024 px in Russian).
+  // Reached from the top bar's own Evacuation entry (components/EvacuationEntry.tsx) and the Rooms screen.
   { id: 'evacuation', label: 'nav.evacuation', Component: EvacuationScreen, linked: true },
   { id: 'settings', label: 'nav.settings', Component: SettingsScreen },
 ];

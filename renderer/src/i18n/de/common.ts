@@ -16,6 +16,8 @@ export const common = {
     wall: 'Wandanzeige',
     settings: 'Einstellungen',
     evacuation: 'Evakuierung',
+    evacuationDrill: 'Übung läuft',
+    evacuationRunning: 'EVAKUIERUNG',
   },
   status: {
     station: 'Station',

@@ -11,6 +11,13 @@ export const door = {
       exit: 'Ausgang',
       toggle: 'Ein- und Ausgang (ein Scanner)',
     },
+    postLabel: 'Diese Station steht',
+    post: {
+      room: 'an der Tür eines Raums',
+      venue_exit: 'am Ausgang des Hauses (Personen verlassen das Gebäude)',
+      assembly: 'am Sammelplatz (Anwesenheitsliste bei Evakuierung)',
+    },
+    mediaStaff: 'Medienpersonal an dieser Tür: „Keine Fotos“ in großer Schrift zeigen',
     save: 'Diese Tür verwenden',
     change: 'Tür ändern',
     scanHint: 'Ausweis scannen. Der Scanner funktioniert überall auf diesem Bildschirm.',

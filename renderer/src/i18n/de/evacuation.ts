@@ -26,6 +26,28 @@ export const evacuation = {
     thisStation: 'diese Station',
     lastSync: 'Letzte Synchronisierung mit dem Zentralserver {{at}}',
     neverSynced: 'Nie mit einem Zentralserver synchronisiert: die Liste enthält nur die Daten dieser Station.',
+    assembly: {
+      title: 'Sammelplatz',
+      notRunning: 'Keine Evakuierung und keine Übung läuft: Scans hier erfassen niemanden. Starten Sie eine in der Anwesenheitsliste.',
+      openRollCall: 'Anwesenheitsliste öffnen',
+      ready: 'Ausweise beim Eintreffen scannen',
+      safeWord: 'In Sicherheit',
+      stillMissing: 'Noch nicht erfasst',
+      allAccounted: 'Alle auf der Liste sind erfasst.',
+      hint: 'Ausweis mit dem Scanner (überall auf diesem Bildschirm) oder der Kamera scannen. Ohne Ausweis: „In Sicherheit“ neben dem Namen.',
+    },
+    venueExit: {
+      title: 'Ausgang des Hauses',
+      insideNow: 'jetzt im Gebäude',
+      out: 'Raus',
+      hint: 'Ausweise der Personen scannen, die das Gebäude verlassen. Zurück: ein Scan am Empfang oder an einer Raumtür zählt sie wieder als anwesend.',
+      outcome: {
+        left: 'Auf Wiedersehen, {{name}}.',
+        again: '{{name}} wurde schon als gegangen erfasst.',
+        not_inside: 'Auf Wiedersehen, {{name}}. (Stand nicht auf der Liste der Anwesenden.)',
+        unknown: 'Ausweis nicht gefunden: nichts erfasst. Bitte zum Info-Schalter schicken.',
+      },
+    },
     outcome: {
       marked: '{{name}} ist in Sicherheit. {{n}} noch nicht erfasst.',
       already: '{{name}} war schon als in Sicherheit erfasst.',

@@ -15,6 +15,8 @@ export const common = {
     wall: 'Wall display',
     settings: 'Settings',
     evacuation: 'Evacuation',
+    evacuationDrill: 'Drill running',
+    evacuationRunning: 'EVACUATION',
   },
   status: {
     station: 'Station',

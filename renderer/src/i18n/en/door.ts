@@ -10,6 +10,13 @@ export const door = {
       exit: 'Exit',
       toggle: 'In and out (one scanner)',
     },
+    postLabel: 'This station stands at',
+    post: {
+      room: 'A room’s door',
+      venue_exit: 'The venue exit (people leaving the building)',
+      assembly: 'The assembly point (evacuation roll call)',
+    },
+    mediaStaff: 'Media staff work this door: show “No photography” in large letters',
     save: 'Use this door',
     change: 'Change door',
     scanHint: 'Scan a badge. The scanner works anywhere on this screen.',

@@ -24,6 +24,28 @@ export const evacuation = {
     thisStation: 'this station',
     lastSync: 'Last sync with the registry {{at}}',
     neverSynced: 'Never synced with a registry: this list holds only this station’s data.',
+    assembly: {
+      title: 'Assembly point',
+      notRunning: 'No evacuation or drill is running: scans here mark nobody safe. Start one on the roll call.',
+      openRollCall: 'Open the roll call',
+      ready: 'Scan badges as people arrive',
+      safeWord: 'Safe',
+      stillMissing: 'Not yet accounted for',
+      allAccounted: 'Everyone on the list is accounted for.',
+      hint: 'Scan a badge with the scanner (anywhere on this screen) or the camera. Someone without a badge: Mark safe next to their name.',
+    },
+    venueExit: {
+      title: 'Venue exit',
+      insideNow: 'inside the venue now',
+      out: 'Out',
+      hint: 'Scan the badges of people leaving the building. Back in: a scan at the front desk or a room door counts them inside again.',
+      outcome: {
+        left: 'Goodbye, {{name}}.',
+        again: '{{name}} was already scanned out.',
+        not_inside: 'Goodbye, {{name}}. (Was not on the list of people inside.)',
+        unknown: 'Badge not found: nothing recorded. Send to the help desk.',
+      },
+    },
     outcome: {
       marked: '{{name}} is safe. {{n}} not yet accounted for.',
       already: '{{name}} was already marked safe.',

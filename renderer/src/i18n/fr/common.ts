@@ -16,6 +16,8 @@ export const common = {
     wall: 'Affichage mural',
     settings: 'Réglages',
     evacuation: 'Évacuation',
+    evacuationDrill: 'Exercice en cours',
+    evacuationRunning: 'ÉVACUATION',
   },
   status: {
     station: 'Poste',

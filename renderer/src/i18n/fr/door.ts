@@ -11,6 +11,13 @@ export const door = {
       exit: 'Sortie',
       toggle: 'Entrée et sortie (un seul lecteur)',
     },
+    postLabel: 'Ce poste se trouve',
+    post: {
+      room: 'à la porte d’une salle',
+      venue_exit: 'à la sortie du bâtiment (personnes qui quittent le site)',
+      assembly: 'au point de rassemblement (appel en cas d’évacuation)',
+    },
+    mediaStaff: 'Personnel des médias à cette porte : afficher « Pas de photos » en grand',
     save: 'Utiliser cette porte',
     change: 'Changer de porte',
     scanHint: 'Scannez un badge. Le lecteur fonctionne partout sur cet écran.',

@@ -26,6 +26,28 @@ export const evacuation = {
     thisStation: 'ce poste',
     lastSync: 'Dernière synchronisation avec le serveur central {{at}}',
     neverSynced: 'Jamais synchronisé avec un serveur central : la liste ne contient que les données de ce poste.',
+    assembly: {
+      title: 'Point de rassemblement',
+      notRunning: 'Aucune évacuation ni aucun exercice en cours : les scans ici ne marquent personne. Lancez-en un depuis l’appel.',
+      openRollCall: 'Ouvrir l’appel',
+      ready: 'Scannez les badges à l’arrivée',
+      safeWord: 'En sécurité',
+      stillMissing: 'Pas encore retrouvés',
+      allAccounted: 'Toutes les personnes de la liste sont retrouvées.',
+      hint: 'Scannez un badge avec le lecteur (n’importe où sur cet écran) ou la caméra. Sans badge : « En sécurité » à côté du nom.',
+    },
+    venueExit: {
+      title: 'Sortie du bâtiment',
+      insideNow: 'dans le bâtiment maintenant',
+      out: 'Sortie',
+      hint: 'Scannez les badges des personnes qui quittent le bâtiment. Au retour : un scan à l’accueil ou à la porte d’une salle les compte de nouveau présentes.',
+      outcome: {
+        left: 'Au revoir, {{name}}.',
+        again: '{{name}} a déjà été scanné(e) en sortie.',
+        not_inside: 'Au revoir, {{name}}. (Ne figurait pas sur la liste des présents.)',
+        unknown: 'Badge introuvable : rien n’est enregistré. Envoyez la personne à l’accueil.',
+      },
+    },
     outcome: {
       marked: '{{name}} est en sécurité. {{n}} pas encore retrouvés.',
       already: '{{name}} était déjà en sécurité.',

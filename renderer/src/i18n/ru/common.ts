@@ -16,6 +16,8 @@ export const common = {
     wall: 'Настенный экран',
     settings: 'Настройки',
     evacuation: 'Эвакуация',
+    evacuationDrill: 'Идут учения',
+    evacuationRunning: 'ЭВАКУАЦИЯ',
   },
   status: {
     station: 'Станция',

@@ -4,11 +4,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DoorScanResult, DoorStatus, RoomLive } from '../../../../core/api/occupancy';
 import type { KeyStroke } from '../../../../core/keyboard/scanner-text';
-import type { DoorMode } from '../../../../core/occupancy/types';
+import type { DoorMode, DoorPost } from '../../../../core/occupancy/types';
 import { api, announce } from '../../api';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Icon, type IconName } from '../../components/Icon';
-import { NoPhotoMark, shownName } from '../../components/Safeguard';
+import { NoPhotoBanner, NoPhotoMark, shownName } from '../../components/Safeguard';
 import { getPrefs } from '../../prefs/prefs';
 import { alternativesFor, LayoutNotice, noteScanResult } from '../../scanner/layout-notice';
 import { useScannerBurst } from '../../scanner/useScannerBurst';
@@ -19,6 +19,8 @@ import { doorSentence } from './door-sentence';
 import { STATE_ICON, stateWord } from './look';
 import { FillBar } from './RoomCard';
 import { UseAsDesk } from './UseAsDesk';
+import { AssemblyPoint } from '../evacuation/AssemblyPoint';
+import { VenueExit } from '../evacuation/VenueExit';
 import { t } from '../../i18n';
 import { errorText } from '../../i18n/station';
 import './occupancy.css';
@@ -34,20 +36,25 @@ export function DoorScreen() {
   const [editing, setEditing] = useState(false);
   const s = q.data;
   if (!s) return <div className="door-setup">{q.error && <p role="alert">{q.error}</p>}</div>;
-  if (editing || s.station.role !== 'door' || !s.room) {
+  if (editing || s.station.role !== 'door' || (s.station.post === 'room' && !s.room)) {
     return <DoorSetup status={s} onDone={() => (setEditing(false), q.refresh())} />;
   }
+  if (s.station.post === 'assembly') return <AssemblyPoint status={s} onChange={() => setEditing(true)} />;
+  if (s.station.post === 'venue_exit') return <VenueExit status={s} onChange={() => setEditing(true)} />;
+  if (!s.room) return null;
   return <DoorLive status={s} room={s.room} onChange={() => setEditing(true)} onScanned={q.refresh} />;
 }
 
 function DoorSetup({ status, onDone }: { status: DoorStatus; onDone: () => void }) {
   const [roomId, setRoomId] = useState(status.station.roomId ?? status.rooms[0]?.id ?? '');
   const [mode, setMode] = useState<DoorMode>(status.station.mode ?? 'entry');
+  const [post, setPost] = useState<DoorPost>(status.station.post);
+  const [mediaStaff, setMediaStaff] = useState(status.station.mediaStaff);
   // Shown in every room's "last scans": a desk's default name would mislead there.
   const [name, setName] = useState(status.station.role === 'door' ? status.station.name : '');
   const [error, setError] = useState<string | null>(null);
   const roomName = status.rooms.find((r) => r.id === roomId)?.name ?? '';
-  const suggested = `${roomName} – ${t(`door.mode.${mode}`)}`;
+  const suggested = post === 'room' ? `${roomName} – ${t(`door.mode.${mode}`)}` : t(post === 'assembly' ? 'evac.assembly.title' : 'evac.venueExit.title');
   // A front desk becomes a door only after a confirmation; a door changing its room or mode needs none.
   const [confirming, setConfirming] = useState(false);
   const save = async () => {
@@ -56,7 +63,7 @@ function DoorSetup({ status, onDone }: { status: DoorStatus; onDone: () => void 
       return;
     }
     try {
-      await api['door.configure']({ roomId, mode, name: name.trim() || suggested });
+      await api['door.configure']({ roomId: post === 'room' ? roomId : null, mode: post === 'room' ? mode : null, post, mediaStaff, name: name.trim() || suggested });
       announce('status');
       onDone();
     } catch (err) {
@@ -73,6 +80,27 @@ function DoorSetup({ status, onDone }: { status: DoorStatus; onDone: () => void 
       }}
     >
       <h1>{t('door.setupTitle')}</h1>
+      <fieldset className="field">
+        <legend>{t('door.postLabel')}</legend>
+        {(['room', 'venue_exit', 'assembly'] as const).map((p) => (
+          <label key={p} className="door-setup__mode">
+            <input
+              type="radio"
+              name="post"
+              value={p}
+              checked={post === p}
+              onChange={() => {
+                setPost(p);
+                if (name.trim() === suggested) setName(''); // the old post's name would mislead at the new one
+              }}
+              data-testid={`door-post-${p}`}
+            />
+            {t(`door.post.${p}`)}
+          </label>
+        ))}
+      </fieldset>
+      {post === 'room' && (
+        <>
       <label className="field">
         <span>{t('door.room')}</span>
         <select value={roomId} onChange={(e) => setRoomId(e.target.value)} data-testid="door-room">
@@ -92,6 +120,12 @@ function DoorSetup({ status, onDone }: { status: DoorStatus; onDone: () => void 
           </label>
         ))}
       </fieldset>
+        </>
+      )}
+      <label className="door-setup__mode">
+        <input type="checkbox" checked={mediaStaff} onChange={(e) => setMediaStaff(e.target.checked)} data-testid="door-media-staff" />
+        {t('door.mediaStaff')}
+      </label>
       <label className="field">
         <span>{t('door.name')}</span>
         <input value={name} maxLength={80} placeholder={suggested} onChange={(e) => setName(e.target.value)} data-testid="door-name" />
@@ -99,7 +133,7 @@ function DoorSetup({ status, onDone }: { status: DoorStatus; onDone: () => void 
       {error && <p role="alert">{error}</p>}
       {confirming ? (
         <div className="role-confirm" role="alertdialog" aria-labelledby="use-as-door-text" data-testid="use-as-door-confirm">
-          <p id="use-as-door-text">{t('door.toDoorConfirm', { name: name.trim() || suggested, room: roomName })}</p>
+          <p id="use-as-door-text">{t('door.toDoorConfirm', { name: name.trim() || suggested, room: post === 'room' ? roomName : suggested })}</p>
           <div className="role-confirm__buttons">
             <button type="submit" className="button button--primary" data-testid="use-as-door-yes" autoFocus>
               {t('door.toDoorYes')}
@@ -190,7 +224,7 @@ function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; r
           {live.session && <p className="door__session">{live.session.title}</p>}
         </section>
         <section className="door__answer-col">
-          <AnswerPanel answer={answer} fresh={fresh} timeZone={timeZone} />
+          <AnswerPanel answer={answer} fresh={fresh} timeZone={timeZone} mediaStaff={status.station.mediaStaff} />
           <form
             className="door__manual"
             onSubmit={(e) => {
@@ -215,7 +249,7 @@ function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; r
   );
 }
 
-function AnswerPanel({ answer, fresh, timeZone }: { answer: Answer | null; fresh: boolean; timeZone: string }) {
+function AnswerPanel({ answer, fresh, timeZone, mediaStaff }: { answer: Answer | null; fresh: boolean; timeZone: string; mediaStaff: boolean }) {
   if (!answer) {
     return (
       <div className="door-answer door-answer--idle" data-testid="door-verdict">
@@ -252,11 +286,11 @@ function AnswerPanel({ answer, fresh, timeZone }: { answer: Answer | null; fresh
         </p>
       )}
       {/* Media staff at the door see it at once: this person asked not to be photographed. */}
-      {r.attendee?.noPhoto && (
+      {r.attendee?.noPhoto && (mediaStaff ? <NoPhotoBanner /> : (
         <p className="door-answer__marks">
           <NoPhotoMark person={r.attendee} />
         </p>
-      )}
+      ))}
       <p className="door-answer__msg">{doorSentence(r, timeZone)}</p>
     </div>
   );
