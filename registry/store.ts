@@ -73,10 +73,19 @@ export async function upsertAttendees(orm: RegistryOrm, rows: AttendeeInput[], n
 /**
  * An import's records, as the import worker hands them over (registry/import/run.ts): batches
  * of 5,000 people already written as COPY input. The worker has validated every row before the
- * first batch arrives, so storing cannot half-apply a bad file; each batch is one transaction
- * (COPY into a staging table, then one INSERT … ON CONFLICT with the same rules as
- * upsertAttendees), rows are upserts by id, so an import interrupted by a crash is completed by
- * importing again. Other writers (pushes) wait at most one batch.
+ * first batch arrives, so storing cannot half-apply a bad file.
+ *
+ * Into a registry that has people already, each batch is one transaction (COPY into a staging
+ * table, then one INSERT … ON CONFLICT with the same rules as upsertAttendees); rows are upserts
+ * by id, so an import interrupted by a crash is completed by importing again, and other writers
+ * (pushes) wait at most one batch.
+ *
+ * The first import (no attendee stored yet: nothing to merge with, so no rule of the upsert can
+ * apply) is one transaction that COPYs straight into attendees, with the badge-code GIN indexes
+ * dropped first and built once at the end: maintaining them row by row was a third of the
+ * import's database time, building them afterwards costs a few per cent of it (docs/performance.md).
+ * All of it commits or none does (a crash leaves an empty table and the indexes as they were);
+ * pushes wait for the whole import, a second or two before anyone is checked in.
  */
 export async function importAttendees(db: RegistryDb, batches: AsyncIterable<{ csv: Uint8Array }>, now: number): Promise<number> {
   const { orm } = db;
@@ -84,17 +93,40 @@ export async function importAttendees(db: RegistryDb, batches: AsyncIterable<{ c
   // Every column of attendees in the table's order: staged, or what an insert gives it.
   const own: Record<string, SQL> = { note_hlc: sql`null`, no_photo_hlc: sql`null`, retired_badge_codes: sql`'[]'::jsonb`, updated_at: sql`${now}::bigint`, seq: nextChangeNo };
   const select = Object.values(getTableColumns(attendees)).map((c) => (STAGED_COLUMNS.includes(c.name) ? sql.identifier(c.name) : own[c.name]!));
+  const it = batches[Symbol.asyncIterator]();
+  let next = await it.next();
+  if (next.done) return 0;
   let batchesStored = 0;
-  for await (const b of batches) {
-    await writeTx(orm, async (tx) => {
-      await tx.execute(sql`create temp table if not exists import_stage on commit delete rows as select ${staged} from attendees with no data`);
-      await db.copyCsv(tx, 'import_stage', STAGED_COLUMNS, b.csv);
-      await tx
-        .insert(attendees)
-        .select(sql`select ${sql.join(select, sql`, `)} from import_stage`)
-        .onConflictDoUpdate({ target: attendees.id, set: attendeeUpsertSet(now) });
-    });
-    batchesStored++;
+  const first = await writeTx(orm, async (tx) => {
+    const any = await query<{ n: number }>(tx, sql`select count(*)::int as n from (select 1 from attendees limit 1) x`);
+    if (Number(any[0]?.n) > 0) return false;
+    const gin = await query<{ name: string; def: string }>(tx, sql`select indexname as name, indexdef as def from pg_indexes
+      where schemaname = current_schema() and tablename = 'attendees' and indexdef like '% USING gin %'`);
+    for (const g of gin) await tx.execute(sql`drop index ${sql.identifier(g.name)}`);
+    // COPY fills what the staged columns do not from the columns' defaults, as the insert above
+    // does; updated_at has none, so it gets this import's time for as long as the transaction lasts.
+    await tx.execute(sql.raw(`alter table attendees alter column updated_at set default ${Math.trunc(now)}`));
+    for (; !next.done; next = await it.next()) {
+      await db.copyCsv(tx, 'attendees', STAGED_COLUMNS, next.value.csv);
+      batchesStored++;
+    }
+    await tx.execute(sql`alter table attendees alter column updated_at drop default`);
+    for (const g of gin) await tx.execute(sql.raw(g.def));
+    return true;
+  });
+  if (!first) {
+    for (; !next.done; next = await it.next()) {
+      const b = next.value;
+      await writeTx(orm, async (tx) => {
+        await tx.execute(sql`create temp table if not exists import_stage on commit delete rows as select ${staged} from attendees with no data`);
+        await db.copyCsv(tx, 'import_stage', STAGED_COLUMNS, b.csv);
+        await tx
+          .insert(attendees)
+          .select(sql`select ${sql.join(select, sql`, `)} from import_stage`)
+          .onConflictDoUpdate({ target: attendees.id, set: attendeeUpsertSet(now) });
+      });
+      batchesStored++;
+    }
   }
   // PGlite has no autovacuum (it is one process): without this, re-imports would leave dead rows
   // behind for good, and the planner would know nothing of the table's size.

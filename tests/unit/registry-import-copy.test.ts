@@ -55,10 +55,22 @@ async function count(db: RegistryDb, where: ReturnType<typeof sql>): Promise<num
   return Number((Array.isArray(r) ? r : r.rows!)[0]!.n);
 }
 
-/** The same history applied two ways: a first list, a desk reprint, then a changed list. */
+/** The attendees table's indexes as PostgreSQL would recreate them, and updated_at's default. */
+async function shape(db: RegistryDb) {
+  const rows = <T>(r: unknown) => (Array.isArray(r) ? r : (r as { rows: T[] }).rows) as T[];
+  const idx = rows<{ def: string }>(await db.orm.execute(sql`select indexdef as def from pg_indexes where tablename = 'attendees' order by indexname`));
+  const dflt = rows<{ d: string | null }>(await db.orm.execute(sql`select column_default as d from information_schema.columns where table_name = 'attendees' and column_name = 'updated_at'`));
+  return { indexes: idx.map((r) => r.def), updatedAtDefault: dflt[0]!.d };
+}
+
+/**
+ * The same history applied two ways: a first list (into the empty registry: the bulk path's
+ * one-transaction first import), a desk reprint, then a changed list (merged batch by batch).
+ */
 async function history(db: RegistryDb, bulk: boolean) {
   const first = Array.from({ length: 120 }, (_, i) => person(i));
-  await upsertAttendees(db.orm, first, NOW - 1000);
+  if (bulk) expect(await importAttendees(db, batchesOf(first, 17), NOW - 1000)).toBe(8);
+  else await upsertAttendees(db.orm, first, NOW - 1000);
   // p-3 was reprinted at a desk (version 2, new code; the old one retired).
   await db.orm.execute(sql`update attendees set badge_version = 2, badge_codes = '["R-3"]'::jsonb,
     retired_badge_codes = '[{"code":"C-3","badgeVersion":1}]'::jsonb where id = 'p-3'`);
@@ -80,8 +92,26 @@ async function compare(open: (name: string) => Promise<RegistryDb>) {
   const a = await open('rows');
   const b = await open('copy');
   try {
+    const before = await shape(b);
+    expect(before.indexes.filter((d) => d.includes('USING gin')).length).toBeGreaterThanOrEqual(2);
+    expect(before.updatedAtDefault).toBeNull();
+    // A first import that stops half-way (the worker died after two batches) leaves nothing behind.
+    async function* dying() {
+      let n = 0;
+      for await (const x of batchesOf([person(1), person(2), person(3), person(4)], 1)) {
+        if (n++ === 2) throw new Error('worker gone');
+        yield x;
+      }
+    }
+    await expect(importAttendees(b, dying(), NOW)).rejects.toThrow('worker gone');
+    expect(await count(b, sql`true`)).toBe(0);
+    expect(await shape(b)).toEqual(before);
+
     const perRow = await history(a, false);
     const bulk = await history(b, true);
+    // The first import dropped the badge-code indexes and built them again: the same ones, in use.
+    expect(await shape(b)).toEqual(before);
+    expect(await count(b, sql`badge_codes @> '["C-8"]'::jsonb`)).toBe(1);
     expect(bulk.rows.length).toBe(171);
     expect(bulk.rows).toEqual(perRow.rows);
     // Every stored row got a new change number, above the ones before (stations pull by them).
