@@ -58,6 +58,7 @@ export const REASONS = [
   'malformed',
   'unknown_code', // in this event's code format, but not on the list
   'not_a_badge', // matches no badge format of this event (a URL, a product barcode…)
+  'handout_item', // a handout's own barcode (an interpretation receiver's number), scanned where badges are read
   'not_this_event',
   'bad_signature',
   'unknown_key',
@@ -146,6 +147,9 @@ export interface MessageParams {
   category?: string;
   notes?: string;
   room?: string;
+  /** A handout's number scanned as a badge ('handout_item'), and who has it now (their public name; '' = not out). */
+  number?: string;
+  holder?: string;
 }
 
 export interface CheckInResult {

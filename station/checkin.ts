@@ -13,6 +13,7 @@ import { getAttendee, revocationOf, toSummary, type AttendeeRow } from '../db/at
 import { admissionOn, admissionsOf, getEvent, isUndone, lastAdmissionEvent, ownAdmittingEventsSince, type EventRow } from '../db/events';
 import { stations } from '../db/schema/index';
 import { matchReadings } from './badges/matchers';
+import { handoutScanned } from './handout-items';
 import type { Station } from './station';
 
 export interface CheckInOptions {
@@ -33,6 +34,11 @@ export function checkIn(station: Station, scanText: unknown, now: number, opts: 
     // Read through another keyboard layout: the log also keeps what the computer typed.
     const typed = index > 0 ? { typed: (input.ok ? input.text : '').slice(0, 256) } : {};
     if (match.kind === 'refused') {
+      // A receiver's label scanned here: say what it is, and where it is scanned.
+      const handout = match.format === 'none' ? handoutScanned(station, readings, match.reason === 'not_a_badge') : null;
+      if (handout) {
+        return record(station, now, opts, null, { verdict: 'refused', reason: 'handout_item' }, 'scan', { code, format: 'handout', number: handout.number }, handout);
+      }
       return record(station, now, opts, null, { verdict: 'refused', reason: match.reason }, 'scan', {
         code,
         format: match.format,

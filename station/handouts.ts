@@ -2,26 +2,20 @@
 // an item to a person, taking a numbered one back, and who still holds one. Each hand-out and
 // hand-back is one event in the log, so every station's list agrees after sync.
 import type { OutList, PersonHandouts, TakeBackResult } from '../core/api/handouts';
-import { DEFAULT_HANDOUTS, HandoutItem, RECEIVER, personItems, stillOut } from '../core/checkin/handouts';
+import { RECEIVER, personItems, stillOut, type HandoutItem } from '../core/checkin/handouts';
 import { legalName } from '../core/sync/visibility';
 import { numericDateTime } from '../core/time';
 import { getAttendee, getAttendeesByIds } from '../db/attendees';
 import { handoutEvents, personHandoutEvents } from '../db/handouts';
-import { getSetting, setSetting } from '../db/settings';
 import { stationName } from './checkin';
 import { UserError } from './errors';
+import { handoutItems, saveHandoutItems } from './handout-items';
 import type { Station } from './station';
 
-const KEY = 'handouts';
-
-/** What this desk hands out or asks (Settings of the handouts screen); receivers until chosen otherwise. */
-export function handoutItems(station: Station): HandoutItem[] {
-  const saved = HandoutItem.array().safeParse(getSetting(station.db.orm, KEY));
-  return saved.success ? saved.data : DEFAULT_HANDOUTS;
-}
+export { handoutItems };
 
 export function setHandoutItems(station: Station, items: HandoutItem[]): HandoutItem[] {
-  station.write(() => setSetting(station.db.orm, KEY, items));
+  saveHandoutItems(station, items);
   return handoutItems(station);
 }
 

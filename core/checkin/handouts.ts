@@ -25,6 +25,14 @@ export function itemNumber(raw: string): string {
   const s = raw.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
   return /^\d+$/.test(s) ? s.replace(/^0+(?=\d)/, '') : s;
 }
+/**
+ * Text a receiver's own label could carry — a short number, perhaps with a letter prefix
+ * ("0117", "A-117", "RX117") — and never a badge of this event: what a check-in reads as
+ * a handout's number rather than "not a badge".
+ */
+export function looksLikeItemNumber(text: string): boolean {
+  return /^[A-Z]{0,3}-?\d{1,6}$/.test(itemNumber(text));
+}
 export const ItemNumber = z.string().trim().min(1).max(20).transform(itemNumber).pipe(z.string().min(1).max(20));
 
 export const HandoutPayload = z.object({

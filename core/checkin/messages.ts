@@ -23,6 +23,10 @@ export function messageFor(reason: Reason, p: MessageParams = {}): string {
       return 'Badge not found. Search by name or send to the help desk.';
     case 'not_a_badge':
       return 'This is not a badge for this event. Search by name, or send to the help desk.';
+    case 'handout_item':
+      return p.holder
+        ? `This is receiver no. ${p.number ?? '?'}, not a badge; it is out with ${p.holder}. To take it back, scan it on the Receivers screen.`
+        : `This is receiver no. ${p.number ?? '?'}, not a badge. Check the person in first, then type the number under Handouts.`;
     case 'not_this_event':
       return 'This badge is for a different event.';
     case 'bad_signature':

@@ -6,8 +6,12 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import type { OutList, PersonHandouts, TakeBackResult } from '../../core/api/handouts';
 import { itemNumber } from '../../core/checkin/handouts';
+import type { CheckInResult } from '../../core/model';
+import { setLanguage } from '../../renderer/src/i18n/index';
+import { verdictSentence } from '../../renderer/src/i18n/verdict';
 import { attendees } from '../../db/schema/index';
 import type { Station } from '../../station/station';
+import { demoCodes } from '../helpers/station';
 import { exchange, ok, useTwoDesks } from '../helpers/two-desks';
 
 const desks = useTwoDesks();
@@ -90,4 +94,25 @@ describe('vouchers and questions', () => {
     expect(itemNumber('a-07')).toBe('A-07');
     expect(itemNumber('000')).toBe('0');
   });
+
+  it('a receiver’s label scanned at check-in is said to be a receiver — with who holds it — not a badge, and admits nobody', async () => {
+    const [p] = people(desks.a);
+    await ok(desks.callA, 'handouts.give', { attendeeId: p!.id, item: 'receiver', number: '117' });
+    const out = await ok<CheckInResult>(desks.callA, 'checkin.scan', { text: '0117' });
+    expect(out).toMatchObject({ verdict: 'refused', reason: 'handout_item', attendee: null, params: { number: '117', holder: `${p!.givenName} ${p!.familyName}` } });
+    expect(out.message).toMatch(/receiver no\. 117, not a badge; it is out with .*Receivers screen/);
+    // Not handed out yet: still a receiver's number at a desk that hands receivers out.
+    const fresh = await ok<CheckInResult>(desks.callA, 'checkin.scan', { text: 'a-0042' });
+    expect(fresh).toMatchObject({ reason: 'handout_item', params: { number: 'A-0042', holder: '' } });
+    setLanguage('de');
+    expect(verdictSentence(out, 'Europe/Vienna')).toBe(`Das ist Empfänger Nr. 117, kein Ausweis; er ist bei ${p!.givenName} ${p!.familyName}. Zum Zurücknehmen auf der Seite Empfänger scannen.`);
+    setLanguage('en');
+    // Anything else stays what it was: a URL is no badge, a badge is a badge.
+    expect((await ok<CheckInResult>(desks.callA, 'checkin.scan', { text: 'https://example.org/x' })).reason).toBe('not_a_badge');
+    expect((await ok<CheckInResult>(desks.callA, 'checkin.scan', { text: demoCodes(desks.a, 1)[0]!.code })).verdict).toBe('admitted');
+    // A desk that hands no numbered item out reads a bare number as before.
+    await ok(desks.callA, 'handouts.setItems', { items: [{ id: 'lunch', label: 'Lunch voucher', kind: 'item' }] });
+    expect((await ok<CheckInResult>(desks.callA, 'checkin.scan', { text: '0042' })).reason).toBe('not_a_badge');
+  });
 });
+

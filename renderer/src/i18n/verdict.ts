@@ -13,6 +13,7 @@ export function verdictSentence(r: CheckInResult, timeZone: string): string {
   const key = `reason.${r.reason}`;
   if (!hasMessage(key)) return r.message; // a reason this renderer does not know yet: the station's sentence
   if (r.reason === 'revoked') return revokedSentence(p, timeZone, r.at);
+  if (r.reason === 'handout_item') return t(p.holder ? 'reason.handout_itemOut' : 'reason.handout_item', { number: p.number ?? '?', holder: p.holder ?? '' });
   const categoryKey = a ? `category.${a.category}` : '';
   return t(key as MessageKey, {
     name: p.name || a?.givenName || a?.familyName || t('reasonFallback.guest'),
