@@ -29,7 +29,7 @@ export interface StationStatus {
   checkedInToday: number;
   /** Own events not yet acknowledged by the registry. */
   outbox: number;
-  sync: { state: 'standalone' | 'online' | 'offline' | 'error'; lastSyncAt: number | null; message: string | null; notice: Notice | null };
+  sync: { state: 'standalone' | 'online' | 'offline' | 'error'; lastSyncAt: number | null; message: string | null; notice: Notice | null; via?: string | null };
   clockDriftMs: number;
   /** The evacuation or drill in progress today, as this station holds it (null: none): every screen's top bar shows it. */
   evacuation: { drill: boolean; startedAt: number } | null;

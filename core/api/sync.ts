@@ -22,8 +22,9 @@ export interface HubInfo {
   address: string | null;
   /** The hub this station syncs through now, by name (the registry is out of reach). */
   via: string | null;
-  /** A sentence when something is wrong (not serving although switched on, an address refused, a hub not trusted). */
+  /** A sentence when something is wrong (not serving although switched on, an address refused, a hub not trusted); `notice` says it in the desk's language. */
   message: string | null;
+  notice: Notice | null;
 }
 
 export interface SyncStatusInfo {

@@ -1,6 +1,7 @@
 // Handlers of the sync area (see core/api/sync.ts for the contract).
 import { count, desc, eq } from 'drizzle-orm';
 import type { SyncResults } from '../../core/api/sync';
+import { noticeText } from '../../core/api/notice';
 import { publicName } from '../../core/sync/visibility';
 import { admissions, attendees, stations } from '../../db/schema/index';
 import type { Station } from '../station';
@@ -57,11 +58,12 @@ export function syncHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof Sync
     },
     'sync.hub': async (args, station) => {
       const c = syncClientFor(station);
-      let message: string | null = null;
-      if (args.address !== undefined) message = setHubAddress(station, args.address);
+      const refused = args.address === undefined ? null : setHubAddress(station, args.address);
       const hub = args.enabled === undefined ? hubState(station) : await setHubEnabled(station, args.enabled);
       station.emit('status');
-      return { enabled: hub.enabled, url: hub.url, address: hubAddress(station), via: c.via?.name ?? null, message: message ?? hub.message ?? c.hubProblem };
+      // The worst news first: the address just refused, the hub not serving, the hub in use failing.
+      const said = refused ?? hub.notice ?? c.hubNotice;
+      return { enabled: hub.enabled, url: hub.url, address: hubAddress(station), via: c.via?.name ?? null, message: said ? noticeText(said) : c.hubProblem, notice: said };
     },
     'sync.conflicts': (args, station) => {
       const rows = station.db.orm

@@ -10,7 +10,7 @@ import { DbOpenError } from '../../db/connection';
 import { seedDemoEvent } from '../../resources/demo/seed';
 import { createHandlers } from '../handlers/index';
 import { openStation, type Station } from '../station';
-import { resumeHub, setHubEnabled, stopHub } from '../hub/index';
+import { resumeHub, setHubDefaults, setHubEnabled, stopHub } from '../hub/index';
 import { DEFAULT_HUB_PORT } from '../hub/server';
 import { startSync } from '../sync/index';
 import { startHost, type RunningHost } from './server';
@@ -81,7 +81,9 @@ async function main(): Promise<void> {
   // --hub: also serve the sync protocol to the event's other stations on the venue network
   // (docs/lan-hub.md). A station that cannot be a hub says why and keeps working as a station.
   // The Settings switch is remembered; --hub switches it on.
-  const hub = args.hub ? await setHubEnabled(station, true, { port: args.hubPort }) : await resumeHub(station, { port: args.hubPort });
+  // The Settings switch serves on the same port.
+  setHubDefaults({ port: args.hubPort });
+  const hub = args.hub ? await setHubEnabled(station, true) : await resumeHub(station);
   if (hub.url) process.stdout.write(`Hub for the other stations at ${hub.url}\n`);
   else if (hub.message) process.stderr.write(`${hub.message}\n`);
   if (args.json) process.stdout.write(`${JSON.stringify({ url: host.url, port: host.port, ...(hub.url ? { hubUrl: hub.url } : {}) })}\n`);

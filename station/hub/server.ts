@@ -14,6 +14,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { z } from 'zod';
+import { notice, noticeText, type Notice } from '../../core/api/notice';
 import { MAX_CLOCK_AHEAD_MS } from '../../core/hlc';
 import { eventProblem } from '../../core/sync/event-rules';
 import { HubAuthRequest, authValid, signHello, type HubAuthResponse, type HubStatement } from '../../core/sync/hub-protocol';
@@ -70,8 +71,12 @@ export interface RunningHub {
   close(): Promise<void>;
 }
 
-/** A reason this station cannot be a hub, as a sentence for the operator. */
-export class HubStartError extends Error {}
+/** A reason this station cannot be a hub, as a notice for the operator (and in English). */
+export class HubStartError extends Error {
+  constructor(readonly notice: Notice) {
+    super(noticeText(notice));
+  }
+}
 
 interface Session {
   stationId: string;
@@ -92,8 +97,11 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
   const now = o.now ?? Date.now;
   const sessionMs = o.sessionMs ?? 3_600_000;
   const link = readLink(station);
-  if (!link?.eventId) throw new HubStartError('Only a station paired with the registry can be a hub: pair it first (Settings).');
-  if (!ownStationKey(station.db.orm, station.id)) throw new HubStartError('This station has no station key from the registry (pair it again), so other stations could not trust it as a hub.');
+  if (!link?.eventId) throw new HubStartError(notice('hubNeedsPairing'));
+  if (!ownStationKey(station.db.orm, station.id)) throw new HubStartError(notice('hubNeedsKey'));
+  // A door station holds what the registry redacted for doors: copies whose author signatures no
+  // longer hold, so it could not relay them and the desks using it would silently miss events.
+  if (hubAudience(station.db.orm, station.id) !== 'desk') throw new HubStartError(notice('hubDoorStation'));
   const eventId = link.eventId;
   const host = o.host ?? '0.0.0.0';
   const tls = await makeSelfSigned(host, 'Foyer hub', 30);
@@ -133,6 +141,7 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
   app.get('/v1/hub/hello', (c) => {
     const key = ownStationKey(orm, station.id);
     if (!key) throw new HttpError(503, 'no_key', 'This hub has lost its station key; it cannot serve.');
+    if (hubAudience(orm, station.id) !== 'desk') throw new HttpError(503, 'door_station', noticeText(notice('hubDoorStation')));
     const t = now();
     for (const [n, at] of nonces) if (at + NONCE_MS < t || nonces.size >= MAX_NONCES) nonces.delete(n);
     const nonce = crypto.randomBytes(32).toString('base64url');

@@ -71,8 +71,9 @@ export class SyncClient {
   private finder: HubFinder | null = null;
   /** The hub this station syncs through while the registry is out of reach (null: none). */
   via: { hubId: string; name: string } | null = null;
-  /** Why the last attempt to use a hub failed (shown in Settings). */
+  /** Why the last attempt to use a hub failed (shown in Settings), in English and as a notice. */
   hubProblem: string | null = null;
+  hubNotice: Notice | null = null;
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -319,11 +320,14 @@ export class SyncClient {
         const r = await hubCycle(this.station, this.hubSession, { now: this.o.now, onApplying: (busy) => (this.applying = busy) });
         this.via = { hubId: this.hubSession.hubId, name: this.hubSession.name };
         this.hubProblem = null;
+        this.hubNotice = null;
         return r;
       } catch (err) {
         this.hubSession = null;
         this.via = null;
-        this.hubProblem = asSyncError(err).message;
+        const e = asSyncError(err);
+        this.hubProblem = e.message;
+        this.hubNotice = e.notice;
         // A session the hub forgot (it restarted): prove ourselves again, once.
         if (!(err instanceof SyncError && err.kind === 'unauthorized')) return null;
       }

@@ -17,7 +17,7 @@ import type { Station } from '../station';
 import { readLink } from './link';
 import { outboxAfter } from './outbox';
 import { authorKeys, relayedEventProblem, signOwn } from './sign';
-import { notice } from '../../core/api/notice';
+import { notice, type Notice } from '../../core/api/notice';
 import { SyncError, request, type TransportOptions } from './transport';
 
 /** The hub address typed in Settings (where multicast is blocked). */
@@ -35,8 +35,8 @@ export function hubAddress(station: Station): string | null {
   return getSetting<string>(station.db.orm, HUB_ADDRESS) ?? null;
 }
 
-/** Sets (or clears, with null) the hub address; only https addresses are taken. */
-export function setHubAddress(station: Station, url: string | null): string | null {
+/** Sets (or clears, with null) the hub address; only https addresses are taken (else: why not). */
+export function setHubAddress(station: Station, url: string | null): Notice | null {
   if (url === null || url.trim() === '') {
     station.write(() => setSetting(station.db.orm, HUB_ADDRESS, null));
     return null;
@@ -45,9 +45,9 @@ export function setHubAddress(station: Station, url: string | null): string | nu
   try {
     u = new URL(/^[a-z]+:\/\//i.test(url.trim()) ? url.trim() : `https://${url.trim()}`);
   } catch {
-    return 'That is not a hub address. It looks like 192.168.1.20:8788.';
+    return notice('hubAddressInvalid');
   }
-  if (u.protocol !== 'https:') return 'A hub is reached over HTTPS only.';
+  if (u.protocol !== 'https:') return notice('hubAddressHttps');
   station.write(() => setSetting(station.db.orm, HUB_ADDRESS, u.origin));
   return null;
 }

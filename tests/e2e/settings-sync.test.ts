@@ -1,9 +1,11 @@
 // Pairing a station with the registry from the Settings screen (real renderer in Chromium,
 // headless host and registry as real processes), then sync status as staff see it, and
-// what happens when the registry goes away and when the station is revoked.
+// what happens when the registry goes away (first with a LAN hub to fall back on, then with
+// none) and when the station is revoked.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openStationPage, screenshot } from '../helpers/browser';
+import { axeViolations } from '../helpers/a11y';
+import { VIEWPORT, launchBrowser, openStationPage, screenshot } from '../helpers/browser';
 import { startHostProcess, type HostProcess } from '../../testkit/host';
 import { startRegistryProc, type RegistryProc } from '../../testkit/registry-proc';
 import { tempDir } from '../helpers/station';
@@ -15,7 +17,8 @@ describe('settings: pairing and sync status (Chromium, headless host, registry)'
   let page: Page;
 
   beforeAll(async () => {
-    [reg, host, browser] = await Promise.all([startRegistryProc({ dataDir: tempDir('foyer-reg-e2e-') }), startHostProcess(), launchBrowser()]);
+    // Any free port for the hub this station may serve (never the shared default 8788).
+    [reg, host, browser] = await Promise.all([startRegistryProc({ dataDir: tempDir('foyer-reg-e2e-') }), startHostProcess({ args: ['--hub-port', '0'] }), launchBrowser()]);
     await reg.admin('POST', '/v1/admin/demo', {});
     page = (await openStationPage(browser, host.url)).page;
   }, 120_000);
@@ -60,6 +63,56 @@ describe('settings: pairing and sync status (Chromium, headless host, registry)'
     const stations = await reg.admin<{ name: string }[]>('GET', '/v1/admin/stations');
     expect(stations.map((s) => s.name)).toContain('Main entrance');
     await screenshot(page, 'settings-paired');
+  });
+
+  it('Settings switches this station to serving as a LAN hub and back; with a hub address typed in, it syncs via that hub when the registry is gone, and says so (#15)', async () => {
+    // A second station, paired, serving as the hub.
+    const hubHost = await startHostProcess({ args: ['--hub-port', '0', '--station-name', 'Back door'] });
+    try {
+      const { code } = await reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name: 'Back door' });
+      expect((await hubHost.call<{ paired: boolean }>('sync.pair', { url: reg.url, code })).ok).toBe(true);
+      const served = await hubHost.call<{ url: string | null; message: string | null }>('sync.hub', { enabled: true });
+      if (!served.ok || !served.value.url) throw new Error(`the hub did not start: ${JSON.stringify(served)}`);
+      await page.getByTestId('sync-now').click(); // this station learns the hub's station key
+      await expect.poll(() => page.getByTestId('hub-path').textContent(), { timeout: 15_000 }).toBe('with the registry');
+      await expect.poll(() => page.getByTestId('status-sync').textContent()).toMatch(/^Registry: synced/);
+
+      // This station as the hub: on (its address shown), then off again.
+      await page.getByTestId('hub-serve').check();
+      await expect.poll(() => page.getByTestId('hub-serving').textContent(), { timeout: 15_000 }).toMatch(/^Serving other stations at https:\/\/[\w.:[\]]+:\d+$/);
+      expect(await page.getByRole('switch', { name: 'Serve as LAN hub for this event' }).isChecked()).toBe(true);
+      await page.getByTestId('hub-serve').uncheck();
+      await expect.poll(() => page.getByTestId('hub-note').textContent()).toBe('This station no longer serves as a hub.');
+      expect(await page.getByTestId('hub-serving').count()).toBe(0);
+
+      // An address that is not the hub's kind is refused with a sentence; the hub's own is kept.
+      await page.getByTestId('hub-address').fill('http://192.168.1.20:8788');
+      await page.getByTestId('hub-address-save').click();
+      await expect.poll(() => page.getByTestId('hub-note').textContent()).toBe('A hub is reached over HTTPS only.');
+      await page.getByTestId('hub-address').fill(served.value.url);
+      await page.getByTestId('hub-address-save').click();
+      await expect.poll(() => page.getByTestId('hub-note').textContent()).toBe('Saved.');
+
+      // The registry goes away: this station keeps in step through the hub, and says which path it uses.
+      await reg.kill('SIGKILL');
+      await page.getByTestId('sync-now').click();
+      await expect.poll(() => page.getByTestId('status-sync').textContent(), { timeout: 20_000 }).toBe('Via hub Back door – registry out of reach');
+      await expect.poll(() => page.getByTestId('hub-path').textContent()).toBe('via hub Back door');
+      expect(await page.getByTestId('sync-message').textContent()).toMatch(/^Via hub Back door: the registry is out of reach/);
+      await page.setViewportSize({ width: 1024, height: 768 });
+      expect(await axeViolations(page)).toEqual([]);
+      await page.getByTestId('hub-card').scrollIntoViewIfNeeded();
+      await screenshot(page, 'settings-via-hub-1024');
+      await page.setViewportSize(VIEWPORT);
+    } finally {
+      await hubHost.stop();
+    }
+    // The hub gone too: offline, said plainly; the address is cleared again (found on the network).
+    await page.getByTestId('sync-now').click();
+    await expect.poll(() => page.getByTestId('status-sync').textContent(), { timeout: 20_000 }).toBe('Offline – saving locally');
+    await expect.poll(() => page.getByTestId('hub-path').textContent()).toBe('with nobody – offline, scans are saved here');
+    await page.getByTestId('hub-address-clear').click();
+    await expect.poll(() => page.getByTestId('hub-address').inputValue()).toBe('');
   });
 
   it('goes offline by itself when the registry disappears, keeps scans queued, and catches up when it is back', async () => {

@@ -26,6 +26,8 @@ function syncText(s: StationStatus): { text: string; tone: 'ok' | 'warn' | 'bad'
     case 'online':
       return { text: s.sync.lastSyncAt ? t('status.syncOnlineAt', { time: clockTime(s.sync.lastSyncAt, tz) }) : t('status.syncOnline'), tone: 'ok' };
     case 'offline':
+      // Registry out of reach, but in step with the others through a LAN hub (docs/lan-hub.md).
+      if (s.sync.via) return { text: t('status.syncViaHub', { name: s.sync.via }), tone: 'ok' };
       return { text: t('status.syncOffline'), tone: 'warn' };
     case 'error':
       return { text: t('status.syncError', { message: stationText(s.sync) }), tone: 'bad' };

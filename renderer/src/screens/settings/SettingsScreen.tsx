@@ -1,6 +1,7 @@
 // Settings (#/settings): pair this station with the registry and see how sync is doing —
 // online/offline, last successful sync, events waiting, refusals, clock, "admitted twice" —
-// the desk's admission rules, and how badges print on this computer.
+// the LAN hub (be one, or the address of one), the desk's admission rules, and how badges print
+// on this computer.
 import { useState, type FormEvent } from 'react';
 import { parsePairingText } from '../../../../core/sync/pairing-link';
 import { clockNotice } from '../../../../core/api/notice';
@@ -9,6 +10,7 @@ import { useStationStatus } from '../../api/StationStatus';
 import { useApiQuery } from '../../api/useApiQuery';
 import { DeskRulesCard } from './DeskRulesCard';
 import { ForgetEvent } from './ForgetEvent';
+import { HubCard } from './HubCard';
 import { PrintSettings } from './PrintSettings';
 import { locale, t } from '../../i18n';
 import { errorText, stationText } from '../../i18n/station';
@@ -176,6 +178,8 @@ export function SettingsScreen() {
             <p className="settings__muted">{t('settings.registry.paired')}</p>
           )}
         </section>
+
+        <HubCard status={s} />
 
         <section className="settings__card" aria-labelledby="conflicts-title">
           <div className="settings__list">
