@@ -15,6 +15,7 @@ import { pairStation } from '../../station/sync/pair';
 import { insertEvent } from '../../db/events';
 import { checkIn } from '../../station/checkin';
 import { HubStartError, startHub, type RunningHub } from '../../station/hub/server';
+import { setHubEnabled } from '../../station/hub/index';
 import { openHubSession } from '../../station/sync/hub-client';
 import type { Station } from '../../station/station';
 import { readLink } from '../../station/sync/link';
@@ -22,7 +23,10 @@ import { outboxBatch } from '../../station/sync/outbox';
 import { signOwn } from '../../station/sync/sign';
 import { useDemoRegistry } from '../helpers/demo-registry';
 import { demoCodes, freshStation } from '../helpers/station';
-import { snapshotDerived } from '../../testkit/derived';
+import { rebuiltSnapshot, snapshotDerived } from '../../testkit/derived';
+import { NO_FAULTS, startFaultProxy } from '../../testkit/fault-proxy';
+import { prng } from '../../resources/demo/generate';
+import { outboxCount } from '../../station/sync/outbox';
 
 const demo = useDemoRegistry('foyer-reg-hub-');
 
@@ -213,6 +217,12 @@ describe('LAN hub: safeguarding (docs/safeguarding.md)', () => {
     const onDoor = JSON.stringify(getAttendee(doorSt.db.orm, w.attendee.id) ?? null) + logText(doorSt);
     for (const part of [WALKIN.givenName, WALKIN.familyName, 'Survivors Alliance']) expect(onDoor, `${part} on the door`).not.toContain(part);
     expect(getAttendee(doorSt.db.orm, plain.attendee.id)).toMatchObject({ givenName: 'Bartholomew', familyName: 'Quenneville' });
+    // A door station cannot be the hub: it holds the registry's redacted copies, whose author
+    // signatures no longer hold, so the desks using it would silently miss those events.
+    await expect(startHub({ station: doorSt, port: 0, host: '127.0.0.1' })).rejects.toThrow(/door station cannot be the hub/);
+    const asked = await setHubEnabled(doorSt, true, { port: 0, host: '127.0.0.1', announce: false });
+    expect(asked).toMatchObject({ enabled: true, url: null, notice: { key: 'hubDoorStation' } });
+    await setHubEnabled(doorSt, false);
     await demo.reg.start();
   });
 });
@@ -250,4 +260,161 @@ describe('LAN hub: two hubs on a split network', () => {
     expect(snapshotDerived(b.station.db.sqlite)).toBe(snapshotDerived(a.station.db.sqlite));
     for (const s of everyone) expect(unsent(s.station)).toEqual([]);
   });
+});
+
+// The fault-schedule suite (testkit/sync-scenario.ts) with hubs, compact: six stations in this
+// process, the registry behind a fault proxy (so "registry down" is a pulled cable, not a slow
+// PGlite restart), two hubs each serving one side of a split network, a hub killed mid-cycle and
+// restarted (new certificate, sessions forgotten), a station whose clock runs 3 min ahead and one
+// 4 min behind, and a station revoked mid-schedule that then tries to use a hub and to be one.
+// After healing: nothing acknowledged lost, nothing twice on the registry, every station holding
+// the registry's events and the same derived state, rebuilt from the log or not.
+const HUB_SEEDS = (process.env.FOYER_HUB_SEEDS ?? '1').split(',').map(Number);
+describe('LAN hub: seeded fault schedule with hubs', () => {
+  for (const seed of HUB_SEEDS) {
+    it(`seed ${seed}: registry down/up, hub killed and restarted, two hubs healed, clock skew, a revoked station — 0 lost, 0 twice, one derived state`, async () => {
+      const rnd = prng(seed * 104_729 + 7);
+      const proxy = await startFaultProxy(() => demo.reg.port, seed);
+      const MIN = 60_000;
+      const make = async (name: string, skewMs = 0) => {
+        const now = () => Date.now() + skewMs;
+        const { station } = freshStation({ stationName: name, now: now() });
+        demo.opened.push(station);
+        const { code } = await demo.reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name });
+        expect((await pairStation(station, proxy.url, code, { now })).paired).toBe(true);
+        const client = newSyncClient(station, { live: false, now, backoffBaseMs: 10, backoffMaxMs: 50, timeoutMs: 3_000 });
+        demo.clients.push(client);
+        return { name, station, client, now };
+      };
+      const [h1, h2, a, b, ahead, behind, rogue] = await Promise.all([
+        make('Hub North'),
+        make('Hub South'),
+        make('East door'),
+        make('West door'),
+        make('Desk ahead', 3 * MIN),
+        make('Desk behind', -4 * MIN),
+        make('Side door (to be revoked)'),
+      ]);
+      const all = [h1!, h2!, a!, b!, ahead!, behind!, rogue!];
+      for (let round = 0; round < 2; round++) for (const s of all) await s.client.syncNow(); // everyone has everyone's key
+      const running: (RunningHub | null)[] = [await startHub({ station: h1!.station, port: 0, host: '127.0.0.1' }), await startHub({ station: h2!.station, port: 0, host: '127.0.0.1' })];
+      const ports = running.map((h) => h!.port);
+      const hubOf = new Map([
+        [a!, 0],
+        [ahead!, 0],
+        [rogue!, 0],
+        [b!, 1],
+        [behind!, 1],
+      ]);
+      for (const [s, i] of hubOf) (s.client.o as { hubUrl: string | null }).hubUrl = running[i]!.url;
+      const codes = demoCodes(a!.station, 64).slice(48, 60).map((c) => c.code); // people no earlier case scanned
+      const acked = new Set<string>();
+      let registryDown = false;
+      let revokedAt: number | null = null;
+      const afterRevocation: string[] = [];
+      const viaSeen = new Set<string>();
+      const live = all.filter((s) => s !== rogue);
+      try {
+        for (let step = 0; step < 36; step++) {
+          const r = rnd();
+          const s = all[Math.floor(rnd() * all.length)]!;
+          if (step === 18) {
+            // Revocation, with the registry in reach: the side door uploaded what it had, the hubs learn of it.
+            proxy.partition(false);
+            proxy.setFaults(NO_FAULTS);
+            registryDown = false;
+            await rogue!.client.syncNow();
+            expect(outboxCount(rogue!.station)).toBe(0);
+            await demo.reg.admin('POST', `/v1/admin/stations/${rogue!.station.id}/revoke`, {});
+            revokedAt = step;
+            for (const h of [h1!, h2!]) await h.client.syncNow();
+            for (const [i, h] of running.entries()) if (!h) running[i] = await startHub({ station: [h1!, h2!][i]!.station, port: ports[i], host: '127.0.0.1' });
+            // It scans on, cannot use a hub, and cannot serve as one to stations that know of the revocation.
+            const late = checkIn(rogue!.station, codes[0]!, rogue!.now());
+            afterRevocation.push(late.eventId!);
+            await expect(openHubSession(rogue!.station, running[0]!.url, { timeoutMs: 3_000, now: Date.now })).rejects.toThrow(/revoked|does not know that station key/);
+            const rogueHub = await startHub({ station: rogue!.station, port: 0, host: '127.0.0.1' });
+            await a!.client.syncNow(); // East learns of the revocation too
+            await expect(openHubSession(a!.station, rogueHub.url, { timeoutMs: 3_000, now: Date.now })).rejects.toThrow(/does not trust the hub.*revoked/);
+            await rogueHub.close();
+            continue;
+          }
+          if (revokedAt !== null && s === rogue) {
+            const late = checkIn(rogue!.station, codes[Math.floor(rnd() * codes.length)]!, rogue!.now());
+            afterRevocation.push(late.eventId!);
+            await rogue!.client.syncNow();
+            continue;
+          }
+          if (r < 0.45) {
+            const res = checkIn(s.station, codes[Math.floor(rnd() * codes.length)]!, s.now());
+            if (res.eventId) acked.add(res.eventId);
+          } else if (r < 0.75) {
+            await s.client.syncNow();
+            if (s.client.via) viaSeen.add(s.client.via.name);
+          } else if (r < 0.85) {
+            registryDown = !registryDown;
+            proxy.partition(registryDown);
+            proxy.setFaults(registryDown ? NO_FAULTS : { dropRequest: rnd() * 0.1, dropResponse: rnd() * 0.1, duplicate: rnd() * 0.1, delay: rnd() * 0.1, cut: 0, maxDelayMs: 100 });
+          } else if (r < 0.93) {
+            // A hub killed while a station syncs through it, and back (new certificate, sessions forgotten).
+            const i = Math.floor(rnd() * 2);
+            const user = [...hubOf].find(([, k]) => k === i)![0];
+            const cycle = user.client.syncNow();
+            await new Promise((x) => setTimeout(x, rnd() * 30));
+            await running[i]?.close();
+            running[i] = null;
+            await cycle;
+            if (rnd() < 0.7) running[i] = await startHub({ station: [h1!, h2!][i]!.station, port: ports[i], host: '127.0.0.1' });
+          } else {
+            for (const x of live) await x.client.syncNow();
+          }
+        }
+        // A hub was in use at some point of the schedule (else it tested the registry alone).
+        expect(viaSeen.size).toBeGreaterThan(0);
+
+        // Heal: the cable back, no faults; everyone syncs until nothing moves.
+        proxy.partition(false);
+        proxy.setFaults(NO_FAULTS);
+        let quiet = 0;
+        for (let round = 0; round < 12 && quiet < 2; round++) {
+          let moved = 0;
+          let failed = false;
+          for (const s of live) {
+            const rep = await s.client.syncNow();
+            failed ||= !rep.ok;
+            moved += rep.pushed + rep.pulled;
+          }
+          quiet = !failed && moved === 0 ? quiet + 1 : 0;
+        }
+        expect(quiet, 'stations converge after healing').toBe(2);
+
+        const regEvents: { id: string }[] = [];
+        for (let after = 0; ; ) {
+          const page = await demo.reg.admin<{ id: string; seq: number }[]>('GET', `/v1/admin/events?after=${after}&limit=5000`);
+          regEvents.push(...page);
+          if (page.length < 5000) break;
+          after = page.at(-1)!.seq;
+        }
+        const regIds = new Set(regEvents.map((e) => e.id));
+        expect(regIds.size, 'nothing twice on the registry').toBe(regEvents.length);
+        expect([...acked].filter((id) => !regIds.has(id)), 'acknowledged scans missing on the registry').toEqual([]);
+        const idsOf = (s: Station) => new Set(s.db.orm.select({ id: events.id }).from(events).all().map((e) => e.id));
+        const reference = snapshotDerived(a!.station.db.sqlite);
+        for (const s of live) {
+          const ids = idsOf(s.station);
+          expect([...regIds].filter((id) => !ids.has(id)), `${s.name} lacks registry events`).toEqual([]);
+          expect([...ids].filter((id) => !regIds.has(id)), `${s.name} holds events the registry does not`).toEqual([]);
+          expect(unsent(s.station), `${s.name}'s outbox`).toEqual([]);
+          expect(snapshotDerived(s.station.db.sqlite), `${s.name}'s derived state`).toBe(reference);
+          expect(rebuiltSnapshot(s.station.db.sqlite), `${s.name}'s derived state rebuilt from its log`).toBe(reference);
+          // The revoked station's later scans reached nobody.
+          for (const id of afterRevocation) expect(ids.has(id), `${s.name} holds a revoked station's scan`).toBe(false);
+        }
+        for (const id of afterRevocation) expect(regIds.has(id)).toBe(false);
+      } finally {
+        for (const h of running) await h?.close();
+        await proxy.close();
+      }
+    }, 60_000);
+  }
 });
