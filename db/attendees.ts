@@ -48,8 +48,8 @@ export function revocationOf(orm: Orm, attendeeId: string, badgeVersion: number)
 }
 
 /** The search keys of an attendee; the FTS index follows this column (db/search.ts). */
-export function searchTextFor(a: Pick<AttendeeRow, 'givenName' | 'familyName' | 'organisation' | 'delegation'>): string {
-  return encodeSearchText({ givenName: a.givenName, familyName: a.familyName, organisation: a.organisation ?? '', delegation: a.delegation ?? '' });
+export function searchTextFor(a: Pick<AttendeeRow, 'givenName' | 'familyName' | 'organisation' | 'delegation'> & { chosenName?: string | null }): string {
+  return encodeSearchText({ givenName: a.givenName, familyName: a.familyName, organisation: a.organisation ?? '', delegation: a.delegation ?? '', chosenName: a.chosenName ?? '' });
 }
 
 /** Inserts or replaces attendees (registry edits win, badge versions only grow), keeping search text in step. */

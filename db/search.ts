@@ -191,15 +191,15 @@ export function repairSearchIndex(orm: Orm, opts: { bulkAbove?: number } = {}): 
     // Keys made by older rules (a database from before SEARCH_KEY_VERSION changed): every row.
     const outdated = getSetting<number>(orm, KEY_VERSION_SETTING) !== SEARCH_KEY_VERSION;
     const stale = db
-      .prepare(`SELECT id, given_name, family_name, organisation, delegation FROM attendees${outdated ? '' : " WHERE search_text = ''"}`)
-      .all() as { id: string; given_name: string; family_name: string; organisation: string; delegation: string }[];
+      .prepare(`SELECT id, given_name, family_name, organisation, delegation, chosen_name FROM attendees${outdated ? '' : " WHERE search_text = ''"}`)
+      .all() as { id: string; given_name: string; family_name: string; organisation: string; delegation: string; chosen_name: string | null }[];
     // Many stale rows (new key rules): updating the index row by row through the trigger
     // costs ~130 µs a row; without it, then one bulk rebuild, a fraction.
     const bulk = stale.length > (opts.bulkAbove ?? BULK_REPAIR) || (outdated && stale.length > 0);
     if (bulk) db.exec('DROP TRIGGER IF EXISTS attendees_fts_au');
     const update = db.prepare('UPDATE attendees SET search_text = ? WHERE id = ?');
     for (const r of stale) {
-      update.run(searchTextFor({ givenName: r.given_name, familyName: r.family_name, organisation: r.organisation, delegation: r.delegation }), r.id);
+      update.run(searchTextFor({ givenName: r.given_name, familyName: r.family_name, organisation: r.organisation, delegation: r.delegation, chosenName: r.chosen_name }), r.id);
     }
     if (bulk) db.exec(TRIGGERS.attendees_fts_au!);
     if (outdated) markSearchKeysCurrent(orm);

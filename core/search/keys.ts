@@ -17,7 +17,7 @@ import anyAscii from 'any-ascii';
 import { hasCyrillic, latinReadingCyrillic, romanisations } from './romanize';
 
 /** The version of the key rules below; stations rebuild their search index when it changes. */
-export const SEARCH_KEY_VERSION = 2;
+export const SEARCH_KEY_VERSION = 3; // 3: a chosen name is searchable with the given name
 
 /** One word of a name or a query, as the index sees it. Empty when nothing searchable is left. */
 export function latinKey(word: string): string {
@@ -171,15 +171,19 @@ export interface SearchFields {
   familyName: string;
   organisation: string;
   delegation: string;
+  /** What a protected person goes by (docs/safeguarding.md): found like a given name. */
+  chosenName?: string;
 }
 
 /**
- * The attendee's `search_text` column: family | given | organisation + delegation.
+ * The attendee's `search_text` column: family | given (and chosen) | organisation + delegation.
+ * The desk finds a protected person by the name they go by as well as by their legal name.
  * SQL triggers split it into the FTS5 columns (db/migrations/*_search_fts.sql),
  * so any writer that keeps this column right keeps the index right.
  */
 export function encodeSearchText(a: SearchFields): string {
-  return [fieldTokens(a.familyName), fieldTokens(a.givenName), fieldTokens(`${a.organisation} ${a.delegation}`)].join('|');
+  const given = a.chosenName ? `${a.givenName} ${a.chosenName}` : a.givenName;
+  return [fieldTokens(a.familyName), fieldTokens(given), fieldTokens(`${a.organisation} ${a.delegation}`)].join('|');
 }
 
 export function decodeSearchText(s: string): { family: string[]; given: string[]; org: string[] } {

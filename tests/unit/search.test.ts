@@ -305,3 +305,35 @@ describe('query parsing', () => {
     expect(parseQuery('  ,;  ')).toEqual([]);
   });
 });
+
+describe('protected people at the desk (#16, docs/safeguarding.md)', () => {
+  const handlers = createHandlers();
+  const search = async (query: string) => {
+    const r = await dispatch(handlers, station, 'attendees.search', { query, limit: 8 });
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value as { hits: { id: string; givenName: string; familyName: string; protected: boolean; chosenName: string }[] };
+  };
+
+  it('finds a protected person by the name they go by and by their legal name; the hit carries the marker', async () => {
+    upsertAttendees(station.db.orm, [person('amina', { givenName: 'Amina', familyName: 'Haddad', protected: true, chosenName: 'Noor' })]);
+    for (const q of ['Noor', 'Amina Haddad', 'Haddad', 'Noor Hadd']) expect(find(q), q).toContain(ids.amina);
+    const hit = (await search('Noor')).hits.find((h) => h.id === ids.amina)!;
+    // The desk identifies people: it sees the legal name, marked, with the name to use aloud.
+    expect(hit).toMatchObject({ givenName: 'Amina', familyName: 'Haddad', protected: true, chosenName: 'Noor' });
+  });
+
+  it('a chosen name given (or changed) later is found, and an index built before chosen names were searchable is rebuilt', () => {
+    upsertAttendees(station.db.orm, [person('amina', { givenName: 'Amina', familyName: 'Haddad' })]);
+    expect(find('Noor')).not.toContain(ids.amina);
+    upsertAttendees(station.db.orm, [{ id: ids.amina!, givenName: 'Amina', familyName: 'Haddad', organisation: '', delegation: '', category: 'ngo', protected: true, chosenName: 'Noor' }]);
+    expect(find('Noor')).toContain(ids.amina);
+    upsertAttendees(station.db.orm, [{ id: ids.amina!, givenName: 'Amina', familyName: 'Haddad', organisation: '', delegation: '', category: 'ngo', protected: true, chosenName: 'Rain' }]);
+    expect(find('Rain')).toContain(ids.amina);
+    expect(find('Noor')).not.toContain(ids.amina);
+    // A station database from before: keys without the chosen name, an older key version.
+    station.db.sqlite.prepare("UPDATE attendees SET search_text = 'haddad|amina|' WHERE id = ?").run(ids.amina);
+    station.db.sqlite.exec("UPDATE settings SET value = '2' WHERE key = 'search.keyVersion'");
+    repairSearchIndex(station.db.orm);
+    expect(find('Rain')).toContain(ids.amina);
+  });
+});
