@@ -2,7 +2,7 @@
 // protected survivor's legal name with the discreet marker in every language; the walk-in form
 // registers someone protected; the same laptop made a door shows the chosen name and the
 // "no photography" mark, and neither the door screen nor the room detail holds the legal name.
-import type { Page } from 'playwright-core';
+import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dayInZone } from '../../core/time';
 import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
@@ -13,6 +13,7 @@ import { stationE2E } from '../helpers/station-e2e';
 
 const SMALL = { width: 1024, height: 768 };
 const survivor = generateDemoEvent(dayInZone(Date.now(), DEMO_TIME_ZONE)).attendees.find((a) => a.protected && a.chosenName === 'Sky')!;
+const NOT_SAVED = { en: 'Not saved: “No photography” is unchanged', de: 'Nicht gespeichert: „Keine Fotos“ ist', fr: 'Non enregistré : « Pas de photos » reste inchangé', ru: 'Не сохранено: отметка «Без фотосъёмки»' } as const;
 const MARKER = { en: 'do not call the name aloud', de: 'Namen nicht laut aussprechen', fr: 'ne pas dire le nom à voix haute', ru: 'не называйте имя вслух' } as const;
 
 describe('protected participants on screen (Chromium, headless host, 1024×768)', () => {
@@ -35,6 +36,13 @@ describe('protected participants on screen (Chromium, headless host, 1024×768)'
     await expect.poll(() => page.getByTestId('no-photo').count()).toBeGreaterThan(0);
     // The sentence read out greets by the chosen name only.
     expect(await page.getByTestId('verdict-reason').textContent()).not.toContain(survivor.givenName);
+    // The toggle's call fails (the station does not answer): a sentence in the desk's language, the mark unchanged.
+    const refuse = (route: Route) => (route.request().postData()?.includes('desk.noPhoto') ? route.abort() : route.continue());
+    await page.route('**/api/call', refuse);
+    await page.getByTestId('nophoto-toggle').click();
+    await expect.poll(() => page.getByTestId('nophoto-error').textContent()).toContain(NOT_SAVED[lng]);
+    expect(await page.getByTestId('nophoto-toggle').getAttribute('aria-pressed')).toBe('true');
+    await page.unroute('**/api/call', refuse);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, `safeguarding-desk-1024-${lng}`);
   });

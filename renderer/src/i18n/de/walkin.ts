@@ -40,6 +40,10 @@ export const walkin = {
     chosenNameHint: 'Steht stattdessen auf Ausweis und Bildschirmen (optional)',
     noPhoto: 'Keine Fotos (Vermerk auf dem Ausweis)',
   },
+  /** The desk's “No photography” toggle on the verdict panel. */
+  nophoto: {
+    failed: 'Nicht gespeichert: „Keine Fotos“ ist für {{name}} unverändert. {{reason}}',
+  },
   note: {
     edit: 'Notiz',
     title: 'Notiz zu {{name}}',

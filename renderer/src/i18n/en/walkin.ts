@@ -39,6 +39,10 @@ export const walkin = {
     chosenNameHint: 'Shown on the badge and screens instead (optional)',
     noPhoto: 'No photography (badge mark)',
   },
+  /** The desk's “No photography” toggle on the verdict panel. */
+  nophoto: {
+    failed: 'Not saved: “No photography” is unchanged for {{name}}. {{reason}}',
+  },
   note: {
     edit: 'Desk note',
     title: 'Desk note for {{name}}',

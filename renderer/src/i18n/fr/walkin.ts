@@ -40,6 +40,10 @@ export const walkin = {
     chosenNameHint: 'Affiché à la place sur le badge et les écrans (facultatif)',
     noPhoto: 'Pas de photos (mention sur le badge)',
   },
+  /** The desk's “No photography” toggle on the verdict panel. */
+  nophoto: {
+    failed: 'Non enregistré : « Pas de photos » reste inchangé pour {{name}}. {{reason}}',
+  },
   note: {
     edit: 'Note',
     title: 'Note pour {{name}}',

@@ -40,6 +40,10 @@ export const walkin = {
     chosenNameHint: 'Показывается вместо имени на бейдже и экранах (необязательно)',
     noPhoto: 'Без фотосъёмки (отметка на бейдже)',
   },
+  /** The desk's “No photography” toggle on the verdict panel. */
+  nophoto: {
+    failed: 'Не сохранено: отметка «Без фотосъёмки» для {{name}} не изменена. {{reason}}',
+  },
   note: {
     edit: 'Заметка',
     title: 'Заметка: {{name}}',

@@ -5,7 +5,9 @@ import { useEffect, useState, type ReactNode } from 'react';
 import type { AttendeeSummary, CheckInResult } from '../../../../core/model';
 import { announce, api } from '../../api';
 import { Icon } from '../../components/Icon';
+import { shownName } from '../../components/Safeguard';
 import { t } from '../../i18n';
+import { errorText } from '../../i18n/station';
 import { NoteDialog } from './NoteDialog';
 import type { PanelState } from './useCheckin';
 import { WalkinDialog } from './WalkinDialog';
@@ -33,6 +35,8 @@ export function useDeskTools(props: {
   const [noteFor, setNoteFor] = useState<AttendeeSummary | null>(null);
   const current = panel.state === 'verdict' ? panel.result : null;
   const person = current?.attendee && current.attendee.synced ? current.attendee : null;
+  // Why the last "No photography" change was not saved, for the person it was asked for.
+  const [noPhotoError, setNoPhotoError] = useState<{ id: string; text: string } | null>(null);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -54,24 +58,32 @@ export function useDeskTools(props: {
       </button>
     ),
     noPhotoButton: person && (
+      <>
       <button
         type="button"
         className="button desk__nophoto"
         data-testid="nophoto-toggle"
         aria-pressed={person.noPhoto}
         onClick={() => {
+          setNoPhotoError(null);
           void api['desk.noPhoto']({ attendeeId: person.id, noPhoto: !person.noPhoto }).then(
             (r) => {
               announce('attendees');
               if (current && current.attendee?.id === r.attendee.id) show({ ...current, attendee: r.attendee });
             },
-            () => undefined,
+            (err: unknown) => setNoPhotoError({ id: person.id, text: t('nophoto.failed', { name: shownName(person), reason: errorText(err) }) }),
           );
         }}
       >
         <Icon name="noCamera" />
         {t('safeguard.noPhoto')}
       </button>
+      {noPhotoError?.id === person.id && (
+        <p className="desk__nophoto-error" role="alert" data-testid="nophoto-error">
+          {noPhotoError.text}
+        </p>
+      )}
+      </>
     ),
     walkinButton: (
       <button type="button" className="button desk__walkin" data-testid="walkin-open" onClick={() => setWalkin(true)}>
