@@ -59,16 +59,37 @@ describe('print and reprint from the check-in screen (Chromium, headless host)',
     expect(verify(qrOf(pdf, path.join(work, 'v1')))).toMatchObject({ ok: true, body: { attendeeId: person.id, badgeVersion: 1 } });
     await expect.poll(() => page.getByTestId('badge-status').textContent()).toContain('print it from your downloads');
     await screenshot(page, 'badges-printed');
+    // Print-once, as at the badge desk: the first print recorded the hand-over here.
+    const view = await host.call<{ handedOver: { stationName: string } | null }>('collect.person', { attendeeId: person.id });
+    expect(view.ok && view.value.handedOver).toMatchObject({ stationName: expect.any(String) });
   });
 
-  it('reprints after a confirmation, prints badge 2, and the old badge is then refused with the reprint time', async () => {
+  it('a second "Print badge" prints nothing until a reason is given; it is then a reprint, logged with its reason', async () => {
+    let downloads = 0;
+    const count = () => downloads++;
+    page.on('download', count);
+    await page.getByTestId('print-badge').click();
+    await expect.poll(() => page.getByTestId('reprint-question').textContent()).toMatch(/already handed over at Front desk 1 .*reprint it and say why/);
+    expect(await page.getByTestId('reprint-submit').isDisabled()).toBe(true);
+    await screenshot(page, 'badges-print-twice-reason');
+    await page.getByTestId('reprint-question').getByRole('button', { name: 'Cancel' }).click();
+    expect(downloads).toBe(0);
+    page.off('download', count);
+    const view = await host.call<{ reprints: unknown[] }>('collect.person', { attendeeId: person.id });
+    expect(view.ok && view.value.reprints).toEqual([]);
+  });
+
+  it('reprints after a reason, prints badge 2, and the old badge is then refused with the reprint time', async () => {
     await page.getByTestId('reprint-badge').click();
     await expect.poll(() => page.getByRole('alertdialog').textContent()).toContain('Badge 1 will stop working');
+    await page.getByLabel('Lost').check();
     await screenshot(page, 'badges-reprint-confirm');
-    const pdf = await savedPdf(page, () => page.getByTestId('reprint-confirm').click(), work);
+    const pdf = await savedPdf(page, () => page.getByTestId('reprint-submit').click(), work);
     expect(verify(qrOf(pdf, path.join(work, 'v2')))).toMatchObject({ ok: true, body: { attendeeId: person.id, badgeVersion: 2 } });
     await expect.poll(() => page.getByTestId('badge-status').textContent()).toMatch(/Badge 2 issued, code [A-Z0-9]+-[A-HJ-NP-Z2-9]{6}; the old badge no longer works\./);
     await screenshot(page, 'badges-reprinted');
+    const view = await host.call<{ reprints: { reason: string }[] }>('collect.person', { attendeeId: person.id });
+    expect(view.ok && view.value.reprints).toEqual([expect.objectContaining({ reason: 'lost' })]);
     // Badge 2 carries its own short code under the QR (#13.7), shaped like the first one.
     const newCode = /code ([A-Z0-9]+-[A-HJ-NP-Z2-9]{6})/.exec((await page.getByTestId('badge-status').textContent())!)![1]!;
     expect(newCode).not.toBe(person.badgeCode);

@@ -131,8 +131,8 @@ describe.each(LANGS)('%s at 1024×768', (lang) => {
     await page.keyboard.press('Escape');
     await page.getByTestId('note-dialog').waitFor({ state: 'hidden' });
     await page.getByTestId('reprint-badge').click();
-    await page.getByTestId('reprint-confirm').waitFor();
-    expect(await reachable(page.getByTestId('reprint-confirm'))).toBe(true);
+    await page.getByTestId('reprint-submit').waitFor();
+    expect(await reachable(page.getByTestId('reprint-submit'))).toBe(true);
     expect(await axeViolations(page)).toEqual([]);
     await shot('reprint-question');
     await page.keyboard.press('Escape');

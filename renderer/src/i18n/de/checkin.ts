@@ -149,8 +149,6 @@ export const checkin = {
     reprint: 'Neu ausstellen…',
     reprinting: 'Wird neu ausgestellt…',
     confirmReprint: 'Ausweis neu ausstellen? Ausweis {{version}} wird an allen Stationen ungültig.',
-    reprintNow: 'Jetzt neu ausstellen',
-    keep: 'Alten Ausweis behalten',
     reprinted: 'Ausweis {{version}} ausgestellt, Code {{code}}; der alte Ausweis gilt nicht mehr.',
     printed: 'Ausweis an den Drucker gesendet.',
     cancelled: 'Drucken abgebrochen.',

@@ -148,8 +148,6 @@ export const checkin = {
     reprint: 'Reprint…',
     reprinting: 'Reprinting…',
     confirmReprint: 'Reprint this badge? Badge {{version}} will stop working at every station.',
-    reprintNow: 'Reprint now',
-    keep: 'Keep the old badge',
     reprinted: 'Badge {{version}} issued, code {{code}}; the old badge no longer works.',
     printed: 'Badge sent to the printer.',
     cancelled: 'Printing cancelled.',

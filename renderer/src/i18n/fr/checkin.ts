@@ -150,8 +150,6 @@ export const checkin = {
     reprint: 'Réimprimer…',
     reprinting: 'Réimpression…',
     confirmReprint: 'Réimprimer ce badge ? Le badge {{version}} ne sera plus valable à aucun poste.',
-    reprintNow: 'Réimprimer',
-    keep: 'Garder l’ancien badge',
     reprinted: 'Badge {{version}} émis, code {{code}} ; l’ancien badge n’est plus valable.',
     printed: 'Badge envoyé à l’imprimante.',
     cancelled: 'Impression annulée.',

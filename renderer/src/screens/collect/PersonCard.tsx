@@ -132,7 +132,8 @@ export function PersonCard(props: {
   );
 }
 
-function ReprintForm(props: { busy: boolean; onCancel: () => void; onSubmit: (reason: string) => void }) {
+/** Why another badge: a choice or the desk's own words (the badge desk and Check-in's second print). */
+export function ReprintForm(props: { busy: boolean; onCancel: () => void; onSubmit: (reason: string) => void }) {
   const id = useId();
   const [choice, setChoice] = useState<ReprintChoice | null>(null);
   const [other, setOther] = useState('');
