@@ -12,6 +12,7 @@ import { HttpError, errorJson } from './http';
 import { adminRoutes } from './routes/admin';
 import { demoRoutes } from './routes/demo';
 import { hybridRoutes } from './routes/hybrid';
+import { photoRoutes } from './routes/photos';
 import { syncRoutes } from './routes/sync';
 
 export function createApp(ctx: RegistryContext): Hono {
@@ -26,6 +27,7 @@ export function createApp(ctx: RegistryContext): Hono {
   // After the admin routes, so their body-size limit covers it too.
   app.route('/', demoRoutes(ctx));
   app.route('/', hybridRoutes(ctx));
+  app.route('/', photoRoutes(ctx));
   app.route('/', consoleRoutes(ctx) as unknown as Hono);
   app.route('/', consoleFiles(ctx.consoleDir, { tls: ctx.tls }));
   app.notFound((c) => c.json(errorJson('not_found', `No such request: ${c.req.method} ${c.req.path.slice(0, 100)}`), 404));

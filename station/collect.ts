@@ -10,6 +10,7 @@ import { numericDateTime } from '../core/time';
 import { getAttendee, getAttendeesByIds, toSummary, type AttendeeRow } from '../db/attendees';
 import { plainCodeOf } from '../db/badges';
 import { collectionEvents, collectionTallies } from '../db/collect';
+import { getPhoto } from '../db/photos';
 import { matchReadings } from './badges/matchers';
 import { printableBadge } from './badges/print';
 import { stationName } from './checkin';
@@ -37,8 +38,14 @@ function viewOf(station: Station, a: AttendeeRow): CollectView {
     printedAgain: s.printedAgain.map(step),
     reprints: s.reprints.map(named),
     refusals: s.refusals.map(named),
+    photo: photoUrl(station, a.id),
     canHandOver: !s.handedOver && a.status === 'active' && a.source !== 'badge',
   };
+}
+
+function photoUrl(station: Station, attendeeId: string): string | null {
+  const jpeg = getPhoto(station.db.orm, attendeeId);
+  return jpeg ? `data:image/jpeg;base64,${jpeg.toString('base64')}` : null;
 }
 
 /**

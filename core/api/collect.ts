@@ -39,6 +39,8 @@ export interface CollectView {
   printedAgain: NamedStep[];
   reprints: (NamedStep & { newVersion: number; reason: string })[];
   refusals: (NamedStep & { reason: CollectionState['refusals'][number]['reason']; note: string })[];
+  /** The registration photo for the ID check (a data: URL of a ≤320 px JPEG), or null: none on file at this desk. */
+  photo: string | null;
   /** True when this desk may hand the badge over now (active, known by name, not yet handed over). */
   canHandOver: boolean;
 }

@@ -215,3 +215,18 @@ export const HealthResponse = z.object({
   protocol: z.number().int(),
   serverTime: z.number().int(),
 });
+
+// ---- registration photos (desk stations only: GET /v1/sync/photos) ------------------------
+
+/** Photos per page: each is a ≤320 px JPEG (10–40 kB). */
+export const PHOTO_PAGE = 25;
+/** A stored photo's largest size in base64 (node-shared/photo.ts STORED_PHOTO_MAX_BYTES, ×4/3). */
+const MAX_PHOTO_BASE64 = 280_000;
+
+/** A page of photos changed after `after`; `jpeg: null` = deleted. `cursor` is the next `after`. */
+export const PhotoPage = z.object({
+  photos: z.array(z.object({ attendeeId: z.string().min(1).max(64), jpeg: z.string().max(MAX_PHOTO_BASE64).nullable() })).max(200),
+  cursor: z.number().int().min(0),
+  more: z.boolean(),
+});
+export type PhotoPage = z.infer<typeof PhotoPage>;

@@ -54,6 +54,11 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'GET /v1/admin/sessions/:id/zoom-report': 'manage',
   'DELETE /v1/admin/sessions/:id/zoom-report': 'manage',
   'GET /v1/admin/reports/:file': 'manage',
+  // Registration photos (organisers: a face is personal data; desks get them through sync).
+  'PUT /v1/admin/attendees/:id/photo': 'manage',
+  'GET /v1/admin/attendees/:id/photo': 'manage',
+  'DELETE /v1/admin/attendees/:id/photo': 'manage',
+  'POST /v1/admin/photos': 'manage',
 };
 
 const compiled = Object.entries(ACCESS).map(([key, access]) => {

@@ -25,6 +25,7 @@ import { attendees, events, revocations, rooms, sessions } from '../schema';
 import { createPairingCode, listStations, revokeStation, setStationRules } from '../stations';
 import { DeskRules } from '../../core/checkin/desk-rules';
 import { ZOOM_REPORT_PATH } from './hybrid';
+import { PHOTO_UPLOAD_PATH } from './photos';
 import {
   addRevocation,
   addSigningKey,
@@ -61,7 +62,7 @@ export function adminRoutes(ctx: RegistryContext): Hono<ConsoleEnv> {
     });
   // Default size limit for admin bodies; the import routes allow files and connector rows up to 64 MB, Zoom reports 8 MB (routes/hybrid.ts).
   const big = new Set(['/v1/admin/attendees/import', '/v1/admin/attendees/rows']);
-  app.use('/v1/admin/*', async (c, next) => (big.has(c.req.path) || ZOOM_REPORT_PATH.test(c.req.path) ? next() : limit(1024 * 1024)(c, next)));
+  app.use('/v1/admin/*', async (c, next) => (big.has(c.req.path) || ZOOM_REPORT_PATH.test(c.req.path) || PHOTO_UPLOAD_PATH.test(c.req.path) ? next() : limit(1024 * 1024)(c, next)));
   const poke = async () => live.changed(await lastChangeNo(orm));
 
   app.get('/v1/admin/status', async (c) => {

@@ -12,6 +12,7 @@ import { lastSyncAt, markSynced, readLink, transportTo, type RegistryLink } from
 import { LiveChannel } from './live';
 import { outboxCount } from './outbox';
 import { cursorOf, pullChanges } from './pull';
+import { pullPhotos } from './photos';
 import { pushOutbox } from './push';
 import { Schedule, backoffDelay, probeDelay, type Cycle } from './schedule';
 import { problemNotice, statusLine, type StatusLine, type SyncState } from './status';
@@ -267,6 +268,8 @@ export class SyncClient {
         onResend: () => this.kick(0),
         report,
       });
+      // 3. Registration photos, on desk stations only (photos.ts).
+      await pullPhotos(this.station, t);
     } catch (err) {
       pullErr = asSyncError(err);
     }

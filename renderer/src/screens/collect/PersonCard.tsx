@@ -64,13 +64,24 @@ export function PersonCard(props: {
 
   return (
     <div className="person" data-testid="collect-person">
-      <h2 className="person__name" dir="auto">
-        {name}
-      </h2>
-      <p className="person__meta" dir="auto">
-        {[a.organisation, a.delegation, categoryName(a.category, a.categoryLabel)].filter(Boolean).join(' · ')}
-        {view.badgeCode && <span className="person__code">{t('collect.code', { code: view.badgeCode })}</span>}
-      </p>
+      <div className="person__who">
+        {view.photo ? (
+          <img className="person__photo" data-testid="collect-photo" src={view.photo} alt={t('collect.photoOf', { name })} />
+        ) : (
+          <div className="person__photo person__photo--none" data-testid="collect-no-photo" role="img" aria-label={t('collect.noPhoto')}>
+            <span aria-hidden="true">{t('collect.noPhoto')}</span>
+          </div>
+        )}
+        <div>
+          <h2 className="person__name" dir="auto">
+            {name}
+          </h2>
+          <p className="person__meta" dir="auto">
+            {[a.organisation, a.delegation, categoryName(a.category, a.categoryLabel)].filter(Boolean).join(' · ')}
+            {view.badgeCode && <span className="person__code">{t('collect.code', { code: view.badgeCode })}</span>}
+          </p>
+        </div>
+      </div>
       <ul className="person__history" data-testid="collect-history">
         {view.handedOver ? (
           <li className="history history--ok">{t('collect.handedOver', at(view.handedOver))}</li>
@@ -95,7 +106,7 @@ export function PersonCard(props: {
       </ul>
       {inactive && <p className="panel__error">{t('collect.notActive')}</p>}
       {!inactive && !a.synced && <p className="panel__error">{t('collect.notSynced')}</p>}
-      {!inactive && a.synced && !view.handedOver && form.kind === 'none' && <p className="person__idcheck">{t('collect.idCheck')}</p>}
+      {!inactive && a.synced && !view.handedOver && form.kind === 'none' && <p className="person__idcheck">{t(view.photo ? 'collect.idCheckPhoto' : 'collect.idCheck')}</p>}
 
       {form.kind === 'reprint' && <ReprintForm busy={busy} onCancel={() => setForm({ kind: 'none' })} onSubmit={(r) => void act(() => actions.reprint(view, r))} />}
       {form.kind === 'refuse' && <RefuseForm busy={busy} onCancel={() => setForm({ kind: 'none' })} onSubmit={(r, n) => void act(() => actions.refuse(view, r, n))} />}
