@@ -46,6 +46,16 @@ export type HubAuthRequest = z.infer<typeof HubAuthRequest>;
 export const HubAuthResponse = z.object({ protocol: z.literal(PROTOCOL_VERSION), token: z.string().min(32).max(128), expiresAt: z.number().int() });
 export type HubAuthResponse = z.infer<typeof HubAuthResponse>;
 
+/**
+ * GET /v1/hub/wait?cursor=…&waitMs=… (session): the live poke, as a long poll. The hub answers as
+ * soon as it holds an event after `cursor` for this station (`news: true`), or after `waitMs`
+ * (`news: false`); the station then pulls as usual. A station whose hub does not answer it simply
+ * polls (every `hubPollMs`).
+ */
+export const HubWaitResponse = z.object({ protocol: z.literal(PROTOCOL_VERSION), news: z.boolean() });
+export type HubWaitResponse = z.infer<typeof HubWaitResponse>;
+export const MAX_HUB_WAIT_MS = 30_000;
+
 type Key = { keyId: number; privateKey: Uint8Array };
 
 export function signHello(s: HubStatement, key: Key, ed: Ed25519): HubHello {

@@ -17,7 +17,7 @@ import { z } from 'zod';
 import { notice, noticeText, type Notice } from '../../core/api/notice';
 import { MAX_CLOCK_AHEAD_MS } from '../../core/hlc';
 import { eventProblem } from '../../core/sync/event-rules';
-import { HubAuthRequest, authValid, signHello, type HubAuthResponse, type HubStatement } from '../../core/sync/hub-protocol';
+import { HubAuthRequest, MAX_HUB_WAIT_MS, authValid, signHello, type HubAuthResponse, type HubStatement, type HubWaitResponse } from '../../core/sync/hub-protocol';
 import {
   Cursor,
   DEFAULT_PAGE,
@@ -83,6 +83,8 @@ interface Session {
   keyId: number;
   expiresAt: number;
   busy: boolean;
+  /** A long poll (GET /v1/hub/wait) is open: one at a time, beside the station's other requests. */
+  waiting: boolean;
 }
 type Env = { Variables: { session: Session } };
 
@@ -91,6 +93,7 @@ const PullQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE).default(DEFAULT_PAGE),
   protocol: z.coerce.number().int().default(PROTOCOL_VERSION),
 });
+const WaitQuery = z.object({ cursor: Cursor.default(INITIAL_CURSOR), waitMs: z.coerce.number().int().min(0).max(MAX_HUB_WAIT_MS).default(25_000) });
 
 export async function startHub(o: HubOptions): Promise<RunningHub> {
   const { station } = o;
@@ -119,13 +122,17 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
     });
   // A session is good while it lasts and while its station's key is still active here (the
   // registry deactivates a revoked station's keys; the hub learns it on its next pull).
-  const authed: MiddlewareHandler<Env> = async (c, next) => {
+  const sessionOf = (c: Parameters<MiddlewareHandler<Env>>[0]): Session => {
     const m = /^Bearer\s+([A-Za-z0-9_-]{43})\s*$/.exec(c.req.header('authorization') ?? '');
     const s = m ? sessions.get(m[1]!) : undefined;
     if (!s || s.expiresAt < now() || !stationPublicKey(orm, s.stationId, s.keyId)) {
       if (m && s) sessions.delete(m[1]!);
       throw new HttpError(401, 'hub_session', 'This station must prove itself to the hub again.');
     }
+    return s;
+  };
+  const authed: MiddlewareHandler<Env> = async (c, next) => {
+    const s = sessionOf(c);
     if (s.busy) throw new HttpError(429, 'busy', 'One request at a time, please.');
     s.busy = true;
     c.set('session', s);
@@ -163,7 +170,7 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
     for (const [t, s] of sessions) if (s.expiresAt < now() || sessions.size >= MAX_SESSIONS) sessions.delete(t);
     const token = crypto.randomBytes(32).toString('base64url');
     const expiresAt = now() + sessionMs;
-    sessions.set(token, { stationId: body.stationId, keyId: body.keyId, expiresAt, busy: false });
+    sessions.set(token, { stationId: body.stationId, keyId: body.keyId, expiresAt, busy: false, waiting: false });
     const res: HubAuthResponse = { protocol: PROTOCOL_VERSION, token, expiresAt };
     return c.json(res);
   });
@@ -224,6 +231,53 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
     return c.json(res);
   });
 
+  // Live pokes (a long poll): a station waits here for news instead of asking every second.
+  // Whatever the hub stores (a station's push, its own scan, a registry download) wakes the
+  // waiters once per tick; each checks whether there is something for its station after its cursor.
+  const waiters = new Set<{ wake: () => void; end: () => void }>();
+  let wakeQueued = false;
+  const unsubscribe = station.on((topic) => {
+    if ((topic !== 'scan' && topic !== 'sync') || wakeQueued || waiters.size === 0) return;
+    wakeQueued = true;
+    setImmediate(() => {
+      wakeQueued = false;
+      for (const w of [...waiters]) w.wake();
+    });
+  });
+  app.get('/v1/hub/wait', async (c) => {
+    const s = sessionOf(c);
+    const q = check(WaitQuery, c.req.query(), 'query');
+    if (s.waiting) throw new HttpError(429, 'busy', 'One wait at a time, please.');
+    const after = cursorChangeNo(q.cursor);
+    const news = () => hubPage(orm, { hubId: station.id, forStation: s.stationId, after, limit: 1 }).rows.length > 0;
+    let res: HubWaitResponse = { protocol: PROTOCOL_VERSION, news: news() };
+    if (!res.news && q.waitMs > 0) {
+      s.waiting = true;
+      try {
+        res = {
+          protocol: PROTOCOL_VERSION,
+          news: await new Promise<boolean>((resolve) => {
+            const w = {
+              wake: () => news() && done(true),
+              end: () => done(false),
+            };
+            const timer = setTimeout(w.end, q.waitMs);
+            const done = (v: boolean) => {
+              clearTimeout(timer);
+              waiters.delete(w);
+              resolve(v);
+            };
+            waiters.add(w);
+            c.req.raw.signal.addEventListener('abort', w.end, { once: true });
+          }),
+        };
+      } finally {
+        s.waiting = false;
+      }
+    }
+    return c.json(res);
+  });
+
   app.notFound((c) => c.json(errorJson('not_found', 'No such request on this hub.'), 404));
   app.onError((err, c) => {
     if (err instanceof HttpError) {
@@ -250,6 +304,8 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
     port,
     fingerprint: tls.fingerprint,
     close: async () => {
+      unsubscribe();
+      for (const w of [...waiters]) w.end();
       await announcement?.stop();
       await new Promise<void>((r) => {
         sessions.clear();

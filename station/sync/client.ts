@@ -18,7 +18,7 @@ import { Schedule, backoffDelay, probeDelay, type Cycle } from './schedule';
 import { problemNotice, statusLine, type StatusLine, type SyncState } from './status';
 import { notice, noticeText, type Notice } from '../../core/api/notice';
 import { SyncError, request, type TransportOptions } from './transport';
-import { hubAddress, hubCycle, openHubSession, type HubSession } from './hub-client';
+import { hubAddress, hubCycle, openHubSession, waitForNews, type HubSession } from './hub-client';
 import { HubFinder } from './discover';
 import { forwardRelayed } from './relay';
 
@@ -41,8 +41,13 @@ export interface SyncOptions {
   liveStaleMs?: number;
   /** A LAN hub to fall back on when the registry is out of reach (else the one typed in Settings). */
   hubUrl?: string | null;
-  /** While syncing through a hub: how often to ask it for news. */
+  /** While syncing through a hub that does not poke: how often to ask it for news. */
   hubPollMs?: number;
+  /** Live pokes from the hub (a long poll); while they work, cycles come every `hubPokedPollMs` only (they still try the registry first). */
+  hubPokes?: boolean;
+  hubPokedPollMs?: number;
+  /** How long one long poll waits at the hub. */
+  hubWaitMs?: number;
   /** Look for hubs announced on the network (DNS-SD/mDNS, station/sync/discover.ts). */
   discover?: boolean;
 }
@@ -69,6 +74,10 @@ export class SyncClient {
   private readonly live: LiveChannel;
   private applying = false;
   private hubSession: HubSession | null = null;
+  /** The long poll on the hub in use (null: none; polling). */
+  private hubWatch: { s: HubSession; ctl: AbortController } | null = null;
+  /** The session whose hub does not poke (an older hub): not asked again. */
+  private noPokes: HubSession | null = null;
   private finder: HubFinder | null = null;
   /** The hub this station syncs through while the registry is out of reach (null: none). */
   via: { hubId: string; name: string } | null = null;
@@ -96,6 +105,9 @@ export class SyncClient {
       liveStaleMs: opts.liveStaleMs ?? 40_000,
       hubUrl: opts.hubUrl ?? null,
       hubPollMs: opts.hubPollMs ?? 1_000,
+      hubPokes: opts.hubPokes ?? true,
+      hubPokedPollMs: opts.hubPokedPollMs ?? 3_000,
+      hubWaitMs: opts.hubWaitMs ?? 25_000,
       discover: opts.discover ?? false,
       fetch: opts.fetch,
     };
@@ -171,6 +183,7 @@ export class SyncClient {
   }
 
   stop(): void {
+    this.stopWatch();
     this.finder?.stop();
     this.finder = null;
     this.schedule.stop();
@@ -241,7 +254,7 @@ export class SyncClient {
       const hub = await this.viaHub();
       this.station.emit('sync');
       this.station.emit('status');
-      return { report: { ok: false, state: 'offline', pushed: hub?.pushed ?? 0, pulled: hub?.pulled ?? 0, ...this.said(this.lastError) }, next: hub ? this.o.hubPollMs : this.probeDelay() };
+      return { report: { ok: false, state: 'offline', pushed: hub?.pushed ?? 0, pulled: hub?.pulled ?? 0, ...this.said(this.lastError) }, next: hub ? this.hubPollDelay() : this.probeDelay() };
     }
     const onServerTime = (sentAt: number, serverTime: number) => this.clock.measure(sentAt, this.o.now(), serverTime);
     const report = () => this.report();
@@ -281,9 +294,12 @@ export class SyncClient {
       if (hub) {
         pushed += hub.pushed;
         pulled += hub.pulled;
-        next = this.o.hubPollMs;
+        next = this.hubPollDelay();
       }
-    } else this.via = null;
+    } else {
+      this.via = null;
+      this.stopWatch();
+    }
     this.station.emit('sync');
     this.station.emit('status');
     return { report: { ok: !err, state: this.state, pushed, pulled, ...this.said(err) }, next };
@@ -296,6 +312,7 @@ export class SyncClient {
       if (r) return r;
     }
     this.via = null;
+    this.stopWatch();
     return null;
   }
 
@@ -324,6 +341,7 @@ export class SyncClient {
         this.via = { hubId: this.hubSession.hubId, name: this.hubSession.name };
         this.hubProblem = null;
         this.hubNotice = null;
+        this.watchHub();
         return r;
       } catch (err) {
         this.hubSession = null;
@@ -336,6 +354,39 @@ export class SyncClient {
       }
     }
     return null;
+  }
+
+  /** While syncing through a hub: the next cycle soon (polling), or later while the hub pokes. */
+  private hubPollDelay(): number {
+    return this.hubWatch ? Math.max(this.o.hubPollMs, this.o.hubPokedPollMs) : this.o.hubPollMs;
+  }
+
+  /** Live pokes from the hub in use: news runs a cycle at once. Any failure ends them; polling goes on. */
+  private watchHub(): void {
+    const s = this.hubSession;
+    if (!this.o.hubPokes || !s || this.hubWatch?.s === s || this.noPokes === s) return;
+    this.stopWatch();
+    const w = { s, ctl: new AbortController() };
+    this.hubWatch = w;
+    void (async () => {
+      try {
+        while (this.active && this.hubWatch === w) {
+          if (await waitForNews(this.station, s, { waitMs: this.o.hubWaitMs, signal: w.ctl.signal })) {
+            if (this.hubWatch !== w || !this.active) break;
+            await this.syncNow();
+          }
+        }
+      } catch (err) {
+        // A hub that does not know the request (older): poll it; anything else: the next hub cycle tries again.
+        if (err instanceof SyncError && err.kind === 'rejected') this.noPokes = s;
+      }
+      if (this.hubWatch === w) this.hubWatch = null;
+    })();
+  }
+
+  private stopWatch(): void {
+    this.hubWatch?.ctl.abort();
+    this.hubWatch = null;
   }
 
   /** What a cycle's outcome means: the new state, and when to try again (null: not until someone acts). */

@@ -6,7 +6,7 @@
 // (the hub's acknowledgement only spares sending them to the same hub twice).
 import { MAX_CLOCK_AHEAD_MS } from '../../core/hlc';
 import { eventProblem } from '../../core/sync/event-rules';
-import { HubAuthResponse, HubHello, helloProblem, signAuth } from '../../core/sync/hub-protocol';
+import { HubAuthResponse, HubHello, HubWaitResponse, helloProblem, signAuth } from '../../core/sync/hub-protocol';
 import { INITIAL_CURSOR, PROTOCOL_VERSION, PullResponse, PushResponse, cursorChangeNo, type WireEvent } from '../../core/sync/protocol';
 import { ownStationKey } from '../../db/badges';
 import { insertEvent, maxSeq } from '../../db/events';
@@ -70,6 +70,19 @@ export async function openHubSession(station: Station, url: string, o: { timeout
   return { url, hubId: hello.hub.stationId, name: hello.hub.name, expiresAt: data.expiresAt, t: { ...t, token: data.token } };
 }
 
+const cursorKeyOf = (hubId: string) => `hub.cursor:${hubId}`;
+
+/**
+ * The live poke (a long poll, core/sync/hub-protocol.ts): resolves true as soon as the hub holds
+ * something for this station after its cursor, false after `waitMs` with nothing new.
+ */
+export async function waitForNews(station: Station, s: HubSession, o: { waitMs: number; signal: AbortSignal }): Promise<boolean> {
+  const cursor = getSetting<string>(station.db.orm, cursorKeyOf(s.hubId)) ?? INITIAL_CURSOR;
+  const path = `/v1/hub/wait?cursor=${encodeURIComponent(cursor)}&waitMs=${o.waitMs}`;
+  const { data } = await request({ ...s.t, timeoutMs: o.waitMs + 10_000, signal: o.signal }, 'GET', path, HubWaitResponse);
+  return data.news;
+}
+
 export interface HubCycleOptions {
   now: () => number;
   /** Told while a page is being written (the scans it stores are not this station's own). */
@@ -91,7 +104,7 @@ export async function hubCycle(station: Station, s: HubSession, o: HubCycleOptio
     station.write(() => setSetting(station.db.orm, ackKey, next));
     pushed += data.stored + data.duplicates;
   }
-  const cursorKey = `hub.cursor:${s.hubId}`;
+  const cursorKey = cursorKeyOf(s.hubId);
   let pulled = 0;
   let dropped = 0;
   for (let guard = 0; guard < 10_000; guard++) {

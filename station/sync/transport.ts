@@ -35,6 +35,8 @@ export interface TransportOptions {
   token: string | null;
   fetch?: typeof fetch;
   timeoutMs?: number;
+  /** Gives up the request early (a long poll no longer wanted). */
+  signal?: AbortSignal;
 }
 
 export async function request<S extends z.ZodType>(
@@ -47,6 +49,8 @@ export async function request<S extends z.ZodType>(
   const f = o.fetch ?? fetch;
   const ctl = new AbortController();
   const timer = setTimeout(() => ctl.abort(), o.timeoutMs ?? 20_000);
+  const giveUp = () => ctl.abort();
+  o.signal?.addEventListener('abort', giveUp, { once: true });
   let res: Response;
   let text: string;
   try {
@@ -74,6 +78,7 @@ export async function request<S extends z.ZodType>(
     throw new SyncError('network', notice('networkFailed', { why }));
   } finally {
     clearTimeout(timer);
+    o.signal?.removeEventListener('abort', giveUp);
   }
   if (!res.ok) {
     const parsed = safeJson(text);

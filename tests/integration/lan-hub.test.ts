@@ -10,7 +10,7 @@ import { WalkinForm } from '../../core/api/desk';
 import { getAttendee } from '../../db/attendees';
 import { events, rooms } from '../../db/schema/index';
 import { registerWalkin, setNote } from '../../station/desk';
-import { newSyncClient } from '../../station/sync/index';
+import { newSyncClient, type SyncOptions } from '../../station/sync/index';
 import { pairStation } from '../../station/sync/pair';
 import { insertEvent } from '../../db/events';
 import { checkIn } from '../../station/checkin';
@@ -24,7 +24,7 @@ import { signOwn } from '../../station/sync/sign';
 import { useDemoRegistry } from '../helpers/demo-registry';
 import { demoCodes, freshStation } from '../helpers/station';
 import { rebuiltSnapshot, snapshotDerived } from '../../testkit/derived';
-import { NO_FAULTS, startFaultProxy } from '../../testkit/fault-proxy';
+import { NO_FAULTS, startFaultProxy, type FaultProxy } from '../../testkit/fault-proxy';
 import { prng } from '../../resources/demo/generate';
 import { outboxCount } from '../../station/sync/outbox';
 
@@ -262,6 +262,50 @@ describe('LAN hub: two hubs on a split network', () => {
   });
 });
 
+/** A fresh station paired with the registry through `proxy` (so the test can pull the cable). */
+async function behindProxy(proxy: FaultProxy, name: string, o: { skewMs?: number } & SyncOptions = {}) {
+  const { skewMs = 0, ...opts } = o;
+  const now = () => Date.now() + skewMs;
+  const { station } = freshStation({ stationName: name, now: now() });
+  demo.opened.push(station);
+  const { code } = await demo.reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name });
+  expect((await pairStation(station, proxy.url, code, { now })).paired).toBe(true);
+  const client = newSyncClient(station, { live: false, now, backoffBaseMs: 10, backoffMaxMs: 50, timeoutMs: 3_000, ...opts });
+  demo.clients.push(client);
+  return { name, station, client, now };
+}
+
+describe('LAN hub: live pokes', () => {
+  it('a station syncing through a hub hears of a scan at another entrance at once (long poll), not at its next poll; one that cannot be poked polls', async () => {
+    const proxy = await startFaultProxy(() => demo.reg.port, 5);
+    const slow = { hubPollMs: 600_000, hubPokedPollMs: 600_000, probeMs: 600_000 }; // only a poke can bring news in time
+    const [h, a, b, c] = await Promise.all([
+      behindProxy(proxy, 'Hub Foyer'),
+      behindProxy(proxy, 'Gate A'),
+      behindProxy(proxy, 'Gate B', slow),
+      behindProxy(proxy, 'Gate C', { hubPokes: false, hubPollMs: 300 }),
+    ]);
+    const hub = await startHub({ station: h.station, port: 0, host: '127.0.0.1' });
+    try {
+      for (let round = 0; round < 2; round++) for (const s of [h, a, b, c]) await s.client.syncNow();
+      for (const s of [a, b, c]) (s.client.o as { hubUrl: string | null }).hubUrl = hub.url;
+      proxy.partition(true);
+      for (const s of [a, b, c]) s.client.start();
+      await expect.poll(() => [a, b, c].map((s) => s.client.via?.name ?? null), { timeout: 10_000 }).toEqual(['Hub Foyer', 'Hub Foyer', 'Hub Foyer']);
+      const code = demoCodes(a.station, 70)[65]!.code;
+      const scan = checkIn(a.station, code, Date.now());
+      a.station.emit('scan'); // as the desk does: Gate A's client uploads to the hub at once
+      await expect.poll(() => has(b.station, scan.eventId!), { timeout: 10_000, interval: 50 }).toBe(true);
+      // Gate C asks every 300 ms instead, and gets it too.
+      await expect.poll(() => has(c.station, scan.eventId!), { timeout: 10_000, interval: 50 }).toBe(true);
+    } finally {
+      for (const s of [a, b, c]) s.client.stop();
+      await hub.close();
+      await proxy.close();
+    }
+  });
+});
+
 // The fault-schedule suite (testkit/sync-scenario.ts) with hubs, compact: six stations in this
 // process, the registry behind a fault proxy (so "registry down" is a pulled cable, not a slow
 // PGlite restart), two hubs each serving one side of a split network, a hub killed mid-cycle and
@@ -276,16 +320,7 @@ describe('LAN hub: seeded fault schedule with hubs', () => {
       const rnd = prng(seed * 104_729 + 7);
       const proxy = await startFaultProxy(() => demo.reg.port, seed);
       const MIN = 60_000;
-      const make = async (name: string, skewMs = 0) => {
-        const now = () => Date.now() + skewMs;
-        const { station } = freshStation({ stationName: name, now: now() });
-        demo.opened.push(station);
-        const { code } = await demo.reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name });
-        expect((await pairStation(station, proxy.url, code, { now })).paired).toBe(true);
-        const client = newSyncClient(station, { live: false, now, backoffBaseMs: 10, backoffMaxMs: 50, timeoutMs: 3_000 });
-        demo.clients.push(client);
-        return { name, station, client, now };
-      };
+      const make = (name: string, skewMs = 0) => behindProxy(proxy, name, { skewMs });
       const [h1, h2, a, b, ahead, behind, rogue] = await Promise.all([
         make('Hub North'),
         make('Hub South'),
