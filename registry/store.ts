@@ -266,9 +266,15 @@ export async function setSigningKeyActive(orm: RegistryOrm, keyId: number, activ
   });
 }
 
+/** The station a key belongs to (its own signing key, made at pairing), or null for a registry key; undefined: no such key. */
+export async function keyOwner(orm: RegistryOrm, keyId: number): Promise<string | null | undefined> {
+  const [row] = await orm.select({ stationId: signingKeys.stationId }).from(signingKeys).where(eq(signingKeys.keyId, keyId));
+  return row ? (row.stationId ?? null) : undefined;
+}
+
 export async function listSigningKeys(orm: RegistryOrm) {
   return orm
-    .select({ keyId: signingKeys.keyId, publicKey: signingKeys.publicKey, createdAt: signingKeys.createdAt, active: signingKeys.active })
+    .select({ keyId: signingKeys.keyId, publicKey: signingKeys.publicKey, createdAt: signingKeys.createdAt, active: signingKeys.active, stationId: signingKeys.stationId })
     .from(signingKeys)
     .orderBy(signingKeys.keyId);
 }

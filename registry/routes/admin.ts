@@ -35,6 +35,7 @@ import {
   getEvent,
   importAttendees,
   cancelMissing,
+  keyOwner,
   listSigningKeys,
   patchAttendee,
   setEvent,
@@ -238,7 +239,11 @@ export function adminRoutes(ctx: RegistryContext): Hono<ConsoleEnv> {
 
   app.post('/v1/admin/keys/:id/deactivate', async (c) => {
     const id = check(z.coerce.number().int().min(1).max(MAX_KEY_ID), c.req.param('id'), 'key id');
-    if (!(await setSigningKeyActive(orm, id, false))) throw new HttpError(404, 'not_found', `No key ${id}.`);
+    // A station's own key signs its events: switching it off here would silently get every upload
+    // of that station refused. Revoking (or pairing again) is how a station's key is retired.
+    const owner = await keyOwner(orm, id);
+    if (owner) throw new HttpError(409, 'station_key', `Key ${id} is the signing key of station ${owner}: revoke that station (or pair it again) instead.`);
+    if (owner === undefined || !(await setSigningKeyActive(orm, id, false))) throw new HttpError(404, 'not_found', `No key ${id}.`);
     await poke();
     return c.json({ ok: true });
   });

@@ -20,6 +20,8 @@ interface Key {
   publicKey: string;
   createdAt: number;
   active: boolean;
+  /** A station's own key (its uploads and walk-in badges are signed with it); null: a registry key. */
+  stationId?: string | null;
 }
 interface Revocation {
   attendeeId: string;
@@ -34,6 +36,8 @@ export function BadgesPage() {
   const tz = me.event?.timeZone ?? 'UTC';
   const keys = useResource<Key[]>('/v1/admin/keys', { live: true });
   const revocations = useResource<Revocation[]>('/v1/admin/revocations', { live: true });
+  const stations = useResource<{ id: string; name: string }[]>('/v1/admin/stations');
+  const stationName = (id: string) => stations.data?.find((s) => s.id === id)?.name ?? id;
   const [closing, setClosing] = useState<Key | null>(null);
   const act = useAction();
   const newKey = async () => {
@@ -65,14 +69,20 @@ export function BadgesPage() {
             { header: t('badges.keyId'), cell: (k) => k.keyId },
             { header: t('badges.publicKey'), className: 'mono', cell: (k) => `${k.publicKey.slice(0, 16)}…` },
             { header: t('badges.created'), cell: (k) => dateTime(k.createdAt, tz) },
+            { header: t('badges.keyOwner'), cell: (k) => (k.stationId ? t('badges.stationKey', { name: stationName(k.stationId) }) : t('badges.registryKey')) },
             { header: t('badges.keyState'), cell: (k) => (k.active ? t('badges.active') : t('badges.inactive')) },
             {
               header: t('stations.actions'),
+              // Switching a station's key off would get its uploads refused: the station is revoked instead.
               cell: (k) =>
-                k.active && (
+                k.stationId ? (
+                  k.active && <span className="muted">{t('badges.stationKeyAction')}</span>
+                ) : (
+                  k.active && (
                   <button type="button" className="button button--danger" onClick={() => setClosing(k)} aria-label={t('badges.deactivateWho', { id: k.keyId })}>
                     {t('badges.deactivate')}
                   </button>
+                  )
                 ),
             },
           ]}
