@@ -49,7 +49,9 @@ export async function loginWithPassword(page: Page, username: string, password: 
 
 /** Opens a page of the console by its menu entry (as a keyboard user would: focus the link, Enter). */
 export async function goTo(page: Page, id: string): Promise<void> {
-  if ((await page.evaluate(() => location.hash)) === `#/${id}`) return;
+  const hash = await page.evaluate(() => location.hash);
+  // Already there (an address without a page shows the live view, the first page every role may open).
+  if (hash === `#/${id}` || ((hash === '' || hash === '#/') && id === 'live')) return;
   const link = page.getByTestId(`nav-${id}`);
   if (!(await link.isVisible())) await page.getByTestId('menu').click();
   await link.focus();
