@@ -1,8 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
-// Three projects, one `npm test`:
+// Three projects, one `npm test` (scripts/test.mjs runs two lanes side by side: integration | unit, then e2e):
 //  unit        – pure logic and single-process station code (fast, parallel)
-//  (integration and e2e run one file at a time, after unit: their timings and ports are their own)
+//  (integration and e2e files run one at a time within their lane: their timings and ports are their own)
 //  integration – real processes: headless host, registry, sync under faults, crash tests
 //  e2e         – the real renderer in Debian Chromium via playwright-core (needs `npm run build:renderer`)
 export default defineConfig({
