@@ -1,13 +1,17 @@
 // The shell: top navigation over the screen registry, the active screen, the status bar.
-// The active screen lives in the address fragment (#/checkin) so a reload keeps it.
+// The active screen lives in the address fragment (#/checkin) so a reload keeps it. A station in
+// kiosk mode (docs/kiosk.md) shows only the kiosk: no top bar, no other screen, whatever the address says.
 import { useEffect, useState } from 'react';
+import { api } from './api';
 import { StationStatusProvider } from './api/StationStatus';
 import { EvacuationEntry } from './components/EvacuationEntry';
+import { useApiQuery } from './api/useApiQuery';
 import { StatusBar } from './components/StatusBar';
 import { t, useLanguage } from './i18n';
 import { DeskPrefs } from './prefs/DeskPrefs';
 import { useTheme } from './theme/useTheme';
 import { screens } from './screens';
+import { KioskScreen } from './screens/kiosk/KioskScreen';
 
 function screenFromHash(): string {
   const m = /^#\/([\w-]+)/.exec(location.hash);
@@ -25,6 +29,18 @@ export function App() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  const kiosk = useApiQuery(() => api['kiosk.state']({}), ['status']);
+  // Until the station says whether it is a kiosk, show nothing (never a flash of the staff screens).
+  if (!kiosk.data && !kiosk.error) return null;
+  if (kiosk.data?.active) {
+    return (
+      <StationStatusProvider>
+        <main className="app__kiosk" id="main">
+          <KioskScreen initialLockMs={kiosk.data.lockedForMs} />
+        </main>
+      </StationStatusProvider>
+    );
+  }
   const screen = screens.find((s) => s.id === current) ?? screens[0]!;
   return (
     <StationStatusProvider>

@@ -15,6 +15,7 @@ import { rooms as deRooms } from './de/rooms';
 import { settings as deSettings } from './de/settings';
 import { walkin as deWalkin } from './de/walkin';
 import { evacuation as deEvacuation } from './de/evacuation';
+import { kiosk as deKiosk } from './de/kiosk';
 import { checkin as enCheckin } from './en/checkin';
 import { collect as enCollect } from './en/collect';
 import { handouts as enHandouts } from './en/handouts';
@@ -24,6 +25,7 @@ import { rooms as enRooms } from './en/rooms';
 import { settings as enSettings } from './en/settings';
 import { walkin as enWalkin } from './en/walkin';
 import { evacuation as enEvacuation } from './en/evacuation';
+import { kiosk as enKiosk } from './en/kiosk';
 import { checkin as frCheckin } from './fr/checkin';
 import { collect as frCollect } from './fr/collect';
 import { handouts as frHandouts } from './fr/handouts';
@@ -33,6 +35,7 @@ import { rooms as frRooms } from './fr/rooms';
 import { settings as frSettings } from './fr/settings';
 import { walkin as frWalkin } from './fr/walkin';
 import { evacuation as frEvacuation } from './fr/evacuation';
+import { kiosk as frKiosk } from './fr/kiosk';
 import { checkin as ruCheckin } from './ru/checkin';
 import { collect as ruCollect } from './ru/collect';
 import { handouts as ruHandouts } from './ru/handouts';
@@ -42,16 +45,17 @@ import { rooms as ruRooms } from './ru/rooms';
 import { settings as ruSettings } from './ru/settings';
 import { walkin as ruWalkin } from './ru/walkin';
 import { evacuation as ruEvacuation } from './ru/evacuation';
+import { kiosk as ruKiosk } from './ru/kiosk';
 
 /** Each language's files, by screen (the test checks that no two files define the same top-level section). */
 export const files = {
-  en: { shared: sharedFiles.en, common: enCommon, checkin: enCheckin, collect: enCollect, handouts: enHandouts, walkin: enWalkin, rooms: enRooms, door: enDoor, settings: enSettings, evacuation: enEvacuation },
-  de: { shared: sharedFiles.de, common: deCommon, checkin: deCheckin, collect: deCollect, handouts: deHandouts, walkin: deWalkin, rooms: deRooms, door: deDoor, settings: deSettings, evacuation: deEvacuation },
-  fr: { shared: sharedFiles.fr, common: frCommon, checkin: frCheckin, collect: frCollect, handouts: frHandouts, walkin: frWalkin, rooms: frRooms, door: frDoor, settings: frSettings, evacuation: frEvacuation },
-  ru: { shared: sharedFiles.ru, common: ruCommon, checkin: ruCheckin, collect: ruCollect, handouts: ruHandouts, walkin: ruWalkin, rooms: ruRooms, door: ruDoor, settings: ruSettings, evacuation: ruEvacuation },
+  en: { shared: sharedFiles.en, common: enCommon, checkin: enCheckin, collect: enCollect, handouts: enHandouts, walkin: enWalkin, rooms: enRooms, door: enDoor, settings: enSettings, evacuation: enEvacuation, kiosk: enKiosk },
+  de: { shared: sharedFiles.de, common: deCommon, checkin: deCheckin, collect: deCollect, handouts: deHandouts, walkin: deWalkin, rooms: deRooms, door: deDoor, settings: deSettings, evacuation: deEvacuation, kiosk: deKiosk },
+  fr: { shared: sharedFiles.fr, common: frCommon, checkin: frCheckin, collect: frCollect, handouts: frHandouts, walkin: frWalkin, rooms: frRooms, door: frDoor, settings: frSettings, evacuation: frEvacuation, kiosk: frKiosk },
+  ru: { shared: sharedFiles.ru, common: ruCommon, checkin: ruCheckin, collect: ruCollect, handouts: ruHandouts, walkin: ruWalkin, rooms: ruRooms, door: ruDoor, settings: ruSettings, evacuation: ruEvacuation, kiosk: ruKiosk },
 } as const;
 
-export type English = typeof sharedFiles.en & typeof enCommon & typeof enCheckin & typeof enCollect & typeof enHandouts & typeof enWalkin & typeof enRooms & typeof enDoor & typeof enSettings & typeof enEvacuation;
+export type English = typeof sharedFiles.en & typeof enCommon & typeof enCheckin & typeof enCollect & typeof enHandouts & typeof enWalkin & typeof enRooms & typeof enDoor & typeof enSettings & typeof enEvacuation & typeof enKiosk;
 
 function merge(parts: Record<string, Catalog>): Catalog {
   return Object.assign({}, ...Object.values(parts)) as Catalog;

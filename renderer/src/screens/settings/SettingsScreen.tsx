@@ -1,7 +1,7 @@
 // Settings (#/settings): pair this station with the registry and see how sync is doing —
 // online/offline, last successful sync, events waiting, refusals, clock, "admitted twice" —
-// the LAN hub (be one, or the address of one), the desk's admission rules, and how badges print
-// on this computer.
+// the LAN hub (be one, or the address of one), the desk's admission rules, how badges print on
+// this computer, and kiosk mode.
 import { useState, type FormEvent } from 'react';
 import { parsePairingText } from '../../../../core/sync/pairing-link';
 import { clockNotice } from '../../../../core/api/notice';
@@ -11,6 +11,7 @@ import { useApiQuery } from '../../api/useApiQuery';
 import { DeskRulesCard } from './DeskRulesCard';
 import { ForgetEvent } from './ForgetEvent';
 import { HubCard } from './HubCard';
+import { KioskCard } from './KioskCard';
 import { PrintSettings } from './PrintSettings';
 import { locale, t } from '../../i18n';
 import { errorText, stationText } from '../../i18n/station';
@@ -198,6 +199,7 @@ export function SettingsScreen() {
 
         <DeskRulesCard when={(ms) => when(ms, timeZone)} />
         <PrintSettings />
+        <KioskCard />
 
         <ForgetEvent />
       </div>

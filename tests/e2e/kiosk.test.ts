@@ -1,0 +1,153 @@
+// The self check-in kiosk through the real renderer in Debian Chromium on the headless host: staff
+// set a PIN and start kiosk mode in Settings; the top bar is gone and the address cannot reach
+// another screen; an attendee scans their QR (a USB scanner's burst), sees "Is this you?", and
+// the badge prints (a PDF here); another types surname + code in German at 1024×768 after a
+// wrong surname; a protected participant is sent to the desk without a reason; a page left alone
+// returns to the welcome screen in the kiosk's language after 30 s (Playwright's clock); only
+// the PIN ends it. Screens are checked with axe and looked at (test-results/kiosk-*.png).
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { dayInZone } from '../../core/time';
+import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
+import { axeViolations, clippedTexts } from '../helpers/a11y';
+import { scanBurst, screenshot, VIEWPORT } from '../helpers/browser';
+import { stationE2E } from '../helpers/station-e2e';
+
+const demo = generateDemoEvent(dayInZone(Date.now(), DEMO_TIME_ZONE)).attendees;
+const plain = demo.filter((a) => a.status === 'active' && !a.protected && a.validDays === null && !a.notes && /^[A-Za-z]+$/.test(a.familyName));
+const [first, second] = [plain[5]!, plain[9]!];
+const hidden = demo.find((a) => a.protected && a.chosenName)!;
+const fullName = (a: { givenName: string; familyName: string }) => `${a.givenName} ${a.familyName}`;
+
+describe('self check-in kiosk (Chromium, headless host)', () => {
+  let page: Page;
+  const pageErrors: string[] = [];
+  const session = stationE2E({
+    onReady: (s) => {
+      ({ page } = s);
+      page.on('pageerror', (e) => pageErrors.push(e.message));
+    },
+  });
+  const step = (p: Page = page) => p.getByTestId('kiosk').getAttribute('data-step');
+
+  it('staff start it with a PIN; a scanned QR → "Is this you?" → badge printed; nothing else is reachable', async () => {
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('kiosk-set-pin').fill('2468');
+    await page.getByTestId('kiosk-set-pin-repeat').fill('2469');
+    await page.getByTestId('kiosk-save-pin').click();
+    await expect.poll(() => page.getByTestId('kiosk-settings-said').textContent()).toBe('The two PINs differ.');
+    expect(await page.getByTestId('kiosk-start').isDisabled()).toBe(true);
+    await page.getByTestId('kiosk-set-pin-repeat').fill('2468');
+    await page.getByTestId('kiosk-save-pin').click();
+    await expect.poll(() => page.getByTestId('kiosk-start').isDisabled()).toBe(false);
+    await page.getByTestId('kiosk-start').click();
+
+    await expect.poll(() => step()).toBe('welcome');
+    expect(await page.locator('.topbar, .statusbar, nav').count()).toBe(0);
+    // The address bar leads nowhere else.
+    await page.evaluate(() => (location.hash = '#/checkin'));
+    await page.waitForTimeout(100);
+    expect(await step()).toBe('welcome');
+    expect(await page.getByTestId('scan-input').count()).toBe(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-welcome-1366');
+
+    await scanBurst(page, first.badgeCode!);
+    await expect.poll(() => step()).toBe('confirm');
+    expect(await page.getByTestId('kiosk-name').textContent()).toBe(fullName(first));
+    expect(await page.getByTestId('kiosk').textContent()).toContain(first.delegation || first.organisation);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-confirm-1366');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('kiosk-yes').click();
+    expect((await download).suggestedFilename()).toMatch(/^badge-.*\.pdf$/);
+    await expect.poll(() => step()).toBe('done');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-done-1366');
+    await page.getByTestId('kiosk-finish').click();
+    await expect.poll(() => step()).toBe('welcome');
+    // The same QR again: printed once, so the desk — with the same sentence as for anyone.
+    await scanBurst(page, first.badgeCode!);
+    await expect.poll(() => step()).toBe('desk');
+  });
+
+  it('surname + code in German at 1024×768: a wrong surname names nobody, the right one prints', async () => {
+    await page.setViewportSize({ width: 1024, height: 768 });
+    await page.getByTestId('kiosk-finish').click();
+    await page.getByTestId('kiosk-lang-de').click();
+    await page.getByTestId('kiosk-type').click();
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('kiosk-surname');
+    await page.keyboard.type(first.familyName); // someone else's surname with this code
+    await page.getByTestId('kiosk-code').fill(second.badgeCode!.toLowerCase());
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('kiosk-missed').textContent()).toMatch(/^Wir haben keine Anmeldung mit diesen Angaben gefunden/);
+    const shown = (await page.getByTestId('kiosk').textContent())!;
+    expect(shown).not.toContain(second.familyName);
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await clippedTexts(page, '.kiosk button, .kiosk label, .kiosk h1')).toEqual([]);
+    await screenshot(page, 'kiosk-type-missed-de-1024');
+    await page.getByTestId('kiosk-surname').fill(second.familyName.toUpperCase());
+    await page.getByTestId('kiosk-find').click();
+    await expect.poll(() => step()).toBe('confirm');
+    expect(await page.getByTestId('kiosk-name').textContent()).toBe(fullName(second));
+    expect(await page.getByTestId('kiosk-yes').textContent()).toBe('Ja, mein Namensschild drucken');
+    await screenshot(page, 'kiosk-confirm-de-1024');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('kiosk-yes').click();
+    await download;
+    await expect.poll(() => step()).toBe('done');
+    await page.getByTestId('kiosk-finish').click();
+    // The next person starts in the kiosk's own language.
+    await expect.poll(() => page.getByTestId('kiosk-scan').textContent()).toContain('Scan my QR code');
+  });
+
+  it('a protected participant is sent to the desk with no name and no reason; Russian and French fit at 1024×768', async () => {
+    await scanBurst(page, hidden.badgeCode!);
+    await expect.poll(() => step()).toBe('desk');
+    const text = (await page.getByTestId('kiosk').textContent())!;
+    expect(text).toMatch(/^Please go to the staffed desk/);
+    for (const never of [hidden.familyName, hidden.givenName, hidden.chosenName!, 'protect', 'safeguard', 'already', 'collected']) expect(text.toLowerCase()).not.toContain(never.toLowerCase());
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-desk-1024');
+    await page.getByTestId('kiosk-finish').click();
+    for (const lng of ['ru', 'fr'] as const) {
+      await page.getByTestId(`kiosk-lang-${lng}`).click();
+      expect(await clippedTexts(page, '.kiosk button, .kiosk h1')).toEqual([]);
+      await screenshot(page, `kiosk-welcome-${lng}-1024`);
+    }
+    await page.getByTestId('kiosk-lang-en').click();
+  });
+
+  it('left alone, returns to the welcome screen in its own language after 30 s; only the staff PIN ends kiosk mode', async () => {
+    // A second tab on the same station, with Playwright's clock: the station is a kiosk for it too.
+    const context = await session.current.browser.newContext({ viewport: VIEWPORT, locale: 'en-GB' });
+    const idle = await context.newPage();
+    await idle.clock.install();
+    await idle.goto(session.current.host.url);
+    await expect.poll(() => step(idle)).toBe('welcome');
+    await idle.getByTestId('kiosk-lang-fr').click();
+    await idle.getByTestId('kiosk-type').click();
+    // A key is a touch (fill() is not): the 30 s count from here, with 10 s to spare for a slow machine's real time.
+    await idle.getByTestId('kiosk-surname').press('S');
+    await idle.clock.fastForward(20_000);
+    expect(await step(idle)).toBe('type');
+    await idle.clock.fastForward(11_000);
+    await expect.poll(() => step(idle), { timeout: 10_000 }).toBe('welcome');
+    expect(await idle.getByTestId('kiosk-type').textContent()).toContain('Type my surname and code');
+    await context.close();
+
+    await page.getByTestId('kiosk-staff').click();
+    await page.getByTestId('kiosk-pin').fill('1357');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => page.getByTestId('kiosk-pin-said').textContent()).toBe('Wrong PIN.');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-pin-wrong-1024');
+    await page.getByTestId('kiosk-pin').fill('2468');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('nav-checkin').waitFor();
+    expect(await page.getByTestId('kiosk').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+    // The headless host answers the desktop-only print.printers / print.badge with 404 (unknown_method); the renderer falls back.
+    expect(session.current.sp.problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
+  });
+});
