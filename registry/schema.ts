@@ -15,6 +15,7 @@ import { bigint, boolean, customType, index, integer, jsonb, pgSequence, pgTable
 import type { RegistryRules } from '../core/checkin/desk-rules';
 import type { DoorMode, StationRole } from '../core/model';
 import type { ConsoleRole } from '../core/console/access';
+import type { RemoteParticipant } from '../core/hybrid/remote';
 import { AttendeeFields } from '../core/records/attendee';
 import { EventInfoFields } from '../core/records/event-info';
 import { LogEventFields } from '../core/records/log-event';
@@ -247,11 +248,14 @@ export const rejections = pgTable(
 );
 
 /**
- * The Zoom participant report imported for a session (one per session: importing again replaces
- * it). The registry's own: never served to a station. docs/hybrid-attendance.md.
+ * The Zoom participant reports imported for a session (several: a meeting restarted under a new
+ * ID, a second room; one per report key, so importing the same report again replaces it). The
+ * registry's own: never served to a station. docs/hybrid-attendance.md.
  */
 export const zoomReports = pgTable('zoom_reports', {
-  sessionId: text('session_id').primaryKey(),
+  sessionId: text('session_id').notNull(),
+  /** Which report: the meeting's ID and start when the export has them, else the file's SHA-256. */
+  reportKey: text('report_key').notNull().default(''),
   fileName: text('file_name').notNull().default(''),
   kind: text('kind').$type<'meeting' | 'webinar'>().notNull(),
   /** The meeting's own line (topic, id, host, start), when the export had it. */
@@ -261,7 +265,9 @@ export const zoomReports = pgTable('zoom_reports', {
   rows: integer('rows').notNull(),
   warnings: jsonb('warnings').$type<{ code: string; params: Record<string, string | number>; text: string }[]>().notNull().default([]),
   importedAt: bigint('imported_at', { mode: 'number' }).notNull(),
-});
+  /** The report's people as read (rejoins grouped): the session's people are merged from every report. */
+  participants: jsonb('participants').$type<RemoteParticipant[]>().notNull().default([]),
+}, (t) => [primaryKey({ columns: [t.sessionId, t.reportKey] })]);
 
 /**
  * One person of a session's Zoom report (their rejoins grouped), matched to a registration or

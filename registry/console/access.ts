@@ -53,6 +53,7 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'POST /v1/admin/sessions/:id/zoom-report': 'manage',
   'GET /v1/admin/sessions/:id/zoom-report': 'manage',
   'DELETE /v1/admin/sessions/:id/zoom-report': 'manage',
+  'GET /v1/admin/zoom-reports': 'manage',
   'GET /v1/admin/reports/:file': 'manage',
   // Registration photos (organisers: a face is personal data; desks get them through sync).
   'PUT /v1/admin/attendees/:id/photo': 'manage',

@@ -1,14 +1,14 @@
 // Hybrid attendance (admin token or console session; registry/console/access.ts says who may): a session's Zoom participant report in (the file's bytes,
 // `?options=<JSON>`), what it matched, and the attendance report out as PDF or XLSX in the
 // reader's language. docs/hybrid-attendance.md.
-import { eq } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { LANGUAGES } from '../../core/i18n';
 import type { RegistryContext } from '../context';
 import { HttpError, check } from '../http';
-import { importZoomReport, knownTimeZone, listRemote, SessionNotFound } from '../hybrid/import';
+import { importZoomReport, knownTimeZone, listRemote, reportsOf, SessionNotFound } from '../hybrid/import';
 import { attendanceFacts } from '../hybrid/report-data';
 import { attendancePdf } from '../hybrid/report-pdf';
 import { attendanceXlsx } from '../hybrid/report-xlsx';
@@ -65,9 +65,26 @@ export function hybridRoutes(ctx: RegistryContext): Hono {
   /** What a session's imported report holds: its file, and every person with their match (e-mails included: admin only). */
   app.get('/v1/admin/sessions/:id/zoom-report', async (c) => {
     const sessionId = check(Id, c.req.param('id'), 'session id');
-    const [report] = await orm.select().from(zoomReports).where(eq(zoomReports.sessionId, sessionId));
-    if (!report) throw new HttpError(404, 'not_found', 'No Zoom report was imported for this session.');
-    return c.json({ report, people: await listRemote(orm, sessionId) });
+    const reports = await reportsOf(orm, sessionId);
+    if (reports.length === 0) throw new HttpError(404, 'not_found', 'No Zoom report was imported for this session.');
+    return c.json({ report: reports.at(-1), reports, people: await listRemote(orm, sessionId) });
+  });
+
+  /** Which sessions have Zoom reports (the console's Online attendance page): files, when, how many people. */
+  app.get('/v1/admin/zoom-reports', async (c) => {
+    const reports = await reportsOf(orm);
+    const people = await orm.select({ sessionId: remoteAttendance.sessionId, n: count() }).from(remoteAttendance).groupBy(remoteAttendance.sessionId);
+    const bySession = new Map<string, { sessionId: string; people: number; reports: typeof reports }>();
+    for (const r of reports) {
+      const s = bySession.get(r.sessionId) ?? { sessionId: r.sessionId, people: 0, reports: [] };
+      s.reports.push(r);
+      bySession.set(r.sessionId, s);
+    }
+    for (const p of people) {
+      const s = bySession.get(p.sessionId);
+      if (s) s.people = p.n;
+    }
+    return c.json({ sessions: [...bySession.values()] });
   });
 
   app.delete('/v1/admin/sessions/:id/zoom-report', async (c) => {

@@ -49,11 +49,15 @@ describe('online attendance in the console (Chromium)', () => {
 
   it('imports a session’s Zoom report and says who matched by e-mail, by name, and who not', async () => {
     await goTo(page, 'attendance');
+    // Which sessions have a report: the demo's opening has one, this one none yet.
+    await expect.poll(() => page.getByTestId('zoom-status-s1').getAttribute('data-reports')).toBe('1');
+    expect(await page.getByTestId('zoom-status-s2').textContent()).toBe('No Zoom report yet.');
     await page.getByTestId('zoom-file-s2').setInputFiles({ name: 'participants_82233445566.csv', mimeType: 'text/csv', buffer: Buffer.from(zoomCsv, 'utf8') });
     const result = page.getByTestId('zoom-result-s2');
     await result.waitFor();
     expect(await result.textContent()).toContain('Imported: 4 people from 4 rows. Matched by e-mail 1, by name 2; not matched 1');
     expect(await page.getByTestId('zoom-s2').textContent()).toContain('Not matched: Galaxy S24');
+    await expect.poll(() => page.getByTestId('zoom-status-s2').textContent()).toMatch(/^1 Zoom report, 4 people online: participants_82233445566\.csv \(last imported /);
     await expectAccessible(page, 'online attendance');
     await screenshot(page, 'console-attendance');
   });

@@ -216,6 +216,44 @@ describe('the operator CLI', () => {
   }, 60_000);
 });
 
+// The opening's Zoom meeting dropped and was restarted under a new meeting: a second report, its
+// meeting line first ("Export with meeting data"). Olena was in both (10:58–11:10 overlaps her
+// first report's last minutes); Tom from the press joined only the second.
+const ZOOM_2 = [
+  'Meeting ID,Topic,Start Time,End Time,User Email,Duration (Minutes),Participants',
+  '81299999999,Opening plenary (restarted),11/30/2026 10:57:00 AM,11/30/2026 11:15:00 AM,zoom@osce.example,18,2',
+  '',
+  'Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest',
+  'Olena K,o.kovalenko@mfa.example,11/30/2026 10:58:00 AM,11/30/2026 11:10:00 AM,12,No',
+  'Tom B,tom@press.example,11/30/2026 10:59:00 AM,11/30/2026 11:12:00 AM,13,No',
+].join('\r\n');
+
+describe('several Zoom reports for one session', () => {
+  type Stored = { people: { attendeeId: string | null; minutes: number; rows: number }[]; reports: { reportKey: string; fileName: string }[] };
+  const stored = async () => (await (await request('GET', '/v1/admin/sessions/opening/zoom-report')).json()) as Stored;
+
+  it('merges them, each person once with their connected time counted once; the same file again changes nothing', async () => {
+    const before = await stored();
+    expect(before.people).toHaveLength(5);
+    const second = await zoomImport('opening', ZOOM_2, { fileName: 'participants_81299999999.csv' });
+    expect(second.body).toMatchObject({ ok: true, rows: 2, people: 6, reports: 2 });
+    const after = await stored();
+    expect(after.reports.map((r) => r.fileName)).toEqual(['participants_81234567890.csv', 'participants_81299999999.csv']);
+    expect(after.people.filter((p) => p.attendeeId === 'p-ua')).toEqual([expect.objectContaining({ rows: 3, minutes: 63 })]); // 28 + 25 + 10 new minutes
+    expect(after.people.find((p) => p.attendeeId === 'p-media')).toMatchObject({ minutes: 13 });
+    // Either file imported again: the same two reports, the same people.
+    for (const [file, name] of [[ZOOM_2, 'participants_81299999999.csv'], [ZOOM, 'participants_81234567890.csv']] as const) {
+      expect((await zoomImport('opening', file, { fileName: name })).body).toMatchObject({ people: 6, reports: 2 });
+      const again = await stored();
+      expect(again.people).toEqual(after.people);
+      expect(again.reports).toHaveLength(2);
+    }
+    // The console's Online attendance page learns which sessions have reports.
+    const list = (await (await request('GET', '/v1/admin/zoom-reports')).json()) as { sessions: { sessionId: string; people: number; reports: unknown[] }[] };
+    expect(list.sessions).toEqual([expect.objectContaining({ sessionId: 'opening', people: 6, reports: [expect.anything(), expect.anything()] })]);
+  });
+});
+
 describe('the demo event', () => {
   it('comes with e-mail addresses and the opening session’s Zoom report, so the report has an online side', async () => {
     const res = await app.request('/v1/admin/demo', { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' }, body: JSON.stringify({ firstDay: DAY }) });

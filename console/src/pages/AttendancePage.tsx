@@ -22,7 +22,14 @@ interface ImportAnswer {
   notMatched?: { names: string[]; minutes: number }[];
 }
 
-function SessionRow({ s, tz }: { s: SessionRecord; tz: string }) {
+/** A session's Zoom reports as GET /v1/admin/zoom-reports lists them. */
+interface SessionReports {
+  sessionId: string;
+  people: number;
+  reports: { fileName: string; importedAt: number }[];
+}
+
+function SessionRow({ s, tz, reports, onImported }: { s: SessionRecord; tz: string; reports: SessionReports | undefined; onImported: () => void }) {
   const [answer, setAnswer] = useState<ImportAnswer | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState('');
@@ -33,6 +40,7 @@ function SessionRow({ s, tz }: { s: SessionRecord; tz: string }) {
     try {
       const options = encodeURIComponent(JSON.stringify({ fileName: file.name.slice(0, 300) }));
       setAnswer(await api.upload<ImportAnswer>(`/v1/admin/sessions/${encodeURIComponent(s.id)}/zoom-report?options=${options}`, file));
+      onImported();
     } catch (err) {
       setError(errorText(err));
     } finally {
@@ -46,6 +54,16 @@ function SessionRow({ s, tz }: { s: SessionRecord; tz: string }) {
       <h2>{s.title}</h2>
       <p className="muted">
         {dayInZone(s.startsAt, tz)} {timeInZone(s.startsAt, tz)}–{timeInZone(s.endsAt, tz)}
+      </p>
+      <p data-testid={`zoom-status-${s.id}`} data-reports={reports?.reports.length ?? 0}>
+        {reports && reports.reports.length > 0
+          ? t('attendance.has', {
+              count: reports.reports.length,
+              people: reports.people,
+              files: reports.reports.map((r) => r.fileName || '–').join(', '),
+              at: `${dayInZone(reports.reports.at(-1)!.importedAt, tz)} ${timeInZone(reports.reports.at(-1)!.importedAt, tz)}`,
+            })
+          : t('attendance.none')}
       </p>
       <label className="button">
         {busy ? t('attendance.reading') : t('attendance.choose')}
@@ -85,6 +103,8 @@ function SessionRow({ s, tz }: { s: SessionRecord; tz: string }) {
 
 export function AttendancePage() {
   const sessions = useResource<SessionRecord[]>('/v1/admin/sessions', { live: true });
+  const reports = useResource<{ sessions: SessionReports[] }>('/v1/admin/zoom-reports', { live: true });
+  const bySession = new Map((reports.data?.sessions ?? []).map((r) => [r.sessionId, r]));
   const tz = useMe().event?.timeZone ?? 'UTC';
   const lang = currentLanguage();
   return (
@@ -102,7 +122,7 @@ export function AttendancePage() {
       {sessions.data && sessions.data.length === 0 && <p>{t('attendance.noSessions')}</p>}
       <ul className="exports">
         {(sessions.data ?? []).map((s) => (
-          <SessionRow key={s.id} s={s} tz={tz} />
+          <SessionRow key={s.id} s={s} tz={tz} reports={bySession.get(s.id)} onImported={reports.reload} />
         ))}
       </ul>
     </Page>

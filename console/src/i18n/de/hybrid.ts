@@ -2,13 +2,16 @@
 export const hybrid = {
   attendance: {
     title: 'Online-Teilnahme (Zoom)',
-    intro: 'Importieren Sie nach jeder Sitzung ihren Zoom-Teilnehmerbericht (im Zoom-Webportal die Teilnehmerliste des Meetings unter Berichte, als CSV exportiert; bei einer Webkonferenz deren Teilnehmerbericht). Personen werden den Anmeldungen über die E-Mail-Adresse, dann über den Namen zugeordnet; geraten wird nie. Ein erneuter Import ersetzt den Bericht dieser Sitzung.',
+    intro: 'Importieren Sie nach jeder Sitzung ihren Zoom-Teilnehmerbericht (im Zoom-Webportal die Teilnehmerliste des Meetings unter Berichte, als CSV exportiert; bei einer Webkonferenz deren Teilnehmerbericht). Personen werden den Anmeldungen über die E-Mail-Adresse, dann über den Namen zugeordnet; geraten wird nie. Eine Sitzung kann mehrere Berichte haben (ein neu gestartetes Meeting, ein zweiter Raum): jede Person zählt einmal. Denselben Bericht erneut zu importieren ändert nichts.',
     noSessions: 'Das Programm enthält noch keine Sitzungen.',
     choose: 'Zoom-Bericht importieren',
     reading: 'Wird gelesen …',
     imported: 'Importiert: {{people}} Personen aus {{rows}} Zeilen.',
     matched: 'Zugeordnet über E-Mail-Adresse {{email}}, über Namen {{name}}; nicht zugeordnet {{unmatched}}; zwei Anmeldungen passen {{ambiguous}}.',
     notMatched: 'Nicht zugeordnet',
+    none: 'Noch kein Zoom-Bericht.',
+    has_one: '{{count}} Zoom-Bericht, {{people}} Personen online: {{files}} (zuletzt importiert {{at}}).',
+    has_other: '{{count}} Zoom-Berichte, {{people}} Personen online: {{files}} (zuletzt importiert {{at}}).',
     reportTitle: 'Teilnahmebericht',
     reportBody: 'Jede Sitzung vor Ort (Türscans) und online (Zoom), nach Kategorie und nach Delegation, mit den Gesamtzahlen der Konferenz. Nur Zahlen, keine Namen.',
     pdf: 'PDF herunterladen',
