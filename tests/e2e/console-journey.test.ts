@@ -13,11 +13,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dayInZone } from '../../core/time';
 import { startHostProcess, type HostProcess } from '../../testkit/host';
 import { startRegistryProc, type RegistryProc } from '../../testkit/registry-proc';
-import { repoRoot } from '../../testkit/host';
 import { resources, type English } from '../../console/src/i18n/catalog';
 import { PAGES } from '../../console/src/routes';
 import { launchBrowser, openStationPage, scanBurst, screenshot } from '../helpers/browser';
-import { expectAccessible, goTo, loginWithPassword, loginWithToken, openConsole, requireConsoleBuild } from '../helpers/console-e2e';
+import { expectAccessible, goTo, loginWithPassword, loginWithToken, openConsole, picture as readmePicture, requireConsoleBuild } from '../helpers/console-e2e';
 import { zbarimg } from '../helpers/raster';
 import { tempDir } from '../helpers/station';
 
@@ -37,10 +36,7 @@ const PASSWORD = 'Hofburg 2026 lead organiser';
 
 /** The console pictures README.md shows; FOYER_README_SCREENSHOTS=1 copies them into docs/screenshots/. */
 const IN_README = new Set(['console-live', 'console-import-preview', 'console-pairing-code', 'console-live-de-1024', 'console-phone-stations']);
-async function picture(page: Page, name: string): Promise<void> {
-  const file = await screenshot(page, name);
-  if (process.env.FOYER_README_SCREENSHOTS && IN_README.has(name)) fs.copyFileSync(file, path.join(repoRoot, 'docs/screenshots', `${name}.png`));
-}
+const picture = (page: Page, name: string) => readmePicture(page, name, IN_README.has(name));
 
 /** Wider than the window: something makes the whole page scroll sideways (tables scroll inside their own region). */
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -130,6 +126,9 @@ describe('a new organiser, from a fresh registry to a station scanning the impor
     const sample = await page.getByTestId('import-sample').textContent();
     expect(sample).toContain('Ζαχαρίου');
     expect(sample).toContain('OSCE Secretariat, Vienna');
+    // One line a row, as a spreadsheet shows it: a long note does not make its row taller than the rest.
+    const heights = await page.getByTestId('import-sample').locator('tbody tr').evaluateAll((rows) => rows.map((r) => Math.round(r.getBoundingClientRect().height)));
+    expect(new Set(heights).size, `row heights ${heights.join(', ')}`).toBe(1);
     expect(await page.getByTestId('map-badgeCode').inputValue()).toBe('Badge code');
     expect(await page.getByTestId('map-notes').inputValue()).toBe('');
     // "Interpreter" is no Foyer category: a warning, and nothing stored yet.

@@ -184,7 +184,12 @@ export function ImportPage() {
                       {mapped.has(h) && <span className="tag">{t(`import.fields.${mapped.get(h)!}`)}</span>}
                     </>
                   ),
-                  cell: (r: string[]) => r[i],
+                  // One line a row, as a spreadsheet shows it: a long cell is cut with its whole text on hover.
+                  cell: (r: string[]) => (
+                    <span className="clip" title={r[i]}>
+                      {r[i]}
+                    </span>
+                  ),
                 }))}
               />
             )}
