@@ -17,7 +17,7 @@ import { resources, type English } from '../../console/src/i18n/catalog';
 import { checkIn } from '../../station/checkin';
 import { setEvacuation } from '../../station/evacuation';
 import { launchBrowser, screenshot } from '../helpers/browser';
-import { expectAccessible, goTo, loginWithPassword, loginWithToken, openConsole, requireConsoleBuild } from '../helpers/console-e2e';
+import { expectAccessible, goTo, loginWithPassword, loginWithToken, openConsole, picture, requireConsoleBuild } from '../helpers/console-e2e';
 import { useDemoRegistry } from '../helpers/demo-registry';
 
 const demo = useDemoRegistry('foyer-console-pages-');
@@ -262,7 +262,7 @@ describe('other roles on the same registry', () => {
     await page.getByTestId('evacuation').locator('summary').click();
     await expect.poll(() => page.getByTestId('evac-people').locator('li').count()).toBe(live.evacuation!.unaccounted);
     await expectAccessible(page, 'live during a drill');
-    await screenshot(page, 'console-live-evacuation');
+    await picture(page, 'console-live-evacuation', true);
 
     const { page: v } = await openConsole(browser, `${demo.reg.url}/`);
     await loginWithPassword(v, 'viewer', PASSWORD);

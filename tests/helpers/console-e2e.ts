@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { repoRoot } from '../../testkit/host';
 import { axeViolations } from './a11y';
-import { VIEWPORT } from './browser';
+import { screenshot, VIEWPORT } from './browser';
 
 export const PHONE = { width: 375, height: 812 };
 
@@ -63,4 +63,18 @@ export async function goTo(page: Page, id: string): Promise<void> {
 /** WCAG 2.1 AA violations on the page as shown now; the test fails listing them. */
 export async function expectAccessible(page: Page, what: string): Promise<void> {
   expect(await axeViolations(page), what).toEqual([]);
+}
+
+/**
+ * A screenshot in test-results/ (LOOK at it); one the README shows (`readme`) is also copied into
+ * docs/screenshots/ when the run has FOYER_README_SCREENSHOTS=1, so the README's pictures are
+ * made by the tests, never by hand.
+ */
+export async function picture(page: Page, name: string, readme = false): Promise<void> {
+  const file = await screenshot(page, name);
+  if (readme && process.env.FOYER_README_SCREENSHOTS) {
+    const to = path.join(repoRoot, 'docs/screenshots', `${name}.png`);
+    fs.copyFileSync(file, to);
+    fs.chmodSync(to, 0o644);
+  }
 }
