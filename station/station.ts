@@ -37,6 +37,8 @@ export interface EventInfo {
   days: string[];
   description: string;
   indicoHost?: string | null;
+  /** The day personal data is deleted (station/retention.ts); null: kept until forgotten. */
+  retentionDate?: string | null;
 }
 
 type Listener = (topic: string, data?: unknown) => void;

@@ -33,6 +33,8 @@ export interface StationStatus {
   clockDriftMs: number;
   /** The evacuation or drill in progress today, as this station holds it (null: none): every screen's top bar shows it. */
   evacuation: { drill: boolean; startedAt: number } | null;
+  /** Personal data was deleted by the event's retention setting (docs/data-at-rest.md): every screen says so. */
+  retention: { date: string; at: number } | null;
   now: number;
 }
 

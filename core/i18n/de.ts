@@ -106,6 +106,7 @@ export const shared = {
   },
   // Was eine Station ihrem Renderer sagt (core/api/notice.ts).
   station: {
+    retentionDone: 'Personenbezogene Daten am {{date}} gemäß der Aufbewahrungsfrist gelöscht. Diese Station behält nur anonyme Zahlen und synchronisiert nicht mehr.',
     notPaired: 'Diese Station ist mit keinem Zentralserver gekoppelt.',
     revoked: 'Diese Station wurde gesperrt oder muss neu gekoppelt werden. Beim Betreiber des Zentralservers einen neuen Kopplungscode erfragen.',
     skippedRecords_one: '{{count}} Datensatz des Zentralservers war nicht lesbar und wurde ausgelassen; alles andere ist aktuell. Bitte den Betreiber des Zentralservers informieren.',

@@ -105,6 +105,7 @@ export const shared = {
   // What a station tells its renderer (core/api/notice.ts): pairing and sync results, the sync
   // status line, "forget this event", refusals. The station writes the English from here too.
   station: {
+    retentionDone: 'Personal data deleted on {{date}} per the retention setting. This station keeps only anonymous counts and no longer syncs.',
     notPaired: 'This station is not paired with a registry.',
     revoked: 'This station was revoked or must be paired again. Ask the registry operator for a new pairing code.',
     skippedRecords_one: '{{count}} record from the registry could not be read and was left out; the rest is up to date. Tell the registry operator.',

@@ -106,6 +106,7 @@ export const shared = {
   },
   // Ce qu’un poste dit à son interface (core/api/notice.ts).
   station: {
+    retentionDone: 'Données personnelles supprimées le {{date}} selon la durée de conservation. Ce poste ne garde que des comptages anonymes et ne se synchronise plus.',
     notPaired: 'Ce poste n’est appairé à aucun registre.',
     revoked: 'Ce poste a été révoqué ou doit être appairé à nouveau. Demandez un nouveau code d’appairage à la personne qui gère le registre.',
     skippedRecords_one: '{{count}} enregistrement du registre n’a pas pu être lu et a été écarté ; le reste est à jour. Prévenez la personne qui gère le registre.',

@@ -18,15 +18,18 @@ import { checkIn, checkInAttendee, undoLast, undoTarget } from '../checkin';
 import type { Station } from '../station';
 import { syncClientFor } from '../sync/index';
 import type { AreaHandlers, HandlerOptions } from './types';
+import { applyRetention, retentionDone } from '../retention';
 
 export function checkinHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof CheckinResults> {
   const now = opts.now ?? Date.now;
   return {
     'station.status': (_args, station) => {
+      const t = now();
+      // On this station's own clock, network or not: the status is asked every few seconds.
+      const retention = applyRetention(station, t) ?? retentionDone(station);
       const cfg = station.config();
       const info = station.eventInfo();
       const sync = syncClientFor(station);
-      const t = now();
       const today = station.today(t);
       const orm = station.db.orm;
       const checkedInToday = orm.select({ n: count() }).from(admissions).where(eq(admissions.day, today)).get()?.n ?? 0;
@@ -47,6 +50,7 @@ export function checkinHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof C
         sync: sync.statusLine(),
         clockDriftMs: sync.clockSkewMs,
         evacuation: ((e) => (e ? { drill: e.drill, startedAt: e.startedAt } : null))(currentEvacuation(orm, today)),
+        retention,
         now: t,
       };
     },

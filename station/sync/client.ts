@@ -13,6 +13,7 @@ import { LiveChannel } from './live';
 import { outboxCount } from './outbox';
 import { cursorOf, pullChanges } from './pull';
 import { pullPhotos } from './photos';
+import { applyRetention, retentionDone } from '../retention';
 import { pushOutbox } from './push';
 import { Schedule, backoffDelay, probeDelay, type Cycle } from './schedule';
 import { problemNotice, statusLine, type StatusLine, type SyncState } from './status';
@@ -239,6 +240,13 @@ export class SyncClient {
   }
 
   private async runCycle(): Promise<Cycle<SyncReport>> {
+    // Past the retention day this station holds nothing personal and stops syncing (station/retention.ts).
+    const retained = applyRetention(this.station, this.o.now()) ?? retentionDone(this.station);
+    if (retained) {
+      this.state = 'standalone';
+      const n = notice('retentionDone', { date: retained.date });
+      return { report: { ok: false, state: 'standalone', pushed: 0, pulled: 0, message: noticeText(n), notice: n }, next: null };
+    }
     const link = this.link();
     if (!link) {
       this.state = 'standalone';

@@ -50,7 +50,7 @@ const SHARED: Record<(typeof OTHERS)[number], string[]> = {
   de: [
     ...['check-in', 'station', 'offline', 'online', 'scan', 'scans', 'scanner', 'person', 'delegation', 'organisation', 'code'],
     ...['name', 'link', 'start', 'downloads', 'optional', 'minute', 'per', 'hand', 'live-aktualisierung', 'plus'],
-    ...['check-ins', 'computer', 'browser', 'dialog', 'import', 'laptop', 'live', 'position', 'problem', 'status', 'team', 'tickets', 'token', 'version', 'was', 'text', 'hub'],
+    ...['check-ins', 'computer', 'browser', 'dialog', 'import', 'laptop', 'live', 'position', 'problem', 'status', 'team', 'tickets', 'token', 'version', 'was', 'text', 'hub', 'personal'],
     ...['ticket', 'kiosk', 'pins'],
   ],
   fr: [

@@ -65,6 +65,12 @@ export function StatusBar() {
           {problemText(error, errorCode)}
         </span>
       )}
+      {s.retention && (
+        <span className="statusbar__item statusbar__item--warn" role="status" data-testid="status-retention">
+          <Icon name="warning" />
+          {stationText({ message: null, notice: { key: 'retentionDone', params: { date: s.retention.date } } })}
+        </span>
+      )}
       <span className="statusbar__item statusbar__event" title={`${s.event.name} — ${s.event.venue}`}>
         {s.event.name}
       </span>

@@ -1,0 +1,62 @@
+// Data retention on a station (docs/data-at-rest.md, "Retention"): from the event's retention
+// day, on this station's own clock and with no network needed, delete every name, code, note,
+// photo, scanned text and operator name, and keep only what the occupancy counts need — the log's
+// times, rooms, sessions and verdicts, with each person replaced by a random stand-in that nothing
+// links back (so "how many different people entered" still counts right). Then make the deletion
+// reach the bytes: secure_delete zeroes freed pages, VACUUM rewrites the file, and the write-ahead
+// log is checkpointed and truncated. Exports and badge PDFs (names) are deleted. After that the
+// station no longer syncs: it has nothing personal left to send or receive.
+import fs from 'node:fs';
+import path from 'node:path';
+import { retentionDue, type RetentionDone } from '../core/retention';
+import { getSetting, setSetting } from '../db/settings';
+import type { Station } from './station';
+
+export const RETENTION_DONE = 'retention.done';
+
+/** When this station deleted personal data (null: not yet). */
+export function retentionDone(station: Station): RetentionDone | null {
+  return getSetting<RetentionDone>(station.db.orm, RETENTION_DONE) ?? null;
+}
+
+/** Deletes personal data if the retention day has come and it has not been done; returns what was recorded, or null. */
+export function applyRetention(station: Station, now: number): RetentionDone | null {
+  if (retentionDone(station)) return null;
+  const ev = station.eventInfo();
+  if (!retentionDue(ev.retentionDate, now, ev.timeZone)) return null;
+  const done: RetentionDone = { date: ev.retentionDate!, at: now };
+  const sqlite = station.db.sqlite;
+  sqlite.pragma('secure_delete = ON'); // freed pages are overwritten with zeros, not left behind
+  sqlite.pragma('temp_store = MEMORY'); // the stand-in table never touches a temporary file
+  station.write(() => {
+    sqlite.exec(`
+      CREATE TEMP TABLE anon AS
+        SELECT old, 'p' || lower(hex(randomblob(8))) AS new FROM (
+          SELECT attendee_id AS old FROM events WHERE attendee_id IS NOT NULL
+          UNION SELECT attendee_id FROM admissions
+          UNION SELECT attendee_id FROM occupancy_stays
+          UNION SELECT attendee_id FROM occupancy_effects WHERE attendee_id IS NOT NULL);
+      UPDATE events SET attendee_id = (SELECT new FROM anon WHERE old = events.attendee_id) WHERE attendee_id IS NOT NULL;
+      UPDATE events SET payload = '{}', operator = NULL, sig = NULL, pushed_at = coalesce(pushed_at, ${Number(now)});
+      UPDATE admissions SET attendee_id = (SELECT new FROM anon WHERE old = admissions.attendee_id);
+      UPDATE occupancy_stays SET attendee_id = (SELECT new FROM anon WHERE old = occupancy_stays.attendee_id);
+      UPDATE occupancy_effects SET attendee_id = (SELECT new FROM anon WHERE old = occupancy_effects.attendee_id) WHERE attendee_id IS NOT NULL;
+      DROP TABLE anon;
+      DELETE FROM badge_codes;
+      DELETE FROM attendee_photos;
+      DELETE FROM session_access;
+      DELETE FROM revocations;
+      DELETE FROM hub_relay;
+      DELETE FROM attendees;
+    `);
+    setSetting(station.db.orm, RETENTION_DONE, done);
+  });
+  // Outside the transaction: rewrite the file without the freed pages, then empty the log.
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  sqlite.exec('VACUUM');
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  for (const dir of ['exports', 'badges']) fs.rmSync(path.join(station.dataDir, dir), { recursive: true, force: true });
+  station.emit('attendees');
+  station.emit('status');
+  return done;
+}
