@@ -59,7 +59,7 @@ const SHARED: Record<(typeof OTHERS)[number], string[]> = {
     ...['admission', 'admissions', 'exports', 'participant', 'participants', 'badges', 'format', 'standard', 'confirmation', 'second', 'active', 'photo', 'question'],
     ...['total', 'stations', 'contact', 'point', 'e-mail'],
     ...['actions', 'change', 'codes', 'console', 'date', 'dates', 'description', 'import', 'long', 'menu', 'mode', 'options'],
-    ...['pages', 'point', 'position', 'positions', 'refuse', 'source', 'version', 'port'],
+    ...['pages', 'point', 'position', 'positions', 'refuse', 'source', 'version', 'port', 'continue'],
   ],
   ru: ['qr-код', 'qr-кодами'],
 };
