@@ -12,6 +12,7 @@
 // window.print()) when it is not running in the desktop app.
 import { z } from 'zod';
 import { mainMethod, type MainMethods } from './ipc.main';
+import { kioskWindowMethods } from './kiosk.main';
 import { printMethods } from './print.main';
 
 export interface DesktopInfo {
@@ -34,4 +35,5 @@ export const desktopMethods: MainMethods = {
 export const mainMethods: MainMethods = {
   ...desktopMethods,
   ...printMethods,
+  ...kioskWindowMethods,
 };

@@ -9,6 +9,7 @@ import { openStation, type Station } from '../station/station';
 import { resumeHub, setHubEnabled, stopHub } from '../station/hub/index';
 import { startSync, type SyncClient } from '../station/sync/index';
 import { wireIpc } from './ipc.main';
+import { guardKioskWindow } from './kiosk.main';
 import { mainMethods } from './main-methods';
 import { installOsSecretStore } from './secrets.main';
 import { menuTemplate } from './menu';
@@ -72,6 +73,7 @@ async function start(): Promise<void> {
     void (process.argv.includes('--hub') ? setHubEnabled(station, true) : resumeHub(station)).then((h) => h.message && console.warn(`[foyer] ${h.message}`));
     const win = createMainWindow(paths.preload);
     mainWindow = win;
+    guardKioskWindow(win, station); // a kiosk stays full screen and cannot be closed until the staff PIN ends it
     disposeIpc = wireIpc(ipcMain, { station, handlers: createHandlers(), mainMethods, window: win });
     win.once('ready-to-show', () => win.show());
     win.on('closed', () => {

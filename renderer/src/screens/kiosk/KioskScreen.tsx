@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { KioskAnswer } from '../../../../core/api/kiosk';
 import { idleResetAt, type KioskStep } from '../../../../core/kiosk/idle';
-import { announce, api } from '../../api';
+import { announce, api, bridge } from '../../api';
 import { getPrintPrefs, printBadge } from '../../badges/printBadge';
 import { CameraScanner } from '../../camera/CameraScanner';
 import { currentLanguage, setLanguage, t, useLanguage } from '../../i18n';
@@ -44,6 +44,10 @@ export function KioskScreen({ initialLockMs = 0 }: { initialLockMs?: number }) {
     setStep({ kind: 'welcome' });
   }, []);
 
+  // In the desktop app the window goes full screen and cannot be closed (electron/kiosk.main.ts); elsewhere nothing answers.
+  useEffect(() => {
+    void bridge.call('kiosk.window', {});
+  }, []);
   // Any touch, click or key counts as someone being there. (Not 'input': a render before React's own
   // input handler would put the old value back into a controlled field.)
   useEffect(() => {
@@ -312,6 +316,7 @@ function PinStep({ onCancel }: { onCancel: () => void }) {
     try {
       const r = await api['kiosk.exit']({ pin });
       if (r.ok) {
+        await bridge.call('kiosk.window', {}); // the desktop window leaves full screen
         announce('status'); // the shell asks again and shows the station's screens
         return;
       }
