@@ -11,6 +11,8 @@ import { checkInAttendee } from '../../station/checkin';
 import { createHandlers, dispatch } from '../../station/handlers/index';
 import type { Station } from '../../station/station';
 import { freshStation } from '../helpers/station';
+import { loadEventBundle } from '../../db/event-bundle';
+import { generateDemoEvent } from '../../resources/demo/generate';
 
 let station: Station;
 const ids: Record<string, string> = {};
@@ -335,5 +337,24 @@ describe('protected people at the desk (#16, docs/safeguarding.md)', () => {
     station.db.sqlite.exec("UPDATE settings SET value = '2' WHERE key = 'search.keyVersion'");
     repairSearchIndex(station.db.orm);
     expect(find('Rain')).toContain(ids.amina);
+  });
+});
+
+describe('a whole event loaded at once', () => {
+  it('finds everyone it loaded, and people stored afterwards', () => {
+    // loadEventBundle (the demo, tests, benchmarks) builds the name index once after the rows.
+    const { station: s } = freshStation({ demo: false });
+    const bundle = generateDemoEvent('2026-04-18', { attendees: 300, seed: 5 });
+    s.write(() => loadEventBundle(s.db.orm, bundle, 0));
+    // Whole as loaded, before any search could repair it (db/search.ts ensureSearchIndex), with its trigger back.
+    const n = (q: string) => (s.db.sqlite.prepare(q).get() as { n: number }).n;
+    expect(n('select count(*) as n from attendees_fts_docsize')).toBe(n('select count(*) as n from attendees'));
+    expect(n("select count(*) as n from sqlite_master where type = 'trigger' and name = 'attendees_fts_ai'")).toBe(1);
+    for (const a of [bundle.attendees[0]!, bundle.attendees[150]!, bundle.attendees[299]!]) {
+      expect(searchAttendees(s.db.orm, `${a.familyName} ${a.givenName}`, 100).map((h) => h.attendee.id)).toContain(a.id);
+    }
+    s.write(() => upsertAttendees(s.db.orm, [{ id: 'late-1', givenName: 'Zebulon', familyName: 'Quackenbush', organisation: '', delegation: '', category: 'ngo' }]));
+    expect(searchAttendees(s.db.orm, 'Quackenbush').map((h) => h.attendee.id)).toEqual(['late-1']);
+    s.close();
   });
 });
