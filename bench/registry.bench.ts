@@ -2,9 +2,10 @@
 // template and without it (initdb); an import of 100,000 attendees (20,000 with --quick) uploaded
 // as an Indico registrants export, the way an organiser imports them (read and checked in the
 // import worker, stored in bulk), with /v1/health probed all along, on PGlite and on PostgreSQL;
-// the registry's resident memory idle, importing and serving 10 first downloads at once, next to
-// PGlite's own floor (a bare PGlite in a script). bench/README.md says where the time goes.
-import { execFileSync } from 'node:child_process';
+// the registry's resident memory idle, importing and serving 10 first downloads at once (the
+// snapshot file, then pages to the end), next to PGlite's own floor (a bare PGlite in a script).
+// docs/performance.md says where the time goes.
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -89,13 +90,81 @@ async function timedImport(reg: RegistryProc, file: Buffer, n: number): Promise<
   return { seconds, cpu: cpuSeconds(pid) - cpu0, healthP95: percentile(health, 95), healthMax: health[health.length - 1] ?? NaN, peak: peakMb(pid) };
 }
 
-/** Ten stations download everything at once (pages of the station's own size); each one's time. */
-async function tenPulls(reg: RegistryProc): Promise<{ each: number[]; peak: number; changes: number }> {
+interface PullsFigures {
+  /** Each station's whole first download (snapshot file, then pages to the end), s, sorted. */
+  each: number[];
+  peak: number;
+  changes: number;
+  /** The registry's CPU over the downloads, all threads. */
+  cpu: number;
+  /** The longest wait for a first byte: making the snapshot (all ten share one). */
+  makeS: number;
+  fileBytes: number;
+}
+
+/** Ten stations make their first download at once, the way stations do (registry/snapshot.ts). */
+async function tenPulls(reg: RegistryProc): Promise<PullsFigures> {
   const stations = await Promise.all(Array.from({ length: 10 }, (_, i) => ProtocolStation.pair(reg, `Pull ${i + 1}`)));
   const pid = reg.proc!.pid!;
   resetPeak(pid);
-  const got = await Promise.all(stations.map((s) => s.pullAll()));
-  return { each: got.map((g) => g.ms / 1000).sort((a, b) => a - b), peak: peakMb(pid), changes: got[0]!.changes };
+  const cpu0 = cpuSeconds(pid);
+  const got = await Promise.all(stations.map((s) => s.snapshot()));
+  const cpu = cpuSeconds(pid) - cpu0;
+  return {
+    each: got.map((g) => g.ms / 1000).sort((a, b) => a - b),
+    peak: peakMb(pid),
+    changes: got[0]!.changes,
+    cpu,
+    makeS: Math.max(...got.map((g) => g.firstByteMs)) / 1000,
+    fileBytes: got[0]!.fileBytes,
+  };
+}
+
+function pullRows(pulls: PullsFigures, db: string): BenchRow[] {
+  return [
+    {
+      area: A,
+      name: `10 stations' first download of ${pulls.changes.toLocaleString('en')} changes at once, slowest (snapshot, ${db})`,
+      value: round(pulls.each[9]!, 2),
+      unit: 's',
+      target: { bound: 'max', limit: 10, on: 'value' },
+      note: `fastest ${round(pulls.each[0]!, 2)} s; registry CPU ${round(pulls.cpu, 1)} s for all ten (download only: no station database)`,
+    },
+    {
+      area: A,
+      name: `snapshot of ${pulls.changes.toLocaleString('en')} changes: made once, shared (${db})`,
+      value: round(pulls.makeS, 2),
+      unit: 's',
+      note: `${round(pulls.fileBytes / 2 ** 20, 1)} MiB gzip; the slowest station's wait for its first byte`,
+    },
+  ];
+}
+
+interface StationDownload {
+  seconds: number;
+  cpu: number;
+  pulled: number;
+  rssMb: number;
+  attendees: number;
+}
+
+/**
+ * Real stations' first downloads (bench/station-download.ts: the station's own SQLite and sync
+ * client, each in a process of its own), all started at once; each one's figures.
+ */
+async function stationDownloads(reg: RegistryProc, tmp: string, count: number, n: number): Promise<StationDownload[]> {
+  const codes = await Promise.all(Array.from({ length: count }, (_, i) => reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name: `Desk ${i + 1}` })));
+  const runs = codes.map(({ code }, i) =>
+    new Promise<StationDownload>((resolve, reject) => {
+      const dir = path.join(tmp, `station-${count}-${i}`);
+      execFile(process.execPath, ['--import', 'tsx', path.join(root, 'bench/station-download.ts'), reg.url, code, dir, String(n)], { cwd: root, maxBuffer: 1 << 20 }, (err, out, errOut) => {
+        fs.rmSync(dir, { recursive: true, force: true });
+        if (err) reject(new Error(`station ${i + 1}: ${(errOut || err.message).split('\n').find((l) => l.includes('Error')) ?? err.message}`));
+        else resolve(JSON.parse(out.trim().split('\n').pop()!) as StationDownload);
+      });
+    }),
+  );
+  return Promise.all(runs);
 }
 
 /** Resident memory of a bare PGlite opened on a copy of the registry's empty cluster, in a script of its own. */
@@ -115,10 +184,11 @@ function pgliteFloor(tmp: string, settings: 'postgres' | 'registry'): number {
   return Number(out.trim()) / 2 ** 20;
 }
 
-async function firstStart(dir: string, env?: Record<string, string>): Promise<{ seconds: number; reg: RegistryProc }> {
+async function firstStart(dir: string, env?: Record<string, string>): Promise<{ seconds: number; cpu: number; reg: RegistryProc }> {
   const t = performance.now();
   const reg = await startRegistryProc({ dataDir: dir, env });
-  return { seconds: (performance.now() - t) / 1000, reg };
+  // The process's whole CPU so far: loading the code (tsx), the template copy, PGlite, TLS, listening.
+  return { seconds: (performance.now() - t) / 1000, cpu: cpuSeconds(reg.proc!.pid!), reg };
 }
 
 const bench: BenchModule = async ({ quick, tmp }) => {
@@ -131,14 +201,14 @@ const bench: BenchModule = async ({ quick, tmp }) => {
   const plain = await firstStart(path.join(tmp, 'no-template'), { FOYER_PGLITE_TEMPLATE: 'off' });
   const initdbPeak = peakMb(plain.reg.proc!.pid!);
   await plain.reg.kill('SIGTERM');
-  const { seconds: startS, reg } = await firstStart(path.join(tmp, 'reg'));
+  const { seconds: startS, cpu: startCpu, reg } = await firstStart(path.join(tmp, 'reg'));
   rows.push({
     area: A,
     name: 'fresh PGlite registry, first start (copy of the installation template)',
     value: round(startS, 2),
     unit: 's',
     target: { bound: 'max', limit: 3, on: 'value' },
-    note: `without the template (initdb + migrations): ${round(plain.seconds, 1)} s, peak ${Math.round(initdbPeak)} MB`,
+    note: `CPU ${round(startCpu, 1)} s; without the template (initdb + migrations): ${round(plain.seconds, 1)} s, CPU ${round(plain.cpu, 1)} s, peak ${Math.round(initdbPeak)} MB`,
   });
 
   try {
@@ -181,13 +251,28 @@ const bench: BenchModule = async ({ quick, tmp }) => {
 
     // 3. Ten first downloads at once.
     const pulls = await tenPulls(reg);
+    rows.push(...pullRows(pulls, 'PGlite'));
+
+    // 4. Real stations: one alone, then ten at once (ten processes on this machine's cores).
+    const [one] = await stationDownloads(reg, tmp, 1, n);
     rows.push({
       area: A,
-      name: `10 stations download ${pulls.changes.toLocaleString('en')} changes at once, slowest (PGlite)`,
-      value: round(pulls.each[9]!, 2),
+      name: `a real station's first download of ${n.toLocaleString('en')}, until it can search and admit everyone (PGlite)`,
+      value: round(one!.seconds, 2),
+      unit: 's',
+      target: { bound: 'max', limit: 3, on: 'value' },
+      note: `station CPU ${round(one!.cpu, 1)} s; ${one!.pulled.toLocaleString('en')} changes; station RSS ${Math.round(one!.rssMb)} MB`,
+    });
+    const cpuTen0 = cpuSeconds(pid);
+    const ten = (await stationDownloads(reg, tmp, 10, n)).sort((a, b) => a.seconds - b.seconds);
+    const cpuTen = cpuSeconds(pid) - cpuTen0;
+    rows.push({
+      area: A,
+      name: `10 real stations' first downloads at once, slowest (PGlite)`,
+      value: round(ten[9]!.seconds, 2),
       unit: 's',
       target: { bound: 'max', limit: 10, on: 'value' },
-      note: `fastest ${round(pulls.each[0]!, 2)} s`,
+      note: `fastest ${round(ten[0]!.seconds, 2)} s; station CPU ${round(ten.reduce((a, t) => a + t.cpu, 0) / 10, 1)} s each, registry CPU ${round(cpuTen, 1)} s for all ten; ten stations share these cores`,
     });
     rows.push({ area: A, name: 'PGlite registry resident memory, peak serving those 10 downloads', value: Math.round(pulls.peak), unit: 'MB', target: { bound: 'max', limit: 500, on: 'value' } });
   } finally {
@@ -208,8 +293,7 @@ const bench: BenchModule = async ({ quick, tmp }) => {
         target: { bound: 'max', limit: 3, on: 'value' },
         note: `registry process CPU ${round(imp.cpu, 1)} s; /v1/health p95 ${round(imp.healthP95, 1)} ms`,
       });
-      const pulls = await tenPulls(regPg);
-      rows.push({ area: A, name: `10 stations download ${pulls.changes.toLocaleString('en')} changes at once, slowest (PostgreSQL)`, value: round(pulls.each[9]!, 2), unit: 's', target: { bound: 'max', limit: 10, on: 'value' } });
+      rows.push(...pullRows(await tenPulls(regPg), 'PostgreSQL'));
     } finally {
       await regPg.kill('SIGTERM');
     }

@@ -2,8 +2,9 @@
 // pushes scans, pulls every change and holds the live channel, the way a real station does on
 // the wire (docs/sync-protocol.md). The benchmark runs hundreds of these against one registry.
 import crypto from 'node:crypto';
+import zlib from 'node:zlib';
 import { serialize } from '../core/hlc';
-import { INITIAL_CURSOR, PROTOCOL_VERSION, type PullResponse, type PushResponse, type WireEvent } from '../core/sync/protocol';
+import { INITIAL_CURSOR, PROTOCOL_VERSION, SNAPSHOT_CURSOR_HEADER, type PullResponse, type PushResponse, type WireEvent } from '../core/sync/protocol';
 
 export interface RegistryAddress {
   url: string;
@@ -94,6 +95,26 @@ export class ProtocolStation {
       if (!page.hasMore) break;
     }
     return { changes, pages, bytes, ms: performance.now() - t0, cursor: this.cursor };
+  }
+
+  /**
+   * A first download the way a station makes it (GET /v1/sync/snapshot): the whole gzip'd file,
+   * then pages from the snapshot's cursor to the end. `firstByteMs` is the registry's wait before
+   * sending (making the snapshot, when nobody asked for this change number before).
+   */
+  async snapshot(): Promise<PullFigures & { firstByteMs: number; fileBytes: number }> {
+    const t0 = performance.now();
+    const res = await fetch(`${this.reg.url}/v1/sync/snapshot?protocol=${PROTOCOL_VERSION}`, { headers: this.auth });
+    const firstByteMs = performance.now() - t0;
+    if (!res.ok) throw new Error(`snapshot: ${res.status} ${(await res.text()).slice(0, 200)}`);
+    const file = Buffer.from(await res.arrayBuffer());
+    const fileBytes = file.byteLength;
+    this.cursor = res.headers.get(SNAPSHOT_CURSOR_HEADER) ?? this.cursor;
+    const rest = await this.pullAll();
+    // The file's last line says how many changes it holds.
+    const text = zlib.gunzipSync(file).toString('utf8').trimEnd();
+    const inFile = (JSON.parse(text.slice(text.lastIndexOf('\n') + 1)) as { changes: number }).changes;
+    return { ...rest, changes: inFile + rest.changes, bytes: fileBytes + rest.bytes, ms: performance.now() - t0, firstByteMs, fileBytes };
   }
 
   /** Holds the live channel open; `onPoke` hears each poke's change number. */
