@@ -57,6 +57,15 @@ describe('connect indico', () => {
     );
     expect(await one('Berg', 'indico-502')).toMatchObject({ status: 'pending', category: 'media' });
     expect(indico.requests).toContain('/api/checkin/event/42/forms/7/registrations/');
+    // The registration's e-mail, registry-only, from Indico's registrants API: personal_data.email
+    // (indico/modules/events/registration/util.py _build_personal_data ← Registration.get_personal_data,
+    // keyed by PersonalDataType names). A Zoom report is then matched to Olena by that address.
+    expect(await one('Kovalenko', 'indico-501')).toMatchObject({ email: '501@example.test' });
+    const zoom = ['Name (Original Name),User Email,Join Time,Leave Time,Duration (Minutes),Guest', 'O. K. (iPad),501@Example.TEST,,,42,No'].join('\n');
+    const res = await fetch(`${demo.reg.url}/v1/admin/sessions/s1/zoom-report`, { method: 'POST', headers: { authorization: `Bearer ${demo.reg.adminToken}` }, body: zoom });
+    expect(await res.json()).toMatchObject({ ok: true });
+    const stored = await demo.reg.admin<{ people: { attendeeId: string | null; match: string; names: string[] }[] }>('GET', '/v1/admin/sessions/s1/zoom-report');
+    expect(stored.people.filter((p) => p.attendeeId === 'indico-501')).toEqual([expect.objectContaining({ match: 'email' })]);
   }, 120_000);
 
   it('the QR codes Indico prints admit the right person at a paired station', async () => {
