@@ -7,6 +7,7 @@ import type { WireEvent } from '../core/records/log-event';
 import { audienceOf, eventFor, peopleToCheck, type Audience } from '../core/sync/visibility';
 import type { Orm } from './connection';
 import { insertEvent, toLogEvent } from './events';
+import { prepared } from './prepared';
 import { attendees, events, hubRelay, stations } from './schema/index';
 
 /** Stores events a station pushed to this hub (in the caller's transaction); new ones are queued for the registry. */
@@ -45,14 +46,23 @@ export function dropRelayed(orm: Orm, ids: string[]): void {
  * that can travel through a hub — signed by its author, or this hub's own (signed as it leaves).
  */
 export function hubPage(orm: Orm, o: { hubId: string; forStation: string; after: number; limit: number }): { rows: { pos: number; e: WireEvent }[]; last: number } {
-  const rows = orm
-    .select({ pos: sql<number>`${events}.rowid`, e: events })
-    .from(events)
-    .where(and(gt(sql`${events}.rowid`, o.after), ne(events.stationId, o.forStation), or(isNotNull(events.sig), eq(events.stationId, o.hubId))))
-    .orderBy(asc(sql`${events}.rowid`))
-    .limit(o.limit)
-    .all();
-  const last = orm.select({ m: sql<number | null>`max(rowid)` }).from(events).get()?.m ?? 0;
+  // Prepared once: every station's pull and every long poll's check runs it (the bench's profile).
+  const rows = prepared(orm, 'hub.page', () =>
+    orm
+      .select({ pos: sql<number>`${events}.rowid`, e: events })
+      .from(events)
+      .where(
+        and(
+          gt(sql`${events}.rowid`, sql.placeholder('after')),
+          ne(events.stationId, sql.placeholder('forStation')),
+          or(isNotNull(events.sig), eq(events.stationId, sql.placeholder('hubId'))),
+        ),
+      )
+      .orderBy(asc(sql`${events}.rowid`))
+      .limit(sql.placeholder('limit'))
+      .prepare(),
+  ).all({ after: o.after, forStation: o.forStation, hubId: o.hubId, limit: o.limit });
+  const last = prepared(orm, 'hub.last', () => orm.select({ m: sql<number | null>`max(rowid)` }).from(events).prepare()).get()?.m ?? 0;
   return { rows: rows.map((r) => ({ pos: r.pos, e: toLogEvent(r.e) })), last };
 }
 
