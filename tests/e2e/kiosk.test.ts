@@ -4,7 +4,7 @@
 // the badge prints (a PDF here); another types surname + code in German at 1024×768 after a
 // wrong surname; a protected participant is sent to the desk without a reason; a page left alone
 // returns to the welcome screen in the kiosk's language after 30 s (Playwright's clock); only
-// the PIN ends it. Screens are checked with axe and looked at (test-results/kiosk-*.png).
+// the PIN ends it, even after five misses have locked it. Screens are checked with axe and looked at (test-results/kiosk-*.png).
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dayInZone } from '../../core/time';
@@ -52,6 +52,10 @@ describe('self check-in kiosk (Chromium, headless host)', () => {
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'kiosk-welcome-1366');
 
+    await page.getByTestId('kiosk-scan').click();
+    expect(await page.getByTestId('camera').count()).toBe(1); // the desk's camera panel; the scanner works here too
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-scan-1366');
     await scanBurst(page, first.badgeCode!);
     await expect.poll(() => step()).toBe('confirm');
     expect(await page.getByTestId('kiosk-name').textContent()).toBe(fullName(first));
@@ -136,6 +140,17 @@ describe('self check-in kiosk (Chromium, headless host)', () => {
     expect(await idle.getByTestId('kiosk-type').textContent()).toContain('Type my surname and code');
     await context.close();
 
+    // Five misses in ten minutes (one was in German above) lock the kiosk: it sends everyone to the desk; staff can still end it.
+    await page.getByTestId('kiosk-type').click();
+    for (let i = 0; i < 5 && (await step()) === 'type'; i++) {
+      await page.getByTestId('kiosk-surname').fill(first.familyName);
+      await page.getByTestId('kiosk-code').fill(`A23-NOPE${i}`);
+      await page.getByTestId('kiosk-find').click();
+      await expect.poll(async () => (await step()) === 'locked' || (await page.getByTestId('kiosk-missed').textContent())!.startsWith('We could not find')).toBe(true);
+    }
+    expect(await step()).toBe('locked');
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, 'kiosk-locked-1024');
     await page.getByTestId('kiosk-staff').click();
     await page.getByTestId('kiosk-pin').fill('1357');
     await page.keyboard.press('Enter');

@@ -60,10 +60,11 @@ describe('kiosk rules (pure)', () => {
     expect(lockedFor(pin, t0 + 59)).toBe(PIN_POLICY.maxLockMs);
   });
 
-  it('resets to the welcome screen 30 s after the last touch, except while printing; welcome only after a language change', () => {
-    for (const step of ['scan', 'type', 'confirm', 'done', 'desk', 'locked', 'pin'] as const) expect(idleResetAt(step, 5000)).toBe(5000 + IDLE_RESET_MS);
+  it('resets to the welcome screen 30 s after the last touch, except while printing or locked; welcome only after a language change', () => {
+    for (const step of ['scan', 'type', 'confirm', 'done', 'desk', 'pin'] as const) expect(idleResetAt(step, 5000)).toBe(5000 + IDLE_RESET_MS);
     expect(IDLE_RESET_MS).toBe(30_000);
     expect(idleResetAt('printing', 5000)).toBeNull();
+    expect(idleResetAt('locked', 5000)).toBeNull();
     expect(idleResetAt('welcome', 5000)).toBeNull();
     expect(idleResetAt('welcome', 5000, true)).toBe(35_000);
   });

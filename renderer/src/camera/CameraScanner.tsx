@@ -10,7 +10,8 @@ import './camera.css';
 const FLASH_MS = 600;
 
 /** `paused`: the preview stays, nothing is decoded (e.g. while a walk-in form is open). */
-export function CameraScanner({ onScan, paused = false }: { onScan: (text: string) => void; paused?: boolean }) {
+/** `offText`: what the panel says while the camera is off (the kiosk has no name search to point to). */
+export function CameraScanner({ onScan, paused = false, offText }: { onScan: (text: string) => void; paused?: boolean; offText?: string }) {
   const cam = useCameraScanner(onScan, paused);
   const flashing = useFlash(cam.readAt);
   const running = cam.status === 'on' || cam.status === 'starting';
@@ -58,7 +59,7 @@ export function CameraScanner({ onScan, paused = false }: { onScan: (text: strin
           {t(`camera.problems.${cam.problem}`)}
         </p>
       )}
-      {cam.status === 'off' && <p className="camera__off">{t('camera.off')}</p>}
+      {cam.status === 'off' && <p className="camera__off">{offText ?? t('camera.off')}</p>}
     </section>
   );
 }

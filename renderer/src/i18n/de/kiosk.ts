@@ -11,6 +11,7 @@ export const kiosk = {
     languages: 'Sprache',
     scanTitle: 'Zeigen Sie Ihren QR-Code',
     scanLead: 'Halten Sie den QR-Code aus Ihrer Bestätigungs-E-Mail oder Ihrem Ticket vor die Kamera oder den Scanner.',
+    cameraOff: 'Die Kamera ist aus: Drücken Sie „Kamera starten“, oder halten Sie Ihren Code vor den Scanner.',
     typeTitle: 'Ihr Nachname und Anmeldecode',
     surname: 'Nachname',
     code: 'Anmeldecode',

@@ -12,6 +12,7 @@ export const kiosk = {
     languages: 'Language',
     scanTitle: 'Show your QR code',
     scanLead: 'Hold the QR code from your confirmation e-mail or ticket to the camera or the scanner.',
+    cameraOff: 'The camera is off: press “Start camera”, or hold your code to the scanner.',
     typeTitle: 'Your surname and registration code',
     surname: 'Surname',
     code: 'Registration code',

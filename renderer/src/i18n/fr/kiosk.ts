@@ -11,6 +11,7 @@ export const kiosk = {
     languages: 'Langue',
     scanTitle: 'Présentez votre code QR',
     scanLead: 'Présentez le code QR de votre e-mail de confirmation ou de votre billet à la caméra ou au lecteur.',
+    cameraOff: 'La caméra est éteinte : appuyez sur « Démarrer la caméra », ou présentez votre code au lecteur.',
     typeTitle: 'Votre nom de famille et votre code d’inscription',
     surname: 'Nom de famille',
     code: 'Code d’inscription',

@@ -156,7 +156,7 @@ export function KioskScreen({ initialLockMs = 0 }: { initialLockMs?: number }) {
           <p className="kiosk__lead">{t('kiosk.scanLead')}</p>
           <Missed show={!!step.missed} busy={busy} />
           <div className="kiosk__camera">
-            <CameraScanner onScan={scan} paused={busy} />
+            <CameraScanner onScan={scan} paused={busy} offText={t('kiosk.cameraOff')} />
           </div>
           <Buttons onBack={reset} />
         </div>
@@ -192,23 +192,10 @@ export function KioskScreen({ initialLockMs = 0 }: { initialLockMs?: number }) {
         </div>
       )}
 
-      {step.kind === 'done' && (
-        <div className="kiosk__panel kiosk__panel--ok">
-          {heading(t('kiosk.doneTitle'))}
-          <p className="kiosk__lead">{t('kiosk.doneLead')}</p>
-          <IdleNote lastActivity={lastActivity} />
-          <div className="kiosk__actions">
-            <button type="button" className="kiosk__button kiosk__button--primary" data-testid="kiosk-finish" onClick={reset}>
-              {t('kiosk.finish')}
-            </button>
-          </div>
-        </div>
-      )}
-
-      {step.kind === 'desk' && (
-        <div className="kiosk__panel" data-testid="kiosk-desk">
-          {heading(t('kiosk.deskTitle'))}
-          <p className="kiosk__lead">{step.printFailed ? t('kiosk.printFailed') : t('kiosk.deskLead')}</p>
+      {(step.kind === 'done' || step.kind === 'desk') && (
+        <div className={`kiosk__panel${step.kind === 'done' ? ' kiosk__panel--ok' : ''}`} data-testid={`kiosk-${step.kind}`}>
+          {heading(step.kind === 'done' ? t('kiosk.doneTitle') : t('kiosk.deskTitle'))}
+          <p className="kiosk__lead">{step.kind === 'done' ? t('kiosk.doneLead') : step.printFailed ? t('kiosk.printFailed') : t('kiosk.deskLead')}</p>
           <IdleNote lastActivity={lastActivity} />
           <div className="kiosk__actions">
             <button type="button" className="kiosk__button kiosk__button--primary" data-testid="kiosk-finish" onClick={reset}>
