@@ -8,8 +8,8 @@ import { LogEventFields } from '../core/records/log-event';
 import { eventProblem, walkinProblem } from '../core/sync/event-rules';
 import { signatureProblem } from '../core/sync/event-signature';
 import { nodeEd25519 } from '../node-shared/ed25519';
-import { stationKeys } from './stations';
-import { MAX_PUSH_BYTES, OversizeStub, WireEvent, type PushResponse, type Rejection } from '../core/sync/protocol';
+import { seenColumns, stationKeys } from './stations';
+import { MAX_PUSH_BYTES, OversizeStub, WireEvent, type PushResponse, type Rejection, type StationReport } from '../core/sync/protocol';
 import { query, type RegistryOrm } from './db';
 import { attendees, events, rejections, stations } from './schema';
 import { getEvent, writeTx } from './store';
@@ -19,7 +19,18 @@ export interface IngestResult extends Omit<PushResponse, 'protocol' | 'serverTim
   changed: boolean;
 }
 
-export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[], now: number, maxClockAheadMs = MAX_CLOCK_AHEAD_MS): Promise<IngestResult> {
+/**
+ * Stores a push in one transaction. `report` (the station's outbox and clock, sent with a push)
+ * is kept with the acknowledgement mark, in the same statement.
+ */
+export async function ingest(
+  orm: RegistryOrm,
+  stationId: string,
+  raw: unknown[],
+  now: number,
+  maxClockAheadMs = MAX_CLOCK_AHEAD_MS,
+  report: StationReport | null = null,
+): Promise<IngestResult> {
   const rejected: Rejection[] = [];
   // Signed events are stored only with a signature that holds: the registry serves them on,
   // and a hub or station that relays them checks it again.
@@ -115,7 +126,7 @@ export async function ingest(orm: RegistryOrm, stationId: string, raw: unknown[]
         .values(settle.map((r) => ({ stationId, stationSeq: r.seq, eventId: r.id, reason: r.reason, at: now })))
         .onConflictDoNothing();
     }
-    const acked = await advanceAck(tx, stationId, now);
+    const acked = await advanceAck(tx, stationId, now, report);
     return { acked, stored, duplicates, rejected, changed: stored > 0 };
   });
 }
@@ -229,7 +240,7 @@ async function applyNoPhoto(tx: RegistryOrm, attendeeId: string, now: number): P
 }
 
 /** Moves stations.acked_seq forward over every stored or settled sequence number. */
-async function advanceAck(tx: RegistryOrm, stationId: string, now: number): Promise<number> {
+async function advanceAck(tx: RegistryOrm, stationId: string, now: number, report: StationReport | null): Promise<number> {
   const cur = await tx.select({ acked: stations.ackedStationSeq }).from(stations).where(eq(stations.id, stationId));
   let acked = cur[0]?.acked ?? 0;
   for (;;) {
@@ -247,6 +258,9 @@ async function advanceAck(tx: RegistryOrm, stationId: string, now: number): Prom
     }
     if (!moved || rows.length < 5000) break;
   }
-  await tx.update(stations).set({ ackedStationSeq: acked, lastSeenAt: now }).where(and(eq(stations.id, stationId)));
+  await tx
+    .update(stations)
+    .set({ ackedStationSeq: acked, ...seenColumns(report, now) })
+    .where(and(eq(stations.id, stationId)));
   return acked;
 }

@@ -13,6 +13,8 @@ const KICK = 'foyer_kick';
 export class LiveHub {
   private subs = new Set<Subscriber>();
   private latest = 0;
+  private sending: Promise<void> | null = null;
+  private again = false;
 
   constructor(private db: RegistryDb) {}
 
@@ -39,6 +41,32 @@ export class LiveHub {
   changed(changeNo: number): void {
     if (this.db.listen) void this.db.notify(POKE, String(changeNo)).catch(() => this.pokeLocal(changeNo));
     else this.pokeLocal(changeNo);
+  }
+
+  /**
+   * Something was committed; `read` gives the change number to announce (read after the commit).
+   * A burst of pushes pokes once per read in flight, not once per push: a change committed while
+   * a read is under way is announced by one more read when it ends. Two hundred stations pushing
+   * at once then cost a handful of NOTIFYs and fan-outs instead of two hundred, and the push
+   * answers without waiting for any of it.
+   */
+  soon(read: () => Promise<number>): void {
+    if (this.sending) {
+      this.again = true;
+      return;
+    }
+    this.sending = (async () => {
+      do {
+        this.again = false;
+        try {
+          const n = await read();
+          if (this.db.listen) await this.db.notify(POKE, String(n)).catch(() => this.pokeLocal(n));
+          else this.pokeLocal(n);
+        } catch {
+          // the database is gone or busy failing: the next change pokes again
+        }
+      } while (this.again);
+    })().finally(() => (this.sending = null));
   }
 
   /** A station was revoked: close its live connections at once. */

@@ -151,12 +151,14 @@ export async function stationForToken(orm: RegistryOrm, token: string): Promise<
   return { id: row.id, revoked: row.revokedAt !== null, ackedStationSeq: row.ackedStationSeq, role: row.role };
 }
 
-/** A station reached us (push or pull): when, and what it said about itself (StationReport). */
+/** The columns that say a station reached us at `now`, and what it said about itself (StationReport). */
+export function seenColumns(report: StationReport | null, now: number) {
+  return { lastSeenAt: now, ...(report ? { outbox: report.outbox, clockAheadMs: report.clockAheadMs, reportedAt: now } : {}) };
+}
+
+/** A station reached us (a pull; a push keeps this with its acknowledgement mark: ingest.ts). */
 export async function noteStationSeen(orm: RegistryOrm, stationId: string, report: StationReport | null, now: number): Promise<void> {
-  await orm
-    .update(stations)
-    .set({ lastSeenAt: now, ...(report ? { outbox: report.outbox, clockAheadMs: report.clockAheadMs, reportedAt: now } : {}) })
-    .where(eq(stations.id, stationId));
+  await orm.update(stations).set(seenColumns(report, now)).where(eq(stations.id, stationId));
 }
 
 export async function revokeStation(orm: RegistryOrm, id: string, now: number): Promise<boolean> {

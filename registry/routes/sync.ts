@@ -70,9 +70,9 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
     const body = await jsonBody(c, PushRequest);
     const st = c.get('station');
     if (body.stationId !== st.id) throw new HttpError(403, 'wrong_station', 'A station can only push its own events.');
-    const r = await ingest(orm, st.id, body.events, now(), ctx.maxClockAheadMs);
-    await noteStationSeen(orm, st.id, readReport(body.report), now());
-    if (r.changed) live.changed(await lastChangeNo(orm));
+    // One transaction per push: the events, the acknowledgement mark and the station's report.
+    const r = await ingest(orm, st.id, body.events, now(), ctx.maxClockAheadMs, readReport(body.report));
+    if (r.changed) live.soon(() => lastChangeNo(orm));
     const res: PushResponse = {
       protocol: PROTOCOL_VERSION,
       acked: r.acked,
@@ -90,7 +90,7 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
     const body = await jsonBody(c, RelayRequest);
     if (body.stationId !== c.get('station').id) throw new HttpError(403, 'wrong_station', 'A hub relays under its own station id.');
     const r = await relayIngest(orm, body.events, now(), ctx.maxClockAheadMs);
-    if (r.changed) live.changed(await lastChangeNo(orm));
+    if (r.changed) live.soon(() => lastChangeNo(orm));
     const res: RelayResponse = { protocol: PROTOCOL_VERSION, acked: r.acked, stored: r.stored, duplicates: r.duplicates, rejected: r.rejected, serverTime: now() };
     return c.json(res);
   });

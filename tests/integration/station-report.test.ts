@@ -66,5 +66,13 @@ describe('station reports', () => {
     expect(after.outbox).toBe(before.outbox);
     expect(after.clockAheadMs).toBe(before.clockAheadMs);
     expect(after.lastSeenAt).toBeGreaterThanOrEqual(before.lastSeenAt!);
+    // A push's own report is kept (with its acknowledgement mark, in the push's transaction).
+    const told = await fetch(`${link.url}/v1/sync/push`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${link.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ protocol: 1, stationId: station.id, events: [], report: { outbox: 7, clockAheadMs: 1500 } }),
+    });
+    expect(told.status).toBe(200);
+    expect(await row(station.id)).toMatchObject({ outbox: 7, clockAheadMs: 1500 });
   });
 });
