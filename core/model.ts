@@ -1,6 +1,7 @@
 // The domain vocabulary shared by every runtime (station, registry, renderer).
 // zod schemas double as the validation at every boundary (IPC, HTTP, sync).
 import { z } from 'zod';
+import type { ProtocolAlertView } from './api/protocol';
 import { shared as englishWords } from './i18n/en';
 import { isCalendarDay } from './time';
 
@@ -167,4 +168,6 @@ export interface CheckInResult {
   at: number;
   /** The scanner's keys were read through another keyboard layout than the computer's (core/keyboard). */
   layoutCorrected?: boolean;
+  /** This admission raised a protocol alert (a desk sees it discreetly; core/checkin/protocol-alert.ts). */
+  protocol?: ProtocolAlertView;
 }

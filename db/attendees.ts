@@ -77,6 +77,8 @@ export function upsertAttendees(orm: Orm, rows: AttendeeInsert[]): void {
       chosenName: '',
       noPhoto: false,
       noPhotoHlc: null,
+      protocol: null,
+      protocolAck: null,
       source: 'registry',
       updatedAt: 0,
       ...r,

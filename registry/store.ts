@@ -170,6 +170,9 @@ function attendeeUpsertSet(now: number) {
     badgeCodes: sql`case when ${attendees.badgeVersion} > excluded.badge_version then ${attendees.badgeCodes}
       else coalesce((select jsonb_agg(c) from jsonb_array_elements(excluded.badge_codes) c
                      where not ${attendees.retiredBadgeCodes} @> jsonb_build_array(jsonb_build_object('code', c))), '[]'::jsonb) end`,
+    // A list without a protocol column keeps the organiser's alerts; only the console acknowledges one.
+    protocol: sql`coalesce(excluded.protocol, ${attendees.protocol})`,
+    protocolAck: sql`${attendees.protocolAck}`,
     // A list without e-mails (the demo, a connector) keeps the addresses an export brought.
     email: sql`coalesce(excluded.email, ${attendees.email})`,
     changeNo: nextChangeNo,

@@ -10,6 +10,7 @@ import { checkinMethods, type CheckinResults } from './checkin';
 import { collectMethods, type CollectResults } from './collect';
 import { handoutMethods, type HandoutResults } from './handouts';
 import { kioskMethods, type KioskResults } from './kiosk';
+import { protocolMethods, type ProtocolResults } from './protocol';
 import { deskMethods, type DeskResults } from './desk';
 import { evacuationMethods, type EvacuationResults } from './evacuation';
 import { occupancyMethods, type OccupancyResults } from './occupancy';
@@ -28,6 +29,7 @@ export const methods = {
   ...handoutMethods,
   ...evacuationMethods,
   ...kioskMethods,
+  ...protocolMethods,
 } as const;
 
 export type Method = keyof typeof methods;
@@ -35,7 +37,7 @@ export type ArgsOf<M extends Method> = z.input<(typeof methods)[M]>;
 export type ParsedArgsOf<M extends Method> = z.output<(typeof methods)[M]>;
 
 /** Results of every method, by name. An area extends this with its own interface. */
-export interface Results extends CheckinResults, BadgesResults, SyncResults, OccupancyResults, DeskResults, StationDataResults, CollectResults, HandoutResults, EvacuationResults, KioskResults {}
+export interface Results extends CheckinResults, BadgesResults, SyncResults, OccupancyResults, DeskResults, StationDataResults, CollectResults, HandoutResults, EvacuationResults, KioskResults, ProtocolResults {}
 
 /** What every transport returns (after Signal: never throw across a process boundary). */
 export type ApiResponse<T> = { ok: true; value: T } | { ok: false; error: ApiError };

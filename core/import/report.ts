@@ -31,6 +31,10 @@ export const SOURCE_FIELDS = [
   'protected',
   'chosenName',
   'noPhoto',
+  /** A protocol alert (VIP arrival, core/checkin/protocol-alert.ts): the host to notify, the desk's note, the room they head to. */
+  'protocolHost',
+  'protocolNote',
+  'protocolRoom',
   /** The attendee's e-mail: kept by the registry only (hybrid attendance matches Zoom reports by it), never sent to stations. */
   'email',
 ] as const;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { WalkinPayload } from '../api/desk';
 import { compareEvents } from '../hlc';
 import { AttendeeStatus, Category, IsoDay, MAX_EVENT_DAYS } from '../model';
+import { ProtocolAck, ProtocolAlert } from '../checkin/protocol-alert';
 import { bool, Id, int, json, recordSchema, text, travels } from './fields';
 
 export const AttendeeSource = z.enum(['registry', 'walkin']);
@@ -45,6 +46,14 @@ export const AttendeeFields = {
   noPhoto: bool(z.boolean().default(false), { default: false }),
   /** HLC of the desk's 'no_photo' event that set `noPhoto`; null: as imported (the rule of foldNote). */
   noPhotoHlc: text(z.string().max(64).nullable().optional()),
+  /**
+   * A protocol alert (VIP arrival, core/checkin/protocol.ts): on admission every station and the
+   * console say so. `host` and `note` are for desks and the console only; a door station gets the
+   * target room alone (core/sync/visibility.ts). Null: none. Absent from older registries.
+   */
+  protocol: json(ProtocolAlert.nullable().optional()),
+  /** The host's acknowledgement from the console: that arrival (and any earlier) needs no more alerting. */
+  protocolAck: json(ProtocolAck.nullable().optional()),
 };
 
 export const AttendeeRecord = recordSchema(AttendeeFields);

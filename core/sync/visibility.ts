@@ -22,10 +22,19 @@ export function audienceOf(station: { role: string }): Audience {
 /** The fields of a person that can identify them: a door station gets none of these for a protected person. */
 const IDENTIFYING = { familyName: '', organisation: '', delegation: '', country: '', notes: '' } as const;
 
-/** A person as this audience may hold them. */
-export function attendeeFor<A extends Pick<AttendeeRecord, 'protected' | 'chosenName' | 'givenName' | keyof typeof IDENTIFYING>>(audience: Audience, a: A): A {
-  if (audience === 'desk' || !a.protected) return a;
-  return { ...a, ...IDENTIFYING, givenName: a.chosenName };
+/**
+ * A person as this audience may hold them. A protocol alert's host and note are for desks and the
+ * console (they name people, say who someone is and where they go): a door gets the target room
+ * only, for anyone — enough to warn the doors of that room (core/checkin/protocol-alert.ts).
+ */
+export function attendeeFor<A extends Pick<AttendeeRecord, 'protected' | 'chosenName' | 'givenName' | keyof typeof IDENTIFYING> & { protocol?: AttendeeRecord['protocol'] }>(
+  audience: Audience,
+  a: A,
+): A {
+  if (audience === 'desk') return a;
+  const door = a.protocol ? { ...a, protocol: { host: '', note: '', room: a.protocol.room } } : a;
+  if (!a.protected) return door;
+  return { ...door, ...IDENTIFYING, givenName: a.chosenName };
 }
 
 /**

@@ -102,6 +102,16 @@ const SYNONYMS: Record<SourceField, string[]> = {
     'no photography', 'no photo', 'no photos', 'no pictures', 'do not photograph', 'keine fotos', 'nicht fotografieren', 'fotoverbot',
     'pas de photo', 'pas de photos', 'ne pas photographier', 'без фото', 'не фотографировать', 'sin fotos', 'no fotografiar', 'niente foto',
   ],
+  protocolHost: [
+    'protocol host', 'protocol officer', 'host to notify', 'notify host', 'vip host', 'protokoll gastgeber', 'protokollbeauftragter',
+    'protokoll betreuer', 'hote protocole', 'responsable protocole', 'officier de protocole', 'протокол сопровождающий', 'сотрудник протокола',
+    'anfitrion protocolo', 'responsabile protocollo',
+  ],
+  protocolNote: [
+    'protocol note', 'protocol alert', 'protocol', 'vip note', 'vip', 'protokoll', 'protokollhinweis', 'note protocole', 'protocole',
+    'протокол', 'примечание протокола', 'protocolo', 'protocollo',
+  ],
+  protocolRoom: ['protocol room', 'escort to', 'vip room', 'protokoll raum', 'begleiten zu', 'salle protocole', 'accompagner a', 'протокол зал', 'сопроводить в'],
   // pretix: "Attendee email" / "E-Mail Teilnehmer*in" (its plain "Email" is the order's); Indico and Cvent: "Email Address".
   email: [
     'attendee email', 'attendee e mail', 'e mail teilnehmerin', 'email teilnehmerin', 'e mail du participant', 'email', 'e mail', 'email address',

@@ -136,6 +136,9 @@ export function parseFileImport(file: Buffer, opts: ImportOptions): ImportResult
       protected: get(cells, 'protected'),
       chosenName: get(cells, 'chosenName'),
       noPhoto: get(cells, 'noPhoto'),
+      protocolHost: get(cells, 'protocolHost'),
+      protocolNote: get(cells, 'protocolNote'),
+      protocolRoom: get(cells, 'protocolRoom'),
       email: get(cells, 'email'),
     };
   });

@@ -60,6 +60,10 @@ export interface SourceRow {
   protected?: string;
   chosenName?: string;
   noPhoto?: string;
+  /** Protocol alert cells (absent when the source has no such column). */
+  protocolHost?: string;
+  protocolNote?: string;
+  protocolRoom?: string;
   /** The attendee's e-mail (the registry keeps it; stations never get it). */
   email?: string;
 }
@@ -93,6 +97,9 @@ const SourceRowWire = z.object({
   protected: text(100),
   chosenName: text(500),
   noPhoto: text(100),
+  protocolHost: text(500),
+  protocolNote: text(1000),
+  protocolRoom: text(500),
   email: text(320),
   persons: z
     .array(z.object({ key: z.string().max(64), givenName: z.string().max(500), familyName: z.string().max(500), badgeCodes: z.array(z.string().max(300)).max(5) }))

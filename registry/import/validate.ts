@@ -2,6 +2,7 @@
 // countries, valid days, badge codes) applied to each, problems listed by row and column,
 // and the same warning given once per distinct value rather than once per row.
 import crypto from 'node:crypto';
+import { hasAlert } from '../../core/checkin/protocol-alert';
 import { CATEGORIES, MAX_EVENT_DAYS, type AttendeeStatus, type Category } from '../../core/model';
 import { isCalendarDay } from '../../core/time';
 import { matchCategory, type CategoryRules } from './categories';
@@ -191,6 +192,15 @@ export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated
       ...(r.chosenName !== undefined ? { chosenName } : {}),
       ...(r.noPhoto !== undefined ? { noPhoto: yesNo(r.noPhoto, 'noPhoto', r.row, col('noPhoto'), tally) } : {}),
     };
+    // A protocol alert: only when the file has one of its columns; all empty = none (an import never clears one: the console does).
+    const cell = (v: string | undefined, max: number, field: 'protocolHost' | 'protocolNote' | 'protocolRoom') => {
+      const s = (v ?? '').trim();
+      if (s.length > max) err(field, 'too_long', `Longer than ${max} characters.`, { max });
+      if (CONTROL.test(s)) err(field, 'control_characters', 'Contains control characters.');
+      return s;
+    };
+    const alert = { host: cell(r.protocolHost, 200, 'protocolHost'), note: cell(r.protocolNote, 300, 'protocolNote'), room: cell(r.protocolRoom, 200, 'protocolRoom') };
+    const protocol = hasAlert(alert) ? { protocol: alert } : {};
     // An e-mail only helps match people later (Zoom reports): a bad one is left out with a warning, never refused.
     const given = (r.email ?? '').trim();
     const email = EMAIL.test(given) ? given : '';
@@ -204,7 +214,7 @@ export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated
     seenIds.set(id, r.row);
     for (const c of codes) seenCodes.set(c, r.row);
     const base = { organisation: text.organisation, delegation, country, validDays: validDays ?? null, status, badgeVersion: 1, notes: text.notes, source: 'registry' as const };
-    records.push({ id, givenName, familyName, category, badgeCodes: codes, ...base, ...safeguarding, ...(email ? { email } : {}) });
+    records.push({ id, givenName, familyName, category, badgeCodes: codes, ...base, ...safeguarding, ...protocol, ...(email ? { email } : {}) });
 
     // Accompanying persons are persons of their own (not admitted on the registrant's badge).
     const persons = r.persons ?? parseAccompanying(r.accompanying ?? '');

@@ -15,6 +15,7 @@ import { greetingName } from '../../core/sync/visibility';
 import { admissions, events } from '../../db/schema/index';
 import { isAdmission } from '../../core/checkin/undo';
 import { checkIn, checkInAttendee, undoLast, undoTarget } from '../checkin';
+import { withProtocol } from '../protocol';
 import type { Station } from '../station';
 import { syncClientFor } from '../sync/index';
 import type { AreaHandlers, HandlerOptions } from './types';
@@ -57,12 +58,12 @@ export function checkinHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof C
     'checkin.scan': (args, station) => {
       const r = checkIn(station, args.text, now(), { operator: args.operator ?? null, alternatives: args.alternatives });
       station.emit('scan');
-      return r;
+      return withProtocol(station, r);
     },
     'checkin.attendee': (args, station) => {
       const r = checkInAttendee(station, args.attendeeId, now(), { operator: args.operator ?? null });
       station.emit('scan');
-      return r;
+      return withProtocol(station, r);
     },
     'checkin.undo': (args, station) => {
       const r = undoLast(station, now(), { operator: args.operator ?? null, eventId: args.eventId });

@@ -10,6 +10,7 @@ import { checkinHandlers } from './checkin';
 import { collectHandlers } from './collect';
 import { handoutHandlers } from './handouts';
 import { kioskHandlers } from './kiosk';
+import { protocolHandlers } from './protocol';
 import { deskHandlers } from './desk';
 import { evacuationHandlers } from './evacuation';
 import { occupancyHandlers } from './occupancy';
@@ -31,6 +32,7 @@ export function createHandlers(opts: HandlerOptions = {}): Handlers {
     ...handoutHandlers(opts),
     ...evacuationHandlers(opts),
     ...kioskHandlers(opts),
+    ...protocolHandlers(opts),
   };
 }
 

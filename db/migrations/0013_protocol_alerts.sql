@@ -1,0 +1,2 @@
+ALTER TABLE `attendees` ADD `protocol` text;--> statement-breakpoint
+ALTER TABLE `attendees` ADD `protocol_ack` text;
