@@ -48,6 +48,8 @@ export function applyRetention(station: Station, now: number): RetentionDone | n
       DELETE FROM revocations;
       DELETE FROM hub_relay;
       DELETE FROM attendees;
+      -- The name index keeps a deleted row's terms in its segments (only marked deleted): rebuild it from the now empty table.
+      INSERT INTO attendees_fts(attendees_fts) VALUES('rebuild');
     `);
     setSetting(station.db.orm, RETENTION_DONE, done);
   });
