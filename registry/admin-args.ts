@@ -34,6 +34,9 @@ export const COMMANDS = {
     },
     positionals: 0,
   },
+  retention: { usage: 'retention YYYY-MM-DD|none   (the day personal data is deleted, after the last event day)', options: {}, positionals: 1 },
+  photo: { usage: 'photo ATTENDEE-ID FILE.jpg|png|none   (none: delete their photo)', options: {}, positionals: 2 },
+  photos: { usage: 'photos ARCHIVE.zip   (Indico "Download attachments", or pictures named by registration id)', options: {}, positionals: 1 },
   import: {
     usage:
       'import FILE [--map field=Column …] [--category-rule "Value=category" …] [--status-rule "Value=status" …] [--default-category C] [--sheet S] [--profile P] [--valid-only] [--dry-run]',

@@ -45,6 +45,15 @@ if (!url || !token) {
   process.exit(2);
 }
 
+function readFileOrExit(file: string): Buffer {
+  try {
+    return fs.readFileSync(file);
+  } catch (err) {
+    console.error(`Cannot read ${file}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`);
+    process.exit(1);
+  }
+}
+
 /** One admin request; a Buffer body goes as raw bytes, anything else as JSON. */
 async function call(method: string, p: string, body?: unknown): Promise<unknown> {
   let res: Response;
@@ -154,6 +163,26 @@ switch (cmd) {
         indicoHost: str('indico-host'),
       }),
     );
+    break;
+  case 'retention': {
+    const day = rest[0]!;
+    const event = await call('GET', '/v1/admin/event');
+    if (!event) {
+      console.error('Set up the event first (event --id …).');
+      process.exit(1);
+    }
+    await call('PUT', '/v1/admin/event', { ...(event as object), retentionDate: day === 'none' ? null : day });
+    print(await call('GET', '/v1/admin/retention'));
+    break;
+  }
+  case 'photo': {
+    const [id, file] = rest as [string, string];
+    if (file === 'none') print(await call('DELETE', `/v1/admin/attendees/${encodeURIComponent(id)}/photo`));
+    else print(await call('PUT', `/v1/admin/attendees/${encodeURIComponent(id)}/photo`, readFileOrExit(file)));
+    break;
+  }
+  case 'photos':
+    print(await call('POST', '/v1/admin/photos', readFileOrExit(rest[0]!)));
     break;
   case 'import': {
     const file = rest[0]!;

@@ -58,6 +58,8 @@ export const PGLITE_SETTINGS: Record<string, string> = {
   maintenance_work_mem: '16MB',
   max_wal_size: '96MB',
   min_wal_size: '32MB',
+  // A retired WAL segment is deleted, not renamed and reused with old rows still in it (data retention).
+  wal_recycle: 'off',
 };
 export const pgliteStartParams = () => Object.entries(PGLITE_SETTINGS).flatMap(([k, v]) => ['-c', `${k}=${v}`]);
 

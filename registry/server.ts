@@ -16,6 +16,7 @@ import { argsProblem } from '../node-shared/args';
 import { makePrivateDir, privateUmask, tightenTree, writePrivateFile } from '../node-shared/private-files';
 import { ensureAdminToken } from './admin-tokens';
 import { createApp } from './app';
+import { applyRegistryRetention } from './retention';
 import { Snapshots } from './snapshot';
 import type { RegistryContext } from './context';
 import { DatabaseOpenError, databaseUrlProblem, openRegistryDb, type RegistryDb } from './db';
@@ -103,6 +104,11 @@ export async function startRegistry(o: StartOptions) {
       maxClockAheadMs: o.maxClockAheadMs ?? MAX_CLOCK_AHEAD_MS,
       snapshots: new Snapshots(db.orm, snapshotDir),
     };
+    // Data retention on the registry's own clock (registry/retention.ts): at start, then every minute.
+    const retain = () => void applyRegistryRetention(ctx, Date.now()).catch((err) => console.error('[registry] data retention failed; it will be tried again', (err as Error).message));
+    retain();
+    const retentionTimer = setInterval(retain, 60_000);
+    retentionTimer.unref();
     const app = createApp(ctx);
     const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
       const s = serve(
@@ -133,6 +139,7 @@ export async function startRegistry(o: StartOptions) {
       fingerprint: ctx.fingerprint,
       adminTokenFile: madeToken ? tokenFile : null,
       close: async () => {
+        clearInterval(retentionTimer);
         live.closeAll();
         await new Promise<void>((r) => server.close(() => r()));
         await db.close();

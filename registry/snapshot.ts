@@ -119,6 +119,13 @@ export class Snapshots {
     }
   }
 
+  /** Forgets every prepared file and deletes them (data retention: they hold names). */
+  discardAll(): void {
+    this.ready.clear();
+    this.kept = [];
+    Snapshots.clear(this.dir);
+  }
+
   /** Removes every snapshot file (a registry starting cleans up after the last run). */
   static clear(dir: string): void {
     if (!fs.existsSync(dir)) return;

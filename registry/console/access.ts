@@ -21,6 +21,7 @@ export const ACCESS: Readonly<Record<string, Access>> = {
   'PATCH /v1/console/accounts/:id': 'manage',
   // Set-up, read
   'GET /v1/admin/event': 'setupRead',
+  'GET /v1/admin/retention': 'manage',
   'GET /v1/admin/rooms': 'setupRead',
   'GET /v1/admin/sessions': 'setupRead',
   'GET /v1/admin/stations': 'setupRead',

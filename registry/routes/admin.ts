@@ -26,6 +26,8 @@ import { createPairingCode, listStations, revokeStation, setStationRules } from 
 import { DeskRules } from '../../core/checkin/desk-rules';
 import { ZOOM_REPORT_PATH } from './hybrid';
 import { PHOTO_UPLOAD_PATH } from './photos';
+import { retentionProblem } from '../../core/retention';
+import { applyRegistryRetention, registryRetentionDone } from '../retention';
 import {
   addRevocation,
   addSigningKey,
@@ -82,9 +84,21 @@ export function adminRoutes(ctx: RegistryContext): Hono<ConsoleEnv> {
 
   app.put('/v1/admin/event', async (c) => {
     const body = await jsonBody(c, EventInfoRecord);
+    const done = await registryRetentionDone(ctx);
+    if (done && body.retentionDate !== done.date) throw new HttpError(409, 'retention_done', `Personal data was deleted on ${done.date} per the retention setting; the retention day can no longer change.`);
+    const problem = retentionProblem(body.retentionDate, body.days);
+    if (problem) throw new HttpError(422, 'retention_day', problem);
     await setEvent(orm, body);
     await poke();
+    // A day already reached deletes at once (registry/retention.ts); stations do on their own clocks.
+    await applyRegistryRetention(ctx, now());
     return c.json({ ok: true });
+  });
+
+  /** The retention day and whether personal data is deleted (the console's event page says so). */
+  app.get('/v1/admin/retention', async (c) => {
+    const ev = await getEvent(orm);
+    return c.json({ retentionDate: ev?.retentionDate ?? null, done: await registryRetentionDone(ctx) });
   });
 
   /**
