@@ -44,11 +44,14 @@ describe('self check-in kiosk (Chromium, headless host)', () => {
 
     await expect.poll(() => step()).toBe('welcome');
     expect(await page.locator('.topbar, .statusbar, nav').count()).toBe(0);
-    // The address bar leads nowhere else.
+    // Neither the address bar nor the staff screens' shortcuts (Evacuation: Ctrl+Shift+E; Back) lead anywhere else.
     await page.evaluate(() => (location.hash = '#/checkin'));
+    await page.keyboard.press('Control+Shift+E');
+    await page.keyboard.press('Alt+ArrowLeft');
     await page.waitForTimeout(100);
     expect(await step()).toBe('welcome');
     expect(await page.getByTestId('scan-input').count()).toBe(0);
+    expect(await page.getByTestId('evacuation').count()).toBe(0);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'kiosk-welcome-1366');
 

@@ -82,6 +82,10 @@ class BrowserWindow extends EventEmitter {
   isMinimized() {
     return false;
   }
+  // Electron's kiosk window (electron/kiosk.main.ts follows the station's kiosk mode).
+  setKiosk(on) {
+    this.kiosk = on;
+  }
   show() {}
   focus() {}
   restore() {}
