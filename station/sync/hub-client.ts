@@ -92,16 +92,18 @@ export interface HubCycleOptions {
 /** One exchange with the hub: upload, then download. Returns how many events went each way. */
 export async function hubCycle(station: Station, s: HubSession, o: HubCycleOptions): Promise<{ pushed: number; pulled: number; dropped: number }> {
   const ackKey = `hub.acked:${s.hubId}`;
+  // Kept with the download's cursor in its transaction below (one durable write a cycle, not two):
+  // a crash in between only sends the hub a batch it already holds.
+  let acked = getSetting<number>(station.db.orm, ackKey) ?? 0;
   let pushed = 0;
   for (let guard = 0; guard < 1000; guard++) {
-    const acked = getSetting<number>(station.db.orm, ackKey) ?? 0;
     const batch = signOwn(station, outboxAfter(station, acked, 500));
     if (batch.length === 0) break;
     const { data } = await request(s.t, 'POST', '/v1/sync/push', PushResponse, { protocol: PROTOCOL_VERSION, stationId: station.id, events: batch });
     // A hub cannot claim more than this station made, and must move on (or it is ignored until next time).
     const next = Math.min(data.acked, maxSeq(station.db.orm, station.id));
     if (next <= acked) break;
-    station.write(() => setSetting(station.db.orm, ackKey, next));
+    acked = next;
     pushed += data.stored + data.duplicates;
   }
   const cursorKey = cursorKeyOf(s.hubId);
@@ -130,6 +132,7 @@ export async function hubCycle(station: Station, s: HubSession, o: HubCycleOptio
         for (const e of take) if (insertEvent(station.db.orm, e, now)) stored++;
         if (take.length > 0) station.receiveClock(take.reduce((m, e) => (e.hlc > m ? e.hlc : m), take[0]!.hlc), now);
         setSetting(station.db.orm, cursorKey, data.nextCursor);
+        if (acked !== (getSetting<number>(station.db.orm, ackKey) ?? 0)) setSetting(station.db.orm, ackKey, acked);
       });
     } finally {
       o.onApplying(false);
