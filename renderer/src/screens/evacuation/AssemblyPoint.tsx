@@ -3,22 +3,20 @@
 // accounted for fills the screen, and the list of their names shrinks as marks arrive from this
 // and every other station (the list is a function of the merged log). Names follow the
 // safeguarding rule; someone without a badge is marked safe by name from the list.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { EvacuationView, SafeResult } from '../../../../core/api/evacuation';
 import type { DoorStatus } from '../../../../core/api/occupancy';
 import { api, announce } from '../../api';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Icon } from '../../components/Icon';
-import { NoPhotoBanner, NoPhotoMark } from '../../components/Safeguard';
 import { t } from '../../i18n';
 import { errorText } from '../../i18n/station';
 import { getPrefs } from '../../prefs/prefs';
 import { playCue } from '../../sound/tones';
+import { ErrorAnswer, IdleAnswer, NoPhotoAnswer, useFresh } from '../occupancy/door-parts';
 import { ScanPost } from './ScanPost';
 
 const TOPICS = ['occupancy', 'sync', 'scan'] as const;
-/** After this long the last answer steps back (as at a room door), so the next person is not misled. */
-const ANSWER_MS = 8000;
 
 type Answer = { result: SafeResult } | { error: string };
 
@@ -107,21 +105,8 @@ export function AssemblyPoint({ status, onChange }: { status: DoorStatus; onChan
 }
 
 function AssemblyAnswer({ answer, fresh, mediaStaff }: { answer: Answer | null; fresh: boolean; mediaStaff: boolean }) {
-  if (!answer) {
-    return (
-      <div className="door-answer door-answer--idle post__answer" data-testid="assembly-verdict">
-        <Icon name="scan" className="door-answer__icon" />
-        <span className="door-answer__word">{t('evac.assembly.ready')}</span>
-      </div>
-    );
-  }
-  if ('error' in answer) {
-    return (
-      <div className="door-answer door-answer--refused post__answer" data-testid="assembly-verdict" data-outcome="error" role="alert">
-        <p className="door-answer__msg">{answer.error}</p>
-      </div>
-    );
-  }
+  if (!answer) return <IdleAnswer word={t('evac.assembly.ready')} testId="assembly-verdict" className="post__answer" />;
+  if ('error' in answer) return <ErrorAnswer text={answer.error} testId="assembly-verdict" className="post__answer" />;
   const r = answer.result;
   const good = r.outcome === 'marked' || r.outcome === 'not_inside' || r.outcome === 'undone';
   const look = good ? 'admitted' : r.outcome === 'already' ? 'warning' : 'refused';
@@ -139,20 +124,8 @@ function AssemblyAnswer({ answer, fresh, mediaStaff }: { answer: Answer | null; 
           {name}
         </p>
       )}
-      {r.attendee?.noPhoto && (mediaStaff ? <NoPhotoBanner /> : <p className="door-answer__marks"><NoPhotoMark person={r.attendee} /></p>)}
+      <NoPhotoAnswer person={r.attendee} mediaStaff={mediaStaff} />
       <p className="door-answer__msg">{t(`evac.outcome.${r.outcome}`, { name, n: r.unaccounted })}</p>
     </div>
   );
-}
-
-/** True for ANSWER_MS after each new answer. */
-export function useFresh(answer: unknown): boolean {
-  const [fresh, setFresh] = useState(false);
-  useEffect(() => {
-    if (!answer) return;
-    setFresh(true);
-    const timer = setTimeout(() => setFresh(false), ANSWER_MS);
-    return () => clearTimeout(timer);
-  }, [answer]);
-  return fresh;
 }

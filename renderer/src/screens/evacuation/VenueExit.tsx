@@ -7,12 +7,11 @@ import type { DoorStatus } from '../../../../core/api/occupancy';
 import { api, announce } from '../../api';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Icon } from '../../components/Icon';
-import { NoPhotoBanner, NoPhotoMark } from '../../components/Safeguard';
 import { t } from '../../i18n';
 import { errorText } from '../../i18n/station';
 import { getPrefs } from '../../prefs/prefs';
 import { playCue } from '../../sound/tones';
-import { useFresh } from './AssemblyPoint';
+import { ErrorAnswer, IdleAnswer, NoPhotoAnswer, useFresh } from '../occupancy/door-parts';
 import { ScanPost } from './ScanPost';
 
 const TOPICS = ['occupancy', 'sync', 'scan'] as const;
@@ -56,21 +55,8 @@ export function VenueExit({ status, onChange }: { status: DoorStatus; onChange: 
 }
 
 function ExitAnswer({ answer, fresh, mediaStaff }: { answer: Answer | null; fresh: boolean; mediaStaff: boolean }) {
-  if (!answer) {
-    return (
-      <div className="door-answer door-answer--idle post__answer" data-testid="exit-verdict">
-        <Icon name="scan" className="door-answer__icon" />
-        <span className="door-answer__word">{t('door.ready')}</span>
-      </div>
-    );
-  }
-  if ('error' in answer) {
-    return (
-      <div className="door-answer door-answer--refused post__answer" data-testid="exit-verdict" data-outcome="error" role="alert">
-        <p className="door-answer__msg">{answer.error}</p>
-      </div>
-    );
-  }
+  if (!answer) return <IdleAnswer word={t('door.ready')} testId="exit-verdict" className="post__answer" />;
+  if ('error' in answer) return <ErrorAnswer text={answer.error} testId="exit-verdict" className="post__answer" />;
   const r = answer.result;
   const look = r.outcome === 'unknown' ? 'refused' : r.outcome === 'left' ? 'admitted' : 'warning';
   const name = r.attendee ? r.attendee.givenName || t('safeguard.protectedParticipant') : '';
@@ -80,7 +66,7 @@ function ExitAnswer({ answer, fresh, mediaStaff }: { answer: Answer | null; fres
         <Icon name={look === 'refused' ? 'cross' : 'exit'} className="door-answer__icon" />
         <span className="door-answer__word">{look === 'refused' ? t('door.refused') : t('evac.venueExit.out')}</span>
       </div>
-      {r.attendee?.noPhoto && (mediaStaff ? <NoPhotoBanner /> : <p className="door-answer__marks"><NoPhotoMark person={r.attendee} /></p>)}
+      <NoPhotoAnswer person={r.attendee} mediaStaff={mediaStaff} />
       <p className="door-answer__msg">{t(`evac.venueExit.outcome.${r.outcome}`, { name })}</p>
     </div>
   );

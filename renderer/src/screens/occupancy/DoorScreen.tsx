@@ -1,14 +1,15 @@
 // A room door station: the room's state in one glance from a distance (colour, icon,
 // words, people inside of its safe capacity) and the answer to the last scan. Scans
 // come from the USB scanner anywhere on the screen, or typed. Set up once per laptop.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { DoorScanResult, DoorStatus, RoomLive } from '../../../../core/api/occupancy';
 import type { KeyStroke } from '../../../../core/keyboard/scanner-text';
 import type { DoorMode, DoorPost } from '../../../../core/occupancy/types';
 import { api, announce } from '../../api';
 import { useApiQuery } from '../../api/useApiQuery';
 import { Icon, type IconName } from '../../components/Icon';
-import { NoPhotoBanner, NoPhotoMark, shownName } from '../../components/Safeguard';
+import { shownName } from '../../components/Safeguard';
+import { DoorHead, ErrorAnswer, IdleAnswer, ManualCode, NoPhotoAnswer, useFresh } from './door-parts';
 import { getPrefs } from '../../prefs/prefs';
 import { alternativesFor, LayoutNotice, noteScanResult } from '../../scanner/layout-notice';
 import { useScannerBurst } from '../../scanner/useScannerBurst';
@@ -26,8 +27,6 @@ import { errorText } from '../../i18n/station';
 import './occupancy.css';
 
 const TOPICS = ['occupancy', 'sync', 'status'] as const;
-/** After this long the answer to the last scan steps back, so the next person is not misled. */
-const ANSWER_MS = 8000;
 
 type Answer = { result: DoorScanResult; shownAt: number } | { error: string; shownAt: number };
 
@@ -160,9 +159,6 @@ const VERDICT_LOOK: Record<DoorScanResult['verdict'], IconName> = { admitted: 'c
 function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; room: RoomLive; onChange: () => void; onScanned: () => void }) {
   const timeZone = useStationStatus().data?.event.timeZone ?? localZone;
   const [answer, setAnswer] = useState<Answer | null>(null);
-  const [fresh, setFresh] = useState(false);
-  const [typed, setTyped] = useState('');
-  const inputRef = useRef<HTMLInputElement>(null);
   // The room as of the last scan's answer, unless a newer push arrived since.
   const live = answer && 'result' in answer && answer.result.room && answer.shownAt > Date.now() - 1000 ? answer.result.room : room;
 
@@ -185,25 +181,14 @@ function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; r
   );
   useScannerBurst((text, strokes) => void scan(text, strokes));
 
-  useEffect(() => {
-    if (!answer) return;
-    setFresh(true);
-    const timer = setTimeout(() => setFresh(false), ANSWER_MS);
-    return () => clearTimeout(timer);
-  }, [answer]);
+  const fresh = useFresh(answer);
 
   const fullRefuse = live.state === 'full' && live.fullPolicy === 'refuse' && status.station.mode !== 'exit';
   return (
     <div className={`door door--${live.state}`} data-testid="door" data-state={live.state}>
-      <header className="door__head">
-        <h1 className="door__room">{live.name}</h1>
+      <DoorHead title={live.name} station={status.station.name} onChange={onChange}>
         <span className="door__mode">{t(`door.mode.${status.station.mode ?? 'entry'}`)}</span>
-        <span className="door__station">{status.station.name}</span>
-        <button type="button" className="button button--small" onClick={onChange} data-testid="door-change">
-          {t('door.change')}
-        </button>
-        <UseAsDesk />
-      </header>
+      </DoorHead>
       <LayoutNotice />
       <div className="door__body">
         <section className="door__room-state" aria-live="polite">
@@ -225,23 +210,7 @@ function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; r
         </section>
         <section className="door__answer-col">
           <AnswerPanel answer={answer} fresh={fresh} timeZone={timeZone} mediaStaff={status.station.mediaStaff} />
-          <form
-            className="door__manual"
-            onSubmit={(e) => {
-              e.preventDefault();
-              if (typed.trim()) void scan(typed);
-              setTyped('');
-              inputRef.current?.focus();
-            }}
-          >
-            <label className="visually-hidden" htmlFor="door-code">
-              {t('door.manual')}
-            </label>
-            <input id="door-code" ref={inputRef} value={typed} onChange={(e) => setTyped(e.target.value)} placeholder={t('door.manual')} autoComplete="off" data-testid="door-input" />
-            <button type="submit" className="button">
-              {t('door.check')}
-            </button>
-          </form>
+          <ManualCode onScan={(text) => void scan(text)} id="door-code" testId="door-input" />
           <p className="door__hint">{t('door.scanHint')}</p>
         </section>
       </div>
@@ -250,22 +219,8 @@ function DoorLive({ status, room, onChange, onScanned }: { status: DoorStatus; r
 }
 
 function AnswerPanel({ answer, fresh, timeZone, mediaStaff }: { answer: Answer | null; fresh: boolean; timeZone: string; mediaStaff: boolean }) {
-  if (!answer) {
-    return (
-      <div className="door-answer door-answer--idle" data-testid="door-verdict">
-        <Icon name="scan" className="door-answer__icon" />
-        <span className="door-answer__word">{t('door.ready')}</span>
-      </div>
-    );
-  }
-  if ('error' in answer) {
-    return (
-      <div className="door-answer door-answer--refused" data-testid="door-verdict" data-verdict="error" role="alert">
-        <Icon name="alert" className="door-answer__icon" />
-        <p className="door-answer__msg">{answer.error}</p>
-      </div>
-    );
-  }
+  if (!answer) return <IdleAnswer word={t('door.ready')} testId="door-verdict" />;
+  if ('error' in answer) return <ErrorAnswer text={answer.error} testId="door-verdict" />;
   const r = answer.result;
   const word = r.verdict === 'refused' ? t('door.refused') : r.direction === 'exit' ? t('door.goodbye') : r.verdict === 'warning' ? t('door.warning') : t('door.welcome');
   return (
@@ -286,11 +241,7 @@ function AnswerPanel({ answer, fresh, timeZone, mediaStaff }: { answer: Answer |
         </p>
       )}
       {/* Media staff at the door see it at once: this person asked not to be photographed. */}
-      {r.attendee?.noPhoto && (mediaStaff ? <NoPhotoBanner /> : (
-        <p className="door-answer__marks">
-          <NoPhotoMark person={r.attendee} />
-        </p>
-      ))}
+      <NoPhotoAnswer person={r.attendee} mediaStaff={mediaStaff} />
       <p className="door-answer__msg">{doorSentence(r, timeZone)}</p>
     </div>
   );
