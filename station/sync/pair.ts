@@ -16,6 +16,7 @@ import type { Station } from '../station';
 import { CURSOR } from './apply';
 import { LINK, type RegistryLink } from './link';
 import { SyncError, request } from './transport';
+import { forgetPhotos } from './photos';
 
 export interface PairResult {
   paired: boolean;
@@ -58,6 +59,8 @@ export async function pairStation(
         // A different registry has none of our events and a different change sequence.
         setSetting(station.db.orm, CURSOR, INITIAL_CURSOR);
         station.db.sqlite.prepare('update events set pushed_at = null where station_id = ?').run(station.id);
+        // Its photo cursor counts in the old registry's change numbers: fetch the new one's from the start.
+        forgetPhotos(station);
       }
       // Stored sealed (station/secret-store.ts): OS-encrypted in the desktop app.
       const saved: RegistryLink = { url, token: sealSecret(data.token), eventId: data.eventId, pairedAt: now(), fingerprint };
@@ -96,6 +99,7 @@ function prepareForEvent(station: Station, eventId: string | null): Notice | nul
   station.write(() => {
     orm.delete(sessions).run();
     orm.delete(attendees).run(); // badge codes go with them (on delete cascade)
+    forgetPhotos(station); // and their registration photos (not tied by a foreign key)
     orm.delete(rooms).where(ne(rooms.id, '')).run();
   });
   return null;
