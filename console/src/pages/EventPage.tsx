@@ -18,11 +18,12 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
 export function EventPage() {
   const me = useMe();
   const r = useResource<EventInfoRecord | null>('/v1/admin/event');
-  const [form, setForm] = useState({ id: '', name: '', venue: '', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Vienna', days: [''], description: '', indicoHost: '' });
+  const retention = useResource<{ retentionDate: string | null; done: { date: string; at: number } | null }>('/v1/admin/retention');
+  const [form, setForm] = useState({ id: '', name: '', venue: '', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Vienna', days: [''], description: '', indicoHost: '', retentionDate: '' });
   const [idTouched, setIdTouched] = useState(false);
   const save = useAction();
   useEffect(() => {
-    if (r.data) setForm({ ...r.data, indicoHost: r.data.indicoHost ?? '', description: r.data.description ?? '', days: r.data.days });
+    if (r.data) setForm({ ...r.data, indicoHost: r.data.indicoHost ?? '', description: r.data.description ?? '', days: r.data.days, retentionDate: r.data.retentionDate ?? '' });
   }, [r.data]);
   const exists = !!r.data;
   const set = <K extends keyof typeof form>(k: K, v: (typeof form)[K]) => setForm((f) => ({ ...f, [k]: v }));
@@ -39,10 +40,12 @@ export function EventPage() {
       days: [...new Set(days)].sort(),
       description: form.description,
       indicoHost: form.indicoHost.trim() || null,
+      retentionDate: form.retentionDate || null,
     };
     const ok = await save.run(() => api.put('/v1/admin/event', body), () => t('event.saved'));
     if (ok !== undefined) {
       r.reload();
+      retention.reload();
       await me.refresh();
     }
   };
@@ -116,6 +119,26 @@ export function EventPage() {
             {t('event.indicoHint')}
           </small>
         </label>
+        <label className="field">
+          <span>{t('event.retentionDate')}</span>
+          <input
+            type="date"
+            value={form.retentionDate}
+            min={days.length ? [...days].sort().at(-1) : undefined}
+            readOnly={!!retention.data?.done}
+            onChange={(e) => set('retentionDate', e.target.value)}
+            aria-describedby="retention-hint"
+            data-testid="event-retention"
+          />
+          <small id="retention-hint" className="muted">
+            {t('event.retentionHint')}
+          </small>
+        </label>
+        {retention.data?.done && (
+          <Notice kind="info" testId="event-retention-done">
+            {t('event.retentionDone', { date: retention.data.done.date })}
+          </Notice>
+        )}
         {badDay && <Notice kind="error">{t('event.badDay')}</Notice>}
         {days.length === 0 && <Notice kind="info">{t('event.needDay')}</Notice>}
         {save.notice && (
