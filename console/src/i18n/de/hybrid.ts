@@ -2,7 +2,7 @@
 export const hybrid = {
   attendance: {
     title: 'Online-Teilnahme (Zoom)',
-    intro: 'Importieren Sie nach jeder Sitzung ihren Zoom-Teilnehmerbericht (im Zoom-Webportal die Teilnehmerliste des Meetings unter Berichte, als CSV exportiert; bei einer Webkonferenz deren Teilnehmerbericht). Personen werden den Anmeldungen über die E-Mail-Adresse, dann über den Namen zugeordnet; geraten wird nie. Eine Sitzung kann mehrere Berichte haben (ein neu gestartetes Meeting, ein zweiter Raum): jede Person zählt einmal. Denselben Bericht erneut zu importieren ändert nichts.',
+    intro: 'Importieren Sie nach jeder Sitzung ihren Zoom-Teilnehmerbericht (im Zoom-Webportal die Teilnehmerliste des Meetings unter Berichte, als CSV exportiert; bei einer Webkonferenz deren Teilnehmerbericht). Personen werden den Anmeldungen über die E-Mail-Adresse, dann über den Namen zugeordnet; geraten wird nie. Eine Sitzung kann mehrere Berichte haben (eine neu gestartete Zoom-Konferenz, ein zweiter Raum): jede Person zählt einmal. Denselben Bericht erneut zu importieren ändert nichts.',
     noSessions: 'Das Programm enthält noch keine Sitzungen.',
     choose: 'Zoom-Bericht importieren',
     reading: 'Wird gelesen …',

@@ -3,7 +3,7 @@ import type { Catalog } from '../../../../core/i18n/languages';
 
 export const door = {
   door: {
-    setupTitle: 'Diese Station einer Saaltür zuordnen',
+    setupTitle: 'Diese Station als Tür einrichten',
     room: 'Raum',
     modeLabel: 'Tür',
     mode: {

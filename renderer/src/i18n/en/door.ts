@@ -2,7 +2,7 @@
 // The key set every language fills (tests/unit/i18n.test.ts); {{name}} placeholders as in i18next.
 export const door = {
   door: {
-    setupTitle: 'Set this station to a room door',
+    setupTitle: 'Set this station up as a door',
     room: 'Room',
     modeLabel: 'Door',
     mode: {

@@ -3,7 +3,7 @@ import type { Catalog } from '../../../../core/i18n/languages';
 
 export const door = {
   door: {
-    setupTitle: 'Affecter ce poste à une porte de salle',
+    setupTitle: 'Installer ce poste à une porte',
     room: 'Salle',
     modeLabel: 'Porte',
     mode: {

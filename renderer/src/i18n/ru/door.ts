@@ -3,7 +3,7 @@ import type { Catalog } from '../../../../core/i18n/languages';
 
 export const door = {
   door: {
-    setupTitle: 'Назначить эту станцию двери зала',
+    setupTitle: 'Настроить станцию как дверь',
     room: 'Зал',
     modeLabel: 'Дверь',
     mode: {
