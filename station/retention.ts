@@ -9,6 +9,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { retentionDue, type RetentionDone } from '../core/retention';
+import { DbOpenError } from '../db/connection';
 import { getSetting, setSetting } from '../db/settings';
 import type { Station } from './station';
 
@@ -19,10 +20,21 @@ export function retentionDone(station: Station): RetentionDone | null {
   return getSetting<RetentionDone>(station.db.orm, RETENTION_DONE) ?? null;
 }
 
+/** The station's event, or null while it has none yet (paired, its first download still to come). */
+function eventOf(station: Station): ReturnType<Station['eventInfo']> | null {
+  try {
+    return station.eventInfo();
+  } catch (err) {
+    if (err instanceof DbOpenError && err.code === 'missing') return null;
+    throw err;
+  }
+}
+
 /** Deletes personal data if the retention day has come and it has not been done; returns what was recorded, or null. */
 export function applyRetention(station: Station, now: number): RetentionDone | null {
   if (retentionDone(station)) return null;
-  const ev = station.eventInfo();
+  const ev = eventOf(station);
+  if (!ev) return null;
   if (!retentionDue(ev.retentionDate, now, ev.timeZone)) return null;
   const done: RetentionDone = { date: ev.retentionDate!, at: now };
   const sqlite = station.db.sqlite;

@@ -3,6 +3,7 @@
 // scanned text down to the bytes of its database, write-ahead log and index, and keeps the
 // anonymous counts of the occupancy report; every screen says so.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ApiResponse } from '../../core/api/index';
@@ -10,6 +11,7 @@ import type { StationStatus } from '../../core/api/checkin';
 import { putPhoto } from '../../db/photos';
 import { createHandlers, dispatch } from '../../station/handlers/index';
 import { openStation, type Station } from '../../station/station';
+import { applyRetention } from '../../station/retention';
 import { newSyncClient } from '../../station/sync/index';
 import { testJpeg } from '../helpers/photos';
 import { demoCodes, freshStation } from '../helpers/station';
@@ -112,5 +114,16 @@ describe('data retention on a station', () => {
     for (const needle of [FAMILY, ...names.slice(0, 10), codes[0]!]) expect(filesContaining(needle), needle).toEqual([]);
     station = openStation(dir);
     expect((await call<StationStatus>('station.status')).retention).toEqual({ date: retentionDay, at: Date.parse(`${retentionDay}T12:00:00Z`) });
+  });
+});
+
+describe('data retention before the event arrives', () => {
+  it("a station paired but still without its event (first download to come) has nothing to delete (the check the sync cycle makes does not throw)", () => {
+    const fresh = openStation(fs.mkdtempSync(path.join(os.tmpdir(), 'foyer-retention-empty-')), { stationName: 'New desk' });
+    try {
+      expect(applyRetention(fresh, Date.now())).toBeNull();
+    } finally {
+      fresh.close();
+    }
   });
 });
