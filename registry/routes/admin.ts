@@ -179,8 +179,9 @@ export function adminRoutes(ctx: RegistryContext): Hono<ConsoleEnv> {
     const where = q.q ? and(gt(attendees.id, q.after), byName) : gt(attendees.id, q.after);
     const rows = await orm.select().from(attendees).where(where).orderBy(asc(attendees.id)).limit(q.limit);
     return c.json(
-      rows.map(({ changeNo: _c, updatedAt: _u, notes, noteHlc, badgeCodes, ...r }) => {
-        if (full) return { ...r, notes, noteHlc, badgeCodes };
+      rows.map(({ changeNo: _c, updatedAt: _u, notes, noteHlc, badgeCodes, email, photoRef, ...r }) => {
+        if (full) return { ...r, notes, noteHlc, badgeCodes, email, photoRef };
+        // The e-mail (for Zoom matching) and the import's picture file name are the organiser's too: both often spell the legal name.
         const { notes: _n, ...seen } = attendeeFor('door', { ...r, notes: '' });
         return seen;
       }),

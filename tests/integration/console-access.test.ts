@@ -169,6 +169,12 @@ describe('what each role reads', () => {
     expect(listed).toMatchObject({ givenName: CHOSEN, familyName: '', organisation: '', delegation: '', country: '' });
     const everything = await (await sessions.logistics.call('GET', '/v1/admin/attendees?limit=1000')).text();
     expect(everything).not.toContain(guarded.familyName);
+    // Nor through the registry-only e-mail (given.family@…, for Zoom matching) or the import's picture cell.
+    const own = (await demo.reg.admin<{ id: string; email: string | null }[]>('GET', '/v1/admin/attendees?limit=1000')).find((r) => r.id === guarded.id)!;
+    expect(listed).not.toHaveProperty('email');
+    expect(listed).not.toHaveProperty('photoRef');
+    if (own.email) expect(everything).not.toContain(own.email);
+    expect(everything.toLowerCase()).not.toContain(guarded.familyName.toLowerCase());
     const byLegal = await sessions.logistics.json<{ id: string }[]>('GET', `/v1/admin/attendees?q=${encodeURIComponent(guarded.familyName)}`);
     expect(byLegal.map((r) => r.id)).not.toContain(guarded.id);
     const byChosen = await sessions.logistics.json<{ id: string }[]>('GET', `/v1/admin/attendees?q=${CHOSEN}`);
