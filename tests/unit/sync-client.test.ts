@@ -22,9 +22,14 @@ afterEach(() => {
 const registryAhead = (aheadMs: number) =>
   (async (input: RequestInfo | URL) => {
     const serverTime = Date.now() + aheadMs;
-    const body = String(input).includes('/v1/sync/pull')
+    const url = String(input);
+    // Anything else (photos, snapshots…) is what a registry from before that feature answers: 404.
+    const body = url.includes('/v1/sync/pull')
       ? { protocol: 1, changes: [], nextCursor: '1:0', hasMore: false, acked: 0, serverTime }
-      : { protocol: 1, acked: 0, stored: 0, duplicates: 0, rejected: [], serverTime };
+      : url.includes('/v1/sync/push')
+        ? { protocol: 1, acked: 0, stored: 0, duplicates: 0, rejected: [], serverTime }
+        : null;
+    if (!body) return new Response(JSON.stringify({ error: 'not_found', serverTime }), { status: 404, headers: { 'content-type': 'application/json' } });
     return new Response(JSON.stringify(body), { status: 200, headers: { 'content-type': 'application/json' } });
   }) as typeof fetch;
 
