@@ -21,6 +21,7 @@ export interface ArchivePlan {
 }
 
 const SYSTEM = /(^|\/)(__MACOSX|\.DS_Store|Thumbs\.db|desktop\.ini)(\/|$)|(^|\/)\._/i;
+const PICTURE = /\.(jpe?g|png)$/i;
 const fold = (s: string) => s.normalize('NFC').trim().toLowerCase();
 const stem = (name: string) => name.replace(/\.[A-Za-z0-9]{1,5}$/, '');
 
@@ -55,8 +56,9 @@ export function planArchive(files: string[], people: { id: string; photoRef: str
       const owner = m ? ids.get(fold(m[1]!)) : undefined;
       if (owner) {
         const ref = refOf.get(owner);
-        // Their other attachments (a CV, a letter) are not their photo: with a picture cell, only its file.
-        if (ref && !(base === ref || base.endsWith(`_${ref}`))) {
+        // Their other attachments (a CV, a letter) are not their photo: with a picture cell only its
+        // file, without one only a file named like a picture.
+        if (ref ? !(base === ref || base.endsWith(`_${ref}`)) : !PICTURE.test(base)) {
           skipped++;
           continue;
         }

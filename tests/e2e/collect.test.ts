@@ -2,12 +2,15 @@
 // a person reads their code aloud, the desk checks the ID and hands the badge over (printed once:
 // a PDF here, no printer), a lost badge is reprinted only with a reason, someone without an ID
 // is refused with the reason kept; axe finds nothing, in English and German.
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dayInZone } from '../../core/time';
 import { DEMO_TIME_ZONE, generateDemoEvent } from '../../resources/demo/generate';
 import { axeViolations, clippedTexts } from '../helpers/a11y';
 import { screenshot } from '../helpers/browser';
+import { testJpeg } from '../helpers/photos';
 import { stationE2E } from '../helpers/station-e2e';
 
 const demo = generateDemoEvent(dayInZone(Date.now(), DEMO_TIME_ZONE)).attendees;
@@ -22,6 +25,11 @@ describe('badge desk (Chromium, headless host, 1024×768)', () => {
   stationE2E({
     onReady: (s) => {
       ({ page } = s);
+      // The registration photo a desk receives through sync (station/sync/photos.ts), for the first person only.
+      const db = new Database(path.join(s.host.dataDir, 'foyer.sqlite'));
+      db.pragma('busy_timeout = 5000');
+      db.prepare('insert or replace into attendee_photos (attendee_id, jpeg) values (?, ?)').run(first.id, testJpeg(240, 320));
+      db.close();
       page.on('pageerror', (e) => pageErrors.push(e.message));
     },
   });
@@ -36,6 +44,10 @@ describe('badge desk (Chromium, headless host, 1024×768)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => card().textContent(), { timeout: 10_000 }).toContain(fullName(first));
     expect(await history().textContent()).toMatch(/not handed over yet/);
+    // The photo beside the name for the ID check, decoded and shown at its size.
+    const photo = page.getByTestId('collect-photo');
+    expect(await photo.getAttribute('alt')).toBe(`Registration photo of ${fullName(first)}`);
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 5000 }).toBe(240);
     expect(await axeViolations(page)).toEqual([]);
     await screenshot(page, 'collect-found-1024');
 
@@ -67,6 +79,8 @@ describe('badge desk (Chromium, headless host, 1024×768)', () => {
     await expect.poll(() => option.textContent(), { timeout: 10_000 }).toContain(fullName(second));
     await search.press('Enter');
     await expect.poll(() => card().textContent(), { timeout: 10_000 }).toContain(fullName(second));
+    // Nobody sent a photo of them: the desk says so instead of leaving a gap.
+    expect(await page.getByTestId('collect-no-photo').textContent()).toBe('Kein Foto hinterlegt'); // in German here
     await page.getByTestId('collect-refuse').click();
     await page.getByLabel('Kein Dokument vorgelegt').check();
     await page.getByTestId('refuse-note').fill('Kommt mit Reisepass wieder');
