@@ -213,6 +213,8 @@ const bench: BenchModule = async ({ quick, tmp }) => {
 
   try {
     const pid = reg.proc!.pid!;
+    // An organiser sets the event up before importing its people (stations need it to open).
+    await reg.admin('PUT', '/v1/admin/event', { id: 'bench-event', name: 'Bench conference', venue: 'Hofburg', timeZone: 'Europe/Vienna', days: ['2026-04-18', '2026-04-19'], description: '' });
     await new Promise((r) => setTimeout(r, 3000));
     const floorPg = pgliteFloor(tmp, 'postgres');
     const floorReg = pgliteFloor(tmp, 'registry');
@@ -254,27 +256,30 @@ const bench: BenchModule = async ({ quick, tmp }) => {
     rows.push(...pullRows(pulls, 'PGlite'));
 
     // 4. Real stations: one alone, then ten at once (ten processes on this machine's cores).
-    const [one] = await stationDownloads(reg, tmp, 1, n);
-    rows.push({
-      area: A,
-      name: `a real station's first download of ${n.toLocaleString('en')}, until it can search and admit everyone (PGlite)`,
-      value: round(one!.seconds, 2),
-      unit: 's',
-      target: { bound: 'max', limit: 3, on: 'value' },
-      note: `station CPU ${round(one!.cpu, 1)} s; ${one!.pulled.toLocaleString('en')} changes; station RSS ${Math.round(one!.rssMb)} MB`,
-    });
-    const cpuTen0 = cpuSeconds(pid);
-    const ten = (await stationDownloads(reg, tmp, 10, n)).sort((a, b) => a.seconds - b.seconds);
-    const cpuTen = cpuSeconds(pid) - cpuTen0;
-    rows.push({
-      area: A,
-      name: `10 real stations' first downloads at once, slowest (PGlite)`,
-      value: round(ten[9]!.seconds, 2),
-      unit: 's',
-      target: { bound: 'max', limit: 10, on: 'value' },
-      note: `fastest ${round(ten[0]!.seconds, 2)} s; station CPU ${round(ten.reduce((a, t) => a + t.cpu, 0) / 10, 1)} s each, registry CPU ${round(cpuTen, 1)} s for all ten; ten stations share these cores`,
-    });
-    rows.push({ area: A, name: 'PGlite registry resident memory, peak serving those 10 downloads', value: Math.round(pulls.peak), unit: 'MB', target: { bound: 'max', limit: 500, on: 'value' } });
+    try {
+      const [one] = await stationDownloads(reg, tmp, 1, n);
+      rows.push({
+        area: A,
+        name: `a real station's first download of ${n.toLocaleString('en')}, until it can search and admit everyone (PGlite)`,
+        value: round(one!.seconds, 2),
+        unit: 's',
+        target: { bound: 'max', limit: 3, on: 'value' },
+        note: `station CPU ${round(one!.cpu, 1)} s; ${one!.pulled.toLocaleString('en')} changes; station RSS ${Math.round(one!.rssMb)} MB`,
+      });
+      const cpuTen0 = cpuSeconds(pid);
+      const ten = (await stationDownloads(reg, tmp, 10, n)).sort((a, b) => a.seconds - b.seconds);
+      const cpuTen = cpuSeconds(pid) - cpuTen0;
+      rows.push({
+        area: A,
+        name: `10 real stations' first downloads at once, slowest (PGlite)`,
+        value: round(ten[9]!.seconds, 2),
+        unit: 's',
+        target: { bound: 'max', limit: 10, on: 'value' },
+        note: `fastest ${round(ten[0]!.seconds, 2)} s; station CPU ${round(ten.reduce((a, t) => a + t.cpu, 0) / 10, 1)} s each, registry CPU ${round(cpuTen, 1)} s for all ten; ten stations share these cores`,
+      });
+    } catch (err) {
+      rows.push({ area: A, name: "real stations' first downloads", value: NaN, unit: '', failed: (err as Error).message.slice(0, 300) });
+    }
   } finally {
     await reg.kill('SIGTERM');
   }
