@@ -110,6 +110,22 @@ export interface LiveSnapshot {
   conflicts: { count: number; people?: ConflictPerson[] };
   /** The evacuation or drill running on this day, or null. */
   evacuation: LiveEvacuation | null;
+  /** Protocol (VIP) arrivals not yet acknowledged, newest first; absent for a viewer (they name people). */
+  protocol?: LiveProtocolAlert[];
+}
+
+/** An open protocol alert as the console shows it (core/checkin/protocol-alert.ts). */
+export interface LiveProtocolAlert {
+  eventId: string;
+  attendeeId: string;
+  /** As shared screens name them (a protected person's chosen name; '' = "protected participant"). */
+  name: string;
+  stationId: string;
+  stationName: string;
+  at: number;
+  host: string;
+  note: string;
+  room: string;
 }
 
 /** A station that reached the registry this recently is online (it polls every 15 s); later than this is late, then offline. */

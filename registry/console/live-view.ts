@@ -14,6 +14,7 @@ import { publicName } from '../../core/sync/visibility';
 import { addDays, dayInZone, localToMillis } from '../../core/time';
 import { query, type RegistryOrm } from '../db';
 import { liveEvacuation } from './evacuation-view';
+import { liveProtocolAlerts } from './protocol-view';
 import { attendees, events, rooms, stations } from '../schema';
 import { lastChangeNo, getEvent } from '../store';
 
@@ -80,6 +81,7 @@ export async function liveSnapshot(orm: RegistryOrm, o: { day?: string; now: num
     // Names only for those who may see them: a viewer's answer holds none (tested in its bytes).
     conflicts: o.names ? conflicts : { count: conflicts.count },
     evacuation: evacuation && !o.names ? { ...evacuation, people: undefined } : evacuation,
+    ...(o.names ? { protocol: await liveProtocolAlerts(orm, new Map(stationRows.map((s) => [s.id, s.name]))) } : {}),
   };
 }
 

@@ -6,6 +6,7 @@ import { api } from './api';
 import { StationStatusProvider } from './api/StationStatus';
 import { EvacuationEntry } from './components/EvacuationEntry';
 import { useApiQuery } from './api/useApiQuery';
+import { ProtocolAlerts } from './components/ProtocolAlerts';
 import { StatusBar } from './components/StatusBar';
 import { t, useLanguage } from './i18n';
 import { DeskPrefs } from './prefs/DeskPrefs';
@@ -61,6 +62,7 @@ export function App() {
           <EvacuationEntry current={screen.id === 'evacuation'} />
           <DeskPrefs />
         </header>
+        <ProtocolAlerts />
         <main className="app__main" id="main">
           <screen.Component key={screen.id} />
         </main>

@@ -31,6 +31,8 @@ export interface AttendeeRow {
   /** Safeguarding (#16): organisers get the legal name with the marker; logistics get the chosen name only. */
   protected?: boolean;
   chosenName?: string;
+  /** A protocol (VIP) alert: organisers only (core/checkin/protocol-alert.ts). */
+  protocol?: { host: string; note: string; room: string } | null;
 }
 
 const PAGE = 100;
@@ -108,10 +110,14 @@ export function AttendeesPage() {
 function EditAttendee({ person, onClose }: { person: AttendeeRow; onClose: () => void }) {
   const [status, setStatus] = useState(person.status);
   const [notes, setNotes] = useState(person.notes ?? '');
+  const [protocol, setProtocol] = useState(person.protocol ?? { host: '', note: '', room: '' });
   const save = useAction();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const ok = await save.run(() => api.patch(`/v1/admin/attendees/${encodeURIComponent(person.id)}`, { status, notes }));
+    const p = { host: protocol.host.trim(), note: protocol.note.trim(), room: protocol.room.trim() };
+    // All three empty: no alert (null), so the person's arrivals raise none.
+    const alert = p.host || p.note || p.room ? p : null;
+    const ok = await save.run(() => api.patch(`/v1/admin/attendees/${encodeURIComponent(person.id)}`, { status, notes, protocol: alert }));
     if (ok !== undefined) onClose();
   };
   return (
@@ -132,6 +138,21 @@ function EditAttendee({ person, onClose }: { person: AttendeeRow; onClose: () =>
           <span>{t('people.notes')}</span>
           <textarea rows={3} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} />
         </label>
+        <fieldset className="field">
+          <legend>{t('people.protocolTitle')}</legend>
+          <label className="field">
+            <span>{t('people.protocolNote')}</span>
+            <input type="text" maxLength={300} value={protocol.note} onChange={(e) => setProtocol({ ...protocol, note: e.target.value })} data-testid="edit-protocol-note" />
+          </label>
+          <label className="field">
+            <span>{t('people.protocolHost')}</span>
+            <input type="text" maxLength={200} value={protocol.host} onChange={(e) => setProtocol({ ...protocol, host: e.target.value })} data-testid="edit-protocol-host" />
+          </label>
+          <label className="field">
+            <span>{t('people.protocolRoom')}</span>
+            <input type="text" maxLength={200} value={protocol.room} onChange={(e) => setProtocol({ ...protocol, room: e.target.value })} data-testid="edit-protocol-room" />
+          </label>
+        </fieldset>
         {save.notice && <Notice kind={save.notice.kind}>{save.notice.text}</Notice>}
         <div className="row">
           <button type="submit" className="button button--primary" disabled={save.busy}>

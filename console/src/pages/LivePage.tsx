@@ -16,6 +16,7 @@ import { t } from '../i18n';
 import { categoryName } from '../names';
 import { DataTable } from '../components/DataTable';
 import { EvacuationCard } from '../components/EvacuationCard';
+import { ProtocolCard } from '../components/ProtocolCard';
 import { Tile } from '../components/Tile';
 
 const DELEGATIONS_SHOWN = 12;
@@ -59,6 +60,8 @@ export function LivePage() {
         <Tile label={t('live.stationsOnline')} value={`${count(online)} / ${count(active)}`} detail={t('live.stationsDetail')} tone={online < active ? 'warn' : 'ok'} testId="tile-stations" />
         <Tile label={t('live.admittedTwice')} value={count(s.conflicts.count)} detail={t('live.admittedTwiceDetail')} tone={s.conflicts.count ? 'warn' : 'ok'} testId="tile-conflicts" />
       </section>
+
+      {s.protocol && <ProtocolCard alerts={s.protocol} timeZone={s.timeZone} canAck={me.can('manage')} />}
 
       <section aria-labelledby="alerts-h" className="card">
         <h2 id="alerts-h">{t('live.alerts')}</h2>

@@ -20,6 +20,10 @@ export const people = {
     actions: 'Aktionen',
     editWho: '{{name}} bearbeiten',
     editTitle: '{{name}} bearbeiten',
+    protocolTitle: 'Protokoll-Hinweis bei Ankunft (Schalter und diese Konsole; Türen des Raums erhalten nur den Raum)',
+    protocolNote: 'Hinweis („Ministerin — in den Festsaal begleiten“)',
+    protocolHost: 'Zu benachrichtigende Betreuung',
+    protocolRoom: 'Zielraum',
     more: 'Mehr zeigen',
     status: {
       active: 'angemeldet',

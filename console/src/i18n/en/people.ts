@@ -20,6 +20,10 @@ export const people = {
     actions: 'Actions',
     editWho: 'Edit {{name}}',
     editTitle: 'Edit {{name}}',
+    protocolTitle: 'Protocol alert on arrival (desks and this console; doors of the room get only the room)',
+    protocolNote: 'Note (“Minister — escort to the main hall”)',
+    protocolHost: 'Host to notify',
+    protocolRoom: 'Room they head to',
     more: 'Show more',
     status: {
       active: 'registered',

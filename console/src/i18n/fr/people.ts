@@ -20,6 +20,10 @@ export const people = {
     actions: 'Actions',
     editWho: 'Modifier {{name}}',
     editTitle: 'Modifier {{name}}',
+    protocolTitle: 'Alerte protocole à l’arrivée (guichets et cette console ; les portes de la salle ne reçoivent que la salle)',
+    protocolNote: 'Note (« Ministre — accompagner à la grande salle »)',
+    protocolHost: 'Hôte à prévenir',
+    protocolRoom: 'Salle de destination',
     more: 'Afficher plus',
     status: {
       active: 'inscrit',

@@ -70,4 +70,15 @@ export const common = {
     layoutCorrected: 'Das Tastaturlayout des Scanners weicht von dem dieses Computers ab; Scans werden korrigiert.',
     ok: 'OK',
   },
+  protocol: {
+    title: 'Protokoll-Ankünfte',
+    arrived: 'Protokoll: {{name}} ist bei {{station}} angekommen ({{time}})',
+    toRoom: 'Protokoll-Ankunft für diesen Raum: {{name}}, eingelassen bei {{station}} ({{time}})',
+    escort: 'unterwegs zu {{room}}',
+    notify: 'Benachrichtigen: {{host}}',
+    more_one: '{{count}} weiterer offener Hinweis',
+    more_other: '{{count}} weitere offene Hinweise',
+    verdict: 'Protokoll-Hinweis — {{note}}',
+    verdictNotify: '{{host}} diskret benachrichtigen.',
+  },
 } satisfies Catalog;

@@ -69,4 +69,15 @@ export const common = {
     layoutCorrected: 'The scanner’s keyboard layout differs from this computer’s; scans are corrected.',
     ok: 'OK',
   },
+  protocol: {
+    title: 'Protocol arrivals',
+    arrived: 'Protocol: {{name}} arrived at {{station}} ({{time}})',
+    toRoom: 'Protocol arrival for this room: {{name}}, admitted at {{station}} ({{time}})',
+    escort: 'heading to {{room}}',
+    notify: 'Notify: {{host}}',
+    more_one: '{{count}} more open alert',
+    more_other: '{{count}} more open alerts',
+    verdict: 'Protocol alert — {{note}}',
+    verdictNotify: 'Notify {{host}} discreetly.',
+  },
 } as const;

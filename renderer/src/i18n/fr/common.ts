@@ -70,4 +70,16 @@ export const common = {
     layoutCorrected: 'La disposition de clavier du lecteur diffère de celle de cet ordinateur ; les scans sont corrigés.',
     ok: 'OK',
   },
+  protocol: {
+    title: 'Arrivées protocolaires',
+    arrived: 'Protocole : {{name}} est arrivé·e à {{station}} ({{time}})',
+    toRoom: 'Arrivée protocolaire pour cette salle : {{name}}, admis·e à {{station}} ({{time}})',
+    escort: 'en route vers {{room}}',
+    notify: 'Prévenir : {{host}}',
+    more_one: '{{count}} autre alerte ouverte',
+    more_many: '{{count}} autres alertes ouvertes',
+    more_other: '{{count}} autres alertes ouvertes',
+    verdict: 'Alerte protocole — {{note}}',
+    verdictNotify: 'Prévenir {{host}} discrètement.',
+  },
 } satisfies Catalog;

@@ -131,6 +131,16 @@ function VerdictResult({ result, input, timeZone }: { result: CheckInResult; inp
           </p>
         </div>
       )}
+      {result.protocol && (
+        // Discreet: the same calm box as a desk note, not a banner the person in front can read across the desk.
+        <div className="verdict__note" data-testid="verdict-protocol">
+          <Icon name="info" />
+          <p dir="auto">
+            {t('protocol.verdict', { note: [result.protocol.note, result.protocol.room && t('protocol.escort', { room: result.protocol.room })].filter(Boolean).join(' · ') })}
+            {result.protocol.host && <> {t('protocol.verdictNotify', { host: result.protocol.host })}</>}
+          </p>
+        </div>
+      )}
     </Frame>
   );
 }
