@@ -289,11 +289,12 @@ export class SyncClient {
         onResend: () => this.kick(0),
         report,
       });
-      // 3. Registration photos, on desk stations only (photos.ts).
-      await pullPhotos(this.station, t);
     } catch (err) {
       pullErr = asSyncError(err);
     }
+    // 3. Registration photos, on desk stations only (photos.ts). Not part of the verdict on sync:
+    // a photo that cannot be fetched now comes at a later cycle, and the desk says "no photo on file".
+    if (!pullErr) await pullPhotos(this.station, t).catch(() => undefined);
     const err = worst(pushErr, pullErr);
     let next = this.settleCycle(err, pullErr);
     if (err?.kind === 'network') {
