@@ -17,6 +17,7 @@ import { stations } from '../db/schema/index';
 import { getSetting, setSetting } from '../db/settings';
 import { matchReadings } from './badges/matchers';
 import { UserError } from './errors';
+import { forgetPhotos } from './sync/photos';
 import { oneRoomLive, roomLive } from './occupancy-view';
 import type { Station } from './station';
 
@@ -230,6 +231,8 @@ export function configureDoor(
       .run();
   });
   station.invalidate();
+  // Registration photos are for the badge desk's ID check only: a door (even offline) keeps none.
+  if (door) forgetPhotos(station);
 }
 
 /** The name this station has (or had) as a front desk: what it is called again when it stops being a door. */

@@ -80,6 +80,8 @@ export function setKioskPin(station: Station, pin: string, now: number): KioskSt
 
 export function startKiosk(station: Station, now: number): KioskState {
   if (getSetting(station.db.orm, PIN) == null) throw new UserError('kiosk_no_pin', 'Set a staff PIN first: it is the only way out of kiosk mode.');
+  // Already on: nothing to do. Starting again must not clear the lookup lock (the public screen can call this).
+  if (kioskActive(station)) return kioskState(station, now);
   station.write(() => setSetting(station.db.orm, LOOKUPS, readThrottle(null)));
   setActive(station, true);
   return kioskState(station, now);

@@ -128,6 +128,8 @@ describe('kiosk station', () => {
     await startKiosk(desks.callA);
     for (let i = 0; i < LOOKUP_POLICY.maxFailures - 1; i++) await ok(desks.callA, 'kiosk.lookup', { surname: 'Nobody', code: `X${i}` });
     expect(await ok(desks.callA, 'kiosk.scan', { text: 'not-a-code' })).toEqual({ kind: 'locked', lockedForMs: LOOKUP_POLICY.lockMs });
+    // The public screen can call kiosk.start too: starting again while on does not lift the lock.
+    expect(await ok<KioskState>(desks.callA, 'kiosk.start', {})).toMatchObject({ active: true, lockedForMs: LOOKUP_POLICY.lockMs });
     desks.now += 60_000;
     expect(await ok(desks.callA, 'kiosk.lookup', { surname: p!.familyName, code: p!.code })).toEqual({ kind: 'locked', lockedForMs: LOOKUP_POLICY.lockMs - 60_000 });
     expect(await ok<KioskState>(desks.callA, 'kiosk.state', {})).toMatchObject({ active: true, lockedForMs: LOOKUP_POLICY.lockMs - 60_000 });

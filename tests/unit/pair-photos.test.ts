@@ -1,4 +1,4 @@
-// Pairing again (another registry, or another event) must not keep the registration photos of
+// Pairing again (another registry, or another event), or turning a desk into a door, must not keep the registration photos of
 // the one before: they belong to people this station no longer lists, and the photo cursor counts
 // in the old registry's change numbers, so the new registry's photos would be skipped.
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +6,7 @@ import { PROTOCOL_VERSION } from '../../core/sync/protocol';
 import { getPhoto, putPhoto } from '../../db/photos';
 import { getSetting, setSetting } from '../../db/settings';
 import type { Station } from '../../station/station';
+import { configureDoor } from '../../station/door';
 import { pairStation } from '../../station/sync/pair';
 import { testJpeg } from '../helpers/photos';
 import { demoCodes, freshStation } from '../helpers/station';
@@ -50,5 +51,13 @@ describe('pairing again and registration photos', () => {
     expect(r.paired, r.message).toBe(true);
     expect(getSetting<number>(station.db.orm, 'photos.cursor') ?? 0).toBe(0);
     expect(station.db.sqlite.prepare('select count(*) n from attendee_photos').get()).toEqual({ n: 0 });
+  });
+
+  it('a desk made a door keeps no photo, even with no network to tell it so', () => {
+    const id = deskWithPhoto();
+    configureDoor(station, null, null, 'Assembly point', 'assembly');
+    expect(getPhoto(station.db.orm, id)).toBeNull();
+    expect(station.db.sqlite.prepare('select count(*) n from attendee_photos').get()).toEqual({ n: 0 });
+    expect(getSetting<number>(station.db.orm, 'photos.cursor') ?? 0).toBe(0);
   });
 });
