@@ -57,7 +57,8 @@ export function photoRoutes(ctx: RegistryContext): Hono {
 
   app.get('/v1/admin/attendees/:id/photo', async (c) => {
     const jpeg = await getPhoto(orm, check(Id, c.req.param('id'), 'attendee id'));
-    if (!jpeg) throw new HttpError(404, 'no_photo', 'No photo on file for this person.');
+    // No photo on file: 204, not an error (the console asks for everyone it shows).
+    if (!jpeg) return c.body(null, 204, { 'cache-control': 'no-store' });
     return c.body(new Uint8Array(jpeg), 200, { 'content-type': 'image/jpeg', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
   });
 

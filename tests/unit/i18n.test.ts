@@ -44,7 +44,7 @@ const ANY = [
   ...['foyer', 'enter', 'esc', 'ctrl', 'min', 'zoom', 'abcde-fghjk'],
   // Registration systems and file types the console names, the registry's first-start file
   // (admin-token), an example server (indico.un.org) and Foyer codes in the examples of import rules.
-  ...['indico', 'pretix', 'eventbrite', 'cvent', 'excel', 'xls', 'xlsx', 'admin-token', 'un', 'org', 'media', 'active'],
+  ...['indico', 'pretix', 'eventbrite', 'cvent', 'excel', 'xls', 'xlsx', 'jpeg', 'admin-token', 'un', 'org', 'media', 'active'],
 ];
 const SHARED: Record<(typeof OTHERS)[number], string[]> = {
   de: [

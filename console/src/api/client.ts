@@ -23,7 +23,7 @@ export function onUnauthorised(fn: () => void): () => void {
 type Body = unknown | { raw: Blob | ArrayBuffer; type: string };
 const isRaw = (b: Body): b is { raw: Blob | ArrayBuffer; type: string } => !!b && typeof b === 'object' && 'raw' in b;
 
-export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: Body): Promise<T> {
+export async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', path: string, body?: Body): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
@@ -57,7 +57,8 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
   /** A file's bytes as the body (imports). */
-  upload: <T>(path: string, file: Blob) => request<T>('POST', path, { raw: file, type: 'application/octet-stream' }),
+  upload: <T>(path: string, file: Blob, method: 'POST' | 'PUT' = 'POST') => request<T>(method, path, { raw: file, type: 'application/octet-stream' }),
+  delete: <T>(path: string) => request<T>('DELETE', path),
 };
 
 /** What went wrong, in the reader's language. */

@@ -153,6 +153,7 @@ function EditAttendee({ person, onClose }: { person: AttendeeRow; onClose: () =>
             <input type="text" maxLength={200} value={protocol.room} onChange={(e) => setProtocol({ ...protocol, room: e.target.value })} data-testid="edit-protocol-room" />
           </label>
         </fieldset>
+        <PhotoField person={person} />
         {save.notice && <Notice kind={save.notice.kind}>{save.notice.text}</Notice>}
         <div className="row">
           <button type="submit" className="button button--primary" disabled={save.busy}>
@@ -164,6 +165,50 @@ function EditAttendee({ person, onClose }: { person: AttendeeRow; onClose: () =>
         </div>
       </form>
     </section>
+  );
+}
+
+/**
+ * The registration photo for the badge desk's ID check: shown, replaced by a JPEG or PNG the
+ * registry checks and shrinks (its refusal is a sentence shown here), or deleted. Only desks get it.
+ */
+function PhotoField({ person }: { person: AttendeeRow }) {
+  const action = useAction();
+  const [version, setVersion] = useState(0);
+  const [has, setHas] = useState(true);
+  const path = `/v1/admin/attendees/${encodeURIComponent(person.id)}/photo`;
+  const changed = () => (setHas(true), setVersion((v) => v + 1));
+  return (
+    <fieldset className="field" data-testid="edit-photo">
+      <legend>{t('people.photo')}</legend>
+      {has ? (
+        // No photo on file answers 204, which the image fails to decode: then "No photo on file".
+        <img src={`${path}?v=${version}`} alt={t('people.photoOf', { name: `${person.givenName} ${person.familyName}` })} width={120} onError={() => setHas(false)} />
+      ) : (
+        <p className="muted">{t('people.noPhoto')}</p>
+      )}
+      <label className="field">
+        <span>{t('people.photoUpload')}</span>
+        <input
+          type="file"
+          accept="image/jpeg,image/png"
+          disabled={action.busy}
+          onChange={(e) => {
+            const file = e.target.files?.[0];
+            e.target.value = '';
+            if (file) void action.run(() => api.upload(path, file, 'PUT'), () => (changed(), t('people.photoSaved')));
+          }}
+          data-testid="edit-photo-file"
+        />
+        <small className="muted">{t('people.photoHint')}</small>
+      </label>
+      {has && (
+        <button type="button" className="button" disabled={action.busy} onClick={() => void action.run(() => api.delete(path), () => (setHas(false), t('people.photoDeleted')))}>
+          {t('people.photoDelete')}
+        </button>
+      )}
+      {action.notice && <Notice kind={action.notice.kind}>{action.notice.text}</Notice>}
+    </fieldset>
   );
 }
 
