@@ -1,52 +1,21 @@
 // Registration photos across the network (#19.1): the organiser uploads a picture or an archive,
 // the registry checks and shrinks it, desk stations receive it for the ID check, and a door
 // station never holds a byte of it — not even when it asks for photos itself.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PhotoPage } from '../../core/sync/protocol';
 import { collectView } from '../../station/collect';
-import type { Station } from '../../station/station';
-import { newSyncClient } from '../../station/sync/index';
 import { readLink, transportTo } from '../../station/sync/link';
-import { pairStation } from '../../station/sync/pair';
 import { request } from '../../station/sync/transport';
 import { registryFetch } from '../../node-shared/pinned-fetch';
 import { useDemoRegistry } from '../helpers/demo-registry';
+import { folderBytes, pairAs, syncOnce } from '../helpers/paired-stations';
 import { testJpeg, withExif } from '../helpers/photos';
-import { freshStation } from '../helpers/station';
 import { deflated, writeZip } from '../helpers/zip-writer';
 
 const demo = useDemoRegistry('foyer-reg-photos-', { event: 'other' });
 
-function folderBytes(dir: string): Buffer {
-  const out: Buffer[] = [];
-  const walk = (d: string) => {
-    for (const f of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, f.name);
-      if (f.isDirectory()) walk(p);
-      else out.push(fs.readFileSync(p));
-    }
-  };
-  walk(dir);
-  return Buffer.concat(out);
-}
 
-async function pairAs(name: string, role: 'desk' | 'door'): Promise<{ station: Station; dir: string }> {
-  const { station, dir } = freshStation({ stationName: name, demo: false });
-  demo.opened.push(station);
-  const { code } = await demo.reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name, role, ...(role === 'door' ? { roomId: 'festsaal', doorMode: 'entry' } : {}) });
-  const r = await pairStation(station, demo.reg.url, code);
-  expect(r.paired, r.message).toBe(true);
-  return { station, dir };
-}
 
-async function sync(station: Station): Promise<void> {
-  const c = newSyncClient(station, { live: false, backoffBaseMs: 10, backoffMaxMs: 50 });
-  demo.clients.push(c);
-  const rep = await c.syncNow();
-  expect(rep.state, c.lastError?.message).toBe('online');
-}
 
 async function send(method: string, p: string, body?: Buffer): Promise<{ status: number; json: unknown; bytes: Buffer }> {
   const res = await registryFetch(demo.reg.fingerprint)(demo.reg.url + p, { method, headers: { authorization: `Bearer ${demo.reg.adminToken}` }, body: body ? new Uint8Array(body) : undefined });
@@ -65,10 +34,10 @@ describe('registration photos reach desks only', () => {
     expect(stored.subarray(0, 3)).toEqual(Buffer.from([0xff, 0xd8, 0xff]));
     expect(stored.includes('GPS-SECRET-PLACE')).toBe(false);
 
-    const desk = await pairAs('Badge desk', 'desk');
-    const door = await pairAs('Festsaal door', 'door');
-    await sync(desk.station);
-    await sync(door.station);
+    const desk = await pairAs(demo, 'Badge desk', 'desk');
+    const door = await pairAs(demo, 'Festsaal door', 'door');
+    await syncOnce(demo, desk.station);
+    await syncOnce(demo, door.station);
 
     const atDesk = collectView(desk.station, anna!.id).photo;
     expect(atDesk).toBe(`data:image/jpeg;base64,${stored.toString('base64')}`);
@@ -92,7 +61,7 @@ describe('registration photos reach desks only', () => {
 
     // The organiser deletes the photo: the desk deletes it at its next sync.
     expect((await send('DELETE', `/v1/admin/attendees/${anna!.id}/photo`)).json).toMatchObject({ deleted: true });
-    await sync(desk.station);
+    await syncOnce(demo, desk.station);
     expect(collectView(desk.station, anna!.id).photo).toBeNull();
   });
 

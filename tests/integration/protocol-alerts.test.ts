@@ -3,47 +3,21 @@
 // with its note and host, the door of the target room shows the arrival (and holds not a byte of
 // the note, the host or the legal name), the console's live view lists it; the host acknowledges
 // it in the console and, at the next sync, it is gone from every station.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ProtocolAlertView } from '../../core/api/protocol';
 import type { LiveSnapshot } from '../../core/console/live';
 import { checkIn } from '../../station/checkin';
 import { openProtocolAlerts } from '../../station/protocol';
-import type { Station } from '../../station/station';
-import { newSyncClient } from '../../station/sync/index';
-import { pairStation } from '../../station/sync/pair';
 import { useDemoRegistry } from '../helpers/demo-registry';
-import { freshStation } from '../helpers/station';
+import { folderBytes, pairAs, syncOnce } from '../helpers/paired-stations';
 
 const demo = useDemoRegistry('foyer-reg-protocol-', { event: 'other' });
 const VIP = { givenName: 'Evander', familyName: 'Quillfeatherova', chosenName: 'Heron' };
 const NOTE = 'Deputy minister Quillfeatherova, escort personally';
 const HOST = 'Protocol office Zwirnbaumer';
 
-function folderBytes(dir: string): Buffer {
-  const out: Buffer[] = [];
-  const walk = (d: string) => {
-    for (const f of fs.readdirSync(d, { withFileTypes: true })) (f.isDirectory() ? walk : (p: string) => out.push(fs.readFileSync(p)))(path.join(d, f.name));
-  };
-  walk(dir);
-  return Buffer.concat(out);
-}
 
-async function pairAs(name: string, role: 'desk' | 'door'): Promise<{ station: Station; dir: string }> {
-  const { station, dir } = freshStation({ stationName: name, demo: false });
-  demo.opened.push(station);
-  const { code } = await demo.reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name, role, ...(role === 'door' ? { roomId: 'festsaal', doorMode: 'entry' } : {}) });
-  expect((await pairStation(station, demo.reg.url, code)).paired).toBe(true);
-  return { station, dir };
-}
 
-async function sync(station: Station): Promise<void> {
-  const c = newSyncClient(station, { live: false, backoffBaseMs: 10, backoffMaxMs: 50 });
-  demo.clients.push(c);
-  const rep = await c.syncNow();
-  expect(rep.state, c.lastError?.message).toBe('online');
-}
 
 describe('protocol alerts through the registry', () => {
   it('offline admission → other desk, target-room door and console; the console’s acknowledgement clears it everywhere', async () => {
@@ -52,10 +26,10 @@ describe('protocol alerts through the registry', () => {
       ...{ ...VIP, protected: true, badgeCodes: ['VIP-0001'] },
     });
     await demo.reg.admin('PATCH', '/v1/admin/attendees/vip-1', { protocol: { host: HOST, note: NOTE, room: 'festsaal' } });
-    const north = await pairAs('North entrance', 'desk');
-    const south = await pairAs('South desk', 'desk');
-    const door = await pairAs('Festsaal door', 'door');
-    for (const s of [north, south, door]) await sync(s.station);
+    const north = await pairAs(demo, 'North entrance', 'desk');
+    const south = await pairAs(demo, 'South desk', 'desk');
+    const door = await pairAs(demo, 'Festsaal door', 'door');
+    for (const s of [north, south, door]) await syncOnce(demo, s.station);
 
     // North is offline when the VIP arrives: its own verdict carries the alert at once.
     const r = checkIn(north.station, 'VIP-0001', Date.now());
@@ -64,9 +38,9 @@ describe('protocol alerts through the registry', () => {
     expect(openProtocolAlerts(south.station)).toEqual([]);
 
     // Back online: the admission reaches the registry, then the others.
-    await sync(north.station);
-    await sync(south.station);
-    await sync(door.station);
+    await syncOnce(demo, north.station);
+    await syncOnce(demo, south.station);
+    await syncOnce(demo, door.station);
     expect(openProtocolAlerts(south.station)).toEqual([expect.objectContaining({ eventId: r.eventId, name: 'Heron', note: NOTE, host: HOST, stationName: 'North entrance' })]);
     const atDoor: ProtocolAlertView[] = openProtocolAlerts(door.station);
     expect(atDoor).toEqual([expect.objectContaining({ eventId: r.eventId, name: 'Heron', note: '', host: '', forThisRoom: true })]);
@@ -85,7 +59,7 @@ describe('protocol alerts through the registry', () => {
     await demo.reg.admin('PATCH', '/v1/admin/attendees/vip-1', { protocolAck: { eventId: r.eventId, at: r.at } });
     expect((await demo.reg.admin<LiveSnapshot>('GET', '/v1/console/live')).protocol).toEqual([]);
     for (const s of [north, south, door]) {
-      await sync(s.station);
+      await syncOnce(demo, s.station);
       expect(openProtocolAlerts(s.station), s.station.config().name).toEqual([]);
     }
   });

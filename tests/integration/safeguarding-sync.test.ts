@@ -1,18 +1,13 @@
 // Safeguarding across the network (docs/safeguarding.md): a protected person's legal name reaches
 // desk stations, never a door station — not in what it shows, not in a single byte of its data
 // folder — whether the person was imported, registered as a walk-in at a desk, or given a desk note.
-import fs from 'node:fs';
-import path from 'node:path';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { WalkinForm } from '../../core/api/desk';
 import { getAttendee } from '../../db/attendees';
 import { registerWalkin, setNote } from '../../station/desk';
-import type { Station } from '../../station/station';
-import { newSyncClient } from '../../station/sync/index';
-import { pairStation } from '../../station/sync/pair';
 import { useDemoRegistry } from '../helpers/demo-registry';
-import { freshStation } from '../helpers/station';
+import { folderBytes, pairAs, syncOnce } from '../helpers/paired-stations';
 
 const demo = useDemoRegistry('foyer-reg-safeguard-', { event: 'other' });
 
@@ -22,36 +17,8 @@ const CYRILLIC = { givenName: 'Жозефина', familyName: 'Квантова�
 const WALKIN = { givenName: 'Ysolde', familyName: 'Brakkenhoff', chosenName: 'Wren' };
 const NOTE = 'Qeshira travels with Vantablackova family escort';
 
-/** Every file of a station's data folder, database, write-ahead log and index included. */
-function folderBytes(dir: string): Buffer {
-  const out: Buffer[] = [];
-  const walk = (d: string) => {
-    for (const f of fs.readdirSync(d, { withFileTypes: true })) {
-      const p = path.join(d, f.name);
-      if (f.isDirectory()) walk(p);
-      else out.push(fs.readFileSync(p));
-    }
-  };
-  walk(dir);
-  return Buffer.concat(out);
-}
 
-async function pairAs(name: string, role: 'desk' | 'door'): Promise<{ station: Station; dir: string }> {
-  // No demo event: the folder holds only what the registry sent.
-  const { station, dir } = freshStation({ stationName: name, demo: false });
-  demo.opened.push(station);
-  const { code } = await demo.reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name, role, ...(role === 'door' ? { roomId: 'festsaal', doorMode: 'entry' } : {}) });
-  const r = await pairStation(station, demo.reg.url, code);
-  expect(r.paired, r.message).toBe(true);
-  return { station, dir };
-}
 
-async function sync(station: Station): Promise<void> {
-  const c = newSyncClient(station, { live: false, backoffBaseMs: 10, backoffMaxMs: 50 });
-  demo.clients.push(c);
-  const rep = await c.syncNow();
-  expect(rep.state, c.lastError?.message).toBe('online');
-}
 
 describe('a protected legal name stays off door stations', () => {
   it('imported, walked in and noted at a desk: the desk holds the legal name, the door only the chosen one', async () => {
@@ -61,16 +28,16 @@ describe('a protected legal name stays off door stations', () => {
     await demo.reg.admin('PUT', '/v1/admin/attendees/sg-imported', { id: 'sg-imported', ...base, ...IMPORTED, protected: true });
     await demo.reg.admin('PUT', '/v1/admin/attendees/sg-cyrillic', { id: 'sg-cyrillic', ...base, notes: '', badgeCodes: ['SG-0002'], ...CYRILLIC, protected: true });
 
-    const desk = await pairAs('Front desk', 'desk');
-    await sync(desk.station);
+    const desk = await pairAs(demo, 'Front desk', 'desk');
+    await syncOnce(demo, desk.station);
     // A protected walk-in registered at the desk, and a desk note on a protected person.
     const w = registerWalkin(desk.station, WalkinForm.parse({ ...WALKIN, category: 'ngo', organisation: 'Survivors Alliance', protected: true }), Date.now(), { checkIn: true });
     if (w.status !== 'registered') throw new Error('walk-in not registered');
     setNote(desk.station, 'sg-cyrillic', `Call ${CYRILLIC.familyName} only by her chosen name`, Date.now() + 5);
-    await sync(desk.station);
+    await syncOnce(demo, desk.station);
 
-    const door = await pairAs('Festsaal door', 'door');
-    await sync(door.station);
+    const door = await pairAs(demo, 'Festsaal door', 'door');
+    await syncOnce(demo, door.station);
 
     // The door holds the people — by their chosen names — so it can admit them.
     const d = (id: string) => getAttendee(door.station.db.orm, id);
@@ -116,15 +83,15 @@ describe('a protected legal name stays off door stations', () => {
       ...{ id: 'sg-lift', givenName: 'Marit', familyName: 'Oosterhuisova', organisation: '', delegation: '', country: '', category: 'ngo', validDays: null },
       ...{ status: 'active', badgeVersion: 1, notes: '', badgeCodes: ['SG-0003'] },
     });
-    const door = await pairAs('Ratsaal door', 'door');
-    await sync(door.station);
+    const door = await pairAs(demo, 'Ratsaal door', 'door');
+    await syncOnce(demo, door.station);
     expect(getAttendee(door.station.db.orm, 'sg-lift')).toMatchObject({ givenName: 'Kestrel', familyName: '', protected: true });
     // A note edit does not lift it either (an edit changes only what it names).
     await demo.reg.admin('PATCH', '/v1/admin/attendees/sg-lift', { notes: 'Seat near the exit' });
-    await sync(door.station);
+    await syncOnce(demo, door.station);
     expect(getAttendee(door.station.db.orm, 'sg-lift')).toMatchObject({ givenName: 'Kestrel', protected: true });
     await demo.reg.admin('PATCH', '/v1/admin/attendees/sg-lift', { protected: false });
-    await sync(door.station);
+    await syncOnce(demo, door.station);
     expect(getAttendee(door.station.db.orm, 'sg-lift')).toMatchObject({ givenName: 'Marit', familyName: 'Oosterhuisova', protected: false });
   });
 });
