@@ -91,7 +91,7 @@ export async function importAttendees(db: RegistryDb, batches: AsyncIterable<{ c
   const { orm } = db;
   const staged = sql.raw(STAGED_COLUMNS.map((c) => `"${c}"`).join(', '));
   // Every column of attendees in the table's order: staged, or what an insert gives it.
-  const own: Record<string, SQL> = { note_hlc: sql`null`, no_photo_hlc: sql`null`, photo_ref: sql`null`, retired_badge_codes: sql`'[]'::jsonb`, updated_at: sql`${now}::bigint`, seq: nextChangeNo };
+  const own: Record<string, SQL> = { note_hlc: sql`null`, no_photo_hlc: sql`null`, retired_badge_codes: sql`'[]'::jsonb`, updated_at: sql`${now}::bigint`, seq: nextChangeNo };
   const select = Object.values(getTableColumns(attendees)).map((c) => (STAGED_COLUMNS.includes(c.name) ? sql.identifier(c.name) : own[c.name]!));
   const it = batches[Symbol.asyncIterator]();
   let next = await it.next();
@@ -175,6 +175,7 @@ function attendeeUpsertSet(now: number) {
     protocolAck: sql`${attendees.protocolAck}`,
     // A list without e-mails (the demo, a connector) keeps the addresses an export brought.
     email: sql`coalesce(excluded.email, ${attendees.email})`,
+    photoRef: sql`coalesce(excluded.photo_ref, ${attendees.photoRef})`,
     changeNo: nextChangeNo,
   };
 }

@@ -35,6 +35,8 @@ export const SOURCE_FIELDS = [
   'protocolHost',
   'protocolNote',
   'protocolRoom',
+  /** The registration photo's file name (Indico's picture field) or file, found in a photo archive uploaded after: registry-only. */
+  'picture',
   /** The attendee's e-mail: kept by the registry only (hybrid attendance matches Zoom reports by it), never sent to stations. */
   'email',
 ] as const;

@@ -15,6 +15,8 @@ export const STAGED_FIELDS = [
   ...(Object.keys(AttendeeFields) as (keyof AttendeeRecord)[]).filter((k) => k !== 'noteHlc' && k !== 'noPhotoHlc' && k !== 'retiredBadgeCodes'),
   // The registry's own column (hybrid attendance matches reports by it): never sent to stations.
   'email' as const,
+  // The picture cell (registry/photos/archive.ts matches an uploaded archive's files by it): never sent to stations.
+  'photoRef' as const,
 ];
 /** What a field left out of a record stores (its column default), as the per-row insert would. */
 const DEFAULTS = STAGED_FIELDS.map((k) => (AttendeeFields as Record<string, { default?: unknown }>)[k]?.default);

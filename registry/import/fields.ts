@@ -102,6 +102,11 @@ const SYNONYMS: Record<SourceField, string[]> = {
     'no photography', 'no photo', 'no photos', 'no pictures', 'do not photograph', 'keine fotos', 'nicht fotografieren', 'fotoverbot',
     'pas de photo', 'pas de photos', 'ne pas photographier', 'без фото', 'не фотографировать', 'sin fotos', 'no fotografiar', 'niente foto',
   ],
+  // Indico exports a picture field as the file's name (PictureField.get_friendly_data); its title is the organiser's.
+  picture: [
+    'picture', 'photo', 'photograph', 'passport photo', 'id photo', 'badge photo', 'portrait', 'foto', 'lichtbild', 'passfoto', 'bild',
+    'photo d identite', 'photographie', 'фото', 'фотография', 'fotografia',
+  ],
   protocolHost: [
     'protocol host', 'protocol officer', 'host to notify', 'notify host', 'vip host', 'protokoll gastgeber', 'protokollbeauftragter',
     'protokoll betreuer', 'hote protocole', 'responsable protocole', 'officier de protocole', 'протокол сопровождающий', 'сотрудник протокола',

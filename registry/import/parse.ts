@@ -140,6 +140,7 @@ export function parseFileImport(file: Buffer, opts: ImportOptions): ImportResult
       protocolNote: get(cells, 'protocolNote'),
       protocolRoom: get(cells, 'protocolRoom'),
       email: get(cells, 'email'),
+      picture: get(cells, 'picture'),
     };
   });
   const result = finish(source, profile, opts, r, mapping, table.warnings, rows.length);

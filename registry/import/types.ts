@@ -66,10 +66,12 @@ export interface SourceRow {
   protocolRoom?: string;
   /** The attendee's e-mail (the registry keeps it; stations never get it). */
   email?: string;
+  /** The picture cell: a file name to find in a photo archive (registry-only). */
+  picture?: string;
 }
 
 /** An imported person: the record stations get, and the e-mail only the registry keeps (hybrid attendance, docs/hybrid-attendance.md). */
-export type ImportedAttendee = AttendeeInput & { email?: string };
+export type ImportedAttendee = AttendeeInput & { email?: string; photoRef?: string };
 
 const text = (max: number) => z.string().max(max).optional();
 /** A connector's row as it travels (checked: the rows route is a boundary like any other). */
@@ -101,6 +103,7 @@ const SourceRowWire = z.object({
   protocolNote: text(1000),
   protocolRoom: text(500),
   email: text(320),
+  picture: text(500),
   persons: z
     .array(z.object({ key: z.string().max(64), givenName: z.string().max(500), familyName: z.string().max(500), badgeCodes: z.array(z.string().max(300)).max(5) }))
     .max(50)

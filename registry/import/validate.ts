@@ -214,7 +214,10 @@ export function validateRows(rows: SourceRow[], ctx: ValidateContext): Validated
     seenIds.set(id, r.row);
     for (const c of codes) seenCodes.set(c, r.row);
     const base = { organisation: text.organisation, delegation, country, validDays: validDays ?? null, status, badgeVersion: 1, notes: text.notes, source: 'registry' as const };
-    records.push({ id, givenName, familyName, category, badgeCodes: codes, ...base, ...safeguarding, ...protocol, ...(email ? { email } : {}) });
+    // The picture cell: only its file name matters (registry/photos/archive.ts); a path or URL keeps its last part.
+    const photoRef = (r.picture ?? '').trim().split(/[\\/]/).pop()!.slice(0, 255);
+    const picture = photoRef && !CONTROL.test(photoRef) ? { photoRef } : {};
+    records.push({ id, givenName, familyName, category, badgeCodes: codes, ...base, ...safeguarding, ...protocol, ...(email ? { email } : {}), ...picture });
 
     // Accompanying persons are persons of their own (not admitted on the registrant's badge).
     const persons = r.persons ?? parseAccompanying(r.accompanying ?? '');

@@ -11,6 +11,9 @@ import { useDemoRegistry } from '../helpers/demo-registry';
 import { folderBytes, pairAs, syncOnce } from '../helpers/paired-stations';
 import { testJpeg, withExif } from '../helpers/photos';
 import { deflated, writeZip } from '../helpers/zip-writer';
+import jpeg from 'jpeg-js';
+
+const jpegSize = (b: Buffer) => ((d) => ({ width: d.width, height: d.height }))(jpeg.decode(b, { useTArray: true }));
 
 const demo = useDemoRegistry('foyer-reg-photos-', { event: 'other' });
 
@@ -98,4 +101,22 @@ describe('registration photos reach desks only', () => {
     expect(bad.status).toBe(422);
     expect((bad.json as { error: { message: string } }).error.message).toMatch(/not a plain ZIP/);
   });
+
+  it("matches Indico's attachments by the list's picture column: the photo, not the CV beside it", async () => {
+    // An Indico registrants export with a picture field (the cell is the file's name).
+    const csv = 'ID,Name,First Name,Last Name,Registration state,Portrait\n9001,Pia Zedlitz,Pia,Zedlitz,Completed,pia-passport.jpg\n';
+    const rep = await demo.reg.admin<{ imported: number }>('POST', '/v1/admin/attendees/import', { format: 'csv', fileBase64: Buffer.from(csv).toString('base64'), defaultCategory: 'delegation', mode: 'valid' });
+    expect(rep.imported).toBe(1);
+    const pia = (await demo.reg.admin<{ id: string; familyName: string }[]>('GET', '/v1/admin/attendees?q=Zedlitz')).find((a) => a.familyName === 'Zedlitz')!;
+    const zip = writeZip([
+      deflated(`Registration/Pia Zedlitz_${pia.id}/CV_12_cv.jpg`, testJpeg(50, 50)), // another attachment, a picture too
+      deflated(`Registration/Pia Zedlitz_${pia.id}/Portrait_45_pia-passport.jpg`, testJpeg(90, 120)),
+    ]);
+    const r = await send('POST', '/v1/admin/photos', zip);
+    expect(r.json).toMatchObject({ stored: 1, refused: [], unmatched: [] });
+    const stored = await send('GET', `/v1/admin/attendees/${pia.id}/photo`);
+    expect(stored.status).toBe(200);
+    expect(jpegSize(stored.bytes)).toEqual({ width: 90, height: 120 }); // the portrait, not the 50×50 CV
+  });
 });
+

@@ -86,6 +86,7 @@ export const importWords = {
       protocolHost: 'Protokoll: zu benachrichtigen',
       protocolNote: 'Protokoll: Hinweis',
       protocolRoom: 'Protokoll: Raum',
+      picture: 'Dateiname des Fotos (für ein hochgeladenes Fotoarchiv; bleibt auf dem Zentralserver)',
       email: 'E-Mail-Adresse (zum Abgleich mit Zoom-Berichten; bleibt im zentralen Register)',
     },
   },

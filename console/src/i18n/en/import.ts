@@ -86,6 +86,7 @@ export const importWords = {
       protocolHost: 'Protocol host',
       protocolNote: 'Protocol note',
       protocolRoom: 'Protocol room',
+      picture: 'Photo file name (for an uploaded photo archive; stays in the registry)',
       email: 'E-mail (for matching Zoom reports; stays in the registry)',
     },
   },

@@ -94,6 +94,7 @@ export const importWords = {
       protocolHost: 'Protocole : à prévenir',
       protocolNote: 'Protocole : note',
       protocolRoom: 'Protocole : salle',
+      picture: 'Nom du fichier photo (pour un fichier ZIP de photographies téléversé ; reste dans le registre)',
       email: 'Courriel (pour rapprocher les rapports Zoom ; reste dans le registre)',
     },
   },
