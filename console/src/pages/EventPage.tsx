@@ -18,7 +18,7 @@ const ZONES: readonly string[] = typeof Intl.supportedValuesOf === 'function' ? 
 export function EventPage() {
   const me = useMe();
   const r = useResource<EventInfoRecord | null>('/v1/admin/event');
-  const retention = useResource<{ retentionDate: string | null; done: { date: string; at: number } | null }>('/v1/admin/retention');
+  const retention = useResource<{ retentionDate: string | null; done: { date: string; at: number } | null }>(me.can('manage') ? '/v1/admin/retention' : null);
   const [form, setForm] = useState({ id: '', name: '', venue: '', timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'Europe/Vienna', days: [''], description: '', indicoHost: '', retentionDate: '' });
   const [idTouched, setIdTouched] = useState(false);
   const save = useAction();
