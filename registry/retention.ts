@@ -10,12 +10,31 @@
 import { sql } from 'drizzle-orm';
 import { retentionDue, type RetentionDone } from '../core/retention';
 import type { RegistryContext } from './context';
+import { HttpError } from './http';
 import { getEvent, getMeta, setMeta, writeTx } from './store';
 
 export const RETENTION_META = 'retention.done';
 
 export async function registryRetentionDone(ctx: Pick<RegistryContext, 'orm'>): Promise<RetentionDone | null> {
   return (await getMeta<RetentionDone>(ctx.orm, RETENTION_META)) ?? null;
+}
+
+// Once done it is done for good (the day cannot move any more): remembered per database.
+const retired = new WeakSet<object>();
+
+/**
+ * After retention the registry stores nothing a station sends: a station whose clock is behind, or
+ * that has not downloaded the retention day yet, pushes before it pulls, and its walk-ins' names and
+ * scanned texts would otherwise be personal data again, kept for good. Scans after that day are lost
+ * to the counts; the station deletes its own copy when its download brings the day.
+ */
+export async function refuseAfterRetention(ctx: Pick<RegistryContext, 'orm'>): Promise<void> {
+  if (!retired.has(ctx.orm)) {
+    if (!(await registryRetentionDone(ctx))) return;
+    retired.add(ctx.orm);
+  }
+  const done = (await registryRetentionDone(ctx))!;
+  throw new HttpError(410, 'retention_done', `This event's personal data was deleted on ${done.date} under its retention setting; the registry stores nothing more for it.`);
 }
 
 /** Deletes personal data once the day has come (null: not due, or done before). */

@@ -60,6 +60,8 @@ export function applyRetention(station: Station, now: number): RetentionDone | n
       DELETE FROM revocations;
       DELETE FROM hub_relay;
       DELETE FROM attendees;
+      -- What sync set aside (skipped downloads, refused uploads) names registrations by id.
+      DELETE FROM settings WHERE key IN ('sync.skipped', 'sync.rejected');
       -- The name index keeps a deleted row's terms in its segments (only marked deleted): rebuild it from the now empty table.
       INSERT INTO attendees_fts(attendees_fts) VALUES('rebuild');
     `);

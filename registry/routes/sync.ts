@@ -33,6 +33,7 @@ import { ingest } from '../ingest';
 import { relayIngest } from '../relay';
 import { HttpError, check, jsonBody } from '../http';
 import type { RegistryContext } from '../context';
+import { refuseAfterRetention } from '../retention';
 import { PAIR_REFUSALS, noteStationSeen, pairStation, revokeStation } from '../stations';
 import { lastChangeNo, getEvent } from '../store';
 
@@ -70,6 +71,7 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
     const body = await jsonBody(c, PushRequest);
     const st = c.get('station');
     if (body.stationId !== st.id) throw new HttpError(403, 'wrong_station', 'A station can only push its own events.');
+    await refuseAfterRetention(ctx);
     // One transaction per push: the events, the acknowledgement mark and the station's report.
     const r = await ingest(orm, st.id, body.events, now(), ctx.maxClockAheadMs, readReport(body.report));
     if (r.changed) live.soon(() => lastChangeNo(orm));
@@ -89,6 +91,7 @@ export function syncRoutes(ctx: RegistryContext): Hono<Env> {
   app.post('/v1/sync/relay', tooBig(MAX_PUSH_BYTES), station, async (c) => {
     const body = await jsonBody(c, RelayRequest);
     if (body.stationId !== c.get('station').id) throw new HttpError(403, 'wrong_station', 'A hub relays under its own station id.');
+    await refuseAfterRetention(ctx);
     const r = await relayIngest(orm, body.events, now(), ctx.maxClockAheadMs);
     if (r.changed) live.soon(() => lastChangeNo(orm));
     const res: RelayResponse = { protocol: PROTOCOL_VERSION, acked: r.acked, stored: r.stored, duplicates: r.duplicates, rejected: r.rejected, serverTime: now() };

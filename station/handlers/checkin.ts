@@ -26,11 +26,12 @@ export function checkinHandlers(opts: HandlerOptions = {}): AreaHandlers<keyof C
   return {
     'station.status': (_args, station) => {
       const t = now();
-      // On this station's own clock, network or not: the status is asked every few seconds.
-      const retention = applyRetention(station, t) ?? retentionDone(station);
+      const sync = syncClientFor(station);
+      // On this station's own clock, network or not (the status is asked every few seconds), set
+      // right by the registry's when an answer measured it: a laptop a day fast must not delete mid-event.
+      const retention = applyRetention(station, t + sync.clockSkewMs) ?? retentionDone(station);
       const cfg = station.config();
       const info = station.eventInfo();
-      const sync = syncClientFor(station);
       const today = station.today(t);
       const orm = station.db.orm;
       const checkedInToday = orm.select({ n: count() }).from(admissions).where(eq(admissions.day, today)).get()?.n ?? 0;

@@ -39,6 +39,7 @@ import { hubAudience, hubPage, takeRelayed, visibleAtHub } from '../../db/hub';
 import { nodeEd25519 } from '../../node-shared/ed25519';
 import { HttpError, check, errorJson, jsonBody } from '../../node-shared/http-errors';
 import { makeSelfSigned } from '../../node-shared/self-signed';
+import { retentionDone } from '../retention';
 import type { Station } from '../station';
 import { readLink } from '../sync/link';
 import { authorKeys, relayedEventProblem, signOwn } from '../sync/sign';
@@ -132,6 +133,10 @@ export async function startHub(o: HubOptions): Promise<RunningHub> {
     return s;
   };
   const authed: MiddlewareHandler<Env> = async (c, next) => {
+    // After this station deleted personal data it stores nobody's pushes (it no longer syncs, so
+    // they would stay here for good) and serves nothing.
+    const gone = retentionDone(station);
+    if (gone) throw new HttpError(410, 'retention_done', `This hub deleted the event's personal data on ${gone.date} under its retention setting; it serves no more.`);
     const s = sessionOf(c);
     if (s.busy) throw new HttpError(429, 'busy', 'One request at a time, please.');
     s.busy = true;

@@ -241,7 +241,8 @@ export class SyncClient {
 
   private async runCycle(): Promise<Cycle<SyncReport>> {
     // Past the retention day this station holds nothing personal and stops syncing (station/retention.ts).
-    const retained = applyRetention(this.station, this.o.now()) ?? retentionDone(this.station);
+    // The station's clock set right by the registry's last answer (0 until measured; station/sync/clock.ts).
+    const retained = applyRetention(this.station, this.o.now() + this.clock.ms) ?? retentionDone(this.station);
     if (retained) {
       this.state = 'standalone';
       const n = notice('retentionDone', { date: retained.date });

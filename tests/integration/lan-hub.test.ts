@@ -27,6 +27,8 @@ import { rebuiltSnapshot, snapshotDerived } from '../../testkit/derived';
 import { NO_FAULTS, startFaultProxy, type FaultProxy } from '../../testkit/fault-proxy';
 import { prng } from '../../resources/demo/generate';
 import { outboxCount } from '../../station/sync/outbox';
+import { dayInZone } from '../../core/time';
+import { applyRetention } from '../../station/retention';
 
 const demo = useDemoRegistry('foyer-reg-hub-');
 
@@ -300,6 +302,31 @@ describe('LAN hub: live pokes', () => {
       await expect.poll(() => has(c.station, scan.eventId!), { timeout: 10_000, interval: 50 }).toBe(true);
     } finally {
       for (const s of [a, b, c]) s.client.stop();
+      await hub.close();
+      await proxy.close();
+    }
+  });
+});
+
+describe('LAN hub: data retention', () => {
+  it("a hub whose station deleted personal data takes nobody's pushes any more (they would stay there for good)", async () => {
+    const proxy = await startFaultProxy(() => demo.reg.port, 6);
+    const [h, a] = await Promise.all([behindProxy(proxy, 'Hub Kept'), behindProxy(proxy, 'Gate K')]);
+    const hub = await startHub({ station: h.station, port: 0, host: '127.0.0.1' });
+    try {
+      for (let round = 0; round < 2; round++) for (const s of [h, a]) await s.client.syncNow();
+      (a.client.o as { hubUrl: string | null }).hubUrl = hub.url;
+      proxy.partition(true);
+      // The hub station's retention day has come (its own clock, no network needed).
+      h.station.db.sqlite.prepare('update event set retention_date = ?').run(dayInZone(Date.now(), h.station.eventInfo().timeZone));
+      h.station.invalidate();
+      expect(applyRetention(h.station, Date.now())).not.toBeNull();
+      registerWalkin(a.station, WalkinForm.parse({ givenName: 'Latecomer', familyName: 'Aftertheday', category: 'ngo' }), Date.now(), { checkIn: true });
+      await a.client.syncNow();
+      const held = h.station.db.sqlite.prepare("select count(*) n from events where payload like '%Aftertheday%'").get();
+      expect(held).toEqual({ n: 0 });
+      expect(outboxCount(a.station)).toBeGreaterThan(0); // still queued at the gate, nothing lost
+    } finally {
       await hub.close();
       await proxy.close();
     }

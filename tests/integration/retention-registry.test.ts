@@ -5,7 +5,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDays, dayInZone } from '../../core/time';
+import { WalkinForm } from '../../core/api/desk';
 import { checkInAttendee } from '../../station/checkin';
+import { registerWalkin } from '../../station/desk';
 import { registryFetch } from '../../node-shared/pinned-fetch';
 import { registryAttendees } from '../../testkit/registry-event';
 import { useDemoRegistry } from '../helpers/demo-registry';
@@ -73,9 +75,17 @@ describe('data retention at the registry', () => {
     // The day cannot move any more (the data is gone).
     expect((await send('PUT', '/v1/admin/event', { ...event, days: [addDays(today, -9)], retentionDate: addDays(today, 5) })).status).toBe(409);
 
+    // A station that has not heard of the day yet pushes before it downloads: a walk-in registered
+    // there now is refused, not stored (it would be personal data again, kept for good).
+    registerWalkin(station, WalkinForm.parse({ givenName: 'Latecomer', familyName: 'Aftertheday', category: 'ngo' }), Date.now(), { checkIn: true });
+    const late = await client.syncNow();
+    expect(late.ok).toBe(false);
+    expect(late.message ?? '').toMatch(/deleted on .* retention/);
+    expect((await send('GET', '/v1/admin/status')).json).toMatchObject({ attendees: 0, events: before.events });
+
     // Every byte of the registry's folder, database files and write-ahead log included, once it has stopped.
     await demo.reg.kill('SIGTERM');
-    expect(filesContaining(demo.reg.dataDir, [...names, ...codes])).toEqual([]);
+    expect(filesContaining(demo.reg.dataDir, [...names, ...codes, 'Aftertheday'])).toEqual([]);
     await demo.reg.start();
   });
 });

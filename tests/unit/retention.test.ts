@@ -12,7 +12,8 @@ import { putPhoto } from '../../db/photos';
 import { createHandlers, dispatch } from '../../station/handlers/index';
 import { openStation, type Station } from '../../station/station';
 import { applyRetention } from '../../station/retention';
-import { newSyncClient } from '../../station/sync/index';
+import { setSetting } from '../../db/settings';
+import { newSyncClient, syncClientFor } from '../../station/sync/index';
 import { testJpeg } from '../helpers/photos';
 import { demoCodes, freshStation } from '../helpers/station';
 
@@ -77,6 +78,11 @@ describe('data retention on a station', () => {
     // The registration ids of the people scanned: the log keeps their visits under stand-ins that nothing links back.
     const ids = demoCodes(station, 8).map((c) => c.attendeeId);
     const photo = (station.db.sqlite.prepare('select jpeg from attendee_photos').get() as { jpeg: Buffer }).jpeg;
+    // What sync set aside names registrations too (a skipped download, a refused upload).
+    station.write(() => {
+      setSetting(station.db.orm, 'sync.skipped', [{ type: 'attendee', id: ids[1], reason: 'bad row', at: 1 }]);
+      setSetting(station.db.orm, 'sync.rejected', [{ eventId: 'e1', seq: 1, reason: `walk-in ${ids[2]}`, at: 1 }]);
+    });
     const before = counts();
     expect(filesContaining(FAMILY).length).toBeGreaterThan(0); // really on disk before
     expect(filesContaining(codes[0]!).length).toBeGreaterThan(0);
@@ -114,6 +120,19 @@ describe('data retention on a station', () => {
     for (const needle of [FAMILY, ...names.slice(0, 10), codes[0]!]) expect(filesContaining(needle), needle).toEqual([]);
     station = openStation(dir);
     expect((await call<StationStatus>('station.status')).retention).toEqual({ date: retentionDay, at: Date.parse(`${retentionDay}T12:00:00Z`) });
+  });
+});
+
+describe('data retention and a wrong clock', () => {
+  it("a laptop whose clock runs a day fast does not delete on the event's last day when the registry's clock said otherwise", async () => {
+    const retentionDay = (station.db.sqlite.prepare('select retention_date d from event').get() as { d: string }).d;
+    clock = Date.parse(`${retentionDay}T12:00:00Z`); // a day fast: really the last day of the event
+    syncClientFor(station).clock.measure(clock, clock, clock - 86_400_000); // as the registry's last answer measured it
+    expect((await call<StationStatus>('station.status')).retention).toBeNull();
+    expect(station.db.sqlite.prepare("select count(*) n from attendees where family_name = ?").get(FAMILY)).toEqual({ n: 1 });
+    // A day later by the registry's clock, it is the retention day: deleted.
+    clock += 86_400_000;
+    expect((await call<StationStatus>('station.status')).retention).toMatchObject({ date: retentionDay });
   });
 });
 
