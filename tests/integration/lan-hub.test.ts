@@ -29,6 +29,8 @@ import { prng } from '../../resources/demo/generate';
 import { outboxCount } from '../../station/sync/outbox';
 import { dayInZone } from '../../core/time';
 import { applyRetention } from '../../station/retention';
+import { openProtocolAlerts } from '../../station/protocol';
+import type { LiveSnapshot } from '../../core/console/live';
 
 const demo = useDemoRegistry('foyer-reg-hub-');
 
@@ -265,12 +267,13 @@ describe('LAN hub: two hubs on a split network', () => {
 });
 
 /** A fresh station paired with the registry through `proxy` (so the test can pull the cable). */
-async function behindProxy(proxy: FaultProxy, name: string, o: { skewMs?: number } & SyncOptions = {}) {
-  const { skewMs = 0, ...opts } = o;
+async function behindProxy(proxy: FaultProxy, name: string, o: { skewMs?: number; door?: string } & SyncOptions = {}) {
+  const { skewMs = 0, door, ...opts } = o;
   const now = () => Date.now() + skewMs;
   const { station } = freshStation({ stationName: name, now: now() });
   demo.opened.push(station);
-  const { code } = await demo.reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name });
+  const role = door ? { role: 'door', roomId: door, doorMode: 'entry' } : {};
+  const { code } = await demo.reg.admin<{ code: string }>('POST', '/v1/admin/pairing-codes', { name, ...role });
   expect((await pairStation(station, proxy.url, code, { now })).paired).toBe(true);
   const client = newSyncClient(station, { live: false, now, backoffBaseMs: 10, backoffMaxMs: 50, timeoutMs: 3_000, ...opts });
   demo.clients.push(client);
@@ -302,6 +305,61 @@ describe('LAN hub: live pokes', () => {
       await expect.poll(() => has(c.station, scan.eventId!), { timeout: 10_000, interval: 50 }).toBe(true);
     } finally {
       for (const s of [a, b, c]) s.client.stop();
+      await hub.close();
+      await proxy.close();
+    }
+  });
+});
+
+describe('LAN hub: protocol (VIP) alerts (docs/safeguarding.md, #19.3)', () => {
+  it('with the registry cut, an arrival at one desk shows on the other desk and on the target room’s door (no host, no note) through the hub; the console’s acknowledgement clears it everywhere once the registry returns', async () => {
+    const NOTE = 'Ambassador Wexenbrook-Ilyina, escort to the Festsaal';
+    const HOST = 'Protocol office Dornauer';
+    await demo.reg.admin('PUT', '/v1/admin/attendees/vip-hub-1', {
+      ...{ id: 'vip-hub-1', givenName: 'Marisol', familyName: 'Wexenbrook-Ilyina', chosenName: '', organisation: 'Embassy', delegation: 'Ruritania', country: 'RU' },
+      ...{ category: 'delegation', validDays: null, status: 'active', badgeVersion: 1, notes: '', protected: false, badgeCodes: ['VIP-HUB-0001'] },
+    });
+    await demo.reg.admin('PATCH', '/v1/admin/attendees/vip-hub-1', { protocol: { host: HOST, note: NOTE, room: 'festsaal' } });
+    const proxy = await startFaultProxy(() => demo.reg.port, 8);
+    const [h, a, b, door] = await Promise.all([
+      behindProxy(proxy, 'Hub Protocol'),
+      behindProxy(proxy, 'Desk A'),
+      behindProxy(proxy, 'Desk B'),
+      behindProxy(proxy, 'Festsaal entry', { door: 'festsaal' }),
+    ]);
+    const everyone = [h, a, b, door];
+    const hub = await startHub({ station: h.station, port: 0, host: '127.0.0.1' });
+    try {
+      for (let round = 0; round < 2; round++) for (const s of everyone) await s.client.syncNow(); // keys, roles and the alert everywhere
+      for (const s of [a, b, door]) (s.client.o as { hubUrl: string | null }).hubUrl = hub.url;
+      proxy.partition(true);
+
+      const r = checkIn(a.station, 'VIP-HUB-0001', Date.now());
+      expect(r.verdict).toBe('admitted');
+      expect(openProtocolAlerts(b.station)).toEqual([]);
+      for (const s of [a, b, door]) await s.client.syncNow();
+      expect([b.client.via?.name, door.client.via?.name]).toEqual(['Hub Protocol', 'Hub Protocol']);
+      // Every desk, the hub's own included, shows the open alert with its host and note.
+      for (const s of [h, a, b]) {
+        expect(openProtocolAlerts(s.station), s.name).toEqual([expect.objectContaining({ eventId: r.eventId, attendeeId: 'vip-hub-1', note: NOTE, host: HOST, stationName: 'Desk A', room: 'Festsaal' })]);
+      }
+      // The Festsaal's door shows the arrival heading its way, and holds neither the host nor the note.
+      expect(openProtocolAlerts(door.station)).toEqual([expect.objectContaining({ eventId: r.eventId, note: '', host: '', forThisRoom: true })]);
+      const doorLog = JSON.stringify(door.station.db.orm.select().from(events).all());
+      for (const s of [NOTE, HOST]) expect(doorLog).not.toContain(s);
+
+      // The registry returns: the hub hands the arrival on, the console lists it, the host acknowledges it there.
+      proxy.partition(false);
+      await h.client.syncNow();
+      const live = await demo.reg.admin<LiveSnapshot>('GET', '/v1/console/live');
+      expect(live.protocol).toEqual([expect.objectContaining({ eventId: r.eventId, attendeeId: 'vip-hub-1', note: NOTE, host: HOST, stationName: 'Desk A' })]);
+      await demo.reg.admin('PATCH', '/v1/admin/attendees/vip-hub-1', { protocolAck: { eventId: r.eventId, at: r.at } });
+      expect((await demo.reg.admin<LiveSnapshot>('GET', '/v1/console/live')).protocol).toEqual([]);
+      for (const s of everyone) {
+        await s.client.syncNow();
+        expect(openProtocolAlerts(s.station), s.name).toEqual([]);
+      }
+    } finally {
       await hub.close();
       await proxy.close();
     }
