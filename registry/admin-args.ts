@@ -54,11 +54,12 @@ export const COMMANDS = {
   },
   connect: {
     usage:
-      'connect indico --url URL --event ID --token T | connect pretix --url URL --organizer O --event E --token T [--list ID]  [--every SECONDS] [--once] [--category-rule "Value=category" …] [--default-category C]',
+      'connect indico --url URL --event ID --token T | connect pretix --url URL --organizer O --event E --token T [--list ID] [--photo-question ID] [--every SECONDS] [--once] [--category-rule "Value=category" …] [--default-category C]',
     options: {
       event: { type: 'string' },
       organizer: { type: 'string' },
       list: { type: 'string' },
+      'photo-question': { type: 'string' },
       every: { type: 'string' },
       once: { type: 'boolean' },
       'category-rule': { type: 'string', multiple: true },

@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { registryFetch } from '../node-shared/pinned-fetch';
 import { COMMANDS, parseAdminArgs, usage, type AdminArgs } from './admin-args';
-import { connector, readRound, SourceError } from './connectors';
+import { connector, readRound, SourceError, syncPictures, type Upload } from './connectors';
 import { pairingText, type IssuedCode } from './pairing-print';
 import type { ImportReport } from './import';
 import type { ZoomImportReport } from './hybrid/import';
@@ -90,6 +90,23 @@ async function acceptIndicoHost(host: string): Promise<void> {
   await call('PUT', '/v1/admin/event', { ...event, indicoHost: host });
   console.log(`The event now accepts Indico tickets from ${host}.`);
 }
+
+/** A connector's picture, through the same upload as the console's (checked, shrunk off-thread). */
+const uploadPhoto: Upload = async (attendeeId, bytes) => {
+  try {
+    const res = await httpFetch(`${url}/v1/admin/attendees/${encodeURIComponent(attendeeId)}/photo`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+      body: new Uint8Array(bytes),
+    });
+    if (res.ok) return { ok: true };
+    const text = await res.text();
+    const message = (JSON.parse(text.startsWith('{') ? text : '{}') as { error?: { message?: string } }).error?.message ?? `the registry answered ${res.status}`;
+    return { ok: false, message, final: res.status === 404 || res.status === 413 || res.status === 422 };
+  } catch (err) {
+    return { ok: false, message: `cannot reach the registry: ${(err as Error).message}`, final: false };
+  }
+};
 
 /** A file the registry sends (a PDF, a workbook), as bytes. */
 async function download(p: string): Promise<Buffer> {
@@ -221,7 +238,7 @@ switch (cmd) {
     const c =
       kind === 'indico'
         ? connector('indico', { url: sourceUrl, event: str('event')!, token: sourceToken })
-        : connector('pretix', { url: sourceUrl, organizer: str('organizer')!, event: str('event')!, token: sourceToken, list: str('list') });
+        : connector('pretix', { url: sourceUrl, organizer: str('organizer')!, event: str('event')!, token: sourceToken, list: str('list'), photoQuestion: str('photo-question') });
     const every = Math.max(10, Number(str('every') ?? 300));
     for (let round = 1; ; round++) {
       try {
@@ -231,6 +248,11 @@ switch (cmd) {
         const report = (await call('POST', '/v1/admin/attendees/rows', { ...r.body, defaultCategory: str('default-category'), categoryRules: list('category-rule') })) as ImportReport;
         printReport(report);
         if (report.errors.length > 0 && bool('once')) process.exitCode = 1;
+        if (r.pictures.length > 0) {
+          const p = await syncPictures(r.source, r.pictures, c.pictures, uploadPhoto);
+          if (p.stored || p.skipped.length) console.log(`Photos: ${p.stored} stored${p.skipped.length ? `, ${p.skipped.length} skipped` : ''}.`);
+          for (const s of p.skipped.slice(0, 50)) console.log(`  ${s.attendeeId}: photo skipped. ${s.message}`);
+        }
       } catch (err) {
         if (!(err instanceof SourceError)) throw err;
         console.error(err.message);

@@ -13,9 +13,16 @@ export interface SourceHttp {
 
 const MAX_BYTES = 64 * 1024 * 1024;
 
+/** Whether `url` is on the system's own origin and under its path (a prefix test alone lets
+ *  https://indico.example.org.evil.test through). */
+export function within(src: SourceHttp, url: URL): boolean {
+  const base = new URL(src.base + '/');
+  return url.origin === base.origin && (url.pathname === base.pathname.slice(0, -1) || url.pathname.startsWith(base.pathname));
+}
+
 export async function getJson<T>(src: SourceHttp, pathOrUrl: string, timeoutMs = 60_000): Promise<{ data: T; headers: Headers }> {
   const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : src.base + pathOrUrl;
-  if (!url.startsWith(src.base)) throw new SourceError(`${src.system} pointed to ${new URL(url).origin}, outside ${src.base}; not followed.`);
+  if (!within(src, new URL(url))) throw new SourceError(`${src.system} pointed to ${new URL(url).origin}, outside ${src.base}; not followed.`);
   let res: Response;
   try {
     res = await (src.fetch ?? fetch)(url, { headers: { authorization: src.authorization, accept: 'application/json' }, redirect: 'error', signal: AbortSignal.timeout(timeoutMs) });

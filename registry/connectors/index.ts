@@ -4,18 +4,22 @@
 // docs/connectors.md lists every endpoint and field used.
 import type { RowsImport, SourceRow } from '../import/types';
 import { IndicoCache, readIndico, type IndicoOptions } from './indico';
+import type { SourceHttp } from './http';
+import { PictureMemory, type PictureRef } from './pictures';
 import { PretixState, readPretix, type PretixOptions } from './pretix';
 
 export { SourceError } from './http';
+export { syncPictures, type Upload } from './pictures';
 
 export type Connector =
-  | { kind: 'indico'; options: IndicoOptions; cache: IndicoCache }
-  | { kind: 'pretix'; options: PretixOptions; state: PretixState };
+  | { kind: 'indico'; options: IndicoOptions; cache: IndicoCache; pictures: PictureMemory }
+  | { kind: 'pretix'; options: PretixOptions; state: PretixState; pictures: PictureMemory };
 
 export function connector(kind: 'indico', options: IndicoOptions): Connector;
 export function connector(kind: 'pretix', options: PretixOptions): Connector;
 export function connector(kind: 'indico' | 'pretix', options: IndicoOptions | PretixOptions): Connector {
-  return kind === 'indico' ? { kind, options: options as IndicoOptions, cache: new IndicoCache() } : { kind, options: options as PretixOptions, state: new PretixState() };
+  const pictures = new PictureMemory();
+  return kind === 'indico' ? { kind, options: options as IndicoOptions, cache: new IndicoCache(), pictures } : { kind, options: options as PretixOptions, state: new PretixState(), pictures };
 }
 
 export interface Round {
@@ -23,6 +27,9 @@ export interface Round {
   /** The Indico server whose QR codes the event should accept. */
   indicoHost?: string;
   body: Pick<RowsImport, 'profile' | 'replaceScope'> & { rows: SourceRow[] };
+  /** Every listed person's picture, fetched (by syncPictures) only when new or changed. */
+  pictures: PictureRef[];
+  source: SourceHttp;
 }
 
 /** One refresh: reads the source and says what to send to the registry. */
@@ -30,8 +37,8 @@ export async function readRound(c: Connector): Promise<Round> {
   if (c.kind === 'indico') {
     const r = await readIndico(c.options, c.cache);
     // Indico lists every registration each time: whoever is gone was deleted there.
-    return { title: r.title, indicoHost: r.host, body: { profile: 'indico', rows: r.rows, replaceScope: 'indico-' } };
+    return { title: r.title, indicoHost: r.host, body: { profile: 'indico', rows: r.rows, replaceScope: 'indico-' }, pictures: r.pictures, source: r.source };
   }
   const r = await readPretix(c.options, c.state);
-  return { title: r.title, body: { profile: 'pretix', rows: r.rows } };
+  return { title: r.title, body: { profile: 'pretix', rows: r.rows }, pictures: r.pictures, source: r.source };
 }

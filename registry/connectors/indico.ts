@@ -4,7 +4,10 @@
 //   GET /api/checkin/event/<id>/                                   title (checks the token)
 //   GET /api/checkin/event/<id>/forms/                             registration forms
 //   GET /api/checkin/event/<id>/forms/<form>/registrations/        id, full_name, state,
-//                                                                  checkin_secret, tags, occupied_slots
+//                                                                  checkin_secret, tags, occupied_slots,
+//                                                                  personal_data_picture (schemas.py: the
+//                                                                  URL of api_checkin_registration_picture,
+//                                                                  …/registrations/<reg>/picture/<field data>/<file name>)
 //   GET /api/checkin/event/<id>/forms/<form>/registrations/<reg>   + registration_data (accompanying persons)
 //   GET /api/events/<id>/registrants                               personal_data: firstName, surname,
 //                                                                  email, affiliation, country_code (legacy)
@@ -12,6 +15,7 @@
 import type { AttendeeStatus } from '../../core/model';
 import type { SourceRow } from '../import/types';
 import { getJson, inParallel, type SourceHttp, SourceError } from './http';
+import type { PictureRef } from './pictures';
 
 export interface IndicoOptions {
   url: string;
@@ -28,6 +32,8 @@ interface CheckinRegistration {
   checkin_secret: string;
   tags?: { title: string }[];
   occupied_slots?: number;
+  /** Relative URL of the picture of the "picture" personal-data field, or null. */
+  personal_data_picture?: string | null;
 }
 interface RegistrationDetail {
   registration_data?: { fields?: { input_type?: string; data?: unknown }[] }[];
@@ -53,7 +59,7 @@ export class IndicoCache {
   details = new Map<number, { key: string; persons: SourceRow['persons'] }>();
 }
 
-export async function readIndico(o: IndicoOptions, cache = new IndicoCache()): Promise<{ title: string; host: string; rows: SourceRow[] }> {
+export async function readIndico(o: IndicoOptions, cache = new IndicoCache()): Promise<{ title: string; host: string; rows: SourceRow[]; pictures: PictureRef[]; source: SourceHttp }> {
   const base = o.url.replace(/\/+$/, '');
   const src: SourceHttp = { base, authorization: `Bearer ${o.token}`, system: 'Indico', fetch: o.fetch };
   if (!/^\d{1,12}$/.test(o.event)) throw new SourceError(`Indico event ids are numbers (the one in the event's address, /event/1234/); "${o.event}" is not.`);
@@ -70,6 +76,7 @@ export async function readIndico(o: IndicoOptions, cache = new IndicoCache()): P
     if (!(err instanceof SourceError) || !/404/.test(err.message)) throw err;
   }
   const rows: SourceRow[] = [];
+  const pictures: PictureRef[] = [];
   for (const form of forms) {
     const { data: regs } = await getJson<CheckinRegistration[]>(src, `${ev}/forms/${form.id}/registrations/`);
     if (!Array.isArray(regs)) throw new SourceError('Indico answered a list of registrations with something else.');
@@ -110,7 +117,10 @@ export async function readIndico(o: IndicoOptions, cache = new IndicoCache()): P
         badgeCodes: r.checkin_secret ? [String(r.checkin_secret)] : [],
         persons: persons[i] ?? [],
       });
+      // The URL names the stored file (its field-data version and file name): a new upload is a new URL.
+      const pic = r.personal_data_picture;
+      if (typeof pic === 'string' && pic) pictures.push({ attendeeId: `indico-${r.id}`, url: pic, key: pic });
     });
   }
-  return { title: String(event.title ?? ''), host: indicoHostOf(base), rows };
+  return { title: String(event.title ?? ''), host: indicoHostOf(base), rows, pictures, source: src };
 }

@@ -6,11 +6,15 @@
 //   GET /api/v1/organizers/<o>/events/<e>/checkinlists/<id>/       all_products, limit_products, include_pending
 //   GET /api/v1/organizers/<o>/events/<e>/orders/?include_canceled_positions=true[&modified_since=…]
 //       code, status (n/p/e/c), require_approval, email, positions: positionid, item, variation,
-//       attendee_name(_parts), attendee_email, company, country, secret, canceled, addon_to
+//       attendee_name(_parts), attendee_email, company, country, secret, canceled, addon_to,
+//       answers[].question, answer (a file question's answer is the URL
+//       …/orderpositions/<id>/answer/<question>/: serializers/order.py AnswerSerializer)
+//   GET /api/v1/organizers/<o>/events/<e>/questions/               id, type ("F" = file upload), question, identifier
 // Authorization: "Token <API token>" (or a device token).
 import type { AttendeeStatus } from '../../core/model';
 import type { SourceRow } from '../import/types';
 import { getJson, type SourceHttp, SourceError } from './http';
+import type { PictureRef } from './pictures';
 
 export interface PretixOptions {
   url: string;
@@ -19,6 +23,8 @@ export interface PretixOptions {
   token: string;
   /** A check-in list: only its products are admitted; its "include pending" admits unpaid orders. */
   list?: string;
+  /** The file question holding the attendee's photo; by default the one whose name says photo. */
+  photoQuestion?: string;
   fetch?: typeof fetch;
 }
 
@@ -42,9 +48,17 @@ interface Position {
   secret: string;
   canceled?: boolean;
   addon_to?: number | null;
+  answers?: { question: number; answer: string }[];
+}
+interface Question {
+  id: number;
+  type: string;
+  question: I18n;
+  identifier?: string;
 }
 interface Order {
   code: string;
+  last_modified?: string;
   status: 'n' | 'p' | 'e' | 'c';
   require_approval?: boolean;
   /** The buyer's address: the attendee's when the event asks for no attendee e-mail. */
@@ -86,7 +100,27 @@ async function all<T>(src: SourceHttp, path: string): Promise<{ results: T[]; ge
   return { results, generated };
 }
 
-export async function readPretix(o: PretixOptions, state = new PretixState()): Promise<{ title: string; rows: SourceRow[]; full: boolean }> {
+/** pretix has no photo field: a file question named like one ("Photo", "Foto", "Portrait"…) is taken. */
+const PHOTO_NAME = /photo|picture|portrait|foto|bild|фото|image/i;
+
+async function photoQuestion(src: SourceHttp, ev: string, o: PretixOptions): Promise<number | null> {
+  if (o.photoQuestion) {
+    if (!/^\d{1,12}$/.test(o.photoQuestion)) throw new SourceError(`A pretix question is given by its number; "${o.photoQuestion}" is not.`);
+    return Number(o.photoQuestion);
+  }
+  let questions: Question[];
+  try {
+    questions = (await all<Question>(src, `${ev}/questions/`)).results;
+  } catch (err) {
+    if (err instanceof SourceError && /\b(403|404)\b/.test(err.message)) return null; // a token that may not read questions: no photos
+    throw err;
+  }
+  const files = questions.filter((q) => q.type === 'F');
+  const named = files.find((q) => PHOTO_NAME.test(q.identifier ?? '') || (q.question && typeof q.question === 'object' ? Object.values(q.question) : [q.question ?? '']).some((t) => PHOTO_NAME.test(t)));
+  return named?.id ?? null;
+}
+
+export async function readPretix(o: PretixOptions, state = new PretixState()): Promise<{ title: string; rows: SourceRow[]; full: boolean; pictures: PictureRef[]; source: SourceHttp }> {
   if (!slug.test(o.organizer) || !slug.test(o.event)) throw new SourceError('pretix organizer and event are short names (slugs) as in the shop address: letters, digits, dots, dashes.');
   const base = o.url.replace(/\/+$/, '');
   const src: SourceHttp = { base, authorization: `Token ${o.token}`, system: 'pretix', fetch: o.fetch };
@@ -100,10 +134,12 @@ export async function readPretix(o: PretixOptions, state = new PretixState()): P
     if (!/^\d{1,12}$/.test(o.list)) throw new SourceError(`A pretix check-in list is given by its number; "${o.list}" is not.`);
     list = (await getJson<CheckinList>(src, `${ev}/checkinlists/${o.list}/`)).data;
   }
+  const photoQ = await photoQuestion(src, ev, o);
   const full = state.since === null;
   const q = `include_canceled_positions=true${full ? '' : `&modified_since=${encodeURIComponent(state.since!)}`}`;
   const { results: orders, generated } = await all<Order>(src, `${ev}/orders/?${q}`);
   const rows: SourceRow[] = [];
+  const pictures: PictureRef[] = [];
   for (const order of orders) {
     for (const p of order.positions ?? []) {
       const item = items.get(p.item);
@@ -133,8 +169,11 @@ export async function readPretix(o: PretixOptions, state = new PretixState()): P
         knownStatus: status,
         badgeCodes: p.secret ? [p.secret] : [],
       });
+      // The answer URL stays the same when the file changes; the order's last change tells.
+      const pic = photoQ === null ? undefined : p.answers?.find((a) => a.question === photoQ)?.answer;
+      if (typeof pic === 'string' && /^https?:\/\//.test(pic)) pictures.push({ attendeeId: `${order.code}-${p.positionid}`, url: pic, key: `${pic} ${order.last_modified ?? ''}` });
     }
   }
   if (generated) state.since = generated;
-  return { title: text(event.name, langs), rows, full };
+  return { title: text(event.name, langs), rows, full, pictures, source: src };
 }

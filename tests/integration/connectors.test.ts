@@ -6,10 +6,12 @@ import { execFile, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { connector, readRound, syncPictures, type Upload } from '../../registry/connectors';
 import { readPretix, PretixState } from '../../registry/connectors/pretix';
 import { checkIn } from '../../station/checkin';
 import { useDemoRegistry } from '../helpers/demo-registry';
 import { fakeIndico, fakePretix, type FakeServer, type IndicoPerson, type PretixOrder } from '../helpers/fake-registration-systems';
+import { testJpeg } from '../helpers/photos';
 
 const demo = useDemoRegistry('foyer-connectors-');
 const fakes: FakeServer[] = [];
@@ -30,6 +32,22 @@ type Row = { id: string; givenName: string; familyName: string; organisation: st
 const find = async (q: string) => demo.reg.admin<Row[]>('GET', `/v1/admin/attendees?q=${encodeURIComponent(q)}&limit=100`);
 /** One person by name and id (the demo event's own people share some names). */
 const one = async (q: string, id: string) => (await find(q)).find((r) => r.id === id);
+/** The registry's stored photo of a person (what desks receive through /v1/sync/photos), or null. */
+async function storedPhoto(id: string): Promise<{ width: number; height: number } | null> {
+  const res = await fetch(`${demo.reg.url}/v1/admin/attendees/${encodeURIComponent(id)}/photo`, { headers: { authorization: `Bearer ${demo.reg.adminToken}` } });
+  if (res.status === 204) return null;
+  const b = Buffer.from(await res.arrayBuffer());
+  expect(b.subarray(0, 2)).toEqual(Buffer.from([0xff, 0xd8]));
+  // SOF0 of a baseline JPEG: height then width.
+  const sof = b.indexOf(Buffer.from([0xff, 0xc0]));
+  return { height: b.readUInt16BE(sof + 5), width: b.readUInt16BE(sof + 7) };
+}
+/** The console's photo upload, as the CLI calls it. */
+const upload: Upload = async (id, bytes) => {
+  const res = await fetch(`${demo.reg.url}/v1/admin/attendees/${encodeURIComponent(id)}/photo`, { method: 'PUT', headers: { authorization: `Bearer ${demo.reg.adminToken}` }, body: new Uint8Array(bytes) });
+  return res.ok ? { ok: true } : { ok: false, message: String(res.status), final: true };
+};
+const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
 
 describe('connect indico', () => {
   const ticketA = crypto.randomUUID();
@@ -94,6 +112,39 @@ describe('connect indico', () => {
     expect((await one('Haddad', 'indico-503'))!.status).toBe('cancelled');
   }, 120_000);
 
+  it('brings registration photos: fetched with the token, shrunk and stored; SVG, huge and other-host pictures skipped, the people still imported', async () => {
+    const indico = fakes[0]!;
+    people[1]!.picture = { bytes: testJpeg(600, 800) };
+    people.push(
+      { id: 504, first: 'Mira', last: 'Svg', affiliation: 'x', countryCode: 'AT', state: 'complete', ticket: crypto.randomUUID(), picture: { bytes: svg, contentType: 'image/svg+xml' } },
+      { id: 505, first: 'Hugo', last: 'Huge', affiliation: 'x', countryCode: 'AT', state: 'complete', ticket: crypto.randomUUID(), picture: { bytes: Buffer.alloc(13 * 1024 * 1024, 0xff) } },
+      { id: 506, first: 'Otto', last: 'Elsewhere', affiliation: 'x', countryCode: 'AT', state: 'complete', ticket: crypto.randomUUID(), picture: { url: 'http://127.0.0.2:9/steal.jpg' } },
+    );
+    const r = await cli('connect', 'indico', '--url', indico.url, '--event', '42', '--token', 'indico-token', '--once');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Photos: 1 stored, 3 skipped/);
+    expect(r.stdout).toMatch(/indico-504: photo skipped\. .*SVG/);
+    expect(r.stdout).toMatch(/indico-505: photo skipped\. The picture is larger than 12 MB/);
+    expect(r.stdout).toMatch(/indico-506: photo skipped\. Indico pointed the picture to http:\/\/127\.0\.0\.2:9, outside/);
+    expect(await storedPhoto('indico-502')).toEqual({ width: 240, height: 320 }); // shrunk like an uploaded photo
+    for (const id of ['indico-504', 'indico-505', 'indico-506']) expect(await storedPhoto(id)).toBeNull();
+    expect(await one('Elsewhere', 'indico-506')).toMatchObject({ status: 'active' });
+    expect(await one('Huge', 'indico-505')).toMatchObject({ status: 'active' });
+    // A connector that keeps running fetches an unchanged picture once, a changed one again.
+    const c = connector('indico', { url: indico.url, event: '42', token: 'indico-token' });
+    const fetched = () => indico.requests.filter((p) => p.includes('/picture/')).length;
+    const round = async () => {
+      const rr = await readRound(c);
+      return syncPictures(rr.source, rr.pictures, c.pictures, upload);
+    };
+    const before = fetched();
+    expect((await round()).stored).toBe(1);
+    expect(fetched() - before).toBe(3); // 502, 504 and 505 (asked, refused by its declared size unread); never 506's other host
+    const after1 = fetched();
+    expect(await round()).toEqual({ stored: 0, skipped: [] });
+    expect(fetched()).toBe(after1);
+  }, 120_000);
+
   it('a wrong token is a sentence, not a stack trace', async () => {
     const r = await cli('connect', 'indico', '--url', fakes[0]!.url, '--event', '42', '--token', 'wrong', '--once');
     expect(r.code).not.toBe(0);
@@ -155,6 +206,34 @@ describe('connect pretix', () => {
     expect(again.full).toBe(false);
     expect(pretix.requests.at(-1)).toMatch(/modified_since=2026-03-01T10%3A00%3A00Z/);
     expect(again.rows.map((r) => [r.orderCode, r.knownStatus])).toEqual([['C5R1W', 'active']]);
+  }, 60_000);
+
+  it('brings the photo question\'s file with the token, again only when the order changed; another host\'s URL is not followed', async () => {
+    const pretix = fakes.at(-1)!;
+    orders[0]!.positions[0]!.picture = { bytes: testJpeg(400, 300) };
+    orders[0]!.last_modified = '2026-03-01T10:12:00Z';
+    orders[3]!.positions[0]!.picture = { url: 'http://127.0.0.2:9/api/v1/organizers/osce/events/traf26/orderpositions/1/answer/31/' };
+    orders[3]!.last_modified = '2026-03-01T10:12:00Z';
+    clock = '2026-03-01T10:15:00Z';
+    const c = connector('pretix', { url: pretix.url, organizer: 'osce', event: 'traf26', token: 'pretix-token' });
+    const fetched = () => pretix.requests.filter((p) => p.includes('/answer/')).length;
+    const round = async () => {
+      const r = await readRound(c);
+      return syncPictures(r.source, r.pictures, c.pictures, upload);
+    };
+    const first = await round();
+    expect(first.stored).toBe(1);
+    expect(first.skipped).toEqual([{ attendeeId: 'D8X4Z-1', message: expect.stringMatching(/pretix pointed the picture to http:\/\/127\.0\.0\.2:9, outside .*not followed/) }]);
+    expect(await storedPhoto('A7K3Q-1')).toEqual({ width: 320, height: 240 });
+    expect(fetched()).toBe(1); // only the photo question's answer, not the letter of invitation
+    expect(await round()).toEqual({ stored: 0, skipped: [] }); // nothing changed: nothing fetched
+    expect(fetched()).toBe(1);
+    orders[0]!.positions[0]!.picture = { bytes: testJpeg(300, 400) }; // a new upload: same URL, the order changed
+    orders[0]!.last_modified = '2026-03-01T10:16:00Z';
+    clock = '2026-03-01T10:18:00Z';
+    expect((await round()).stored).toBe(1);
+    expect(fetched()).toBe(2);
+    expect(await storedPhoto('A7K3Q-1')).toEqual({ width: 240, height: 320 });
   }, 60_000);
 
   it('keeps refreshing on its interval until stopped: a cancellation in pretix reaches the registry by itself', async () => {
