@@ -15,6 +15,7 @@ import type { Reason } from '../core/model';
 import { legalName, publicName } from '../core/sync/visibility';
 import { getAttendee, type AttendeeRow } from '../db/attendees';
 import { collectionEvents } from '../db/collect';
+import { currentEvacuation } from '../db/evacuation';
 import { getSetting, setSetting } from '../db/settings';
 import type { StationDb } from '../db/connection';
 import { matchReadings, type BadgeMatch } from './badges/matchers';
@@ -127,6 +128,15 @@ function requireKiosk(station: Station): void {
   if (!kioskActive(station)) throw new UserError('kiosk_off', 'This station is not in kiosk mode.');
 }
 
+/**
+ * While an evacuation or drill runs (started anywhere: its event arrives by sync) the kiosk serves
+ * nobody: its screen says so in four languages (station.status), and a screen that has not heard
+ * yet cannot print a badge to keep someone standing at it.
+ */
+function refuseDuringEvacuation(station: Station, now: number): void {
+  if (currentEvacuation(station.db.orm, station.today(now))) throw new UserError('kiosk_evacuation', 'Evacuation in progress: please follow staff instructions.');
+}
+
 /** The answer for a person the code pointed at: "Is this you?" or, for any reason at all, the staffed desk. */
 function answerFor(station: Station, a: AttendeeRow, scannedVersion: number | null, now: number): KioskAnswer {
   if (kioskVerdict(factsOf(station, a, scannedVersion)) === 'desk') return { kind: 'desk' };
@@ -149,6 +159,7 @@ function factsOf(station: Station, a: AttendeeRow, scannedVersion: number | null
 /** A lookup through the throttle: locked answers first; a 'notFound' counts as a failure. */
 function throttled(station: Station, now: number, find: () => KioskAnswer | 'miss'): KioskAnswer {
   requireKiosk(station);
+  refuseDuringEvacuation(station, now);
   return station.write(() => {
     const s = throttle(station, LOOKUPS);
     if (lockedFor(s, now) > 0) return { kind: 'locked', lockedForMs: lockedFor(s, now) };
@@ -194,6 +205,7 @@ export function kioskLookup(station: Station, surname: string, code: string, now
 /** "Yes, this is me": the hand-over is stored (print-once), then the screen prints this one badge. */
 export function kioskConfirm(station: Station, attendeeId: string, now: number): KioskResults['kiosk.confirm'] {
   requireKiosk(station);
+  refuseDuringEvacuation(station, now);
   const o = offered.get(station);
   if (!o || o.attendeeId !== attendeeId || now - o.at > OFFER_MS) throw new UserError('kiosk_expired', 'Please start again: scan your code or type your surname and code.');
   offered.delete(station);

@@ -168,4 +168,29 @@ describe('self check-in kiosk (Chromium, headless host)', () => {
     // The headless host answers the desktop-only print.printers / print.badge with 404 (unknown_method); the renderer falls back.
     expect(session.current.sp.problems.filter((p) => !/status of 404/.test(p))).toEqual([]);
   });
+
+  it('while a drill runs the kiosk shows "Evacuation in progress" in all four languages instead of self check-in; staff can still end it', async () => {
+    await page.getByTestId('nav-evacuation').click();
+    await page.getByTestId('evac-drill').click();
+    await expect.poll(() => page.getByTestId('nav-evacuation').getAttribute('data-running')).toBe('drill');
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('kiosk-start').click(); // the PIN set above is kept
+    await expect.poll(() => step()).toBe('evacuation');
+    const text = (await page.getByTestId('kiosk-evacuation').textContent())!;
+    for (const words of ['Evacuation in progress', 'Evakuierung läuft', 'Évacuation en cours', 'Идёт эвакуация']) expect(text).toContain(words);
+    expect(await page.getByTestId('kiosk-scan').count()).toBe(0);
+    await scanBurst(page, second.badgeCode!); // a scanner does nothing here
+    expect(await step()).toBe('evacuation');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(await clippedTexts(page, '.kiosk button, .kiosk h1, .kiosk h2, .kiosk p')).toEqual([]);
+    await screenshot(page, 'kiosk-evacuation-1024');
+    await page.getByTestId('kiosk-staff').click();
+    await page.getByTestId('kiosk-pin').fill('2468');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('nav-checkin').waitFor();
+    await page.getByTestId('nav-evacuation').click();
+    await page.getByTestId('evac-end').click();
+    await expect.poll(() => page.getByTestId('nav-evacuation').getAttribute('data-running')).toBeNull();
+    expect(pageErrors).toEqual([]);
+  });
 });

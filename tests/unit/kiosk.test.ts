@@ -152,6 +152,23 @@ describe('kiosk station', () => {
     expect((await desks.callA('kiosk.confirm', { attendeeId: prot!.id })).error?.code).toBe('kiosk_expired');
   });
 
+  it('serves nobody while an evacuation or drill runs — started at another desk, arrived by sync — and serves again once it ends', async () => {
+    const [p] = plain(desks.a).slice(-1);
+    await startKiosk(desks.callA);
+    expect(await ok<KioskAnswer>(desks.callA, 'kiosk.scan', { text: p!.code })).toMatchObject({ kind: 'confirm' });
+    await ok(desks.callB, 'evacuation.start', { drill: true, operator: 'Fire warden' });
+    exchange(desks.a, desks.b, desks.now);
+    // The kiosk's screen learns it from station.status (a method the kiosk may call) and shows the evacuation notice.
+    expect(await ok<{ evacuation: unknown }>(desks.callA, 'station.status', {})).toMatchObject({ evacuation: { drill: true } });
+    for (const [m, args] of [['kiosk.scan', { text: p!.code }], ['kiosk.lookup', { surname: p!.familyName, code: p!.code }], ['kiosk.confirm', { attendeeId: p!.id }]] as const) {
+      expect((await desks.callA(m, args)).error?.code, m).toBe('kiosk_evacuation');
+    }
+    await ok(desks.callB, 'evacuation.end', { operator: 'Fire warden' });
+    exchange(desks.a, desks.b, desks.now);
+    expect(await ok<{ evacuation: unknown }>(desks.callA, 'station.status', {})).toMatchObject({ evacuation: null });
+    expect(await ok<KioskAnswer>(desks.callA, 'kiosk.scan', { text: p!.code })).toMatchObject({ kind: 'confirm', attendeeId: p!.id });
+  });
+
   it('answers only kiosk methods while on; the PIN is stored hashed, wrong PINs are throttled, the right one ends it', async () => {
     const [p, q] = plain(desks.a);
     expect((await desks.callA('kiosk.start', {})).error?.code).toBe('kiosk_no_pin');

@@ -33,6 +33,11 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
   return i18n.t(key, params ?? {}) as string;
 }
 
+/** A message in a given language, whatever this desk's language (the kiosk's four-language notices). */
+export function tIn(lng: Language, key: MessageKey): string {
+  return i18n.t(key, { lng }) as string;
+}
+
 /** True when `key` exists (for keys built from data, e.g. reason codes); a plural key exists for a `count`. */
 export function hasMessage(key: string, params?: { count?: unknown }): key is MessageKey {
   const count = typeof params?.count === 'number' ? params.count : undefined;

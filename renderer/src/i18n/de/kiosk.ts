@@ -33,6 +33,8 @@ export const kiosk = {
     printFailed: 'Das Namensschild konnte nicht gedruckt werden. Bitte gehen Sie zum besetzten Schalter: Ihr Namensschild wartet dort.',
     back: 'Zurück',
     idle: 'Zurück zum Anfang in {{seconds}} s.',
+    evacuationTitle: 'Evakuierung läuft',
+    evacuationLead: 'Bitte folgen Sie den Anweisungen des Personals.',
     staff: 'Personal',
     pinTitle: 'Personal-PIN',
     pinLead: 'Geben Sie die Personal-PIN ein, um den Kioskmodus zu beenden.',

@@ -34,6 +34,8 @@ export const kiosk = {
     printFailed: 'The badge could not be printed. Please go to the staffed desk: your badge is waiting there.',
     back: 'Back',
     idle: 'Returning to the start in {{seconds}} s.',
+    evacuationTitle: 'Evacuation in progress',
+    evacuationLead: 'Please follow staff instructions.',
     staff: 'Staff',
     pinTitle: 'Staff PIN',
     pinLead: 'Enter the staff PIN to end kiosk mode.',

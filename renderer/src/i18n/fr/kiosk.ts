@@ -33,6 +33,8 @@ export const kiosk = {
     printFailed: 'Le badge n’a pas pu être imprimé. Veuillez vous rendre à l’accueil : votre badge vous y attend.',
     back: 'Retour',
     idle: 'Retour à l’accueil dans {{seconds}} s.',
+    evacuationTitle: 'Évacuation en cours',
+    evacuationLead: 'Veuillez suivre les consignes du personnel.',
     staff: 'Personnel',
     pinTitle: 'Code PIN du personnel',
     pinLead: 'Saisissez le code PIN du personnel pour quitter le mode borne.',

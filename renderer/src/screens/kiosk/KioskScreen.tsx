@@ -8,9 +8,10 @@ import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 
 import type { KioskAnswer } from '../../../../core/api/kiosk';
 import { idleResetAt, type KioskStep } from '../../../../core/kiosk/idle';
 import { announce, api, bridge } from '../../api';
+import { useStationStatus } from '../../api/StationStatus';
 import { getPrintPrefs, printBadge } from '../../badges/printBadge';
 import { CameraScanner } from '../../camera/CameraScanner';
-import { currentLanguage, setLanguage, t, useLanguage } from '../../i18n';
+import { currentLanguage, setLanguage, t, tIn, useLanguage } from '../../i18n';
 import { errorText } from '../../i18n/station';
 import { LANGUAGES, type Language } from '../../prefs/prefs';
 import { alternativesFor } from '../../scanner/layout-notice';
@@ -37,6 +38,8 @@ export function KioskScreen({ initialLockMs = 0 }: { initialLockMs?: number }) {
   const [busy, setBusy] = useState(false);
   const [lastActivity, setLastActivity] = useState(() => Date.now());
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // An evacuation or drill (started here before kiosk mode, or anywhere: its event arrives by sync).
+  const evacuation = useStationStatus().data?.evacuation ?? null;
 
   const reset = useCallback(() => {
     if (currentLanguage() !== home.current) setLanguage(home.current);
@@ -97,7 +100,7 @@ export function KioskScreen({ initialLockMs = 0 }: { initialLockMs?: number }) {
     const alternatives = alternativesFor(text, strokes);
     void ask('scan', () => api['kiosk.scan'](alternatives.length > 0 ? { text, alternatives } : { text }));
   };
-  useScannerBurst(scan, { enabled: step.kind === 'welcome' || step.kind === 'scan' });
+  useScannerBurst(scan, { enabled: !evacuation && (step.kind === 'welcome' || step.kind === 'scan') });
 
   const confirm = async (attendeeId: string) => {
     setStep({ kind: 'printing' });
@@ -114,6 +117,15 @@ export function KioskScreen({ initialLockMs = 0 }: { initialLockMs?: number }) {
       setLastActivity(Date.now());
     }
   };
+
+  // Nobody is served while people leave the building; staff can still end kiosk mode.
+  if (evacuation && step.kind !== 'pin') {
+    return (
+      <div className="kiosk" data-testid="kiosk" data-step="evacuation" aria-label={t('kiosk.label')} role="region">
+        <EvacuationNotice onStaff={() => setStep({ kind: 'pin' })} />
+      </div>
+    );
+  }
 
   const heading = (text: string) => (
     <h1 className="kiosk__title" ref={headingRef} tabIndex={-1}>
@@ -333,5 +345,27 @@ function PinStep({ onCancel }: { onCancel: () => void }) {
         </button>
       </div>
     </form>
+  );
+}
+
+/** "Evacuation in progress" in all four languages at once (the kiosk's own first): whoever stands here reads it. */
+function EvacuationNotice({ onStaff }: { onStaff: () => void }) {
+  const first = currentLanguage();
+  const order = [first, ...LANGUAGES.filter((l) => l !== first)];
+  return (
+    <div className="kiosk__panel kiosk__panel--evacuation" role="alert" data-testid="kiosk-evacuation">
+      {order.map((l, i) => {
+        const Title = i === 0 ? 'h1' : 'h2';
+        return (
+          <div key={l} lang={l} className="kiosk__evacuation">
+            <Title className="kiosk__evacuation-title">{tIn(l, 'kiosk.evacuationTitle')}</Title>
+            <p className="kiosk__evacuation-lead">{tIn(l, 'kiosk.evacuationLead')}</p>
+          </div>
+        );
+      })}
+      <button type="button" className="kiosk__staff" data-testid="kiosk-staff" onClick={onStaff}>
+        {t('kiosk.staff')}
+      </button>
+    </div>
   );
 }
