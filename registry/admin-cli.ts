@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { registryFetch } from '../node-shared/pinned-fetch';
 import { COMMANDS, parseAdminArgs, usage, type AdminArgs } from './admin-args';
-import { connector, readRound, SourceError, syncPictures, type Upload } from './connectors';
+import { connector, readRound, SourceError, syncPictures, type PhotoSink } from './connectors';
 import { pairingText, type IssuedCode } from './pairing-print';
 import type { ImportReport } from './import';
 import type { ZoomImportReport } from './hybrid/import';
@@ -92,7 +92,8 @@ async function acceptIndicoHost(host: string): Promise<void> {
 }
 
 /** A connector's picture, through the same upload as the console's (checked, shrunk off-thread). */
-const uploadPhoto: Upload = async (attendeeId, bytes) => {
+const photoSink: PhotoSink = {
+  put: async (attendeeId, bytes) => {
   try {
     const res = await httpFetch(`${url}/v1/admin/attendees/${encodeURIComponent(attendeeId)}/photo`, {
       method: 'PUT',
@@ -106,6 +107,8 @@ const uploadPhoto: Upload = async (attendeeId, bytes) => {
   } catch (err) {
     return { ok: false, message: `cannot reach the registry: ${(err as Error).message}`, final: false };
   }
+  },
+  remove: async (attendeeId) => ((await call('DELETE', `/v1/admin/attendees/${encodeURIComponent(attendeeId)}/photo`)) as { deleted: boolean }).deleted,
 };
 
 /** A file the registry sends (a PDF, a workbook), as bytes. */
@@ -248,9 +251,9 @@ switch (cmd) {
         const report = (await call('POST', '/v1/admin/attendees/rows', { ...r.body, defaultCategory: str('default-category'), categoryRules: list('category-rule') })) as ImportReport;
         printReport(report);
         if (report.errors.length > 0 && bool('once')) process.exitCode = 1;
-        if (r.pictures.length > 0) {
-          const p = await syncPictures(r.source, r.pictures, c.pictures, uploadPhoto);
-          if (p.stored || p.skipped.length) console.log(`Photos: ${p.stored} stored${p.skipped.length ? `, ${p.skipped.length} skipped` : ''}.`);
+        {
+          const p = await syncPictures(r, c.pictures, photoSink);
+          if (p.stored || p.removed || p.skipped.length) console.log(`Photos: ${p.stored} stored${p.removed ? `, ${p.removed} removed (no longer in ${kind})` : ''}${p.skipped.length ? `, ${p.skipped.length} skipped` : ''}.`);
           for (const s of p.skipped.slice(0, 50)) console.log(`  ${s.attendeeId}: photo skipped. ${s.message}`);
         }
       } catch (err) {

@@ -9,7 +9,7 @@ import { PictureMemory, type PictureRef } from './pictures';
 import { PretixState, readPretix, type PretixOptions } from './pretix';
 
 export { SourceError } from './http';
-export { syncPictures, type Upload } from './pictures';
+export { syncPictures, type PhotoSink } from './pictures';
 
 export type Connector =
   | { kind: 'indico'; options: IndicoOptions; cache: IndicoCache; pictures: PictureMemory }
@@ -29,6 +29,8 @@ export interface Round {
   body: Pick<RowsImport, 'profile' | 'replaceScope'> & { rows: SourceRow[] };
   /** Every listed person's picture, fetched (by syncPictures) only when new or changed. */
   pictures: PictureRef[];
+  /** People listed this round without a picture. */
+  unpictured: string[];
   source: SourceHttp;
 }
 
@@ -37,8 +39,8 @@ export async function readRound(c: Connector): Promise<Round> {
   if (c.kind === 'indico') {
     const r = await readIndico(c.options, c.cache);
     // Indico lists every registration each time: whoever is gone was deleted there.
-    return { title: r.title, indicoHost: r.host, body: { profile: 'indico', rows: r.rows, replaceScope: 'indico-' }, pictures: r.pictures, source: r.source };
+    return { title: r.title, indicoHost: r.host, body: { profile: 'indico', rows: r.rows, replaceScope: 'indico-' }, pictures: r.pictures, unpictured: r.unpictured, source: r.source };
   }
   const r = await readPretix(c.options, c.state);
-  return { title: r.title, body: { profile: 'pretix', rows: r.rows }, pictures: r.pictures, source: r.source };
+  return { title: r.title, body: { profile: 'pretix', rows: r.rows }, pictures: r.pictures, unpictured: r.unpictured, source: r.source };
 }

@@ -59,7 +59,7 @@ export class IndicoCache {
   details = new Map<number, { key: string; persons: SourceRow['persons'] }>();
 }
 
-export async function readIndico(o: IndicoOptions, cache = new IndicoCache()): Promise<{ title: string; host: string; rows: SourceRow[]; pictures: PictureRef[]; source: SourceHttp }> {
+export async function readIndico(o: IndicoOptions, cache = new IndicoCache()): Promise<{ title: string; host: string; rows: SourceRow[]; pictures: PictureRef[]; unpictured: string[]; source: SourceHttp }> {
   const base = o.url.replace(/\/+$/, '');
   const src: SourceHttp = { base, authorization: `Bearer ${o.token}`, system: 'Indico', fetch: o.fetch };
   if (!/^\d{1,12}$/.test(o.event)) throw new SourceError(`Indico event ids are numbers (the one in the event's address, /event/1234/); "${o.event}" is not.`);
@@ -77,6 +77,7 @@ export async function readIndico(o: IndicoOptions, cache = new IndicoCache()): P
   }
   const rows: SourceRow[] = [];
   const pictures: PictureRef[] = [];
+  const unpictured: string[] = [];
   for (const form of forms) {
     const { data: regs } = await getJson<CheckinRegistration[]>(src, `${ev}/forms/${form.id}/registrations/`);
     if (!Array.isArray(regs)) throw new SourceError('Indico answered a list of registrations with something else.');
@@ -120,7 +121,8 @@ export async function readIndico(o: IndicoOptions, cache = new IndicoCache()): P
       // The URL names the stored file (its field-data version and file name): a new upload is a new URL.
       const pic = r.personal_data_picture;
       if (typeof pic === 'string' && pic) pictures.push({ attendeeId: `indico-${r.id}`, url: pic, key: pic });
+      else unpictured.push(`indico-${r.id}`);
     });
   }
-  return { title: String(event.title ?? ''), host: indicoHostOf(base), rows, pictures, source: src };
+  return { title: String(event.title ?? ''), host: indicoHostOf(base), rows, pictures, unpictured, source: src };
 }

@@ -14,16 +14,23 @@ export interface PictureRef {
   key: string;
 }
 
-/** Hands a picture to the registry; `final` when it refused the picture itself (not worth another try). */
-export type Upload = (attendeeId: string, bytes: Uint8Array) => Promise<{ ok: true } | { ok: false; message: string; final: boolean }>;
+/** Where pictures go: `put` hands one to the registry (`final` when it refused the picture itself,
+ *  not worth another try); `remove` deletes one the source no longer has. */
+export interface PhotoSink {
+  put(attendeeId: string, bytes: Uint8Array): Promise<{ ok: true } | { ok: false; message: string; final: boolean }>;
+  remove(attendeeId: string): Promise<boolean>;
+}
 
 /** Which pictures were already handed on (or refused for good), by attendee id. */
 export class PictureMemory {
   seen = new Map<string, string>();
+  /** Whose photo this connector stored (only those are deleted when the source drops the picture). */
+  stored = new Set<string>();
 }
 
 export interface PictureReport {
   stored: number;
+  removed: number;
   skipped: { attendeeId: string; message: string }[];
 }
 
@@ -75,10 +82,17 @@ export async function fetchPicture(src: SourceHttp, ref: string): Promise<Uint8A
   return Buffer.concat(chunks);
 }
 
-/** Fetches and uploads the pictures whose key changed since they were last handed on. */
-export async function syncPictures(src: SourceHttp, refs: PictureRef[], memory: PictureMemory, upload: Upload): Promise<PictureReport> {
-  const report: PictureReport = { stored: 0, skipped: [] };
-  const todo = refs.filter((r) => memory.seen.get(r.attendeeId) !== r.key);
+/** Fetches and uploads the pictures whose key changed since they were last handed on; deletes the
+ *  ones this connector stored whose person is now listed without a picture. */
+export async function syncPictures(round: { source: SourceHttp; pictures: PictureRef[]; unpictured: string[] }, memory: PictureMemory, sink: PhotoSink): Promise<PictureReport> {
+  const src = round.source;
+  const report: PictureReport = { stored: 0, removed: 0, skipped: [] };
+  for (const id of round.unpictured) {
+    memory.seen.delete(id);
+    if (memory.stored.has(id) && (await sink.remove(id))) report.removed++;
+    memory.stored.delete(id);
+  }
+  const todo = round.pictures.filter((r) => memory.seen.get(r.attendeeId) !== r.key);
   await inParallel(todo, 2, async (r) => {
     let bytes: Uint8Array;
     try {
@@ -90,8 +104,11 @@ export async function syncPictures(src: SourceHttp, refs: PictureRef[], memory: 
       if (/not followed|not read/.test(err.message)) memory.seen.set(r.attendeeId, r.key);
       return;
     }
-    const up = await upload(r.attendeeId, bytes);
-    if (up.ok) report.stored++;
+    const up = await sink.put(r.attendeeId, bytes);
+    if (up.ok) {
+      report.stored++;
+      memory.stored.add(r.attendeeId);
+    }
     else report.skipped.push({ attendeeId: r.attendeeId, message: up.message });
     if (up.ok || up.final) memory.seen.set(r.attendeeId, r.key);
   });

@@ -120,7 +120,7 @@ async function photoQuestion(src: SourceHttp, ev: string, o: PretixOptions): Pro
   return named?.id ?? null;
 }
 
-export async function readPretix(o: PretixOptions, state = new PretixState()): Promise<{ title: string; rows: SourceRow[]; full: boolean; pictures: PictureRef[]; source: SourceHttp }> {
+export async function readPretix(o: PretixOptions, state = new PretixState()): Promise<{ title: string; rows: SourceRow[]; full: boolean; pictures: PictureRef[]; unpictured: string[]; source: SourceHttp }> {
   if (!slug.test(o.organizer) || !slug.test(o.event)) throw new SourceError('pretix organizer and event are short names (slugs) as in the shop address: letters, digits, dots, dashes.');
   const base = o.url.replace(/\/+$/, '');
   const src: SourceHttp = { base, authorization: `Token ${o.token}`, system: 'pretix', fetch: o.fetch };
@@ -140,6 +140,7 @@ export async function readPretix(o: PretixOptions, state = new PretixState()): P
   const { results: orders, generated } = await all<Order>(src, `${ev}/orders/?${q}`);
   const rows: SourceRow[] = [];
   const pictures: PictureRef[] = [];
+  const unpictured: string[] = [];
   for (const order of orders) {
     for (const p of order.positions ?? []) {
       const item = items.get(p.item);
@@ -172,8 +173,9 @@ export async function readPretix(o: PretixOptions, state = new PretixState()): P
       // The answer URL stays the same when the file changes; the order's last change tells.
       const pic = photoQ === null ? undefined : p.answers?.find((a) => a.question === photoQ)?.answer;
       if (typeof pic === 'string' && /^https?:\/\//.test(pic)) pictures.push({ attendeeId: `${order.code}-${p.positionid}`, url: pic, key: `${pic} ${order.last_modified ?? ''}` });
+      else unpictured.push(`${order.code}-${p.positionid}`);
     }
   }
   if (generated) state.since = generated;
-  return { title: text(event.name, langs), rows, full, pictures, source: src };
+  return { title: text(event.name, langs), rows, full, pictures, unpictured, source: src };
 }

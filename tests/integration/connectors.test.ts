@@ -6,7 +6,7 @@ import { execFile, spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connector, readRound, syncPictures, type Upload } from '../../registry/connectors';
+import { connector, readRound, syncPictures, type PhotoSink } from '../../registry/connectors';
 import { readPretix, PretixState } from '../../registry/connectors/pretix';
 import { checkIn } from '../../station/checkin';
 import { useDemoRegistry } from '../helpers/demo-registry';
@@ -42,10 +42,13 @@ async function storedPhoto(id: string): Promise<{ width: number; height: number 
   const sof = b.indexOf(Buffer.from([0xff, 0xc0]));
   return { height: b.readUInt16BE(sof + 5), width: b.readUInt16BE(sof + 7) };
 }
-/** The console's photo upload, as the CLI calls it. */
-const upload: Upload = async (id, bytes) => {
-  const res = await fetch(`${demo.reg.url}/v1/admin/attendees/${encodeURIComponent(id)}/photo`, { method: 'PUT', headers: { authorization: `Bearer ${demo.reg.adminToken}` }, body: new Uint8Array(bytes) });
-  return res.ok ? { ok: true } : { ok: false, message: String(res.status), final: true };
+/** The console's photo upload and deletion, as the CLI calls them. */
+const sink: PhotoSink = {
+  put: async (id, bytes) => {
+    const res = await fetch(`${demo.reg.url}/v1/admin/attendees/${encodeURIComponent(id)}/photo`, { method: 'PUT', headers: { authorization: `Bearer ${demo.reg.adminToken}` }, body: new Uint8Array(bytes) });
+    return res.ok ? { ok: true } : { ok: false, message: String(res.status), final: true };
+  },
+  remove: async (id) => (await demo.reg.admin<{ deleted: boolean }>('DELETE', `/v1/admin/attendees/${encodeURIComponent(id)}/photo`)).deleted,
 };
 const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
 
@@ -135,14 +138,18 @@ describe('connect indico', () => {
     const fetched = () => indico.requests.filter((p) => p.includes('/picture/')).length;
     const round = async () => {
       const rr = await readRound(c);
-      return syncPictures(rr.source, rr.pictures, c.pictures, upload);
+      return syncPictures(rr, c.pictures, sink);
     };
     const before = fetched();
     expect((await round()).stored).toBe(1);
     expect(fetched() - before).toBe(3); // 502, 504 and 505 (asked, refused by its declared size unread); never 506's other host
     const after1 = fetched();
-    expect(await round()).toEqual({ stored: 0, skipped: [] });
+    expect(await round()).toEqual({ stored: 0, removed: 0, skipped: [] });
     expect(fetched()).toBe(after1);
+    // The registrant removes their picture in Indico: the photo this connector stored goes too.
+    people[1]!.picture = undefined;
+    expect(await round()).toMatchObject({ stored: 0, removed: 1 });
+    expect(await storedPhoto('indico-502')).toBeNull();
   }, 120_000);
 
   it('a wrong token is a sentence, not a stack trace', async () => {
@@ -219,14 +226,14 @@ describe('connect pretix', () => {
     const fetched = () => pretix.requests.filter((p) => p.includes('/answer/')).length;
     const round = async () => {
       const r = await readRound(c);
-      return syncPictures(r.source, r.pictures, c.pictures, upload);
+      return syncPictures(r, c.pictures, sink);
     };
     const first = await round();
     expect(first.stored).toBe(1);
     expect(first.skipped).toEqual([{ attendeeId: 'D8X4Z-1', message: expect.stringMatching(/pretix pointed the picture to http:\/\/127\.0\.0\.2:9, outside .*not followed/) }]);
     expect(await storedPhoto('A7K3Q-1')).toEqual({ width: 320, height: 240 });
     expect(fetched()).toBe(1); // only the photo question's answer, not the letter of invitation
-    expect(await round()).toEqual({ stored: 0, skipped: [] }); // nothing changed: nothing fetched
+    expect(await round()).toEqual({ stored: 0, removed: 0, skipped: [] }); // nothing changed: nothing fetched
     expect(fetched()).toBe(1);
     orders[0]!.positions[0]!.picture = { bytes: testJpeg(300, 400) }; // a new upload: same URL, the order changed
     orders[0]!.last_modified = '2026-03-01T10:16:00Z';
