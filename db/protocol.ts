@@ -1,6 +1,6 @@
 // Reads for protocol alerts (core/checkin/protocol-alert.ts): the admissions of people who carry
 // an alert, and which of them were undone. Few people carry one, so the join stays small.
-import { and, inArray, isNotNull } from 'drizzle-orm';
+import { and, eq, inArray, isNotNull } from 'drizzle-orm';
 import { ADMITTING_KINDS } from '../core/checkin/admission';
 import type { AdmissionEvent, ProtocolAck, ProtocolAlert } from '../core/checkin/protocol-alert';
 import type { Orm } from './connection';
@@ -16,8 +16,8 @@ export interface ProtocolPerson {
   protocolAck: ProtocolAck | null;
 }
 
-/** People who carry an alert (possibly an empty one). */
-export function protocolPeople(orm: Orm): ProtocolPerson[] {
+/** People who carry an alert (possibly an empty one); `onlyId`: just that person (a key lookup, for the scan path). */
+export function protocolPeople(orm: Orm, onlyId?: string): ProtocolPerson[] {
   return orm
     .select({
       id: attendees.id,
@@ -29,7 +29,7 @@ export function protocolPeople(orm: Orm): ProtocolPerson[] {
       protocolAck: attendees.protocolAck,
     })
     .from(attendees)
-    .where(isNotNull(attendees.protocol))
+    .where(onlyId === undefined ? isNotNull(attendees.protocol) : and(eq(attendees.id, onlyId), isNotNull(attendees.protocol)))
     .all();
 }
 

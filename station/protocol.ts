@@ -19,10 +19,11 @@ export function alertRoom(station: Station, alert: ProtocolAlert): { id: string 
   return r ? { id: r.id, name: r.name } : { id: null, name: want };
 }
 
-export function openProtocolAlerts(station: Station): ProtocolAlertView[] {
+/** Every open alert this station may show; `onlyAttendeeId`: just that person's. */
+export function openProtocolAlerts(station: Station, onlyAttendeeId?: string): ProtocolAlertView[] {
   const orm = station.db.orm;
   const cfg = station.config();
-  const people = new Map(protocolPeople(orm).filter((p) => hasAlert(p.protocol)).map((p) => [p.id, p]));
+  const people = new Map(protocolPeople(orm, onlyAttendeeId).filter((p) => hasAlert(p.protocol)).map((p) => [p.id, p]));
   const { admissions, undone } = protocolAdmissions(orm, [...people.keys()]);
   const out: ProtocolAlertView[] = [];
   for (const a of openAlerts(admissions, undone, people)) {
@@ -48,6 +49,7 @@ export function openProtocolAlerts(station: Station): ProtocolAlertView[] {
 /** A desk's verdict that raised an alert carries it, so the desk sees it discreetly beside the welcome. */
 export function withProtocol(station: Station, r: CheckInResult): CheckInResult {
   if (!r.eventId || !r.attendee || station.config().role !== 'desk' || !FIRST_ADMISSION_REASONS.includes(r.reason as never)) return r;
-  const alert = openProtocolAlerts(station).find((a) => a.eventId === r.eventId);
+  // Only the admitted person can carry this alert: a key lookup, not every alert of the event, on the scan path.
+  const alert = openProtocolAlerts(station, r.attendee.id).find((a) => a.eventId === r.eventId);
   return alert ? { ...r, protocol: alert } : r;
 }
