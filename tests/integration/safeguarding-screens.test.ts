@@ -6,13 +6,13 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Method } from '../../core/api/index';
 import { localToMillis } from '../../core/time';
 import { upsertAttendees, upsertBadgeCodes } from '../../db/attendees';
-import { createHandlers, dispatch } from '../../station/handlers/index';
+import { createHandlers } from '../../station/handlers/index';
 import type { Station } from '../../station/station';
 import { tool } from '../../testkit/tools';
 import { freshStation } from '../helpers/station';
+import { stationCall } from '../helpers/station-call';
 
 // Names found nowhere else: a match in the bytes can only be a leak.
 const LARK = { id: 'sg-lark', givenName: 'Qeshira', familyName: 'Vantablackova', chosenName: 'Lark', organisation: 'Zyrvanic Shelter Network', delegation: 'Oskarvia' };
@@ -24,11 +24,7 @@ let dir: string;
 let now: number;
 const handlers = createHandlers({ now: () => now });
 
-async function call<T = any>(method: Method, args: unknown = {}): Promise<T> {
-  const r = await dispatch(handlers, station, method, args);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
-}
+const call = stationCall(handlers, () => station);
 
 /** Every legal name (and the organisation and delegation that would point to them) absent from these bytes. */
 function expectNoLegalName(what: string, text: string): void {

@@ -4,22 +4,18 @@
 // evacuation or drill; both are a laptop's own setting, and so is "media staff work this door".
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Method } from '../../core/api/index';
 import { localToMillis } from '../../core/time';
 import { attendees, badgeCodes, events } from '../../db/schema/index';
-import { createHandlers, dispatch } from '../../station/handlers/index';
+import { createHandlers } from '../../station/handlers/index';
 import type { Station } from '../../station/station';
 import { freshStation } from '../helpers/station';
+import { stationCall } from '../helpers/station-call';
 
 let station: Station;
 let now: number;
 const handlers = createHandlers({ now: () => now });
 
-async function call<T = any>(method: Method, args: unknown = {}): Promise<T> {
-  const r = await dispatch(handlers, station, method, args);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
-}
+const call = stationCall(handlers, () => station);
 
 function people(n: number, where: (a: { noPhoto: boolean; protected: boolean }) => boolean = (a) => !a.protected) {
   return station.db.orm

@@ -6,12 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Method } from '../../core/api/index';
 import { localToMillis } from '../../core/time';
 import { attendees, badgeCodes, rooms, sessionAccess, sessions } from '../../db/schema/index';
 import { createHandlers, dispatch } from '../../station/handlers/index';
 import { openStation, type Station } from '../../station/station';
 import { freshStation } from '../helpers/station';
+import { stationCall } from '../helpers/station-call';
 import { tool } from '../../testkit/tools';
 
 let station: Station;
@@ -20,11 +20,7 @@ let now: number;
 let topics: string[];
 const handlers = createHandlers({ now: () => now });
 
-async function call<T = any>(method: Method, args: unknown = {}): Promise<T> {
-  const r = await dispatch(handlers, station, method, args);
-  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
-  return r.value as T;
-}
+const call = stationCall(handlers, () => station);
 
 /** Active people with a plain badge code, valid every day, in the given categories. */
 function people(n: number, categories?: string[]): { code: string; id: string; givenName: string; category: string }[] {
